@@ -1,0 +1,134 @@
+import {UTCDate} from '@date-fns/utc';
+import {
+	differenceInCalendarDays,
+	differenceInCalendarMonths,
+	differenceInCalendarYears,
+	format,
+} from 'date-fns';
+import type {EdtfDate, EdtfPoint, OpenEnd} from './edtf.js';
+
+const SEASONS: Record<number, string> = {21: 'Spring', 22: 'Summer', 23: 'Autumn', 24: 'Winter'};
+
+/** Human form at the date's own precision: `1 Jan 2026`, `Dec 2025`, `22–28 Dec 2025`, `c. Dec 2025`. */
+export function formatDate(date: EdtfDate): string {
+	if (date.end === undefined) return formatPoint(date.start as EdtfPoint);
+	return formatRange(date.start, date.end);
+}
+
+function formatRange(start: EdtfPoint | OpenEnd, end: EdtfPoint | OpenEnd): string {
+	if (start === 'open') return `until ${formatPoint(end as EdtfPoint)}`;
+	if (start === 'unknown') return `? – ${formatPoint(end as EdtfPoint)}`;
+	if (end === 'open') return `from ${formatPoint(start)}`;
+	if (end === 'unknown') return `${formatPoint(start)} – ?`;
+	const plain = !start.approximate && !start.uncertain && !end.approximate && !end.uncertain;
+	const sameShape =
+		plain && start.precision === end.precision && !start.unspecifiedText && !end.unspecifiedText;
+	if (sameShape && start.year === end.year) {
+		if (start.precision === 'day' && start.month === end.month) {
+			return `${start.day}–${end.day} ${monthName(end)} ${yearText(end.year)}`;
+		}
+		if (start.precision === 'day') return `${dayMonth(start)} – ${dayMonth(end)} ${yearText(end.year)}`;
+		if (start.precision === 'month') return `${monthName(start)}–${monthName(end)} ${yearText(end.year)}`;
+	}
+	if (sameShape && start.precision === 'year') return `${yearText(start.year)}–${yearText(end.year)}`;
+	return `${formatPoint(start)} – ${formatPoint(end)}`;
+}
+
+export function formatPoint(point: EdtfPoint): string {
+	let text: string;
+	if (point.unspecifiedText && point.precision === 'year' && /X/.test(point.unspecifiedText.slice(0, 4))) {
+		text = point.unspecifiedText.slice(0, 4);
+	} else {
+		switch (point.precision) {
+			case 'year':
+				text = yearText(point.year);
+				break;
+			case 'season':
+				text = `${SEASONS[point.season ?? 0] ?? 'Season'} ${yearText(point.year)}`;
+				break;
+			case 'month':
+				text = `${monthName(point)} ${yearText(point.year)}`;
+				break;
+			case 'day':
+				text = `${dayMonth(point)} ${yearText(point.year)}`;
+				break;
+			default:
+				text = `${dayMonth(point)} ${yearText(point.year)} ${timeText(point)}`;
+		}
+	}
+	if (point.approximate) text = `c. ${text}`;
+	if (point.uncertain) text = `${text}?`;
+	return text;
+}
+
+function calendarDate(point: EdtfPoint): UTCDate {
+	// A fixed leap year gives month and day names without two-digit-year or BCE quirks.
+	return new UTCDate(2000, (point.month ?? 1) - 1, point.day ?? 1);
+}
+
+function monthName(point: EdtfPoint): string {
+	return format(calendarDate(point), 'MMM');
+}
+
+function dayMonth(point: EdtfPoint): string {
+	return format(calendarDate(point), 'd MMM');
+}
+
+function timeText(point: EdtfPoint): string {
+	const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+	let text = `${pad(point.hour)}:${pad(point.minute)}`;
+	if (point.precision === 'second') text += `:${pad(point.second)}`;
+	if (point.offset !== undefined) {
+		const sign = point.offset < 0 ? '−' : '+';
+		const abs = Math.abs(point.offset);
+		text += point.offset === 0 ? ' UTC' : ` UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+	}
+	return text;
+}
+
+/** Astronomical year numbering (EDTF): year 0 is 1 BC, -44 is 45 BC. */
+function yearText(year: number): string {
+	return year > 0 ? String(year) : `${1 - year} BC`;
+}
+
+/** Stable timeline order: earliest possible instant, then latest, then id. */
+export function compareByDate(a: {date: EdtfDate; id: string}, b: {date: EdtfDate; id: string}): number {
+	return a.date.min - b.date.min || a.date.max - b.date.max || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Distance from a reference date in calendar units at the date's own precision, so a week range
+ * stays a range: `1 day before`, `5–11 days before`, `1 month before`, `2 years before`,
+ * `same day as`, or `overlaps` when the two share time.
+ */
+export function distanceFrom(date: EdtfDate, reference: EdtfDate): string {
+	let direction: 'before' | 'after';
+	let near: number;
+	let far: number;
+	if (date.max < reference.min) {
+		direction = 'before';
+		[near, far] = [date.max, date.min];
+	} else if (date.min > reference.max) {
+		direction = 'after';
+		[near, far] = [date.min, date.max];
+	} else {
+		const sameDay = date.max - date.min < DAY_MS && reference.max - reference.min < DAY_MS;
+		return sameDay ? 'same day as' : 'overlaps';
+	}
+	const span = date.max - date.min;
+	const [unit, diff] =
+		span < 27 * DAY_MS
+			? (['day', differenceInCalendarDays] as const)
+			: span < 360 * DAY_MS
+				? (['month', differenceInCalendarMonths] as const)
+				: (['year', differenceInCalendarYears] as const);
+	const ref = new UTCDate(direction === 'before' ? reference.min : reference.max);
+	const measure = (instant: number) =>
+		Number.isFinite(instant) ? Math.abs(diff(ref, new UTCDate(instant))) : Number.NaN;
+	const lo = measure(near);
+	const hi = measure(far);
+	const count = Number.isNaN(hi) || hi === lo ? String(lo) : `${lo}–${hi}`;
+	return `${count} ${unit}${count === '1' ? '' : 's'} ${direction}`;
+}
+
+const DAY_MS = 86_400_000;

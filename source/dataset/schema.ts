@@ -1,0 +1,136 @@
+import {z} from 'zod';
+import {EDTF_EXAMPLES, parseEdtf} from './edtf.js';
+
+/**
+ * The `timescope/1` format. This zod schema is the single definition: the loader validates with it,
+ * TypeScript types are inferred from it, and `schema/timescope-1.schema.json` is generated from it.
+ * Objects are strict so a misspelt key is reported instead of silently ignored; anything a producer
+ * wants to carry goes under `extensions`.
+ */
+
+export const FORMAT = 'timescope/1';
+
+const id = z
+	.string()
+	.min(1)
+	.max(200)
+	.regex(/^[^\s\u0000-\u001f\u007f-\u009f]+$/u, 'an id without spaces or control characters')
+	.meta({description: 'Identifier, unique within its list; referenced from other objects.'});
+
+const text = z.string().min(1);
+
+const edtfDate = z
+	.string()
+	.superRefine((value, ctx) => {
+		const result = parseEdtf(value);
+		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message});
+	})
+	.meta({
+		description: `An EDTF date (ISO 8601-2, levels 0 and 1), e.g. ${EDTF_EXAMPLES}; intervals may have open ends (..).`,
+	});
+
+const extensions = z
+	.record(z.string(), z.unknown())
+	.meta({description: 'Producer-specific data, kept as is. Key by producer, e.g. {"timelinejs": {...}}.'});
+
+const ids = z.array(id);
+
+export const actorSchema = z.strictObject({
+	id,
+	name: text,
+	description: text.optional().meta({description: 'Role or title at the time of the events.'}),
+	aliases: z.array(text).optional().meta({description: 'Other names the actor is known or searched by.'}),
+});
+
+export const placeSchema = z.strictObject({
+	id,
+	name: text,
+	country: text.optional(),
+	lat: z.number().min(-90).max(90).optional(),
+	lon: z.number().min(-180).max(180).optional(),
+});
+
+export const sourceSchema = z
+	.strictObject({
+		id,
+		title: text.optional(),
+		publisher: text.optional(),
+		url: z.url().optional(),
+		published: edtfDate.optional().meta({description: 'When the source was published.'}),
+		note: text.optional().meta({description: 'What is known or not known about the source.'}),
+	})
+	.refine((s) => s.title !== undefined || s.publisher !== undefined || s.url !== undefined, {
+		message: 'a source needs at least one of title, publisher or url',
+	})
+	.meta({description: 'Where events and quotes come from. Needs at least one of title, publisher, url.'});
+
+export const eventSchema = z.strictObject({
+	id,
+	date: edtfDate,
+	dateText: text
+		.optional()
+		.meta({description: 'The source’s own wording of the date, e.g. "last week", "on Thursday".'}),
+	title: text,
+	summary: text.optional(),
+	actors: ids.optional(),
+	places: ids.optional(),
+	tags: z.array(text).optional(),
+	sources: ids.optional(),
+	extensions: extensions.optional(),
+});
+
+export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
+
+export const quoteSchema = z.strictObject({
+	id,
+	text: text.meta({description: 'The words as the source prints them, verbatim.'}),
+	speaker: id.meta({description: 'Actor id of the person quoted.'}),
+	kind: z
+		.enum(QUOTE_KINDS)
+		.optional()
+		.meta({
+			description: 'direct: a full quoted sentence; partial: a quoted fragment; paraphrase: reported speech.',
+		}),
+	said: edtfDate.optional().meta({description: 'When the words were said (not when they were published).'}),
+	context: text.optional().meta({description: 'The setting, e.g. "in an interview on state TV".'}),
+	events: ids.optional(),
+	source: id.optional(),
+	original: text
+		.optional()
+		.meta({description: 'The words in the original language, when `text` is a translation.'}),
+	language: text.optional().meta({description: 'BCP 47 tag of `original`.'}),
+	extensions: extensions.optional(),
+});
+
+export const eraSchema = z.strictObject({
+	id,
+	date: edtfDate.meta({description: 'An EDTF interval, e.g. 2025-09/2026-01.'}),
+	title: text,
+});
+
+export const documentSchema = z.strictObject({
+	$schema: z.string().optional(),
+	format: z.literal(FORMAT),
+	title: text,
+	summary: text.optional(),
+	language: text.optional().meta({description: 'BCP 47 tag of the dataset’s text, e.g. "en".'}),
+	referenceDate: edtfDate
+		.optional()
+		.meta({description: 'The "as of" date, e.g. the publication date of an article.'}),
+	actors: z.array(actorSchema).optional(),
+	places: z.array(placeSchema).optional(),
+	sources: z.array(sourceSchema).optional(),
+	events: z.array(eventSchema),
+	quotes: z.array(quoteSchema).optional(),
+	eras: z.array(eraSchema).optional(),
+	extensions: extensions.optional(),
+});
+
+export type TimescopeDocument = z.infer<typeof documentSchema>;
+export type ActorDoc = z.infer<typeof actorSchema>;
+export type PlaceDoc = z.infer<typeof placeSchema>;
+export type SourceDoc = z.infer<typeof sourceSchema>;
+export type EventDoc = z.infer<typeof eventSchema>;
+export type QuoteDoc = z.infer<typeof quoteSchema>;
+export type EraDoc = z.infer<typeof eraSchema>;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
