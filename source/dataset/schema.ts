@@ -85,12 +85,9 @@ export const quoteSchema = z.strictObject({
 	id,
 	text: text.meta({description: 'The words as the source prints them, verbatim.'}),
 	speaker: id.meta({description: 'Actor id of the person quoted.'}),
-	kind: z
-		.enum(QUOTE_KINDS)
-		.optional()
-		.meta({
-			description: 'direct: a full quoted sentence; partial: a quoted fragment; paraphrase: reported speech.',
-		}),
+	kind: z.enum(QUOTE_KINDS).optional().meta({
+		description: 'direct: a full quoted sentence; partial: a quoted fragment; paraphrase: reported speech.',
+	}),
 	said: edtfDate.optional().meta({description: 'When the words were said (not when they were published).'}),
 	context: text.optional().meta({description: 'The setting, e.g. "in an interview on state TV".'}),
 	events: ids.optional(),

@@ -1,5 +1,6 @@
 import Fuse, {type FuseResultMatch} from 'fuse.js';
 import type {Dataset, Quote} from '../dataset/model.js';
+import {fold} from '../text/fold.js';
 import {sanitize} from '../text/sanitize.js';
 
 /**
@@ -113,8 +114,4 @@ export function parseQuery(query: string): {terms: string; speakers: string[]} {
 		})
 		.join(' ');
 	return {terms, speakers};
-}
-
-export function fold(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
