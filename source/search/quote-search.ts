@@ -27,8 +27,22 @@ export interface SearchResult {
 	readonly hits: readonly SearchHit[];
 }
 
+export interface SearchOptions {
+	/** How many hits to return (all by default); `total` still counts every match. */
+	limit?: number;
+}
+
 export interface QuoteSearcher {
-	search(query: string, limit?: number): SearchResult;
+	search(query: string, options?: SearchOptions): SearchResult;
+	/**
+	 * The same search without holding the event loop for long: the explorer calls this on every
+	 * keystroke and aborts the previous call, so a slow query never delays typing. Resolves to
+	 * `undefined` when aborted.
+	 */
+	searchAsync(
+		query: string,
+		options?: SearchOptions & {signal?: AbortSignal},
+	): Promise<SearchResult | undefined>;
 }
 
 interface QuoteRecord {
@@ -41,6 +55,12 @@ interface QuoteRecord {
 
 export function quoteDisplayText(quote: Quote): string {
 	return sanitize(quote.text);
+}
+
+/** Build the index off the caller's critical path (the explorer draws its first frame first). */
+export async function loadQuoteSearcher(dataset: Dataset): Promise<QuoteSearcher> {
+	await new Promise((resolve) => setImmediate(resolve));
+	return createQuoteSearcher(dataset);
 }
 
 export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
@@ -66,8 +86,8 @@ export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
 		threshold: 0.35,
 	});
 
-	return {
-		search(rawQuery, limit = Number.POSITIVE_INFINITY) {
+	const searcher: QuoteSearcher = {
+		search(rawQuery, {limit = Number.POSITIVE_INFINITY} = {}) {
 			const {terms, speakers} = parseQuery(rawQuery);
 			const bySpeaker = (record: QuoteRecord) =>
 				speakers.every((wanted) =>
@@ -86,7 +106,13 @@ export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
 			}
 			return {query: rawQuery, total: hits.length, hits: hits.slice(0, limit)};
 		},
+		async searchAsync(query, {signal, ...options} = {}) {
+			await new Promise((resolve) => setImmediate(resolve));
+			if (signal?.aborted) return undefined;
+			return searcher.search(query, options);
+		},
 	};
+	return searcher;
 }
 
 function toHit(record: QuoteRecord, score: number, matches: ReadonlyArray<FuseResultMatch>): SearchHit {
