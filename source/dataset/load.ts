@@ -1,0 +1,143 @@
+import {JsonText} from './json-text.js';
+import {buildDataset, type Dataset} from './model.js';
+import {describeValue, type Problem, toPointer} from './problems.js';
+import {readInput} from './read-input.js';
+import {FORMAT, type TimescopeDocument} from './schema.js';
+import {validateDocument} from './validate.js';
+
+/**
+ * file → text → JSON → (importer) → validated timescope/1 document → model. Every failure comes back
+ * as located problems, never as an exception.
+ */
+
+export type LoadResult =
+	| {ok: true; dataset: Dataset; file: string; format: string}
+	| {ok: false; file: string; problems: Problem[]};
+
+export type DocumentResult =
+	| {ok: true; doc: TimescopeDocument; file: string; format: string}
+	| {ok: false; file: string; problems: Problem[]};
+
+export async function loadDataset(path: string): Promise<LoadResult> {
+	return toDataset(await readDocument(path));
+}
+
+/** Parse and validate without building the model (what `validate` and `convert` need). */
+export async function readDocument(path: string): Promise<DocumentResult> {
+	const input = await readInput(path);
+	if (!input.ok) return {ok: false, file: input.problem.file, problems: [input.problem]};
+	return parseDocument(input.text, input.file);
+}
+
+export function loadText(text: string, file: string): LoadResult {
+	return toDataset(parseDocument(text, file));
+}
+
+function toDataset(result: DocumentResult): LoadResult {
+	return result.ok
+		? {ok: true, dataset: buildDataset(result.doc), file: result.file, format: result.format}
+		: result;
+}
+
+// Deeper than this is no timeline: it is a hostile or broken file, and would overflow the stack of
+// JSON.stringify (--json) or of anything else that recurses.
+const MAX_DEPTH = 256;
+
+export function parseDocument(text: string, file: string): DocumentResult {
+	const json = new JsonText(text, file);
+	const fail = (problems: Problem[]): DocumentResult => ({ok: false, file, problems});
+	const first = text.trimStart()[0];
+	if (first !== '{' && first !== '[') {
+		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return fail(syntaxProblems(json));
+	}
+	const format = (value as {format?: unknown} | null)?.format;
+	if (format !== FORMAT) {
+		return fail([{file, ...locate(json, ''), pointer: '', message: notTimescope(value, format)}]);
+	}
+	const validated = validateDocument(value);
+	if (!validated.ok) {
+		const located = validated.problems.map((problem) => ({
+			file,
+			...locate(json, problem.pointer, problem.key),
+			pointer: problem.pointer,
+			message: problem.message,
+		}));
+		// In file order, as an editor lists them (the sort is stable for problems at one spot).
+		return fail(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+	}
+	const tooDeep = findTooDeep(validated.doc);
+	if (tooDeep !== undefined) {
+		return fail([
+			{
+				file,
+				...locate(json, tooDeep),
+				pointer: tooDeep,
+				message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
+			},
+		]);
+	}
+	return {ok: true, doc: validated.doc, file, format: FORMAT};
+}
+
+function notTimescope(value: unknown, format: unknown): string {
+	if (typeof format === 'string' && format.startsWith('timescope/')) {
+		return `unsupported format "${format}": this version of timescope reads "${FORMAT}"`;
+	}
+	const what =
+		typeof format === 'string' ? `an object with "format": ${JSON.stringify(format)}` : describeValue(value);
+	return `not a timescope file: found ${what}; expected an object with "format": "${FORMAT}"`;
+}
+
+function describeText(text: string): string {
+	const start = text.trimStart().split('\n')[0] ?? '';
+	return `text starting with ${JSON.stringify(start.length > 30 ? `${start.slice(0, 30)}…` : start)}; expected JSON`;
+}
+
+// The positional parser recurses; a pathologically nested file must still get its message.
+function syntaxProblems(json: JsonText): Problem[] {
+	try {
+		return json.syntaxProblems();
+	} catch {
+		return [{file: json.file, message: 'is not valid JSON (nested too deeply to locate the error)'}];
+	}
+}
+
+function locate(json: JsonText, pointer: string, key?: boolean): {line?: number; column?: number} {
+	try {
+		return json.locate(pointer, {key});
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * Pointer to the first value nested deeper than MAX_DEPTH. The schema bounds the depth of everything
+ * but `extensions`, so only those are walked (iteratively: recursion is what deep nesting breaks).
+ */
+function findTooDeep(doc: TimescopeDocument): string | undefined {
+	const roots: Array<{value: unknown; path: Array<string | number>}> = [
+		{value: doc.extensions, path: ['extensions']},
+	];
+	doc.events.forEach((event, i) => roots.push({value: event.extensions, path: ['events', i, 'extensions']}));
+	doc.quotes?.forEach((quote, i) => roots.push({value: quote.extensions, path: ['quotes', i, 'extensions']}));
+	for (const root of roots) {
+		const stack = [{value: root.value, depth: 2, path: root.path}];
+		for (let item = stack.pop(); item; item = stack.pop()) {
+			const {value, depth, path} = item;
+			if (value === null || typeof value !== 'object') continue;
+			if (depth > MAX_DEPTH) return toPointer(path);
+			// Paths stop growing after a few levels: the report names where the deep part starts.
+			for (const [key, child] of Object.entries(value)) {
+				const index = Array.isArray(value) ? Number(key) : key;
+				stack.push({value: child, depth: depth + 1, path: path.length < 12 ? [...path, index] : path});
+			}
+		}
+	}
+	return undefined;
+}
