@@ -1,0 +1,111 @@
+import {distanceFrom, formatDate} from '../dataset/dates.js';
+import type {Selection} from '../dataset/filter.js';
+import type {Dataset, Quote, TimelineEvent} from '../dataset/model.js';
+import {wrapCells} from '../text/cells.js';
+import {sanitize} from '../text/sanitize.js';
+import type {Style} from './style.js';
+
+/**
+ * The plain listing (`--print`, or any run whose stdout is not a terminal): one block per event in
+ * timeline order, readable in a pager and greppable, every dataset string sanitized.
+ */
+
+export interface ListingOptions {
+	width: number;
+	style: Style;
+	/** Human description of active filters, shown under the title. */
+	filterText?: string;
+}
+
+const INDENT = '  ';
+
+export function renderListing(dataset: Dataset, selection: Selection, options: ListingOptions): string {
+	const {width, style} = options;
+	const out: string[] = [];
+	const para = (text: string, indent: string, paint: (s: string) => string = String) => {
+		for (const line of wrapCells(sanitize(text), width - indent.length)) out.push(indent + paint(line));
+	};
+
+	para(dataset.title, '', style.bold);
+	const counts = [
+		plural(selection.events.length, 'event'),
+		plural(selection.quotes.length, 'quote'),
+		...(dataset.referenceDate ? [`reference date ${formatDate(dataset.referenceDate)}`] : []),
+	];
+	para(counts.join(' · '), '', style.dim);
+	if (options.filterText) para(`Filtered: ${options.filterText}`, '', style.dim);
+	if (dataset.summary) {
+		out.push('');
+		para(dataset.summary, '');
+	}
+	if (selection.events.length === 0) {
+		out.push('', options.filterText ? 'No events match the filters.' : 'No events.');
+	}
+	const shownQuotes = new Set(selection.quotes);
+	for (const event of selection.events) {
+		out.push('');
+		renderEvent(event, dataset, shownQuotes, options, para);
+	}
+	const loose = selection.quotes.filter((quote) => quote.events.length === 0);
+	if (loose.length > 0) {
+		out.push('', style.bold('Quotes not tied to an event'));
+		for (const quote of loose) renderQuote(quote, para, style);
+	}
+	return `${out.join('\n')}\n`;
+}
+
+function renderEvent(
+	event: TimelineEvent,
+	dataset: Dataset,
+	shownQuotes: ReadonlySet<Quote>,
+	{style}: ListingOptions,
+	para: (text: string, indent: string, paint?: (s: string) => string) => void,
+): void {
+	let when = formatDate(event.date);
+	if (event.dateText) when += ` · “${event.dateText}”`;
+	if (dataset.referenceDate)
+		when += ` · ${distanceFrom(event.date, dataset.referenceDate)} the reference date`;
+	para(when, '', style.accent);
+	para(event.title, INDENT, style.bold);
+	if (event.summary) para(event.summary, INDENT);
+	const facts = [
+		event.actors.length > 0 && `Actors: ${event.actors.map((actor) => actor.name).join(', ')}`,
+		event.places.length > 0 && `Places: ${event.places.map((place) => place.name).join(', ')}`,
+		event.tags.length > 0 && `Tags: ${event.tags.join(', ')}`,
+		event.sources.length > 0 && `Sources: ${event.sources.map(sourceLabel).join('; ')}`,
+	].filter((fact): fact is string => typeof fact === 'string');
+	if (facts.length > 0) para(facts.join(' · '), INDENT, style.dim);
+	for (const quote of event.quotes) if (shownQuotes.has(quote)) renderQuote(quote, para, style);
+}
+
+function renderQuote(
+	quote: Quote,
+	para: (text: string, indent: string, paint?: (s: string) => string) => void,
+	style: Style,
+): void {
+	para(quoteText(quote), INDENT);
+	para(attribution(quote), `${INDENT}    `, style.dim);
+}
+
+/** Quotation marks for words that were quoted; none for a paraphrase, which the source did not quote. */
+export function quoteText(quote: Quote): string {
+	return quote.kind === 'paraphrase' ? `(paraphrase) ${quote.text}` : `“${quote.text}”`;
+}
+
+/** `— Nicolás Maduro, 31 Dec 2025 · partial quote · in an interview on state TV` */
+export function attribution(quote: Quote): string {
+	const parts = [`— ${quote.speaker.name}${quote.said ? `, ${formatDate(quote.said)}` : ''}`];
+	if (quote.kind === 'partial') parts.push('partial quote');
+	if (quote.context) parts.push(quote.context);
+	if (quote.original)
+		parts.push(`original${quote.language ? ` (${quote.language})` : ''}: “${quote.original}”`);
+	return parts.join(' · ');
+}
+
+export function sourceLabel(source: {id: string; title?: string; publisher?: string; url?: string}): string {
+	return [source.title, source.publisher, source.url].filter(Boolean).join(', ') || source.id;
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

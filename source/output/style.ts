@@ -1,0 +1,30 @@
+/**
+ * Colour for the plain-text outputs. Off when stdout is not a terminal or NO_COLOR is set
+ * (no-color.org: present and non-empty), so piped output is plain text.
+ */
+export interface Style {
+	readonly bold: (text: string) => string;
+	readonly dim: (text: string) => string;
+	readonly accent: (text: string) => string;
+	readonly match: (text: string) => string;
+}
+
+const wrap = (open: string, close: string) => (text: string) =>
+	text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`;
+
+const COLOUR: Style = {
+	bold: wrap('1', '22'),
+	dim: wrap('2', '22'),
+	accent: wrap('36', '39'),
+	match: wrap('1;4', '22;24'),
+};
+
+const PLAIN: Style = {bold: String, dim: String, accent: String, match: String};
+
+export function colourEnabled(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
+	return stream.isTTY === true && (env.NO_COLOR ?? '') === '';
+}
+
+export function styleFor(colour: boolean): Style {
+	return colour ? COLOUR : PLAIN;
+}
