@@ -1,0 +1,28 @@
+// Bundles the CLI into dist/: one file for the print/JSON/validate paths, and chunks that only the
+// explorer loads (Ink, React), so the non-interactive paths start fast. Run by `npm run build`.
+import {chmod, rm} from 'node:fs/promises';
+import {build} from 'esbuild';
+
+await rm('dist', {recursive: true, force: true});
+await build({
+	entryPoints: ['source/cli.tsx'],
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	// Prefer ESM builds: some packages' "main" is a UMD wrapper that esbuild cannot follow.
+	mainFields: ['module', 'main'],
+	jsx: 'automatic',
+	// Ink loads its devtools bridge only when DEV=true; it is not a dependency.
+	external: ['react-devtools-core'],
+	// Bundled CommonJS dependencies still call require() for Node built-ins.
+	banner: {
+		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
+	},
+	define: {'process.env.NODE_ENV': '"production"'},
+	legalComments: 'none',
+	logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);
