@@ -59,7 +59,8 @@ export class JsonText {
 		});
 		// One mistake can trip several error codes at the same spot; the first says it best.
 		const unique = problems.filter(
-			(problem, i) => i === 0 || problem.line !== problems[i - 1]?.line || problem.column !== problems[i - 1]?.column,
+			(problem, i) =>
+				i === 0 || problem.line !== problems[i - 1]?.line || problem.column !== problems[i - 1]?.column,
 		);
 		// A trailing comma is the most common JSON mistake of all: name it.
 		return unique.map((problem) =>
