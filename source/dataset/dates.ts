@@ -5,7 +5,7 @@ import {
 	differenceInCalendarYears,
 	format,
 } from 'date-fns';
-import type {EdtfDate, EdtfPoint, OpenEnd} from './edtf.js';
+import {type EdtfDate, type EdtfPoint, type OpenEnd, parseEdtf} from './edtf.js';
 
 const SEASONS: Record<number, string> = {21: 'Spring', 22: 'Summer', 23: 'Autumn', 24: 'Winter'};
 
@@ -32,6 +32,12 @@ function formatRange(start: EdtfPoint | OpenEnd, end: EdtfPoint | OpenEnd): stri
 	}
 	if (sameShape && start.precision === 'year') return `${yearText(start.year)}–${yearText(end.year)}`;
 	return `${formatPoint(start)} – ${formatPoint(end)}`;
+}
+
+/** `formatDate` for an EDTF string kept as text in the model (a source's `published`). */
+export function formatDateText(text: string): string {
+	const parsed = parseEdtf(text);
+	return parsed.ok ? formatDate(parsed.date) : text;
 }
 
 export function formatPoint(point: EdtfPoint): string {
@@ -98,37 +104,40 @@ export function compareByDate(a: {date: EdtfDate; id: string}, b: {date: EdtfDat
 
 /**
  * Distance from a reference date in calendar units at the date's own precision, so a week range
- * stays a range: `1 day before`, `5–11 days before`, `1 month before`, `2 years before`,
- * `same day as`, or `overlaps` when the two share time.
+ * stays a range: `1 day before`, `5–11 days before`, `1 month before`, `2 years before`. A long
+ * interval is placed by its nearer end (`ended 2 days before`, `starts 3 months after`); `same day as`
+ * and `overlaps` when the two share time.
  */
 export function distanceFrom(date: EdtfDate, reference: EdtfDate): string {
-	let direction: 'before' | 'after';
-	let near: number;
-	let far: number;
-	if (date.max < reference.min) {
-		direction = 'before';
-		[near, far] = [date.max, date.min];
-	} else if (date.min > reference.max) {
-		direction = 'after';
-		[near, far] = [date.min, date.max];
-	} else {
+	const before = date.max < reference.min;
+	if (!before && date.min <= reference.max) {
 		const sameDay = date.max - date.min < DAY_MS && reference.max - reference.min < DAY_MS;
 		return sameDay ? 'same day as' : 'overlaps';
 	}
-	const span = date.max - date.min;
-	const [unit, diff] =
-		span < 27 * DAY_MS
-			? (['day', differenceInCalendarDays] as const)
-			: span < 360 * DAY_MS
-				? (['month', differenceInCalendarMonths] as const)
-				: (['year', differenceInCalendarYears] as const);
-	const ref = new UTCDate(direction === 'before' ? reference.min : reference.max);
-	const measure = (instant: number) =>
-		Number.isFinite(instant) ? Math.abs(diff(ref, new UTCDate(instant))) : Number.NaN;
-	const lo = measure(near);
-	const hi = measure(far);
-	const count = Number.isNaN(hi) || hi === lo ? String(lo) : `${lo}–${hi}`;
-	return `${count} ${unit}${count === '1' ? '' : 's'} ${direction}`;
+	const direction = before ? 'before' : 'after';
+	const nearEnd = before ? date.end : date.start;
+	if (date.end !== undefined && date.max - date.min >= SHORT_SPAN && typeof nearEnd === 'object') {
+		return `${before ? 'ended' : 'starts'} ${span(nearEnd.min, nearEnd.max, reference, before)} ${direction}`;
+	}
+	return `${span(date.min, date.max, reference, before)} ${direction}`;
 }
 
 const DAY_MS = 86_400_000;
+// Below about four weeks a distance reads best in days; below a year, in months.
+const SHORT_SPAN = 27 * DAY_MS;
+
+function span(min: number, max: number, reference: EdtfDate, before: boolean): string {
+	const width = max - min;
+	const [unit, diff] =
+		width < SHORT_SPAN
+			? (['day', differenceInCalendarDays] as const)
+			: width < 360 * DAY_MS
+				? (['month', differenceInCalendarMonths] as const)
+				: (['year', differenceInCalendarYears] as const);
+	const ref = new UTCDate(before ? reference.min : reference.max);
+	const measure = (instant: number) =>
+		Number.isFinite(instant) ? Math.abs(diff(ref, new UTCDate(instant))) : Number.NaN;
+	const [near, far] = before ? [measure(max), measure(min)] : [measure(min), measure(max)];
+	const count = Number.isNaN(far) || far === near ? String(near) : `${near}–${far}`;
+	return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}

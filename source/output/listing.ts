@@ -1,4 +1,4 @@
-import {distanceFrom, formatDate} from '../dataset/dates.js';
+import {distanceFrom, formatDate, formatDateText} from '../dataset/dates.js';
 import type {Selection} from '../dataset/filter.js';
 import type {Dataset, Quote, TimelineEvent} from '../dataset/model.js';
 import {wrapCells} from '../text/cells.js';
@@ -51,6 +51,18 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 		out.push('', style.bold('Quotes not tied to an event'));
 		for (const quote of loose) renderQuote(quote, para, style);
 	}
+	if (dataset.sources.size > 0) {
+		out.push('', style.bold('Sources'));
+		for (const source of dataset.sources.values()) {
+			const facts = [
+				sourceLabel(source),
+				source.published && `published ${formatDateText(source.published)}`,
+				!source.publisher && 'publisher not given',
+				source.note,
+			].filter(Boolean);
+			para(`[${source.id}] ${facts.join('; ')}`, INDENT);
+		}
+	}
 	return `${out.join('\n')}\n`;
 }
 
@@ -63,8 +75,9 @@ function renderEvent(
 ): void {
 	let when = formatDate(event.date);
 	if (event.dateText) when += ` · “${event.dateText}”`;
-	if (dataset.referenceDate)
-		when += ` · ${distanceFrom(event.date, dataset.referenceDate)} the reference date`;
+	const distance = dataset.referenceDate && distanceFrom(event.date, dataset.referenceDate);
+	// "overlaps" places nothing: an ongoing campaign or an open range says more by its own dates.
+	if (distance && distance !== 'overlaps') when += ` · ${distance} the reference date`;
 	para(when, '', style.accent);
 	para(event.title, INDENT, style.bold);
 	if (event.summary) para(event.summary, INDENT);
@@ -72,7 +85,10 @@ function renderEvent(
 		event.actors.length > 0 && `Actors: ${event.actors.map((actor) => actor.name).join(', ')}`,
 		event.places.length > 0 && `Places: ${event.places.map((place) => place.name).join(', ')}`,
 		event.tags.length > 0 && `Tags: ${event.tags.join(', ')}`,
-		event.sources.length > 0 && `Sources: ${event.sources.map(sourceLabel).join('; ')}`,
+		// With one source for everything, it is listed once at the end instead of under every event.
+		dataset.sources.size > 1 &&
+			event.sources.length > 0 &&
+			`Sources: ${event.sources.map((source) => source.id).join(', ')}`,
 	].filter((fact): fact is string => typeof fact === 'string');
 	if (facts.length > 0) para(facts.join(' · '), INDENT, style.dim);
 	for (const quote of event.quotes) if (shownQuotes.has(quote)) renderQuote(quote, para, style);

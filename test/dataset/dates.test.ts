@@ -74,6 +74,10 @@ describe('distanceFrom', () => {
 		['2025-12', '1 month before'],
 		['2024', '2 years before'],
 		['2025~/2026-01-02', 'overlaps'],
+		['2025~/2025-12-31', 'ended 2 days before'],
+		['2025-12~/2025-12-31', 'ended 2 days before'],
+		['2026-03/2026-06', 'starts 2 months after'],
+		['../2025-11', 'ended 2 months before'],
 	])('%s is %s', (text, expected) => {
 		expect(distanceFrom(date(text), publication)).toBe(expected);
 	});
