@@ -1,0 +1,13 @@
+// html-to-text 10 ships no types; this declares the part the importers use.
+declare module 'html-to-text' {
+	export interface SelectorDefinition {
+		selector: string;
+		format?: string;
+		options?: Record<string, unknown>;
+	}
+	export interface HtmlToTextOptions {
+		wordwrap?: number | false | null;
+		selectors?: SelectorDefinition[];
+	}
+	export function compile(options?: HtmlToTextOptions): (html: string) => string;
+}
