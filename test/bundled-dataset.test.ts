@@ -52,10 +52,10 @@ const quoteStarting = (prefix: string) => {
 const DAY_MS = 86_400_000;
 
 describe('bundled dataset: structure', () => {
-	it('passes the timescope/1 schema and the loader', () => {
+	it('passes the timescope/1 schema and the loader', async () => {
 		const parsed = documentSchema.safeParse(doc);
 		expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-		const loaded = parseDocument(dataText, 'data/venezuela-us-dialogue.json');
+		const loaded = await parseDocument(dataText, 'data/venezuela-us-dialogue.json');
 		expect(loaded.ok ? [] : loaded.problems).toEqual([]);
 	});
 

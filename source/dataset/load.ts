@@ -1,4 +1,5 @@
-import {JsonText} from './json-text.js';
+import type {ImportResult} from './importers/index.js';
+import type {JsonText} from './json-text.js';
 import {buildDataset, type Dataset} from './model.js';
 import {describeValue, type Problem, toPointer} from './problems.js';
 import {readInput} from './read-input.js';
@@ -29,8 +30,8 @@ export async function readDocument(path: string): Promise<DocumentResult> {
 	return parseDocument(input.text, input.file);
 }
 
-export function loadText(text: string, file: string): LoadResult {
-	return toDataset(parseDocument(text, file));
+export async function loadText(text: string, file: string): Promise<LoadResult> {
+	return toDataset(await parseDocument(text, file));
 }
 
 function toDataset(result: DocumentResult): LoadResult {
@@ -43,25 +44,40 @@ function toDataset(result: DocumentResult): LoadResult {
 // JSON.stringify (--json) or of anything else that recurses.
 const MAX_DEPTH = 256;
 
-export function parseDocument(text: string, file: string): DocumentResult {
-	const json = new JsonText(text, file);
+/**
+ * Importers (HTML and CSV parsing) and the position-keeping JSON parser load only when a file needs
+ * them: a valid timescope/1 file costs one JSON.parse and the schema check, nothing more.
+ */
+export async function parseDocument(text: string, file: string): Promise<DocumentResult> {
 	const fail = (problems: Problem[]): DocumentResult => ({ok: false, file, problems});
 	const first = text.trimStart()[0];
 	if (first !== '{' && first !== '[') {
+		const importers = await import('./importers/index.js');
+		if (importers.looksLikeTimelineCsv(text)) {
+			return fromImport(importers.importTimelineJsCsv(text, file), file, () => ({}));
+		}
 		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
 	}
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
-		return fail(syntaxProblems(json));
+		return fail(syntaxProblems(await jsonText(text, file)));
 	}
-	const format = (value as {format?: unknown} | null)?.format;
-	if (format !== FORMAT) {
+	if ((value as {format?: unknown} | null)?.format !== FORMAT) {
+		const importers = await import('./importers/index.js');
+		const json = await jsonText(text, file);
+		const shape = importers.detectJsonFormat(value);
+		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
+			const imported = importers.importTimelineJsJson(value, file);
+			return fromImport(imported, file, (pointer, key) => locate(json, pointer, key));
+		}
+		const format = (value as {format?: unknown} | null)?.format;
 		return fail([{file, ...locate(json, ''), pointer: '', message: notTimescope(value, format)}]);
 	}
 	const validated = validateDocument(value);
 	if (!validated.ok) {
+		const json = await jsonText(text, file);
 		const located = validated.problems.map((problem) => ({
 			file,
 			...locate(json, problem.pointer, problem.key),
@@ -71,18 +87,72 @@ export function parseDocument(text: string, file: string): DocumentResult {
 		// In file order, as an editor lists them (the sort is stable for problems at one spot).
 		return fail(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 	}
-	const tooDeep = findTooDeep(validated.doc);
-	if (tooDeep !== undefined) {
-		return fail([
+	return checkDepth(validated.doc, file, FORMAT, async (pointer) =>
+		locate(await jsonText(text, file), pointer),
+	);
+}
+
+type Locator = (pointer: string, key?: boolean) => {line?: number; column?: number};
+
+/** An importer's result, held to the same checks as a timescope/1 file. */
+async function fromImport(
+	result: ImportResult,
+	file: string,
+	locateInInput: Locator,
+): Promise<DocumentResult> {
+	if (!result.ok) {
+		return {
+			ok: false,
+			file,
+			problems: result.problems.map((problem) => ({
+				file,
+				...(problem.pointer !== undefined ? locateInInput(problem.pointer) : {}),
+				...(problem.line !== undefined ? {line: problem.line, column: problem.column} : {}),
+				pointer: problem.pointer,
+				message: problem.message,
+			})),
+		};
+	}
+	const validated = validateDocument(result.doc);
+	if (!validated.ok) {
+		// The converter produced something timescope/1 rejects: a bug of ours, reported as such.
+		return {
+			ok: false,
+			file,
+			problems: validated.problems.map((problem) => ({
+				file,
+				message: `converted from ${result.format}, the result is invalid at ${problem.pointer || '(root)'}: ${problem.message} (a timescope bug: please report it with this file)`,
+			})),
+		};
+	}
+	return checkDepth(validated.doc, file, result.format, async () => ({}));
+}
+
+async function checkDepth(
+	doc: TimescopeDocument,
+	file: string,
+	format: string,
+	locateAt: (pointer: string) => Promise<{line?: number; column?: number}>,
+): Promise<DocumentResult> {
+	const tooDeep = findTooDeep(doc);
+	if (tooDeep === undefined) return {ok: true, doc, file, format};
+	return {
+		ok: false,
+		file,
+		problems: [
 			{
 				file,
-				...locate(json, tooDeep),
+				...(await locateAt(tooDeep)),
 				pointer: tooDeep,
 				message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
 			},
-		]);
-	}
-	return {ok: true, doc: validated.doc, file, format: FORMAT};
+		],
+	};
+}
+
+async function jsonText(text: string, file: string): Promise<JsonText> {
+	const {JsonText} = await import('./json-text.js');
+	return new JsonText(text, file);
 }
 
 function notTimescope(value: unknown, format: unknown): string {

@@ -22,8 +22,12 @@ const INDENT = '  ';
 export function renderListing(dataset: Dataset, selection: Selection, options: ListingOptions): string {
 	const {width, style} = options;
 	const out: string[] = [];
+	// Line breaks in the data (paragraphs of a summary) are kept; each line is wrapped on its own.
 	const para = (text: string, indent: string, paint: (s: string) => string = String) => {
-		for (const line of wrapCells(sanitize(text), width - indent.length)) out.push(indent + paint(line));
+		for (const source of sanitize(text, {multiline: true}).split('\n')) {
+			for (const line of wrapCells(source, width - indent.length))
+				out.push(line === '' ? '' : indent + paint(line));
+		}
 	};
 
 	para(dataset.title, '', style.bold);
@@ -88,7 +92,7 @@ function renderEvent(
 		// With one source for everything, it is listed once at the end instead of under every event.
 		dataset.sources.size > 1 &&
 			event.sources.length > 0 &&
-			`Sources: ${event.sources.map((source) => source.id).join(', ')}`,
+			`Sources: ${event.sources.map(sourceLabel).join('; ')}`,
 	].filter((fact): fact is string => typeof fact === 'string');
 	if (facts.length > 0) para(facts.join(' · '), INDENT, style.dim);
 	for (const quote of event.quotes) if (shownQuotes.has(quote)) renderQuote(quote, para, style);

@@ -6,8 +6,8 @@ import {loadDataset, loadText} from '../../source/dataset/load.js';
 import {formatProblems, type Problem} from '../../source/dataset/problems.js';
 
 /** Problems of a text as the user reads them: `FILE:LINE:COL: /pointer: message`. */
-function report(text: string): string[] {
-	const result = loadText(text, 'f.json');
+async function report(text: string): Promise<string[]> {
+	const result = await loadText(text, 'f.json');
 	if (result.ok) return [];
 	return formatProblems(result.problems);
 }
@@ -16,30 +16,32 @@ const minimal = (body: object) =>
 	JSON.stringify({format: 'timescope/1', title: 'T', events: [], ...body}, null, 2);
 
 describe('syntax errors', () => {
-	it('names a trailing comma at its position, with the pointer of the enclosing value', () => {
+	it('names a trailing comma at its position, with the pointer of the enclosing value', async () => {
 		const text = '{\n  "format": "timescope/1",\n  "events": [\n    {"id": "a",}\n  ]\n}';
-		expect(report(text)).toEqual([
+		expect(await report(text)).toEqual([
 			'f.json:4:16: /events/0: expected a property name, found "}" (trailing commas are not allowed in JSON)',
 		]);
 	});
 
-	it('lists every syntax error, not just the first', () => {
+	it('lists every syntax error, not just the first', async () => {
 		const text = '{\n  "title": "x"\n  "events": [\n    {"id" "b"}\n  ]\n';
-		const lines = report(text);
+		const lines = await report(text);
 		expect(lines).toContain('f.json:3:3: /events: expected "," between items');
 		expect(lines).toContain('f.json:4:11: /events/0: expected ":" after the property name');
 		expect(lines.at(-1)).toMatch(/^f\.json:6:1: .*expected "}" to close the object$/);
 	});
 
-	it('reports an unterminated string and raw control characters', () => {
-		expect(report('{"title": "abc\n}')[0]).toMatch(/^f\.json:1:11: .*expected a closing double quote/);
-		expect(report('{"title": "a\u0007b"}')[0]).toMatch(
+	it('reports an unterminated string and raw control characters', async () => {
+		expect((await report('{"title": "abc\n}'))[0]).toMatch(
+			/^f\.json:1:11: .*expected a closing double quote/,
+		);
+		expect((await report('{"title": "a\u0007b"}'))[0]).toMatch(
 			/^f\.json:1:\d+: .*control characters must be written as \\u escapes/,
 		);
 	});
 
-	it('rejects comments, which JSON does not have', () => {
-		expect(report('{\n  // note\n  "format": "timescope/1"\n}')[0]).toMatch(
+	it('rejects comments, which JSON does not have', async () => {
+		expect((await report('{\n  // note\n  "format": "timescope/1"\n}'))[0]).toMatch(
 			/^f\.json:2:3: .*comments are not allowed/,
 		);
 	});
@@ -61,8 +63,8 @@ describe('schema errors', () => {
 		'}',
 	].join('\n');
 
-	it('lists every problem in file order with line, column, pointer, expected and found', () => {
-		expect(report(doc)).toEqual([
+	it('lists every problem in file order with line, column, pointer, expected and found', async () => {
+		expect(await report(doc)).toEqual([
 			'f.json:4:39: /actors/0/nmae: unknown key "nmae" (misspelt? data of your own belongs under "extensions")',
 			'f.json:4:60: /actors/1/id: duplicate id "a" (already used by /actors/0)',
 			'f.json:4:73: /actors/1/name: expected a non-empty string, found an empty string',
@@ -77,8 +79,8 @@ describe('schema errors', () => {
 		]);
 	});
 
-	it('checks references from quotes to events and sources', () => {
-		const lines = report(
+	it('checks references from quotes to events and sources', async () => {
+		const lines = await report(
 			minimal({
 				actors: [{id: 'a', name: 'A'}],
 				quotes: [{id: 'q', text: 't', speaker: 'a', events: ['gone'], source: 'nowhere'}],
@@ -90,15 +92,15 @@ describe('schema errors', () => {
 		]);
 	});
 
-	it('requires a source to say where it is from, and URLs to be URLs', () => {
-		const lines = report(minimal({sources: [{id: 's'}, {id: 't', url: 'not a url'}]}));
+	it('requires a source to say where it is from, and URLs to be URLs', async () => {
+		const lines = await report(minimal({sources: [{id: 's'}, {id: 't', url: 'not a url'}]}));
 		expect(lines.join('\n')).toMatch(/\/sources\/0: a source needs at least one of title, publisher or url/);
 		expect(lines.join('\n')).toMatch(/\/sources\/1\/url: expected a URL/);
 	});
 
-	it('caps a long report at 50 lines and counts the rest', () => {
+	it('caps a long report at 50 lines and counts the rest', async () => {
 		const events = Array.from({length: 80}, (_, i) => ({id: `e${i}`, date: 'nope', title: 't'}));
-		const result = loadText(minimal({events}), 'f.json');
+		const result = await loadText(minimal({events}), 'f.json');
 		expect(result.ok).toBe(false);
 		const lines = formatProblems((result as {problems: Problem[]}).problems);
 		expect(lines).toHaveLength(51);
@@ -107,34 +109,36 @@ describe('schema errors', () => {
 });
 
 describe('not a timescope file', () => {
-	it('names what was found instead', () => {
-		expect(report('{"name": "pkg", "version": "1.0.0"}')).toEqual([
+	it('names what was found instead', async () => {
+		expect(await report('{"name": "pkg", "version": "1.0.0"}')).toEqual([
 			'f.json:1:1: (root): not a timescope file: found an object with keys name, version; expected an object with "format": "timescope/1"',
 		]);
-		expect(report('[1, 2, 3]')[0]).toMatch(/found an array of 3 items/);
-		expect(report('{"format": "timescope/2", "title": "x"}')[0]).toMatch(
+		expect((await report('[1, 2, 3]'))[0]).toMatch(/found an array of 3 items/);
+		expect((await report('{"format": "timescope/2", "title": "x"}'))[0]).toMatch(
 			/unsupported format "timescope\/2": this version of timescope reads "timescope\/1"/,
 		);
-		expect(report('hello world')).toEqual([
+		expect(await report('hello world')).toEqual([
 			'f.json:1:1: not a timescope file: found text starting with "hello world"; expected JSON',
 		]);
 	});
 
-	it('refuses nesting deep enough to break the tools that read it', () => {
+	it('refuses nesting deep enough to break the tools that read it', async () => {
 		const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
 		const text = `{"format": "timescope/1", "title": "T", "events": [], "extensions": {"x": ${deep}}}`;
-		expect(report(text)).toEqual([
+		expect(await report(text)).toEqual([
 			expect.stringMatching(
 				/^f\.json:1:\d+: \/extensions\/x\/0\/.*: expected at most 256 levels of nesting, found more$/,
 			),
 		]);
 	});
 
-	it('survives 200 000 levels of nesting with one clear line', () => {
+	it('survives 200 000 levels of nesting with one clear line', async () => {
 		const text = `{"format": "timescope/1", "title": "T", "events": [], "extensions": {"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
-		expect(report(text)).toHaveLength(1);
+		expect(await report(text)).toHaveLength(1);
 		const broken = `${'['.repeat(200_000)}`;
-		expect(report(broken)).toEqual(['f.json: is not valid JSON (nested too deeply to locate the error)']);
+		expect(await report(broken)).toEqual([
+			'f.json: is not valid JSON (nested too deeply to locate the error)',
+		]);
 	});
 });
 

@@ -153,7 +153,8 @@ function leftovers(slide: Json, shown: (key: string, value: unknown) => boolean)
 function titleFromFileName(fileName: string): string {
 	const name = basename(fileName);
 	const stem = name.slice(0, name.length - extname(name).length).trim();
-	return stem && stem !== '-' ? stem : 'Untitled TimelineJS timeline';
+	// Standard input has no name worth showing.
+	return stem && stem !== '-' && stem !== '<stdin>' ? stem : 'Untitled TimelineJS timeline';
 }
 
 interface Draft {

@@ -1,0 +1,63 @@
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import {describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/run-cli.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/timelinejs/${name}`, import.meta.url));
+const SCHEMA = fileURLToPath(new URL('../../schema/timescope-1.schema.json', import.meta.url));
+
+const EXAMPLES = [
+	['TimelineJS3__website__examples__twain__marktwain.json', 17, 0],
+	['TimelineJS3__src__template__eras.json', 20, 3],
+	['TimelineJS3__contrib__women_in_computing.json', 10, 0],
+	['TimelineJS3__contrib__women_in_computing.csv', 10, 0],
+	['timelinejs2-sample.json', 4, 1],
+] as const;
+
+describe('TimelineJS files', () => {
+	it.each(EXAMPLES)(
+		'%s converts to valid timescope/1 with %i events and %i eras',
+		async (name, events, eras) => {
+			const ajv = new Ajv2020.default({allErrors: true, strict: false});
+			addFormats.default(ajv);
+			const validate = ajv.compile(JSON.parse(await readFile(SCHEMA, 'utf8')));
+			for (const args of [
+				['convert', fixture(name)],
+				[fixture(name), '--json'],
+			]) {
+				const run = await runCli(args);
+				expect(run.stderr).toBe('');
+				expect(run.code).toBe(0);
+				const doc = JSON.parse(run.stdout);
+				expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+				expect(doc.events).toHaveLength(events);
+				expect(doc.eras ?? []).toHaveLength(eras);
+			}
+			const check = await runCli(['validate', fixture(name)]);
+			expect(check.stdout).toContain(`: ok (TimelineJS`);
+		},
+	);
+
+	it('reads TimelineJS from standard input, telling CSV from JSON by content', async () => {
+		const csv = await readFile(fixture('TimelineJS3__contrib__women_in_computing.csv'));
+		const fromCsv = await runCli(['-', '--print'], {stdin: csv});
+		expect(fromCsv.code).toBe(0);
+		expect(fromCsv.stdout).toMatch(/^Women in Computing\n10 events · 0 quotes\n/);
+		expect(fromCsv.stdout).toContain(
+			'Take Ada Lovelace\n  (https://en.wikipedia.org/wiki/Ada_Lovelace): Daughter of Lord Byron',
+		);
+		const json = await readFile(fixture('TimelineJS3__src__template__eras.json'));
+		const fromJson = await runCli(['-', '--print'], {stdin: json});
+		expect(fromJson.stdout).toMatch(/^Eras Test\n20 events · 0 quotes\n/);
+		expect(fromJson.stdout).toContain('9–23 Aug 622\n  Muhammad Migrates from Mecca to Medina');
+	});
+
+	it('explains a broken TimelineJS file with its position', async () => {
+		const text = '{\n  "events": [\n    {"text": {"headline": "No date"}}\n  ]\n}';
+		const run = await runCli(['-', '--print'], {stdin: text});
+		expect(run.code).toBe(1);
+		expect(run.stderr).toBe('<stdin>:3:5: /events/0: no start date: TimelineJS needs at least a year\n');
+	});
+});
