@@ -1,7 +1,7 @@
 import {distanceFrom, formatDate, formatDateText} from '../dataset/dates.js';
 import type {Selection} from '../dataset/filter.js';
 import type {Dataset, Quote, TimelineEvent} from '../dataset/model.js';
-import {wrapCells} from '../text/cells.js';
+import {clipForDisplay, wrapCells} from '../text/cells.js';
 import {sanitize} from '../text/sanitize.js';
 import type {Style} from './style.js';
 
@@ -24,7 +24,7 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 	const out: string[] = [];
 	// Line breaks in the data (paragraphs of a summary) are kept; each line is wrapped on its own.
 	const para = (text: string, indent: string, paint: (s: string) => string = String) => {
-		for (const source of sanitize(text, {multiline: true}).split('\n')) {
+		for (const source of sanitize(clipForDisplay(text), {multiline: true}).split('\n')) {
 			for (const line of wrapCells(source, width - indent.length))
 				out.push(line === '' ? '' : indent + paint(line));
 		}

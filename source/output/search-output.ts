@@ -1,6 +1,6 @@
 import {formatDate} from '../dataset/dates.js';
 import type {SearchHit, SearchResult} from '../search/quote-search.js';
-import {wrapCells} from '../text/cells.js';
+import {clipForDisplay, DISPLAY_LIMIT, wrapCells} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
 import {sanitize} from '../text/sanitize.js';
 import {attribution} from './listing.js';
@@ -33,7 +33,11 @@ export function renderSearchListing(result: SearchResult, options: {width: numbe
 }
 
 function highlighted(hit: SearchHit, style: Style): string {
-	const body = splitRuns(hit.text, hit.textRanges)
+	// Clip before marking matches, so a cut never falls inside an escape sequence.
+	const ranges = hit.textRanges
+		.filter(([start]) => start < DISPLAY_LIMIT)
+		.map(([start, end]) => [start, Math.min(end, DISPLAY_LIMIT - 1)] as const);
+	const body = splitRuns(clipForDisplay(hit.text), ranges)
 		.map((run) => (run.match ? style.match(run.text) : run.text))
 		.join('');
 	return hit.quote.kind === 'paraphrase' ? `(paraphrase) ${body}` : `“${body}”`;

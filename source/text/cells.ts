@@ -36,3 +36,15 @@ export function padCells(text: string, width: number): string {
 export function wrapCells(text: string, width: number): string[] {
 	return wrapAnsi(text, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }
+
+/**
+ * Display cap for one dataset string. A 10 MB quote is data to keep (and `--json` writes it whole), not
+ * text anyone reads in a terminal; wrapping it would also take minutes.
+ */
+export const DISPLAY_LIMIT = 20_000;
+
+export function clipForDisplay(text: string, limit = DISPLAY_LIMIT): string {
+	if (text.length <= limit) return text;
+	const rest = text.length - limit;
+	return `${text.slice(0, limit)}… [${rest.toLocaleString('en')} more characters; the whole text is in --json]`;
+}
