@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {fileURLToPath} from 'node:url';
-import meow from 'meow';
+import {type CliArgs, HELP, parseCli, UsageError, VERSION} from './cli-args.js';
 import {parseEdtf} from './dataset/edtf.js';
 import {type Filters, findActors, select, toDocument} from './dataset/filter.js';
 import {loadDataset, readDocument} from './dataset/load.js';
@@ -18,65 +18,23 @@ import {sanitize} from './text/sanitize.js';
 
 const BUNDLED = fileURLToPath(new URL('../data/venezuela-us-dialogue.json', import.meta.url));
 
-const cli = meow(
-	`
-  Usage
-    $ timescope [FILE]                explore FILE (default: the bundled dataset)
-    $ timescope validate FILE...      check files and list every problem
-    $ timescope convert FILE          write FILE (e.g. a TimelineJS timeline) as timescope/1 JSON
-
-  FILE is a timescope/1 JSON file, a TimelineJS JSON or CSV file, or - for standard input.
-
-  Options
-    --print               plain listing (the default when stdout is not a terminal)
-    --json                the dataset, or with --search the results, as JSON
-    --search, -s QUERY    search quotes (fzf syntax: 'exact ^prefix suffix$ !not a|b; @speaker)
-    --limit N             at most N search results in --print/--json (default 50, 0 for all)
-    --from DATE           only events that may fall on or after DATE (2025-12, 2025-12-31, 2024)
-    --to DATE             only events that may fall on or before DATE
-    --actor NAME_OR_ID    only events involving the actor, and the actor's quotes (repeatable)
-    --tag TAG             only events with the tag (repeatable: any of them)
-    --place NAME_OR_ID    only events at the place (repeatable)
-    --event ID            open that event's detail (print: only that event)
-    --interactive, -i     the explorer, even if a flag would choose print mode (needs a terminal)
-    --help, --version
-
-  Examples
-    $ timescope
-    $ timescope --search chevron --print
-    $ timescope --from 2025-12 --actor maduro --print
-    $ timescope --search '@maduro oil' --json | jq '.results[0].quote.text'
-    $ timescope validate data/*.json
-    $ cat timeline.json | timescope - --print
-
-  Exit codes: 0 ok, 1 bad data or unreadable file, 2 usage error, 130 interrupted (Ctrl-C).
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			print: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
-			search: {type: 'string', shortFlag: 's'},
-			limit: {type: 'number', default: 50},
-			from: {type: 'string'},
-			to: {type: 'string'},
-			actor: {type: 'string', isMultiple: true},
-			tag: {type: 'string', isMultiple: true},
-			place: {type: 'string', isMultiple: true},
-			event: {type: 'string'},
-			interactive: {type: 'boolean', shortFlag: 'i', default: false},
-		},
-	},
-);
-
-class UsageError extends Error {}
+// Set first thing in main(), so a usage error is reported like any other.
+let cli: CliArgs;
 
 const out = (text: string) => process.stdout.write(text);
 const err = (line: string) => process.stderr.write(`timescope: ${line}\n`);
 
 async function main(): Promise<number> {
-	const [command, ...rest] = cli.input;
+	cli = parseCli(process.argv.slice(2));
+	if (cli.flags.help) {
+		out(HELP);
+		return 0;
+	}
+	if (cli.flags.version) {
+		out(`${VERSION}\n`);
+		return 0;
+	}
+	const [command, ...rest] = cli.positionals;
 	if (command === 'validate') {
 		if (rest.length === 0) throw new UsageError('validate needs at least one FILE');
 		const report = await validateFiles(rest);
@@ -90,8 +48,8 @@ async function main(): Promise<number> {
 		out(toSafeJson(result.doc));
 		return 0;
 	}
-	if (cli.input.length > 1)
-		throw new UsageError(`expected one FILE, found ${cli.input.length}: ${cli.input.join(' ')}`);
+	if (cli.positionals.length > 1)
+		throw new UsageError(`expected one FILE, found ${cli.positionals.length}: ${cli.positionals.join(' ')}`);
 	const {flags} = cli;
 	if (flags.interactive && (flags.print || flags.json)) {
 		throw new UsageError('--interactive cannot be combined with --print or --json');
@@ -105,13 +63,20 @@ async function main(): Promise<number> {
 	if (flags.limit < 0 || !Number.isInteger(flags.limit))
 		throw new UsageError('--limit expects a whole number ≥ 0');
 
+	const explorer = !flags.print && !flags.json && terminal;
+	if (flags.watch && !explorer) {
+		throw new UsageError('--watch reloads the explorer: it needs a terminal, and no --print or --json');
+	}
+	if (flags.watch && command === '-')
+		throw new UsageError('--watch needs a file to watch, not standard input');
+
 	const file = command ?? BUNDLED;
 	const loaded = await loadDataset(file);
 	if (!loaded.ok) return fail(loaded.problems);
 	const {dataset} = loaded;
 	const filters = readFilters(dataset);
 
-	if (!flags.print && !flags.json && terminal) {
+	if (explorer) {
 		const {runInteractive} = await import('./interactive.js');
 		return runInteractive({
 			dataset,
@@ -163,13 +128,13 @@ function readFilters(dataset: Dataset): Filters {
 			);
 		return parsed.date;
 	};
-	const actors = (flags.actor ?? []).flatMap((query) => {
+	const actors = flags.actor.flatMap((query) => {
 		const found = findActors(dataset, query);
 		if (found.length === 0)
 			throw new UsageError(`--actor: no actor matches "${query}"${known([...dataset.actors.keys()])}`);
 		return found.map((actor) => actor.id);
 	});
-	const places = (flags.place ?? []).flatMap((query) => {
+	const places = flags.place.flatMap((query) => {
 		const wanted = query.toLowerCase();
 		const found = [...dataset.places.values()].filter(
 			(place) => place.id === query || place.name.toLowerCase().includes(wanted),
@@ -179,7 +144,7 @@ function readFilters(dataset: Dataset): Filters {
 		return found.map((place) => place.id);
 	});
 	const allTags = new Set(dataset.events.flatMap((event) => event.tags));
-	for (const tag of flags.tag ?? []) {
+	for (const tag of flags.tag) {
 		if (!allTags.has(tag)) throw new UsageError(`--tag: no event has the tag "${tag}"${known([...allTags])}`);
 	}
 	const filters: Filters = {

@@ -1,4 +1,16 @@
-import {z} from 'zod';
+// Named imports let the bundler drop the rest of zod (its locales alone are most of its 700 kB).
+import {
+	array,
+	enum as enumOf,
+	literal,
+	number,
+	record,
+	strictObject,
+	string,
+	unknown,
+	url,
+	type z,
+} from 'zod';
 import {EDTF_EXAMPLES, parseEdtf} from './edtf.js';
 
 /**
@@ -10,17 +22,15 @@ import {EDTF_EXAMPLES, parseEdtf} from './edtf.js';
 
 export const FORMAT = 'timescope/1';
 
-const id = z
-	.string()
+const id = string()
 	.min(1)
 	.max(200)
 	.regex(/^[^\s\u0000-\u001f\u007f-\u009f]+$/u, 'an id without spaces or control characters')
 	.meta({description: 'Identifier, unique within its list; referenced from other objects.'});
 
-const text = z.string().min(1);
+const text = string().min(1);
 
-const edtfDate = z
-	.string()
+const edtfDate = string()
 	.superRefine((value, ctx) => {
 		const result = parseEdtf(value);
 		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message});
@@ -29,42 +39,41 @@ const edtfDate = z
 		description: `An EDTF date (ISO 8601-2, levels 0 and 1), e.g. ${EDTF_EXAMPLES}; intervals may have open ends (..).`,
 	});
 
-const extensions = z
-	.record(z.string(), z.unknown())
-	.meta({description: 'Producer-specific data, kept as is. Key by producer, e.g. {"timelinejs": {...}}.'});
+const extensions = record(string(), unknown()).meta({
+	description: 'Producer-specific data, kept as is. Key by producer, e.g. {"timelinejs": {...}}.',
+});
 
-const ids = z.array(id);
+const ids = array(id);
 
-export const actorSchema = z.strictObject({
+export const actorSchema = strictObject({
 	id,
 	name: text,
 	description: text.optional().meta({description: 'Role or title at the time of the events.'}),
-	aliases: z.array(text).optional().meta({description: 'Other names the actor is known or searched by.'}),
+	aliases: array(text).optional().meta({description: 'Other names the actor is known or searched by.'}),
 });
 
-export const placeSchema = z.strictObject({
+export const placeSchema = strictObject({
 	id,
 	name: text,
 	country: text.optional(),
-	lat: z.number().min(-90).max(90).optional(),
-	lon: z.number().min(-180).max(180).optional(),
+	lat: number().min(-90).max(90).optional(),
+	lon: number().min(-180).max(180).optional(),
 });
 
-export const sourceSchema = z
-	.strictObject({
-		id,
-		title: text.optional(),
-		publisher: text.optional(),
-		url: z.url().optional(),
-		published: edtfDate.optional().meta({description: 'When the source was published.'}),
-		note: text.optional().meta({description: 'What is known or not known about the source.'}),
-	})
+export const sourceSchema = strictObject({
+	id,
+	title: text.optional(),
+	publisher: text.optional(),
+	url: url().optional(),
+	published: edtfDate.optional().meta({description: 'When the source was published.'}),
+	note: text.optional().meta({description: 'What is known or not known about the source.'}),
+})
 	.refine((s) => s.title !== undefined || s.publisher !== undefined || s.url !== undefined, {
 		message: 'a source needs at least one of title, publisher or url',
 	})
 	.meta({description: 'Where events and quotes come from. Needs at least one of title, publisher, url.'});
 
-export const eventSchema = z.strictObject({
+export const eventSchema = strictObject({
 	id,
 	date: edtfDate,
 	dateText: text
@@ -74,18 +83,18 @@ export const eventSchema = z.strictObject({
 	summary: text.optional(),
 	actors: ids.optional(),
 	places: ids.optional(),
-	tags: z.array(text).optional(),
+	tags: array(text).optional(),
 	sources: ids.optional(),
 	extensions: extensions.optional(),
 });
 
 export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
 
-export const quoteSchema = z.strictObject({
+export const quoteSchema = strictObject({
 	id,
 	text: text.meta({description: 'The words as the source prints them, verbatim.'}),
 	speaker: id.meta({description: 'Actor id of the person quoted.'}),
-	kind: z.enum(QUOTE_KINDS).optional().meta({
+	kind: enumOf(QUOTE_KINDS).optional().meta({
 		description: 'direct: a full quoted sentence; partial: a quoted fragment; paraphrase: reported speech.',
 	}),
 	said: edtfDate.optional().meta({description: 'When the words were said (not when they were published).'}),
@@ -99,27 +108,27 @@ export const quoteSchema = z.strictObject({
 	extensions: extensions.optional(),
 });
 
-export const eraSchema = z.strictObject({
+export const eraSchema = strictObject({
 	id,
 	date: edtfDate.meta({description: 'An EDTF interval, e.g. 2025-09/2026-01.'}),
 	title: text,
 });
 
-export const documentSchema = z.strictObject({
-	$schema: z.string().optional(),
-	format: z.literal(FORMAT),
+export const documentSchema = strictObject({
+	$schema: string().optional(),
+	format: literal(FORMAT),
 	title: text,
 	summary: text.optional(),
 	language: text.optional().meta({description: 'BCP 47 tag of the dataset’s text, e.g. "en".'}),
 	referenceDate: edtfDate
 		.optional()
 		.meta({description: 'The "as of" date, e.g. the publication date of an article.'}),
-	actors: z.array(actorSchema).optional(),
-	places: z.array(placeSchema).optional(),
-	sources: z.array(sourceSchema).optional(),
-	events: z.array(eventSchema),
-	quotes: z.array(quoteSchema).optional(),
-	eras: z.array(eraSchema).optional(),
+	actors: array(actorSchema).optional(),
+	places: array(placeSchema).optional(),
+	sources: array(sourceSchema).optional(),
+	events: array(eventSchema),
+	quotes: array(quoteSchema).optional(),
+	eras: array(eraSchema).optional(),
 	extensions: extensions.optional(),
 });
 

@@ -38,7 +38,8 @@ function highlighted(hit: SearchHit, style: Style): string {
 		.filter(([start]) => start < DISPLAY_LIMIT)
 		.map(([start, end]) => [start, Math.min(end, DISPLAY_LIMIT - 1)] as const);
 	const body = splitRuns(clipForDisplay(hit.text), ranges)
-		.map((run) => (run.match ? style.match(run.text) : run.text))
+		// Styled word by word, so a line break (at a space) never falls inside a styled run.
+		.map((run) => (run.match ? run.text.split(' ').map(style.match).join(' ') : run.text))
 		.join('');
 	return hit.quote.kind === 'paraphrase' ? `(paraphrase) ${body}` : `“${body}”`;
 }

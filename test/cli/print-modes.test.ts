@@ -161,7 +161,8 @@ describe('validate', () => {
 
 describe('usage and failures', () => {
 	it.each([
-		[['--bogus'], /Unknown flag/],
+		[['--bogus'], /^timescope: Unknown option '--bogus'\ntimescope: see timescope --help\n$/],
+		[[SMALL, '--limit', 'x', '--search', 'a'], /--limit expects a whole number ≥ 0, found "x"/],
 		[
 			[SMALL, '--from', '2025-13'],
 			/--from: expected a date such as 2025-12, 2025-12-31 or 2024, found "2025-13"/,
@@ -175,6 +176,10 @@ describe('usage and failures', () => {
 		[[SMALL, '--event', 'nope', '--print'], /no event has the id "nope"/],
 		[[SMALL, '--interactive'], /--interactive needs a terminal on stdin and stdout/],
 		[['validate'], /validate needs at least one FILE/],
+		[
+			[SMALL, '--watch', '--print'],
+			/--watch reloads the explorer: it needs a terminal, and no --print or --json/,
+		],
 		[['a.json', 'b.json'], /expected one FILE, found 2/],
 	])('%j exits 2 with a clear message and no stack trace', async (args, message) => {
 		const run = await runCli(args);

@@ -1,5 +1,5 @@
 import {basename, extname} from 'node:path';
-import {z} from 'zod';
+import {url} from 'zod';
 import {formatDate} from '../dates.js';
 import {parseEdtf} from '../edtf.js';
 import {
@@ -86,7 +86,7 @@ interface Media {
 	embedText?: string;
 }
 
-const webUrl = z.url({protocol: /^https?$/});
+const webUrl = url({protocol: /^https?$/});
 
 function readMedia(value: unknown): Media | undefined {
 	if (!isObject(value)) return undefined;
