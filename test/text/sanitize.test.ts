@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {cellWidth, padCells, truncateCells, wrapCells} from '../../source/text/cells.js';
 import {sanitize} from '../../source/text/sanitize.js';
@@ -67,6 +68,25 @@ describe('cells', () => {
 		expect(cellWidth('北京')).toBe(4);
 		expect(cellWidth('e\u0301')).toBe(1);
 		expect(cellWidth('👍🏽')).toBe(2);
+		expect(cellWidth('“Nicolás” — ’quoted’…')).toBe(21);
+		expect(cellWidth('soft\u00adhyphen')).toBe(10);
+	});
+
+	it('agrees with string-width on any text (the fast path is only a shortcut)', () => {
+		const chars = fc.oneof(
+			fc.integer({min: 0x20, max: 0x2ff}),
+			fc.integer({min: 0x2000, max: 0x206f}),
+			fc.integer({min: 0x300, max: 0x36f}),
+			fc.integer({min: 0x4e00, max: 0x4e20}),
+			fc.constant(0x1f44d),
+		);
+		fc.assert(
+			fc.property(fc.array(chars, {maxLength: 12}), (points) => {
+				const text = String.fromCodePoint(...points);
+				expect(cellWidth(text)).toBe(stringWidth(text));
+			}),
+			{numRuns: 3000},
+		);
 	});
 
 	it('truncates by cells with an ellipsis, never splitting a wide character or a cluster', () => {
