@@ -1,0 +1,260 @@
+import {distanceFrom, formatDate, formatDateText} from '../dataset/dates.js';
+import type {EdtfDate} from '../dataset/edtf.js';
+import {parseEdtf} from '../dataset/edtf.js';
+import type {Dataset, Quote, Source, TimelineEvent} from '../dataset/model.js';
+import {cellWidth} from '../text/cells.js';
+import {splitRuns} from '../text/highlight.js';
+import {display, displayParagraphs} from './display.js';
+import {wrapOffsets} from './wrap.js';
+
+/**
+ * The detail pane's content as lines at a given width: laid out here, not in the view, because the
+ * reducer scrolls it (clamping at the end, bringing a quote into view) and must know where each quote
+ * sits. Built once per subject, width and highlighted search hit.
+ */
+
+export type Tone = 'plain' | 'title' | 'dim' | 'accent' | 'label' | 'match';
+
+export interface Span {
+	readonly text: string;
+	readonly tone: Tone;
+}
+
+export interface DocLine {
+	readonly spans: readonly Span[];
+	/** Index into `DetailDoc.quotes` when the line belongs to a quote's block. */
+	readonly quote?: number;
+}
+
+export interface DetailDoc {
+	readonly lines: readonly DocLine[];
+	readonly quotes: readonly Quote[];
+	/** [first, last] line of each quote's block. */
+	readonly quoteLines: ReadonlyArray<readonly [number, number]>;
+}
+
+export type Subject = {kind: 'event'; event: TimelineEvent} | {kind: 'quote'; quote: Quote};
+
+/** A search hit to mark in the detail: which quote, and the matched character ranges of its text. */
+export interface Highlight {
+	readonly quote: Quote;
+	readonly ranges: ReadonlyArray<readonly [number, number]>;
+}
+
+const INDENT = '  ';
+
+const docCache = new WeakMap<object, {width: number; highlight?: Highlight; doc: DetailDoc}>();
+
+export function detailDoc(
+	dataset: Dataset,
+	subject: Subject,
+	width: number,
+	highlight?: Highlight,
+): DetailDoc {
+	const key = subject.kind === 'event' ? subject.event : subject.quote;
+	const hit = docCache.get(key);
+	if (hit && hit.width === width && hit.highlight === highlight) return hit.doc;
+	const doc = buildDoc(dataset, subject, Math.max(10, width), highlight);
+	docCache.set(key, {width, highlight, doc});
+	return doc;
+}
+
+class DocBuilder {
+	readonly lines: DocLine[] = [];
+	readonly quoteLines: Array<[number, number]> = [];
+
+	constructor(readonly width: number) {}
+
+	blank(): void {
+		if (this.lines.length > 0 && this.lines.at(-1)?.spans.length !== 0) this.lines.push({spans: []});
+	}
+
+	/** Wrapped text; `prefix` (e.g. a label) leads the first line, continuation lines are indented. */
+	text(
+		text: string,
+		tone: Tone,
+		options: {indent?: string; prefix?: Span; quote?: number; ranges?: Highlight['ranges']} = {},
+	): void {
+		const indent = options.indent ?? '';
+		const prefixWidth = options.prefix ? cellWidth(options.prefix.text) : 0;
+		const pad = indent + ' '.repeat(prefixWidth);
+		const spans = (start: number, end: number): Span[] => {
+			const slice = text.slice(start, end);
+			if (!options.ranges || options.ranges.length === 0) return [{text: slice, tone}];
+			const shifted = options.ranges.map(([s, e]) => [s - start, e - start] as const);
+			return splitRuns(
+				slice,
+				shifted.filter(([, e]) => e >= 0),
+			).map((run) => ({text: run.text, tone: run.match ? 'match' : tone}));
+		};
+		wrapOffsets(text, this.width - cellWidth(pad)).forEach(([start, end], i) => {
+			const lead: Span[] =
+				i === 0
+					? [
+							...(indent ? [{text: indent, tone: 'plain' as const}] : []),
+							...(options.prefix ? [options.prefix] : []),
+						]
+					: [{text: pad, tone: 'plain'}];
+			this.lines.push({spans: [...lead, ...spans(start, end)], quote: options.quote});
+		});
+	}
+
+	paragraphs(text: string, tone: Tone, indent = ''): void {
+		for (const paragraph of displayParagraphs(text)) {
+			if (paragraph.trim() === '') this.blank();
+			else this.text(paragraph, tone, {indent});
+		}
+	}
+
+	heading(text: string): void {
+		this.blank();
+		this.lines.push({spans: [{text, tone: 'label'}]});
+	}
+}
+
+function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?: Highlight): DetailDoc {
+	const b = new DocBuilder(width);
+	let quotes: readonly Quote[];
+	let sources: readonly Source[];
+	if (subject.kind === 'event') {
+		const {event} = subject;
+		quotes = event.quotes;
+		const when = formatDate(event.date) + (event.dateText ? ` · “${display(event.dateText)}”` : '');
+		b.text(when, 'accent');
+		const distance = distanceText(dataset, event.date);
+		if (distance) b.text(distance, 'dim');
+		b.text(display(event.title), 'title');
+		if (event.summary) {
+			b.blank();
+			b.paragraphs(event.summary, 'plain');
+		}
+		if (event.actors.length > 0) {
+			b.heading('Actors');
+			for (const actor of event.actors) {
+				const name = display(actor.name);
+				b.text(actor.description ? `${name} — ${display(actor.description)}` : name, 'plain', {
+					indent: INDENT,
+				});
+			}
+		}
+		const facts: Array<[string, string]> = [];
+		if (event.places.length > 0) {
+			facts.push([
+				'Places',
+				event.places
+					.map((place) => display(place.name) + (place.country ? ` (${display(place.country)})` : ''))
+					.join(' · '),
+			]);
+		}
+		if (event.tags.length > 0) facts.push(['Tags', event.tags.map(display).join(' · ')]);
+		if (facts.length > 0) b.blank();
+		for (const [label, value] of facts) b.text(value, 'plain', {prefix: {text: `${label}: `, tone: 'label'}});
+		sources = event.sources;
+	} else {
+		quotes = [subject.quote];
+		b.text('A quote not tied to any event', 'dim');
+		sources = [];
+	}
+
+	const quoteLines: Array<[number, number]> = [];
+	if (quotes.length > 0) {
+		b.heading(quotes.length === 1 ? 'Quote' : `Quotes (${quotes.length})`);
+		quotes.forEach((quote, index) => {
+			if (index > 0) b.blank();
+			const from = b.lines.length;
+			quoteBlock(b, quote, index, highlight?.quote === quote ? highlight.ranges : undefined, sources);
+			quoteLines.push([from, b.lines.length - 1]);
+		});
+	}
+
+	const allSources = [...sources];
+	for (const quote of quotes) {
+		if (quote.source && !allSources.includes(quote.source)) allSources.push(quote.source);
+	}
+	if (allSources.length > 0) {
+		b.heading(allSources.length === 1 ? 'Source' : `Sources (${allSources.length})`);
+		for (const source of allSources) sourceBlock(b, source);
+	}
+	return {lines: b.lines, quotes, quoteLines};
+}
+
+const KIND_LABEL = {direct: 'direct quote', partial: 'partial quote', paraphrase: 'paraphrase'} as const;
+
+function quoteBlock(
+	b: DocBuilder,
+	quote: Quote,
+	index: number,
+	ranges: Highlight['ranges'] | undefined,
+	eventSources: readonly Source[],
+): void {
+	const text = display(quote.text);
+	// A paraphrase gets no quotation marks: the source did not print those words.
+	const [open, close] = quote.kind === 'paraphrase' ? ['(paraphrase) ', ''] : ['“', '”'];
+	const shifted = ranges?.map(([s, e]) => [s + open.length, e + open.length] as const);
+	b.text(open + text + close, 'plain', {indent: INDENT, quote: index, ranges: shifted});
+	const attribution = [
+		`— ${display(quote.speaker.name)}`,
+		quote.said && `said ${formatDate(quote.said)}`,
+		quote.kind && KIND_LABEL[quote.kind],
+	].filter(Boolean);
+	b.text(attribution.join(' · '), 'accent', {indent: `${INDENT}  `, quote: index});
+	if (quote.context) b.text(display(quote.context), 'dim', {indent: `${INDENT}  `, quote: index});
+	if (quote.original) {
+		const language = quote.language ? ` (${display(quote.language)})` : '';
+		b.text(`original${language}: “${display(quote.original)}”`, 'dim', {indent: `${INDENT}  `, quote: index});
+	}
+	// Named only when it says something the event's own single source does not.
+	const sourceNeeded = quote.source && !(eventSources.length === 1 && eventSources[0] === quote.source);
+	if (quote.source && sourceNeeded) {
+		b.text(`source: ${sourceName(quote.source)}`, 'dim', {indent: `${INDENT}  `, quote: index});
+	}
+}
+
+function sourceBlock(b: DocBuilder, source: Source): void {
+	const facts = [
+		source.publisher && source.title ? display(source.publisher) : undefined,
+		source.published && `published ${formatDateText(source.published)}`,
+	].filter(Boolean);
+	b.text(sourceName(source) + (facts.length > 0 ? ` · ${facts.join(' · ')}` : ''), 'plain', {indent: INDENT});
+	if (source.url && (source.title || source.publisher))
+		b.text(display(source.url), 'accent', {indent: `${INDENT}  `});
+	if (source.note) b.text(display(source.note), 'dim', {indent: `${INDENT}  `});
+}
+
+export function sourceName(source: Source): string {
+	return display(source.title ?? source.publisher ?? source.url ?? source.id);
+}
+
+const publicationCache = new WeakMap<Dataset, boolean>();
+
+/** Whether the reference date is the publication date of one of the sources (an article's date). */
+function referenceIsPublication(dataset: Dataset): boolean {
+	let known = publicationCache.get(dataset);
+	if (known === undefined) {
+		const reference = dataset.referenceDate;
+		known =
+			reference !== undefined &&
+			[...dataset.sources.values()].some((source) => {
+				if (!source.published) return false;
+				const parsed = parseEdtf(source.published);
+				return parsed.ok && parsed.date.min === reference.min && parsed.date.max === reference.max;
+			});
+		publicationCache.set(dataset, known);
+	}
+	return known;
+}
+
+/** "2 days before publication (2 Jan 2026)", or "… the reference date" when that is not a source's date. */
+export function distanceText(dataset: Dataset, date: EdtfDate): string | undefined {
+	const reference = dataset.referenceDate;
+	if (!reference) return undefined;
+	const what = referenceIsPublication(dataset) ? 'publication' : 'the reference date';
+	const distance = distanceFrom(date, reference);
+	const phrase =
+		distance === 'overlaps'
+			? `overlaps ${what}`
+			: distance === 'same day as'
+				? `same day as ${what}`
+				: `${distance} ${what}`;
+	return `${phrase} (${formatDate(reference)})`;
+}

@@ -1,0 +1,81 @@
+import type {Selection} from '../dataset/filter.js';
+import type {Quote, TimelineEvent} from '../dataset/model.js';
+
+/**
+ * Facets: actors, tags and places the person can pick in the explorer to narrow what the command
+ * line already selected. Kinds combine with AND, values of one kind with OR (as the flags do).
+ * Counts are events of the command-line selection, computed once per selection, when first needed.
+ */
+
+export type FacetKind = 'actor' | 'tag' | 'place';
+
+export interface FacetItem {
+	readonly kind: FacetKind;
+	readonly id: string;
+	/** Dataset text (drawn through `display`). */
+	readonly label: string;
+	readonly count: number;
+}
+
+export const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
+
+export function facetKey(item: {kind: FacetKind; id: string}): string {
+	return `${item.kind}\u0000${item.id}`;
+}
+
+const itemsCache = new WeakMap<Selection, readonly FacetItem[]>();
+
+/** Every actor, tag and place of the selection's events, most frequent first within its kind. */
+export function facetItems(selection: Selection): readonly FacetItem[] {
+	let items = itemsCache.get(selection);
+	if (items) return items;
+	const tables: Record<FacetKind, Map<string, {label: string; count: number}>> = {
+		actor: new Map(),
+		tag: new Map(),
+		place: new Map(),
+	};
+	const bump = (kind: FacetKind, id: string, label: string) => {
+		const entry = tables[kind].get(id);
+		if (entry) entry.count++;
+		else tables[kind].set(id, {label, count: 1});
+	};
+	for (const event of selection.events) {
+		const actors = new Map(event.actors.map((actor) => [actor.id, actor.name]));
+		for (const quote of event.quotes) actors.set(quote.speaker.id, quote.speaker.name);
+		for (const [id, name] of actors) bump('actor', id, name);
+		for (const tag of new Set(event.tags)) bump('tag', tag, tag);
+		for (const place of new Set(event.places)) bump('place', place.id, place.name);
+	}
+	items = FACET_KINDS.flatMap((kind) =>
+		[...tables[kind]]
+			.map(([id, {label, count}]) => ({kind, id, label, count}))
+			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+	);
+	itemsCache.set(selection, items);
+	return items;
+}
+
+/** The base selection narrowed by the picked facets. */
+export function applyFacets(base: Selection, picked: ReadonlySet<string>): Selection {
+	if (picked.size === 0) return base;
+	const wanted: Record<FacetKind, Set<string>> = {actor: new Set(), tag: new Set(), place: new Set()};
+	for (const key of picked) {
+		const [kind, id] = key.split('\u0000') as [FacetKind, string];
+		wanted[kind].add(id);
+	}
+	const {actor, tag, place} = wanted;
+	const keepEvent = (event: TimelineEvent) =>
+		(actor.size === 0 ||
+			event.actors.some((a) => actor.has(a.id)) ||
+			event.quotes.some((quote) => actor.has(quote.speaker.id))) &&
+		(tag.size === 0 || event.tags.some((t) => tag.has(t))) &&
+		(place.size === 0 || event.places.some((p) => place.has(p.id)));
+	const events = base.events.filter(keepEvent);
+	const kept = new Set(events);
+	const quotes = base.quotes.filter((quote: Quote) => {
+		if (actor.size > 0 && !actor.has(quote.speaker.id)) return false;
+		if (quote.events.length > 0) return quote.events.some((event) => kept.has(event));
+		return tag.size === 0 && place.size === 0;
+	});
+	return {events, quotes};
+}

@@ -1,0 +1,79 @@
+import {layoutFor, scrollMargin} from './layout.js';
+import type {State} from './state.js';
+import {groupCount, rowAt, rowCount, rowOfEvent, type Timeline} from './timeline.js';
+
+/** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
+
+export function clamp(value: number, min: number, max: number): number {
+	return Math.max(min, Math.min(max, value));
+}
+
+export function listHeight(state: State): number {
+	return layoutFor(state.size).bodyHeight;
+}
+
+/** Scroll just enough to keep the cursor and a margin of context rows on screen. */
+export function keepVisible(state: State, top = state.top): State {
+	const {timeline} = state;
+	const height = listHeight(state);
+	const total = rowCount(timeline);
+	let next = top;
+	if (timeline.events.length > 0) {
+		const row = rowOfEvent(timeline, state.cursor);
+		const margin = scrollMargin(height);
+		if (row - margin < next) next = row - margin;
+		if (row + margin > next + height - 1) next = row + margin - height + 1;
+	}
+	next = clamp(next, 0, Math.max(0, total - height));
+	return next === state.top ? state : {...state, top: next};
+}
+
+/** Move the cursor to an event; the detail follows it from its top. */
+export function setCursor(state: State, index: number, top = state.top): State {
+	const last = state.timeline.events.length - 1;
+	const cursor = last < 0 ? 0 : clamp(index, 0, last);
+	const moved = cursor !== state.cursor;
+	const next: State = moved ? {...state, cursor, detail: {scroll: 0, quote: 0}} : state;
+	return keepVisible(next, top);
+}
+
+/** The event on `row`, or the nearest one in direction `dir` when the row is a group header. */
+function eventNearRow(timeline: Timeline, row: number, dir: 1 | -1): number {
+	const total = rowCount(timeline);
+	const at = rowAt(timeline, clamp(row, 0, total - 1));
+	if (at.kind === 'event') return at.index;
+	const start = timeline.groupStart[at.group] as number;
+	return dir > 0 || at.group === 0 ? start : start - 1;
+}
+
+export function page(state: State, dir: 1 | -1, half = false): State {
+	const {timeline} = state;
+	if (timeline.events.length === 0) return state;
+	const height = listHeight(state);
+	const step = Math.max(1, half ? Math.floor(height / 2) : height - 1);
+	const row = rowOfEvent(timeline, state.cursor) + dir * step;
+	// The view scrolls with the cursor, as in less: what was on the last line is now near the top.
+	return setCursor(state, eventNearRow(timeline, row, dir), state.top + dir * step);
+}
+
+export function groupJump(state: State, dir: 1 | -1): State {
+	const {timeline, cursor} = state;
+	if (timeline.events.length === 0) return state;
+	const group = timeline.groupOf[cursor] as number;
+	const start = timeline.groupStart[group] as number;
+	if (dir > 0) {
+		if (group + 1 >= groupCount(timeline)) return {...state, message: {text: 'no later group'}};
+		return setCursor(state, timeline.groupStart[group + 1] as number);
+	}
+	if (cursor > start) return setCursor(state, start);
+	if (group === 0) return {...state, message: {text: 'no earlier group'}};
+	return setCursor(state, timeline.groupStart[group - 1] as number);
+}
+
+/** Keep the cursor's row at the same place on screen after the rows above it changed. */
+export function keepRowOnScreen(before: State, after: State): State {
+	if (after.timeline.events.length === 0) return {...after, cursor: 0, top: 0};
+	const offset =
+		before.timeline.events.length > 0 ? rowOfEvent(before.timeline, before.cursor) - before.top : 0;
+	return setCursor(after, after.cursor, rowOfEvent(after.timeline, after.cursor) - offset);
+}

@@ -1,0 +1,115 @@
+import {type Filters, isFiltered, type Selection, select} from '../dataset/filter.js';
+import type {Dataset} from '../dataset/model.js';
+import type {SearchHit} from '../search/quote-search.js';
+import type {Size} from './layout.js';
+import {autoGrouping, buildTimeline, type Grouping, type Timeline} from './timeline.js';
+
+export type View = 'timeline' | 'search';
+export type Focus = 'list' | 'detail';
+export type Overlay = 'help' | 'date' | 'facets';
+
+export interface SearchOutcome {
+	readonly query: string;
+	/** Matches in the whole dataset (as the searcher counts them) or, when filtered, in the selection. */
+	readonly total: number;
+	readonly hits: readonly SearchHit[];
+	/** Timeline positions of the events the hits belong to, ascending (for n/N). */
+	readonly events: Int32Array;
+}
+
+export interface SearchState {
+	readonly query: string;
+	/** Caret position in `query` (UTF-16 offset, always on a character boundary). */
+	readonly caret: number;
+	readonly indexing: boolean;
+	readonly indexError?: string;
+	/** Bumped whenever results must be fetched again for the same query (the selection changed). */
+	readonly generation: number;
+	/** The newest results accepted; while a newer query runs they still show, marked as pending. */
+	readonly outcome?: SearchOutcome;
+	readonly selected: number;
+	readonly top: number;
+}
+
+export interface DetailState {
+	readonly scroll: number;
+	/** The selected quote of the detail's subject (what y copies), -1 when it has none. */
+	readonly quote: number;
+}
+
+export type Effect =
+	| {readonly id: number; readonly kind: 'copy'; readonly text: string}
+	| {readonly id: number; readonly kind: 'open'; readonly url: string};
+
+export interface Message {
+	readonly text: string;
+	readonly error?: boolean;
+}
+
+export interface State {
+	readonly dataset: Dataset;
+	readonly fileLabel: string;
+	readonly filters: Filters;
+	/** The command line's selection; facets narrow it further. */
+	readonly base: Selection;
+	readonly facets: ReadonlySet<string>;
+	readonly grouping?: Grouping;
+	readonly timeline: Timeline;
+	readonly size: Size;
+	readonly cursor: number;
+	/** First list row on screen. */
+	readonly top: number;
+	readonly view: View;
+	readonly focus: Focus;
+	readonly overlay?: Overlay;
+	readonly detail: DetailState;
+	readonly search: SearchState;
+	readonly date: {readonly text: string; readonly caret: number; readonly error?: string};
+	readonly facetCursor: number;
+	readonly facetTop: number;
+	readonly helpScroll: number;
+	readonly message?: Message;
+	readonly effect?: Effect;
+	readonly nextEffectId: number;
+	readonly exit?: number;
+}
+
+export interface InitOptions {
+	dataset: Dataset;
+	fileLabel: string;
+	filters: Filters;
+	size: Size;
+	search?: string;
+	eventId?: string;
+}
+
+export function timelineFor(selection: Selection, grouping: Grouping | undefined, whole: boolean): Timeline {
+	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole);
+}
+
+export function createState(options: InitOptions): State {
+	const {dataset} = options;
+	const base = select(dataset, options.filters);
+	const whole = !isFiltered(options.filters);
+	const query = options.search ?? '';
+	return {
+		dataset,
+		fileLabel: options.fileLabel,
+		filters: options.filters,
+		base,
+		facets: new Set(),
+		timeline: timelineFor(base, undefined, whole),
+		size: options.size,
+		cursor: 0,
+		top: 0,
+		view: options.search !== undefined ? 'search' : 'timeline',
+		focus: 'list',
+		detail: {scroll: 0, quote: 0},
+		search: {query, caret: query.length, indexing: true, generation: 0, selected: 0, top: 0},
+		date: {text: '', caret: 0},
+		facetCursor: 0,
+		facetTop: 0,
+		helpScroll: 0,
+		nextEffectId: 1,
+	};
+}
