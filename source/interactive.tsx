@@ -1,0 +1,114 @@
+import {constants} from 'node:os';
+import {type Instance, render} from 'ink';
+import type {Filters} from './dataset/filter.js';
+import type {Dataset} from './dataset/model.js';
+import {sanitize} from './text/sanitize.js';
+import {App, type Io} from './ui/app.js';
+import {colourWanted} from './ui/theme.js';
+
+/**
+ * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
+ * exactly as it found it (main screen, cursor shown, raw mode off) on every way out: q, Ctrl-C,
+ * SIGTERM, SIGHUP, or a bug. An error is printed only after the terminal is restored, so it is
+ * readable on the main screen instead of lost with the alternate one.
+ *
+ * Ink is rendered with:
+ * - exitOnCtrlC off: Ctrl-C is a key like the others (exit 130) and goes through the same restore;
+ * - patchConsole on: a stray console.log from a dependency cannot tear the frame;
+ * - maxFps 60: a frame is at most ~17 ms behind the last key (Ink's default 30 would be ~34 ms);
+ * - incremental rendering off: its diffing misdraws when the frame shrinks (ink #1023); frames here
+ *   are redrawn whole inside synchronized-output brackets, which terminals show without flicker.
+ */
+
+export interface InteractiveOptions {
+	dataset: Dataset;
+	/** The file as the person named it, for the header and messages. */
+	fileLabel: string;
+	/** From --from/--to/--actor/--tag/--place; facets picked in the explorer narrow these further. */
+	filters: Filters;
+	/** --search Q: open with the search line filled in. */
+	search?: string;
+	/** --event ID: open with that event's detail. */
+	eventId?: string;
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+const CURSOR_HIDE = '\u001b[?25l';
+const CURSOR_SHOW = '\u001b[?25h';
+const HOME = '\u001b[H';
+const CLEAR = '\u001b[2J';
+// Reset attributes and end any synchronized update a cut-off frame may have left open.
+const RESET = '\u001b[0m\u001b[?2026l';
+
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+export async function runInteractive(options: InteractiveOptions): Promise<number> {
+	const {stdin, stdout, stderr} = process;
+	let code = 0;
+	let failure: unknown;
+	let instance: Instance | undefined;
+	let restored = false;
+
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		try {
+			if (stdin.isTTY) stdin.setRawMode(false);
+		} catch {
+			// The terminal may already be gone (SIGHUP).
+		}
+		try {
+			stdout.write(RESET + CURSOR_SHOW + ALT_SCREEN_OFF);
+		} catch {
+			// Same: nothing left to restore.
+		}
+	};
+	const stop = (exitCode: number, error?: unknown) => {
+		if (error !== undefined && failure === undefined) failure = error;
+		code = exitCode;
+		instance?.unmount();
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		stop(128 + (constants.signals[signal] ?? 0));
+		// A hung-up terminal can leave nothing to drain the event loop for; exit once restored.
+		setTimeout(() => process.exit(code), 1000).unref();
+	};
+	const onFatal = (error: unknown) => stop(1, error);
+	for (const signal of SIGNALS) process.on(signal, onSignal);
+	process.on('uncaughtException', onFatal);
+	process.on('unhandledRejection', onFatal);
+
+	const io: Partial<Io> = {
+		clearScreen: () => stdout.write(CLEAR + HOME),
+	};
+	try {
+		stdout.write(ALT_SCREEN_ON + HOME + CURSOR_HIDE);
+		instance = render(
+			<App
+				init={options}
+				colour={colourWanted(process.env)}
+				io={io}
+				onExit={(exitCode) => {
+					code = exitCode;
+				}}
+			/>,
+			{stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60},
+		);
+		await instance.waitUntilExit();
+	} catch (error) {
+		failure ??= error;
+		code = 1;
+	} finally {
+		for (const signal of SIGNALS) process.off(signal, onSignal);
+		process.off('uncaughtException', onFatal);
+		process.off('unhandledRejection', onFatal);
+		restore();
+	}
+	if (failure !== undefined) {
+		const detail = failure instanceof Error ? (failure.stack ?? failure.message) : String(failure);
+		stderr.write(`timescope: internal error: ${sanitize(detail, {multiline: true})}\n`);
+		code = 1;
+	}
+	return code;
+}

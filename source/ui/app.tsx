@@ -1,0 +1,186 @@
+import {useApp, useStdin, useStdout} from 'ink';
+import {useEffect, useReducer, useRef, useState} from 'react';
+import type {Dataset} from '../dataset/model.js';
+import {loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
+import type {Action} from '../state/actions.js';
+import {decodeKeys} from '../state/keys.js';
+import type {Size} from '../state/layout.js';
+import {initialState, reducer} from '../state/reducer.js';
+import {isWholeDataset, RESULT_LIMIT} from '../state/search.js';
+import type {Effect, InitOptions, State} from '../state/state.js';
+import {Screen} from './screen.js';
+import {ThemeProvider} from './theme.js';
+
+/** The outside world the explorer acts on; tests replace it. */
+export interface Io {
+	/** Put text on the clipboard (OSC 52 in a terminal). */
+	copy(text: string): void;
+	openUrl(url: string): Promise<void>;
+	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
+	clearScreen(): void;
+	loadSearcher(dataset: Dataset): Promise<QuoteSearcher>;
+}
+
+export interface AppProps {
+	readonly init: Omit<InitOptions, 'size'>;
+	readonly size?: Size;
+	readonly colour: boolean;
+	readonly io?: Partial<Io>;
+	readonly onExit?: (code: number) => void;
+}
+
+const FALLBACK: Size = {columns: 100, rows: 30};
+
+export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
+	const {stdout} = useStdout();
+	// The first io is kept: effects must not run again because a parent passed a new object.
+	const io = useRef(givenIo ?? {}).current;
+	const [state, dispatch] = useReducer(reducer, undefined, () =>
+		initialState({...init, size: size ?? terminalSize(stdout)}),
+	);
+	const {exit} = useApp();
+	useKeys(dispatch);
+	useResize(dispatch, io);
+	const searcher = useSearcher(state.dataset, dispatch, io);
+	useSearch(state, searcher, dispatch);
+	useEffects(state.effect, dispatch, io, stdout);
+	useEffect(() => {
+		if (state.exit === undefined) return;
+		onExit?.(state.exit);
+		exit();
+	}, [state.exit, exit, onExit]);
+	return (
+		<ThemeProvider colour={colour}>
+			<Screen state={state} />
+		</ThemeProvider>
+	);
+}
+
+function terminalSize(stdout: NodeJS.WriteStream): Size {
+	return {columns: stdout.columns || FALLBACK.columns, rows: stdout.rows || FALLBACK.rows};
+}
+
+/**
+ * Input straight from Ink's input events into the reducer. Ink's `useInput` names neither F1 nor
+ * several other keys, and re-subscribes on every render; one subscription that dispatches key names
+ * has no stale state to act on.
+ */
+function useKeys(dispatch: (action: Action) => void): void {
+	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
+	useEffect(() => {
+		if (!isRawModeSupported) return;
+		setRawMode(true);
+		return () => setRawMode(false);
+	}, [isRawModeSupported, setRawMode]);
+	useEffect(() => {
+		const onInput = (data: string | Buffer) => {
+			const keys = decodeKeys(String(data));
+			if (keys.length > 0) dispatch({type: 'keys', keys});
+		};
+		events.on('input', onInput);
+		return () => {
+			events.off('input', onInput);
+		};
+	}, [events, dispatch]);
+}
+
+/** Ink re-lays out on resize but does not re-render React: the size lives in the reducer. */
+function useResize(dispatch: (action: Action) => void, io: Partial<Io>): void {
+	const {stdout} = useStdout();
+	useEffect(() => {
+		const onResize = () => {
+			io.clearScreen?.();
+			dispatch({type: 'resize', size: terminalSize(stdout)});
+		};
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, dispatch, io]);
+}
+
+/** The quote index is built after the first frame; search says "indexing…" until then. */
+function useSearcher(
+	dataset: Dataset,
+	dispatch: (action: Action) => void,
+	io: Partial<Io>,
+): QuoteSearcher | undefined {
+	const [searcher, setSearcher] = useState<QuoteSearcher>();
+	useEffect(() => {
+		let live = true;
+		(io.loadSearcher ?? loadQuoteSearcher)(dataset).then(
+			(loaded) => {
+				if (!live) return;
+				setSearcher(loaded);
+				dispatch({type: 'indexReady'});
+			},
+			(error: unknown) => {
+				if (live)
+					dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, [dataset, dispatch, io.loadSearcher]);
+	return searcher;
+}
+
+/** Every query change starts a search and aborts the one before; answers carry the query they answer. */
+function useSearch(
+	state: State,
+	searcher: QuoteSearcher | undefined,
+	dispatch: (action: Action) => void,
+): void {
+	const {query, generation} = state.search;
+	const whole = isWholeDataset(state);
+	useEffect(() => {
+		if (!searcher || query.trim() === '') return;
+		const controller = new AbortController();
+		searcher.searchAsync(query, {limit: whole ? RESULT_LIMIT : undefined, signal: controller.signal}).then(
+			(result) => {
+				if (result && !controller.signal.aborted)
+					dispatch({type: 'searchResults', query, generation, result});
+			},
+			(error: unknown) => {
+				if (!controller.signal.aborted) {
+					dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
+				}
+			},
+		);
+		return () => controller.abort();
+	}, [searcher, query, generation, whole, dispatch]);
+}
+
+function useEffects(
+	effect: Effect | undefined,
+	dispatch: (action: Action) => void,
+	io: Partial<Io>,
+	stdout: NodeJS.WriteStream,
+): void {
+	useEffect(() => {
+		if (!effect) return;
+		const done = (message?: string, error?: boolean) =>
+			dispatch({type: 'effectDone', id: effect.id, message, error});
+		if (effect.kind === 'copy') {
+			(io.copy ?? ((text: string) => stdout.write(osc52(text))))(effect.text);
+			done();
+			return;
+		}
+		(io.openUrl ?? openWithSystem)(effect.url).then(
+			() => done(),
+			(error: unknown) =>
+				done(`could not open the URL: ${error instanceof Error ? error.message : String(error)}`, true),
+		);
+	}, [effect, dispatch, io, stdout]);
+}
+
+/** OSC 52 clipboard write; the payload is base64, so nothing in the text can end the sequence early. */
+export function osc52(text: string): string {
+	return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
+async function openWithSystem(url: string): Promise<void> {
+	const {default: open} = await import('open');
+	await open(url);
+}

@@ -1,0 +1,68 @@
+import {Box} from 'ink';
+import {memo} from 'react';
+import type {DocLine} from '../state/detail.js';
+import {detailView} from '../state/detail-nav.js';
+import {DETAIL_GUTTER} from '../state/layout.js';
+import type {State} from '../state/state.js';
+import {fitRuns, run} from './fit.js';
+import {Line} from './theme.js';
+
+/**
+ * The detail of the cursor's event (or the selected search hit's), scrolled on its own. A bar in the
+ * gutter marks the selected quote: the one `y` copies and `o` takes its source from.
+ */
+export function DetailPane({state, width, height}: {state: State; width: number; height: number}) {
+	const view = detailView(state);
+	const focused = state.focus === 'detail';
+	const lines = [];
+	if (!view) {
+		const why = state.view === 'search' ? 'No quote selected.' : 'No event selected.';
+		lines.push(<Line key="none" runs={[run(why, 'dim')]} />);
+	} else {
+		const {doc} = view;
+		const {scroll, quote} = state.detail;
+		const shown = doc.lines.slice(scroll, scroll + height);
+		shown.forEach((line, i) => {
+			const index = scroll + i;
+			lines.push(
+				<DetailLine
+					key={index}
+					line={line}
+					width={width}
+					bar={line.quote !== undefined && line.quote === quote ? (focused ? 'focused' : 'marked') : 'no'}
+					more={i === height - 1 && index < doc.lines.length - 1 ? doc.lines.length - 1 - index : 0}
+				/>,
+			);
+		});
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{lines}
+		</Box>
+	);
+}
+
+const DetailLine = memo(function DetailLine({
+	line,
+	width,
+	bar,
+	more,
+}: {
+	line: DocLine;
+	width: number;
+	bar: 'focused' | 'marked' | 'no';
+	/** On the last line on screen: how many lines are below it. */
+	more: number;
+}) {
+	const gutter = bar === 'no' ? ' ' : '▌';
+	const runs = [
+		run(gutter, bar === 'focused' ? 'accent' : 'dim'),
+		run(' '.repeat(DETAIL_GUTTER - 1)),
+		...line.spans.map((span) => run(span.text, span.tone)),
+	];
+	if (more > 0) {
+		const note = ` ↓ ${more} more`;
+		return <Line runs={[...fitRuns(runs, width - note.length), run(note, 'dim')]} />;
+	}
+	return <Line runs={fitRuns(runs, width)} />;
+});

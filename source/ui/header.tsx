@@ -1,0 +1,125 @@
+import {Box} from 'ink';
+import {formatPoint} from '../dataset/dates.js';
+import type {TimelineEvent} from '../dataset/model.js';
+import {detailView} from '../state/detail-nav.js';
+import {display} from '../state/display.js';
+import {facetItems, facetKey} from '../state/facets.js';
+import type {State} from '../state/state.js';
+import {anchorOf} from '../state/timeline.js';
+import {cellWidth} from '../text/cells.js';
+import {fitRuns, run, spread} from './fit.js';
+import {sparklineFor} from './sparkline.js';
+import {Line, type Run} from './theme.js';
+
+/** Title, counts and active filters, then the density sparkline with the cursor marked and its dates. */
+export function Header({state, width}: {state: State; width: number}) {
+	const {dataset, timeline} = state;
+	const file = truncateStart(display(state.fileLabel), Math.floor(width / 3));
+	const title = spread([run(display(dataset.title), 'title')], [run(file, 'dim')], width);
+
+	const events = timeline.events.length;
+	const quotes = timeline.selection.quotes.length;
+	const of = (shown: number, all: number, noun: string) =>
+		`${shown === all ? '' : `${shown} of `}${all} ${noun}${all === 1 ? '' : 's'}`;
+	const filters = filterText(state);
+	const counts = fitRuns(
+		[
+			run(of(events, dataset.events.length, 'event')),
+			run(' · '),
+			run(of(quotes, dataset.quotes.length, 'quote')),
+			run(` · by ${timeline.grouping}`, 'dim'),
+			...(filters ? [run(' · filters: ', 'dim'), run(filters, 'accent')] : []),
+		],
+		width,
+	);
+
+	const focusEvent = focusedEvent(state);
+	const sparkline = sparklineFor(timeline, width);
+	let bars: Run[] = [run(events === 0 ? 'no events' : 'no dates to plot', 'dim')];
+	let axis: Run[] = [];
+	if (sparkline && timeline.domain) {
+		const at = sparkline.column(focusEvent ?? timeline.domain.first);
+		bars = [
+			run(sparkline.text.slice(0, at), 'accent'),
+			run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
+			run(sparkline.text.slice(at + 1), 'accent'),
+		];
+		axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+	}
+	return (
+		<Box flexDirection="column" width={width} height={4}>
+			<Line runs={title} />
+			<Line runs={counts} />
+			<Line runs={fitRuns(bars, width)} />
+			<Line runs={fitRuns(axis, width)} />
+		</Box>
+	);
+}
+
+function focusedEvent(state: State): TimelineEvent | undefined {
+	if (state.view === 'search') {
+		const view = detailView(state);
+		return view?.subject.kind === 'event' ? view.subject.event : undefined;
+	}
+	return state.timeline.events[state.cursor];
+}
+
+function pointLabel(event: TimelineEvent): string {
+	const point = anchorOf(event);
+	return point ? formatPoint(point) : '';
+}
+
+/**
+ * Under the sparkline: ▲ and the focused event's date at its column, the first and last dates at the
+ * ends where they do not collide with it.
+ */
+function axisRuns(
+	first: TimelineEvent,
+	last: TimelineEvent,
+	focus: TimelineEvent | undefined,
+	at: number,
+	width: number,
+): Run[] {
+	const marker = focus ? `▲ ${pointLabel(focus)}` : '▲';
+	const markerWidth = cellWidth(marker);
+	// The label reads to the right of the marker, or ends at it near the right edge.
+	const markerStart = at + markerWidth <= width ? at : Math.max(0, at - markerWidth + 1);
+	const text = at === markerStart ? marker : `${pointLabel(focus as TimelineEvent)} ▲`;
+	const left = pointLabel(first);
+	const right = pointLabel(last);
+	const runs: Run[] = [];
+	const leftFits = cellWidth(left) + 1 < markerStart;
+	const rightStart = width - cellWidth(right);
+	const rightFits = markerStart + markerWidth + 1 < rightStart;
+	const before = leftFits ? left : '';
+	runs.push(run(before, 'dim'), run(' '.repeat(Math.max(0, markerStart - cellWidth(before)))));
+	runs.push(run(text, 'accent'));
+	if (rightFits) {
+		runs.push(run(' '.repeat(rightStart - markerStart - markerWidth)), run(right, 'dim'));
+	}
+	return runs;
+}
+
+/** Keep the end of a path, which names the file: `…/data/venezuela-us-dialogue.json`. */
+function truncateStart(text: string, width: number): string {
+	if (cellWidth(text) <= width) return text;
+	const chars = [...text];
+	while (chars.length > 0 && cellWidth(chars.join('')) > width - 1) chars.shift();
+	return `…${chars.join('')}`;
+}
+
+function filterText(state: State): string {
+	const {filters, dataset} = state;
+	const parts: string[] = [];
+	if (filters.from) parts.push(`from ${display(filters.from.text)}`);
+	if (filters.to) parts.push(`to ${display(filters.to.text)}`);
+	for (const id of filters.actors ?? []) parts.push(`actor ${display(dataset.actors.get(id)?.name ?? id)}`);
+	for (const tag of filters.tags ?? []) parts.push(`tag ${display(tag)}`);
+	for (const id of filters.places ?? []) parts.push(`place ${display(dataset.places.get(id)?.name ?? id)}`);
+	if (state.facets.size > 0) {
+		for (const item of facetItems(state.base)) {
+			if (state.facets.has(facetKey(item))) parts.push(`${item.kind} ${display(item.label)}`);
+		}
+	}
+	return parts.join(', ');
+}
