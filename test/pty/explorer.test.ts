@@ -1,0 +1,209 @@
+import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {BUNDLED, ensureBuilt, KEY, TerminalSession} from './terminal.js';
+
+/**
+ * The built CLI in a real pseudo-terminal, at a wide and a common size: what a person sees, and that
+ * the terminal is handed back intact (main screen, cursor shown) with the right exit code.
+ */
+
+// A loaded machine can be slow to start a process; the deadlines inside each test stay short.
+vi.setConfig({testTimeout: 20_000});
+
+beforeAll(() => {
+	ensureBuilt();
+}, 60_000);
+
+const sessions: TerminalSession[] = [];
+
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.dispose();
+});
+
+function open(args: string[], columns: number, rows: number, env?: NodeJS.ProcessEnv): TerminalSession {
+	const session = new TerminalSession(args, {columns, rows, env});
+	sessions.push(session);
+	return session;
+}
+
+async function expectRestored(session: TerminalSession, code: number): Promise<void> {
+	const exit = await session.waitForExit();
+	expect(exit.exitCode).toBe(code);
+	expect(session.bufferType()).toBe('normal');
+	expect(session.cursorVisible()).toBe(true);
+}
+
+const status = (session: TerminalSession) => session.lines().findLast((line) => line.trim() !== '') ?? '';
+
+describe.each([
+	{columns: 120, rows: 40},
+	{columns: 80, rows: 24},
+])('the bundled dataset at $columns x $rows', ({columns, rows}) => {
+	it('draws the first screen on the alternate screen, one line short of the terminal, cursor hidden', async () => {
+		const session = open([BUNDLED], columns, rows);
+		const screen = await session.waitFor('TIMELINE');
+		const lines = session.lines();
+		expect(lines[0]).toContain('Venezuela leader strikes conciliatory tone');
+		expect(lines[1]).toContain('17 events · 13 quotes · by month');
+		// The sparkline's first and last dates, the first group header and the cursor on the first event.
+		expect(lines[3]).toMatch(/^2024 /);
+		expect(lines[4]).toMatch(/^── No known start · 5 ─+/);
+		expect(lines[5]).toMatch(/^▸ \? – 2 Jan 2026 +Trump labels fentanyl/);
+		expect(screen).toContain('── December 2025 · 6');
+		expect(lines[rows - 2]).toMatch(/^ TIMELINE {2}1\/17 {2}j\/k move/);
+		expect(lines[rows - 1]).toBe('');
+		expect(session.bufferType()).toBe('alternate');
+		expect(session.cursorVisible()).toBe(false);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('moves with j, k, G and g', async () => {
+		const session = open([BUNDLED], columns, rows);
+		await session.waitFor('TIMELINE  1/17');
+		session.press('j');
+		await session.waitFor('TIMELINE  2/17');
+		expect(session.screen()).toMatch(/▸ \? – 2 Jan 2026 +Trump repeatedly threatens/);
+		session.press('k');
+		await session.waitFor('TIMELINE  1/17');
+		session.press('G');
+		const last = await session.waitFor('TIMELINE  17/17');
+		expect(last).toMatch(/▸ 2 Jan 2026 +Article published/);
+		session.press('g');
+		await session.waitFor('TIMELINE  1/17');
+		expect(session.screen()).toMatch(/▸ \? – 2 Jan 2026 +Trump labels fentanyl/);
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('searches for chevron and opens the quote in the detail with Enter', async () => {
+		const session = open([BUNDLED], columns, rows);
+		await session.waitFor('TIMELINE');
+		session.press('/');
+		await session.waitFor(' SEARCH ');
+		session.press('chevron');
+		const results = await session.waitFor('1 match');
+		expect(results).toMatch(/▸ “.*Chevron,”/);
+		expect(results).toContain('— Nicolás Maduro · said 31 Dec 2025');
+		session.press(KEY.enter);
+		const detail = await session.waitFor(' DETAIL ');
+		// The quote's block is marked with the selection bar, on screen.
+		const marked = session.lines().filter((line) => line.includes('▌'));
+		expect(marked.join(' ')).toContain('If they want oil, Venezuela is ready for US');
+		expect(marked.join(' ')).toContain('— Nicolás Maduro · said 31 Dec 2025 · direct quote');
+		expect(detail).toContain('Chevron');
+		session.press(KEY.escape);
+		await session.waitFor(' SEARCH ');
+		session.press(KEY.escape);
+		await session.waitFor('TIMELINE  1/17');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('shows the help on ? and closes it with Esc', async () => {
+		const session = open([BUNDLED], columns, rows);
+		await session.waitFor('TIMELINE');
+		session.press('?');
+		const help = await session.waitFor(' HELP ');
+		expect(help).toMatch(/^Keys/);
+		expect(help).toMatch(/j ↓ +next event/);
+		expect(help).toMatch(/PgDn Space +page down/);
+		session.press(KEY.escape);
+		await session.waitFor('TIMELINE');
+		session.press(KEY.f1);
+		await session.waitFor(' HELP ');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('says the terminal is too small at 30x8 and recovers when it grows back', async () => {
+		const session = open([BUNDLED], columns, rows);
+		await session.waitFor('TIMELINE');
+		session.press('j');
+		await session.waitFor('TIMELINE  2/17');
+		session.resize(30, 8);
+		const small = await session.waitFor('terminal too small');
+		expect(small).toContain('(need 40x10, now 30x8)');
+		expect(small).not.toContain('TIMELINE');
+		session.resize(columns, rows);
+		const back = await session.waitFor('TIMELINE  2/17');
+		expect(back).not.toContain('too small');
+		const lines = session.lines();
+		expect(lines[0]).toContain('Venezuela leader strikes');
+		expect(lines[rows - 2]).toMatch(/^ TIMELINE/);
+		expect(lines[rows - 1]).toBe('');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('quits with Ctrl-C, exit code 130, terminal restored', async () => {
+		const session = open([BUNDLED], columns, rows);
+		await session.waitFor('TIMELINE');
+		session.press(KEY.ctrlC);
+		await expectRestored(session, 130);
+	});
+});
+
+describe('the terminal comes back on every way out', () => {
+	it('Ctrl-C in the search line and in the detail exits 130', async () => {
+		const searching = open([BUNDLED], 100, 30);
+		await searching.waitFor('TIMELINE');
+		searching.press('/', 'oil');
+		await searching.waitFor('1 match');
+		searching.press(KEY.ctrlC);
+		await expectRestored(searching, 130);
+
+		const reading = open([BUNDLED, '--event', 'interview-aired'], 100, 30);
+		await reading.waitFor(' DETAIL ');
+		reading.press(KEY.ctrlC);
+		await expectRestored(reading, 130);
+	});
+
+	it('SIGTERM exits 143 and SIGHUP 129', async () => {
+		const term = open([BUNDLED], 100, 30);
+		await term.waitFor('TIMELINE');
+		term.pty.kill('SIGTERM');
+		await expectRestored(term, 143);
+
+		const hup = open([BUNDLED], 100, 30);
+		await hup.waitFor('TIMELINE');
+		hup.pty.kill('SIGHUP');
+		await expectRestored(hup, 129);
+	});
+
+	it('an error thrown while rendering exits 1 and prints it after the terminal is restored', async () => {
+		// A preload breaks the date code the day grouping calls; z z switches to it from "by month".
+		const session = open([BUNDLED], 100, 30, {
+			NODE_OPTIONS: `--import ${new URL('./fixtures/break-day-names.mjs', import.meta.url).pathname}`,
+		});
+		await session.waitFor('TIMELINE');
+		session.press('z');
+		await session.waitFor('by year');
+		session.press('z');
+		await expectRestored(session, 1);
+		const afterRestore = session.output.slice(session.output.lastIndexOf('\u001b[?1049l'));
+		expect(afterRestore).toContain('timescope: internal error: Error: day names broken for this test');
+		expect(session.screen()).toContain('timescope: internal error');
+	});
+});
+
+describe('data cannot act on the terminal', () => {
+	it('draws hostile strings inert: no title change, no escape takes effect, the screen stays whole', async () => {
+		const hostile = new URL('../fixtures/explorer/hostile.json', import.meta.url).pathname;
+		const session = open([hostile], 100, 30);
+		const screen = await session.waitFor('TIMELINE');
+		expect(screen).toContain('Hostile strings red');
+		expect(screen).toContain('Title with  clipboard and bell � and �backspace');
+		expect(screen).not.toContain('pwned');
+		session.press(KEY.enter);
+		const detail = await session.waitFor(' DETAIL ');
+		expect(detail).toContain('Quote  with  alternate screen off');
+		expect(detail).toContain('Evil  speaker esrever');
+		expect(session.titles).toEqual([]);
+		expect(session.bufferType()).toBe('alternate');
+		expect(session.output).not.toContain('\u001b]52;');
+		expect(session.output).not.toContain('\u001b]0;');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+});

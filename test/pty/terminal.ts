@@ -1,0 +1,185 @@
+import {execFileSync} from 'node:child_process';
+import {readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import xterm from '@xterm/headless';
+import {type IPty, spawn} from 'node-pty';
+
+/**
+ * The built CLI in a pseudo-terminal, read back through a headless xterm: what a person would see,
+ * including which screen buffer is active, whether the cursor is shown and the window title.
+ */
+
+const {Terminal} = xterm;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = join(ROOT, 'dist/cli.js');
+export const BUNDLED = join(ROOT, 'data/venezuela-us-dialogue.json');
+
+function newest(dir: string): number {
+	let latest = 0;
+	for (const entry of readdirSync(dir, {withFileTypes: true})) {
+		const path = join(dir, entry.name);
+		latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+	}
+	return latest;
+}
+
+/** Build dist/ when it is missing or older than the sources (CI starts from a clean checkout). */
+export function ensureBuilt(): void {
+	let built = 0;
+	try {
+		built = statSync(CLI).mtimeMs;
+	} catch {
+		// Not built yet.
+	}
+	if (built < newest(join(ROOT, 'source'))) {
+		execFileSync(process.execPath, ['esbuild.config.mjs'], {cwd: ROOT, stdio: 'inherit'});
+	}
+}
+
+export interface Exit {
+	exitCode: number;
+	signal?: number;
+}
+
+export class TerminalSession {
+	readonly term: InstanceType<typeof Terminal>;
+	readonly pty: IPty;
+	readonly exited: Promise<Exit>;
+	readonly titles: string[] = [];
+	output = '';
+	private pending = Promise.resolve();
+	private waiters = new Set<() => void>();
+	private exit?: Exit;
+
+	constructor(
+		args: string[],
+		{columns = 120, rows = 40, env = {}}: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {},
+	) {
+		this.term = new Terminal({cols: columns, rows, allowProposedApi: true});
+		this.term.onTitleChange((title) => this.titles.push(title));
+		this.pty = spawn(process.execPath, [CLI, ...args], {
+			name: 'xterm-256color',
+			cols: columns,
+			rows,
+			cwd: ROOT,
+			// Ink draws only the last frame when CI is set: the pty is a real terminal, so say so.
+			env: {...process.env, CI: 'false', TERM: 'xterm-256color', NO_COLOR: '', ...env},
+		});
+		this.pty.onData((data) => {
+			this.output += data;
+			this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
+			void this.pending.then(() => this.wake());
+		});
+		this.exited = new Promise((resolve) => {
+			this.pty.onExit((exit) => {
+				this.exit = exit;
+				void this.pending.then(() => {
+					this.wake();
+					resolve(exit);
+				});
+			});
+		});
+	}
+
+	private wake(): void {
+		for (const waiter of this.waiters) waiter();
+	}
+
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	lines(): string[] {
+		const buffer = this.term.buffer.active;
+		return Array.from(
+			{length: this.term.rows},
+			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+		);
+	}
+
+	screen(): string {
+		return this.lines().join('\n');
+	}
+
+	/** Wait until the screen satisfies `check` (text it must contain, or a predicate), or fail with it. */
+	async waitFor(check: string | RegExp | ((screen: string) => boolean), timeout = 10_000): Promise<string> {
+		const test =
+			typeof check === 'function'
+				? check
+				: typeof check === 'string'
+					? (screen: string) => screen.includes(check)
+					: (screen: string) => check.test(screen);
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			await this.pending;
+			const screen = this.screen();
+			if (test(screen)) return screen;
+			const left = deadline - Date.now();
+			if (left <= 0 || this.exit) {
+				throw new Error(`timed out waiting for ${String(check)}; the screen was:\n${screen}`);
+			}
+			// Wake on the next output (or after a short poll, for changes that come without output).
+			await new Promise<void>((resolve) => {
+				const done = () => {
+					clearTimeout(timer);
+					this.waiters.delete(done);
+					resolve();
+				};
+				const timer = setTimeout(done, Math.min(left, 50));
+				this.waiters.add(done);
+			});
+		}
+	}
+
+	press(...keys: string[]): void {
+		for (const key of keys) this.pty.write(key);
+	}
+
+	resize(columns: number, rows: number): void {
+		this.pty.resize(columns, rows);
+		this.term.resize(columns, rows);
+	}
+
+	/** Whether the last DECTCEM the program wrote shows the cursor. */
+	cursorVisible(): boolean {
+		return this.output.lastIndexOf('\u001b[?25h') > this.output.lastIndexOf('\u001b[?25l');
+	}
+
+	bufferType(): string {
+		return this.term.buffer.active.type;
+	}
+
+	async waitForExit(timeout = 10_000): Promise<Exit> {
+		let timer: NodeJS.Timeout | undefined;
+		const timedOut = new Promise<never>((_, reject) => {
+			timer = setTimeout(
+				() => reject(new Error(`no exit within ${timeout} ms; screen:\n${this.screen()}`)),
+				timeout,
+			);
+		});
+		try {
+			return await Promise.race([this.exited, timedOut]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	dispose(): void {
+		if (!this.exit) this.pty.kill('SIGKILL');
+		this.term.dispose();
+	}
+}
+
+export const KEY = {
+	enter: '\r',
+	escape: '\u001b',
+	up: '\u001b[A',
+	down: '\u001b[B',
+	pageDown: '\u001b[6~',
+	pageUp: '\u001b[5~',
+	home: '\u001b[H',
+	end: '\u001b[F',
+	f1: '\u001bOP',
+	tab: '\t',
+	ctrlC: '\u0003',
+	ctrlD: '\u0004',
+	backspace: '\u007f',
+} as const;
