@@ -32,8 +32,6 @@ async function expectRestored(session: TerminalSession, code: number): Promise<v
 	expect(session.cursorVisible()).toBe(true);
 }
 
-const status = (session: TerminalSession) => session.lines().findLast((line) => line.trim() !== '') ?? '';
-
 describe.each([
 	{columns: 120, rows: 40},
 	{columns: 80, rows: 24},
