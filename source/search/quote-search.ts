@@ -1,29 +1,31 @@
-import Fuse, {type FuseResultMatch} from 'fuse.js';
-import type {Dataset, Quote} from '../dataset/model.js';
-import {fold} from '../text/fold.js';
-import {sanitize} from '../text/sanitize.js';
+import type {Dataset} from '../dataset/model.js';
+import {compileTerms, type Evaluation, evaluate, narrows, ScanCache, selectBest} from './candidates.js';
+import {buildIndex, type QuoteIndex} from './index.js';
+import {type ParsedQuery, parseQuery} from './query.js';
+import {RANKED, Ranker, type SearchHit} from './rank.js';
 
 /**
- * Quote search. Every string is indexed in its sanitized, single-line form: the same form the views
- * draw, so match ranges point at the characters on screen.
+ * Quote search, instant at a million quotes. Two stages:
+ *
+ * 1. The candidate stage (index.ts, scan.ts, candidates.ts) decides exactly which quotes match: it
+ *    matches each term against the vocabulary once, then walks a forward index of word ids with bit
+ *    masks. While a query is being extended it searches only the previous matches.
+ * 2. fuse.js ranks and highlights the best of them by an estimate of fuse.js's own score (rank.ts);
+ *    when more hits are asked for, the rest follow by that estimate, highlighted when first read.
+ *
+ * Every string is indexed in its sanitized, single-line form, the form the views draw, so match
+ * ranges point at the characters on screen.
  */
 
-/** Inclusive [start, end] character ranges, as fuse.js reports them. */
-export type Ranges = ReadonlyArray<readonly [number, number]>;
-
-export interface SearchHit {
-	readonly quote: Quote;
-	/** 0 is a perfect match, 1 no match (fuse.js convention). */
-	readonly score: number;
-	/** The quote text as drawn, and where the query matched it. */
-	readonly text: string;
-	readonly textRanges: Ranges;
-	readonly speakerRanges: Ranges;
-}
+export {quoteDisplayText} from './index.js';
+export {type ParsedQuery, parseQuery, type Term} from './query.js';
+export type {Ranges, SearchHit} from './rank.js';
 
 export interface SearchResult {
 	readonly query: string;
+	/** Every quote that matches, however many `hits` holds. */
 	readonly total: number;
+	/** Best first. */
 	readonly hits: readonly SearchHit[];
 }
 
@@ -32,112 +34,124 @@ export interface SearchOptions {
 	limit?: number;
 }
 
+export interface AsyncSearchOptions extends SearchOptions {
+	signal?: AbortSignal;
+	/** Longest stretch, in ms, between event-loop turns (default 6). */
+	sliceMs?: number;
+}
+
+export interface AsyncSearchOptions extends SearchOptions {
+	signal?: AbortSignal;
+	/** Longest stretch, in ms, between event-loop turns (default 6). */
+	sliceMs?: number;
+}
+
 export interface QuoteSearcher {
 	search(query: string, options?: SearchOptions): SearchResult;
 	/**
-	 * The same search without holding the event loop for long: the explorer calls this on every
-	 * keystroke and aborts the previous call, so a slow query never delays typing. Resolves to
-	 * `undefined` when aborted.
+	 * The same search in slices of a few milliseconds, so a slow query never delays typing. The
+	 * explorer aborts the previous call on each keystroke; an aborted call resolves to `undefined`.
 	 */
-	searchAsync(
-		query: string,
-		options?: SearchOptions & {signal?: AbortSignal},
-	): Promise<SearchResult | undefined>;
+	searchAsync(query: string, options?: AsyncSearchOptions): Promise<SearchResult | undefined>;
+	/** Quotes indexed. */
+	readonly size: number;
 }
 
-interface QuoteRecord {
-	quote: Quote;
-	text: string;
-	speaker: string;
-	aliases: string[];
-	events: string[];
+export interface LoadOptions {
+	/** Called between slices of the build with quotes indexed so far. */
+	onProgress?: (done: number, total: number) => void;
+	/** Stop building (the promise rejects with the signal's reason). */
+	signal?: AbortSignal;
 }
 
-export function quoteDisplayText(quote: Quote): string {
-	return sanitize(quote.text);
+/** Longest stretch the async paths hold the event loop: input is read between slices. */
+const SLICE_MS = 6;
+
+function runToEnd<T>(work: Generator<void, T>): T {
+	for (;;) {
+		const step = work.next();
+		if (step.done) return step.value;
+	}
 }
 
-/** Build the index off the caller's critical path (the explorer draws its first frame first). */
-export async function loadQuoteSearcher(dataset: Dataset): Promise<QuoteSearcher> {
-	await new Promise((resolve) => setImmediate(resolve));
-	return createQuoteSearcher(dataset);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Run `work` in slices of `sliceMs`; undefined when `signal` aborts it between slices. */
+async function runSliced<T>(
+	work: Generator<void, T>,
+	{signal, sliceMs = SLICE_MS, onSlice}: {signal?: AbortSignal; sliceMs?: number; onSlice?: () => void},
+): Promise<T | undefined> {
+	for (;;) {
+		await nextTurn();
+		if (signal?.aborted) return undefined;
+		const until = performance.now() + sliceMs;
+		for (;;) {
+			const step = work.next();
+			if (step.done) return step.value;
+			if (performance.now() >= until) break;
+		}
+		onSlice?.();
+	}
 }
 
-export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
-	const records: QuoteRecord[] = dataset.quotes.map((quote) => ({
-		quote,
-		text: quoteDisplayText(quote),
-		speaker: sanitize(quote.speaker.name),
-		aliases: (quote.speaker.aliases ?? []).map((alias) => sanitize(alias)),
-		events: quote.events.map((event) => sanitize(event.title)),
-	}));
-	const fuse = new Fuse(records, {
-		keys: [
-			{name: 'text', weight: 3},
-			{name: 'speaker', weight: 1},
-			{name: 'aliases', weight: 1},
-			{name: 'events', weight: 0.5},
-		],
-		includeScore: true,
-		includeMatches: true,
-		ignoreDiacritics: true,
-		useExtendedSearch: true,
-		ignoreLocation: true,
-		threshold: 0.35,
-	});
+function makeSearcher(index: QuoteIndex): QuoteSearcher {
+	const cache = new ScanCache(index);
+	const ranker = new Ranker(index);
+	let last: {query: ParsedQuery; evaluation: Evaluation} | undefined;
 
-	const searcher: QuoteSearcher = {
-		search(rawQuery, {limit = Number.POSITIVE_INFINITY} = {}) {
-			const {terms, speakers} = parseQuery(rawQuery);
-			const bySpeaker = (record: QuoteRecord) =>
-				speakers.every((wanted) =>
-					[record.quote.speaker.id, record.speaker, ...record.aliases].some((name) =>
-						fold(name).includes(wanted),
-					),
-				);
-			let hits: SearchHit[];
-			if (terms === '') {
-				hits = speakers.length === 0 ? [] : records.filter(bySpeaker).map((record) => toHit(record, 0, []));
-			} else {
-				hits = fuse
-					.search(terms)
-					.filter((result) => bySpeaker(result.item))
-					.map((result) => toHit(result.item, result.score ?? 0, result.matches ?? []));
-			}
-			return {query: rawQuery, total: hits.length, hits: hits.slice(0, limit)};
-		},
-		async searchAsync(query, {signal, ...options} = {}) {
-			await new Promise((resolve) => setImmediate(resolve));
-			if (signal?.aborted) return undefined;
-			return searcher.search(query, options);
-		},
-	};
-	return searcher;
-}
+	function* run(raw: string, limit: number): Generator<void, SearchResult> {
+		const query = parseQuery(raw);
+		if (query.groups.length === 0 && query.speakers.length === 0) return {query: raw, total: 0, hits: []};
+		const compiled = yield* compileTerms(query, cache);
+		const universe = last && narrows(query, last.query) ? last.evaluation.matches : undefined;
+		const evaluation = yield* evaluate(index, query, compiled, universe);
+		last = {query, evaluation};
+		// fuse.js ranks the best RANKED whatever the limit, so a smaller limit is a prefix of a larger one.
+		const best = selectBest(evaluation, Math.max(limit, RANKED));
+		yield;
+		const hits = yield* ranker.rank(query, evaluation.terms, best.ids, best.estimates, RANKED);
+		return {query: raw, total: evaluation.matches.length, hits: hits.slice(0, limit)};
+	}
 
-function toHit(record: QuoteRecord, score: number, matches: ReadonlyArray<FuseResultMatch>): SearchHit {
-	const rangesOf = (key: string) => matches.filter((m) => m.key === key).flatMap((m) => m.indices);
 	return {
-		quote: record.quote,
-		score,
-		text: record.text,
-		textRanges: rangesOf('text'),
-		speakerRanges: rangesOf('speaker'),
+		size: index.quotes.length,
+		search(query, {limit = Number.POSITIVE_INFINITY} = {}) {
+			return runToEnd(run(query, limit));
+		},
+		searchAsync(query, {signal, sliceMs, limit = Number.POSITIVE_INFINITY} = {}) {
+			return runSliced(run(query, limit), {signal, sliceMs});
+		},
 	};
 }
 
-/** `@maduro oil` narrows to speakers whose name, alias or id contains "maduro". */
-export function parseQuery(query: string): {terms: string; speakers: string[]} {
-	const speakers: string[] = [];
-	const terms = query
-		.split(/\s+/u)
-		.filter((token) => {
-			if (token.length > 1 && token.startsWith('@')) {
-				speakers.push(fold(token.slice(1)));
-				return false;
-			}
-			return token !== '';
-		})
-		.join(' ');
-	return {terms, speakers};
+/** Build the index in one go (print mode: nothing else to keep responsive). */
+export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
+	const build = buildIndex(dataset);
+	for (;;) {
+		const step = build.next();
+		if (step.done) return makeSearcher(step.value);
+	}
+}
+
+/**
+ * Build the index off the caller's critical path, in slices of a few milliseconds: the explorer
+ * draws its first frame and keeps reading keys while this runs.
+ */
+export async function loadQuoteSearcher(dataset: Dataset, options: LoadOptions = {}): Promise<QuoteSearcher> {
+	const {onProgress, signal} = options;
+	const total = dataset.quotes.length;
+	let done = 0;
+	const build = buildIndex(dataset);
+	const progress = (function* () {
+		for (;;) {
+			const step = build.next();
+			if (step.done) return step.value;
+			done = Math.max(done, step.value);
+			yield;
+		}
+	})();
+	const index = await runSliced(progress, {signal, onSlice: () => onProgress?.(done, total)});
+	if (!index) throw signal?.reason ?? new Error('aborted');
+	onProgress?.(total, total);
+	return makeSearcher(index);
 }

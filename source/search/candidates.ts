@@ -1,0 +1,504 @@
+import type {QuoteIndex} from './index.js';
+import {type ParsedQuery, type Term, typoBudget} from './query.js';
+import {linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
+import {ALIAS_WEIGHT, EVENT_WEIGHT, logScores, norm, SPEAKER_WEIGHT, TEXT_WEIGHT} from './score.js';
+
+/**
+ * The candidate stage: exactly which quotes match a parsed query, each with an estimate of the log
+ * of fuse.js's score (score.ts), from which the best are handed to fuse.js. A side of the query is
+ * evaluated term by term, the term matching the fewest words of the corpus first, each pass over
+ * the survivors of the last, so a query costs about one pass over the quotes its rarest term
+ * allows. Passes are generators that yield every few thousand quotes: the same code runs in one go
+ * (`search`) or in slices (`searchAsync`).
+ */
+
+/** A term with its vocabulary matches: `roles[j][wordId]` says how word j of the term matches. */
+export interface CompiledTerm {
+	readonly term: Term;
+	readonly key: string;
+	/** Anchored (^ $ =) or several words: decided on the word sequence, not word by word. */
+	readonly verify: boolean;
+	readonly roles: readonly Uint8Array[];
+	/** Occurrences in the corpus of the words its last word matches: the smaller, the sooner it runs. */
+	readonly coverage: number;
+	/** logScores for its length. */
+	readonly logs: Float64Array;
+}
+
+export interface Evaluation {
+	/** Matching quotes, ascending. */
+	readonly matches: Uint32Array;
+	/** Per match, the estimated log of its fuse.js score (lower is better). */
+	readonly estimates: Float64Array;
+	readonly terms: ReadonlyMap<string, CompiledTerm>;
+}
+
+const SLICE = 8192;
+
+export function termKey(term: Term): string {
+	return `${term.negate ? '!' : ''}${term.kind}:${term.text}`;
+}
+
+function rolesOf(term: Term): Role[] {
+	const n = term.words.length;
+	return term.words.map((_, j): Role => {
+		switch (term.kind) {
+			case 'fuzzy':
+				return 'fuzzy';
+			case 'include':
+				return n === 1 ? 'include' : j === 0 ? 'suffix' : j === n - 1 ? 'prefix' : 'equal';
+			case 'prefix':
+				return j === n - 1 ? 'prefix' : 'equal';
+			case 'suffix':
+				return j === 0 ? 'suffix' : 'equal';
+			default:
+				return 'equal';
+		}
+	});
+}
+
+interface ScanEntry {
+	role: Role;
+	pattern: string;
+	out: Uint8Array;
+	ids: number[];
+	coverage: number;
+}
+
+/** Vocabulary scans, remembered so an extended word scans only what the shorter one matched. */
+export class ScanCache {
+	private entries: ScanEntry[] = [];
+	constructor(private readonly index: QuoteIndex) {}
+
+	*scan(role: Role, pattern: string): Generator<void, ScanEntry> {
+		const {index} = this;
+		const found = this.entries.find((e) => e.role === role && e.pattern === pattern);
+		if (found) return found;
+		const out = new Uint8Array(index.words.length);
+		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
+		let ids: number[];
+		if (role === 'equal') {
+			const id = index.ids.get(pattern);
+			ids = id === undefined ? [] : [id];
+			if (id !== undefined) out[id] = 1;
+		} else {
+			const base = this.entries.find((e) => e.role === role && refinesPattern(role, pattern, e.pattern));
+			const lines = base
+				? linesOf(index.words, base.ids)
+				: {text: index.vocabulary, starts: index.wordStarts};
+			yield;
+			ids = scanWords(lines, pattern, role, typos, out);
+		}
+		let coverage = 0;
+		for (const id of ids) coverage += index.counts[id] as number;
+		const entry = {role, pattern, out, ids, coverage};
+		this.entries.unshift(entry);
+		if (this.entries.length > 24) this.entries.pop();
+		return entry;
+	}
+}
+
+/** Every word `pattern` matches in `role` also matched `shorter` (same typo budget for fuzzy). */
+function refinesPattern(role: Role, pattern: string, shorter: string): boolean {
+	switch (role) {
+		case 'fuzzy':
+			return pattern.startsWith(shorter) && typoBudget(pattern.length) === typoBudget(shorter.length);
+		case 'include':
+			return pattern.includes(shorter);
+		case 'prefix':
+			return pattern.startsWith(shorter);
+		case 'suffix':
+			return pattern.endsWith(shorter);
+		default:
+			return false;
+	}
+}
+
+/** Match every distinct term of the query against the vocabulary. */
+export function* compileTerms(
+	query: ParsedQuery,
+	cache: ScanCache,
+): Generator<void, Map<string, CompiledTerm>> {
+	const compiled = new Map<string, CompiledTerm>();
+	for (const group of query.groups) {
+		for (const term of group) {
+			const key = termKey(term);
+			if (compiled.has(key)) continue;
+			const roles: Uint8Array[] = [];
+			const termRoles = rolesOf(term);
+			let coverage = 0;
+			for (let j = 0; j < term.words.length; j++) {
+				const entry = yield* cache.scan(termRoles[j] as Role, term.words[j] as string);
+				roles.push(entry.out);
+				coverage = entry.coverage;
+			}
+			const verify =
+				term.kind === 'prefix' || term.kind === 'suffix' || term.kind === 'exact' || term.words.length > 1;
+			compiled.set(key, {term, key, verify, roles, coverage, logs: logScores(term.text.length)});
+		}
+	}
+	return compiled;
+}
+
+/** The best code with which `term` matches the word sequence `seq[from..to)`, or NO_MATCH. */
+export function matchSequence(term: CompiledTerm, seq: Uint32Array, from: number, to: number): number {
+	const {roles} = term;
+	const n = roles.length;
+	const length = to - from;
+	if (length < n) return NO_MATCH;
+	const at = (start: number): number => {
+		let worst = 0;
+		for (let j = 0; j < n; j++) {
+			const code = (roles[j] as Uint8Array)[seq[from + start + j] as number] as number;
+			if (code === NO_MATCH) return NO_MATCH;
+			if (code > worst) worst = code;
+		}
+		// A phrase is as good as its worst word; exact phrases are whole matches.
+		return n === 1 || term.term.kind === 'fuzzy' ? worst : 1;
+	};
+	switch (term.term.kind) {
+		case 'prefix':
+			return at(0);
+		case 'suffix':
+			return at(length - n);
+		case 'exact':
+			return length === n ? at(0) : NO_MATCH;
+		default: {
+			let best = NO_MATCH;
+			for (let start = 0; start + n <= length; start++) {
+				const code = at(start);
+				if (code !== NO_MATCH && (best === NO_MATCH || code < best)) best = code;
+			}
+			return best;
+		}
+	}
+}
+
+/** How well one field matches one term: the best code over its words (or its sequence), else NO_MATCH. */
+export function fieldCode(term: CompiledTerm, seq: Uint32Array, from: number, to: number): number {
+	if (term.verify) return matchSequence(term, seq, from, to);
+	const role = term.roles[0] as Uint8Array;
+	// Branch-free minimum: NO_MATCH (0) wraps to 255, a code c to c - 1.
+	let best = 255;
+	for (let p = from; p < to; p++) {
+		const c = ((role[seq[p] as number] as number) + 255) & 255;
+		// biome-ignore lint/complexity/useMathMinMax: twice as fast as Math.min here (measured)
+		best = c < best ? c : best;
+	}
+	return (best + 1) & 255;
+}
+
+/**
+ * A term's log-score contribution from a speaker (name and aliases) or an event title, worked out
+ * once per query: 0 when it does not match there, negative when it does.
+ */
+class FieldParts {
+	readonly speakers: Float64Array;
+	readonly events: Float64Array;
+	constructor(
+		private readonly index: QuoteIndex,
+		private readonly term: CompiledTerm,
+	) {
+		this.speakers = new Float64Array(index.speakers.length).fill(Number.NaN);
+		this.events = new Float64Array(index.titleStart.length - 1).fill(Number.NaN);
+	}
+
+	speaker(slot: number): number {
+		let part = this.speakers[slot] as number;
+		if (Number.isNaN(part)) {
+			const {term} = this;
+			const speaker = this.index.speakers[slot] as QuoteIndex['speakers'][number];
+			part =
+				SPEAKER_WEIGHT *
+				norm(speaker.name.words.length) *
+				(term.logs[fieldCode(term, speaker.name.words, 0, speaker.name.words.length)] as number);
+			for (const alias of speaker.aliases) {
+				part +=
+					ALIAS_WEIGHT *
+					norm(alias.words.length) *
+					(term.logs[fieldCode(term, alias.words, 0, alias.words.length)] as number);
+			}
+			this.speakers[slot] = part;
+		}
+		return part;
+	}
+
+	event(e: number): number {
+		let part = this.events[e] as number;
+		if (Number.isNaN(part)) {
+			const {titleStart, titleWords} = this.index;
+			const from = titleStart[e] as number;
+			const to = titleStart[e + 1] as number;
+			part =
+				EVENT_WEIGHT *
+				norm(to - from) *
+				(this.term.logs[fieldCode(this.term, titleWords, from, to)] as number);
+			this.events[e] = part;
+		}
+		return part;
+	}
+
+	/**
+	 * Titles are stored in timeline order and quotes reach them in document order: when most will be
+	 * needed, one sequential pass beats a cache miss per event.
+	 */
+	*allEvents(): Generator<void, void> {
+		for (let e = 0; e < this.events.length; e++) {
+			if (Number.isNaN(this.events[e])) this.event(e);
+			if ((e & 65535) === 65535) yield;
+		}
+	}
+}
+
+interface Pass {
+	/** Quotes to look at, ascending; all when undefined. */
+	ids: Uint32Array | undefined;
+	estimates: Float64Array | undefined;
+}
+
+/** The quotes of `universe` (all when undefined) that match, ascending, with their estimates. */
+export function* evaluate(
+	index: QuoteIndex,
+	query: ParsedQuery,
+	terms: Map<string, CompiledTerm>,
+	universe: Uint32Array | undefined,
+): Generator<void, Evaluation> {
+	const allowed = speakerFilter(index, query.speakers);
+	const parts = new Map<string, FieldParts>();
+	const partsOf = (term: CompiledTerm) => {
+		let found = parts.get(term.key);
+		if (!found) {
+			found = new FieldParts(index, term);
+			parts.set(term.key, found);
+		}
+		return found;
+	};
+	let union: {matches: Uint32Array; estimates: Float64Array} | undefined;
+	const sides = query.groups.length === 0 ? [[]] : query.groups;
+	for (const side of sides) {
+		const compiled = side.map((term) => terms.get(termKey(term)) as CompiledTerm);
+		const positive = compiled.filter((term) => !term.term.negate).sort((a, b) => a.coverage - b.coverage);
+		const negative = compiled.filter((term) => term.term.negate);
+		let pass: Pass = {ids: universe, estimates: undefined};
+		if (allowed) pass = yield* speakerPass(index, allowed, pass);
+		for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false);
+		for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true);
+		const ids = pass.ids ?? Uint32Array.from(index.quotes.keys());
+		const estimates = pass.estimates ?? new Float64Array(ids.length);
+		union = union ? mergeBest(union, {matches: ids, estimates}) : {matches: ids, estimates};
+	}
+	return {...(union as {matches: Uint32Array; estimates: Float64Array}), terms};
+}
+
+function* speakerPass(index: QuoteIndex, allowed: Uint8Array, pass: Pass): Generator<void, Pass> {
+	const {ids} = pass;
+	const count = ids ? ids.length : index.quotes.length;
+	const out = new Uint32Array(count);
+	let found = 0;
+	for (let i = 0; i < count; i++) {
+		const q = ids ? (ids[i] as number) : i;
+		if (allowed[index.speakerOf[q] as number]) out[found++] = q;
+		if ((i & (SLICE * 8 - 1)) === SLICE * 8 - 1) yield;
+	}
+	return {ids: out.subarray(0, found), estimates: pass.estimates && new Float64Array(found)};
+}
+
+/** Keep the quotes of `pass` that `term` matches (or, negated, does not), adding to the estimates. */
+function* termPass(
+	index: QuoteIndex,
+	term: CompiledTerm,
+	parts: FieldParts,
+	pass: Pass,
+	negate: boolean,
+): Generator<void, Pass> {
+	const count = pass.ids ? pass.ids.length : index.quotes.length;
+	if (count >= (index.titleStart.length - 1) / 4) yield* parts.allEvents();
+	const state: PassState = {
+		index,
+		term,
+		parts,
+		negate,
+		ids: pass.ids,
+		estimates: pass.estimates,
+		out: new Uint32Array(count),
+		outEstimates: new Float64Array(count),
+		found: 0,
+	};
+	for (let from = 0; from < count; from += SLICE) {
+		if (from > 0) yield;
+		passRange(state, from, Math.min(count, from + SLICE));
+	}
+	return {ids: state.out.subarray(0, state.found), estimates: state.outEstimates.subarray(0, state.found)};
+}
+
+interface PassState {
+	readonly index: QuoteIndex;
+	readonly term: CompiledTerm;
+	readonly parts: FieldParts;
+	readonly negate: boolean;
+	readonly ids: Uint32Array | undefined;
+	readonly estimates: Float64Array | undefined;
+	readonly out: Uint32Array;
+	readonly outEstimates: Float64Array;
+	found: number;
+}
+
+// The hot loop, in a plain function: V8 optimises generators less well.
+function passRange(state: PassState, from: number, to: number): void {
+	const {index, term, parts, negate, ids, estimates, out, outEstimates} = state;
+	const {textStart, textWords, speakerOf, eventStart, eventList} = index;
+	const {verify, logs} = term;
+	const role = term.roles[0] as Uint8Array;
+	let found = state.found;
+	for (let i = from; i < to; i++) {
+		const q = ids ? (ids[i] as number) : i;
+		const textFrom = textStart[q] as number;
+		const textTo = textStart[q + 1] as number;
+		let code: number;
+		if (verify) code = matchSequence(term, textWords, textFrom, textTo);
+		else {
+			// Branch-free minimum: NO_MATCH (0) wraps to 255, a code c to c - 1.
+			let best = 255;
+			for (let p = textFrom; p < textTo; p++) {
+				const c = ((role[textWords[p] as number] as number) + 255) & 255;
+				// biome-ignore lint/complexity/useMathMinMax: twice as fast as Math.min here (measured)
+				best = c < best ? c : best;
+			}
+			code = (best + 1) & 255;
+		}
+		let part = TEXT_WEIGHT * norm(textTo - textFrom) * (logs[code] as number);
+		part += parts.speaker(speakerOf[q] as number);
+		for (let p = eventStart[q] as number, end = eventStart[q + 1] as number; p < end; p++) {
+			part += parts.event(eventList[p] as number);
+		}
+		// Every matching field adds a negative log; nothing matched leaves 0.
+		if (part < 0 !== negate) {
+			out[found] = q;
+			outEstimates[found++] = (estimates ? (estimates[i] as number) : 0) + (negate ? 0 : part);
+		}
+	}
+	state.found = found;
+}
+
+function speakerFilter(index: QuoteIndex, wanted: readonly string[]): Uint8Array | undefined {
+	if (wanted.length === 0) return undefined;
+	const allowed = new Uint8Array(index.speakers.length);
+	index.speakers.forEach((speaker, slot) => {
+		if (wanted.every((name) => speaker.keys.some((key) => key.includes(name)))) allowed[slot] = 1;
+	});
+	return allowed;
+}
+
+/** Union of two ascending match lists; a quote on both sides keeps its better estimate. */
+function mergeBest(
+	a: {matches: Uint32Array; estimates: Float64Array},
+	b: {matches: Uint32Array; estimates: Float64Array},
+): {matches: Uint32Array; estimates: Float64Array} {
+	const matches = new Uint32Array(a.matches.length + b.matches.length);
+	const estimates = new Float64Array(matches.length);
+	let i = 0;
+	let j = 0;
+	let n = 0;
+	while (i < a.matches.length || j < b.matches.length) {
+		const x = i < a.matches.length ? (a.matches[i] as number) : Number.POSITIVE_INFINITY;
+		const y = j < b.matches.length ? (b.matches[j] as number) : Number.POSITIVE_INFINITY;
+		if (x < y) {
+			matches[n] = x;
+			estimates[n++] = a.estimates[i++] as number;
+		} else if (y < x) {
+			matches[n] = y;
+			estimates[n++] = b.estimates[j++] as number;
+		} else {
+			matches[n] = x;
+			estimates[n++] = Math.min(a.estimates[i++] as number, b.estimates[j++] as number);
+		}
+	}
+	return {matches: matches.slice(0, n), estimates: estimates.slice(0, n)};
+}
+
+/** The new query matches a subset of what `previous` matched, so it may search only those. */
+export function narrows(query: ParsedQuery, previous: ParsedQuery): boolean {
+	if (query.speakers.length < previous.speakers.length) return false;
+	if (!previous.speakers.every((name, i) => (query.speakers[i] as string).includes(name))) return false;
+	// Only `@name` before: any terms now narrow those quotes further.
+	if (previous.groups.length === 0) return previous.speakers.length > 0;
+	if (query.groups.length !== previous.groups.length) return false;
+	return previous.groups.every((terms, g) => {
+		const next = query.groups[g] as readonly Term[];
+		return next.length >= terms.length && terms.every((term, i) => termNarrows(next[i] as Term, term));
+	});
+}
+
+function termNarrows(term: Term, previous: Term): boolean {
+	if (term.kind !== previous.kind || term.negate !== previous.negate) return false;
+	if (term.negate || term.kind === 'exact') return term.text === previous.text;
+	switch (term.kind) {
+		case 'fuzzy':
+			return term.words.length === 1 && previous.words.length === 1
+				? term.text.startsWith(previous.text) &&
+						typoBudget(term.text.length) === typoBudget(previous.text.length)
+				: term.text === previous.text;
+		case 'include':
+			return term.text.includes(previous.text);
+		case 'prefix':
+			return term.text.startsWith(previous.text);
+		default:
+			return term.text.endsWith(previous.text);
+	}
+}
+
+/**
+ * The `count` matches with the lowest estimates (ties to the earlier quote), in no particular
+ * order; all of them when there are no more than `count`.
+ */
+export function selectBest(
+	evaluation: Evaluation,
+	count: number,
+): {ids: Uint32Array; estimates: Float64Array} {
+	const {matches, estimates} = evaluation;
+	if (matches.length <= count) return {ids: matches, estimates};
+	const cut = kthSmallest(estimates.slice(), count);
+	const ids = new Uint32Array(count);
+	const picked = new Float64Array(count);
+	let size = 0;
+	for (let i = 0; i < matches.length && size < count; i++) {
+		if ((estimates[i] as number) < cut) {
+			ids[size] = matches[i] as number;
+			picked[size++] = estimates[i] as number;
+		}
+	}
+	for (let i = 0; i < matches.length && size < count; i++) {
+		if (estimates[i] === cut) {
+			ids[size] = matches[i] as number;
+			picked[size++] = cut;
+		}
+	}
+	return {ids, estimates: picked};
+}
+
+/** The k-th smallest value (1-based) of `values`, which it reorders (Hoare's quickselect). */
+function kthSmallest(values: Float64Array, k: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	const target = k - 1;
+	while (low < high) {
+		const pivot = values[(low + high) >> 1] as number;
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while ((values[i] as number) < pivot) i++;
+			while ((values[j] as number) > pivot) j--;
+			if (i <= j) {
+				const swap = values[i] as number;
+				values[i] = values[j] as number;
+				values[j] = swap;
+				i++;
+				j--;
+			}
+		}
+		if (target <= j) high = j;
+		else if (target >= i) low = i;
+		else return values[target] as number;
+	}
+	return values[target] as number;
+}

@@ -1,0 +1,127 @@
+import Fuse from 'fuse.js';
+import {generateDocument} from '../../bench/generate.js';
+import {buildDataset, type Dataset, type Quote} from '../../source/dataset/model.js';
+import type {TimescopeDocument} from '../../source/dataset/schema.js';
+import {foldText} from '../../source/search/fold.js';
+import {parseQuery, type Term, typoBudget} from '../../source/search/query.js';
+import {sanitize} from '../../source/text/sanitize.js';
+
+/**
+ * The search semantics written the slow, obvious way, to hold the index against: every quote, every
+ * field, string operations and a textbook dynamic program, no index, no bit tricks.
+ */
+
+export function dataset(doc: TimescopeDocument): Dataset {
+	return buildDataset(doc);
+}
+
+export function generated(quotes: number, seed: number): Dataset {
+	return buildDataset(generateDocument({events: Math.ceil(quotes / 2), quotes, seed}));
+}
+
+function fields(quote: Quote): string[] {
+	return [
+		quote.text,
+		quote.speaker.name,
+		...(quote.speaker.aliases ?? []),
+		...quote.events.map((e) => e.title),
+	].map((text) => foldText(sanitize(text)));
+}
+
+/** Fewest edits (substitute, insert, delete, swap neighbours) from `pattern` to a substring of `word`. */
+export function substringDistance(pattern: string, word: string): number {
+	const m = pattern.length;
+	const n = word.length;
+	// d[i][j]: pattern[0..i) against a substring of word ending at j (starting anywhere: row 0 is free).
+	const d: number[][] = Array.from({length: m + 1}, (_, i) =>
+		Array.from({length: n + 1}, () => (i === 0 ? 0 : i)),
+	);
+	for (let i = 1; i <= m; i++) {
+		for (let j = 1; j <= n; j++) {
+			const row = d[i] as number[];
+			const up = d[i - 1] as number[];
+			let best = Math.min(
+				(up[j] as number) + 1,
+				(row[j - 1] as number) + 1,
+				(up[j - 1] as number) + (pattern[i - 1] === word[j - 1] ? 0 : 1),
+			);
+			if (i > 1 && j > 1 && pattern[i - 1] === word[j - 2] && pattern[i - 2] === word[j - 1]) {
+				best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
+			}
+			row[j] = best;
+		}
+	}
+	return Math.min(...(d[m] as number[]));
+}
+
+function fuzzyWord(pattern: string, word: string): boolean {
+	const budget = pattern.length > 31 ? 0 : typoBudget(pattern.length);
+	return budget === 0 ? word.includes(pattern) : substringDistance(pattern, word) <= budget;
+}
+
+function termHolds(term: Term, field: string): boolean {
+	const words = field === '' ? [] : field.split(' ');
+	switch (term.kind) {
+		case 'include':
+			return field.includes(term.text);
+		case 'prefix':
+			return field.startsWith(term.text);
+		case 'suffix':
+			return field.endsWith(term.text);
+		case 'exact':
+			return field === term.text;
+		default: {
+			const n = term.words.length;
+			for (let start = 0; start + n <= words.length; start++) {
+				if (term.words.every((w, j) => fuzzyWord(w, words[start + j] as string))) return true;
+			}
+			return false;
+		}
+	}
+}
+
+/** Indices of the quotes that match `raw` by the documented rules. */
+export function naiveMatches(data: Dataset, raw: string): number[] {
+	const query = parseQuery(raw);
+	if (query.groups.length === 0 && query.speakers.length === 0) return [];
+	const out: number[] = [];
+	for (const quote of data.quotes) {
+		const keys = [quote.speaker.name, ...(quote.speaker.aliases ?? []), quote.speaker.id].map((k) =>
+			foldText(sanitize(k)),
+		);
+		if (!query.speakers.every((name) => keys.some((key) => key.includes(name)))) continue;
+		const all = fields(quote);
+		const sides = query.groups.length === 0 ? [[]] : query.groups;
+		const ok = sides.some((terms) =>
+			terms.every((term) => all.some((field) => termHolds(term, field)) !== term.negate),
+		);
+		if (ok) out.push(quote.index);
+	}
+	return out;
+}
+
+/** fuse.js as the first version of timescope used it: every quote, every query. */
+export function plainFuse(
+	data: Dataset,
+): Fuse<{quote: Quote; text: string; speaker: string; aliases: string[]; events: string[]}> {
+	const records = data.quotes.map((quote) => ({
+		quote,
+		text: sanitize(quote.text),
+		speaker: sanitize(quote.speaker.name),
+		aliases: (quote.speaker.aliases ?? []).map((alias) => sanitize(alias)),
+		events: quote.events.map((event) => sanitize(event.title)),
+	}));
+	return new Fuse(records, {
+		keys: [
+			{name: 'text', weight: 3},
+			{name: 'speaker', weight: 1},
+			{name: 'aliases', weight: 1},
+			{name: 'events', weight: 0.5},
+		],
+		includeScore: true,
+		ignoreDiacritics: true,
+		useExtendedSearch: true,
+		ignoreLocation: true,
+		threshold: 0.35,
+	});
+}

@@ -1,0 +1,296 @@
+import {describe, expect, it} from 'vitest';
+import type {TimescopeDocument} from '../../source/dataset/schema.js';
+import {foldText} from '../../source/search/fold.js';
+import {createQuoteSearcher, loadQuoteSearcher, type SearchHit} from '../../source/search/quote-search.js';
+import {splitRuns} from '../../source/text/highlight.js';
+import {dataset, generated} from './oracle.js';
+
+const doc: TimescopeDocument = {
+	format: 'timescope/1',
+	title: 'Search fixture',
+	actors: [
+		{id: 'maduro', name: 'Nicolás Maduro', aliases: ['Nicolas Maduro', 'El Presidente']},
+		{id: 'trump', name: 'Donald Trump'},
+		{id: 'rubio', name: 'Marco Rubio', aliases: ['Secretary Rubio']},
+		{id: 'wang', name: '王伟'},
+		{id: 'strauss', name: 'Jürgen Strauß'},
+	],
+	events: [
+		{id: 'interview', date: '2026-01-01', title: 'Interview aired on state TV'},
+		{id: 'strike', date: '2025-12-22/2025-12-28', title: 'Strike on a docking area'},
+		{id: 'talks', date: '2025-12', title: 'Negotiations on drug trafficking'},
+	],
+	quotes: [
+		{
+			id: 'chevron',
+			text: 'If they want oil, Venezuela is ready for US investment, like with Chevron.',
+			speaker: 'maduro',
+			events: ['interview'],
+		},
+		{id: 'dock', text: 'There was a major explosion in the dock area.', speaker: 'trump', events: ['strike']},
+		{
+			id: 'talk',
+			text: 'We are ready to negotiate seriously, with data in hand.',
+			speaker: 'maduro',
+			events: ['talks'],
+		},
+		{id: 'loose', text: 'A quote that belongs to no event.', speaker: 'trump'},
+		{
+			id: 'rubio',
+			text: 'The blockade of sanctioned oil tankers will continue.',
+			speaker: 'rubio',
+			events: ['strike'],
+		},
+		{id: 'cjk', text: '我们愿意和美国对话。', speaker: 'wang', events: ['talks']},
+		// Decomposed accents (NFD), a sharp s, a line break and a double space: folding moves positions.
+		{id: 'nfd', text: 'Nicola\u0301s said: the Straße  is closed\nfor now.', speaker: 'strauss'},
+		{
+			id: 'curly',
+			text: 'We’ve told them “many times” — wherever they want.',
+			speaker: 'maduro',
+			events: ['talks'],
+		},
+		{id: 'emoji', text: '🚢 tankers seized 🚢 near the coast', speaker: 'rubio'},
+	],
+};
+
+const searcher = createQuoteSearcher(dataset(doc));
+const ids = (query: string, limit?: number) =>
+	searcher.search(query, {limit}).hits.map((hit) => hit.quote.id);
+const marked = (hit: SearchHit) =>
+	splitRuns(hit.text, hit.textRanges)
+		.filter((run) => run.match)
+		.map((run) => run.text);
+
+describe('fuzzy words', () => {
+	it('finds a word anywhere in a quote, its speaker or its events', () => {
+		expect(ids('chevron')).toEqual(['chevron']);
+		expect(ids('rubio').sort()).toEqual(['emoji', 'rubio']);
+		expect(ids('docking').sort()).toEqual(['dock', 'rubio']);
+	});
+
+	it('tolerates a typo, a dropped letter or swapped neighbours in longer words', () => {
+		expect(ids('chevorn')).toContain('chevron');
+		expect(ids('chvron')).toContain('chevron');
+		expect(ids('chevrom')).toContain('chevron');
+		expect(ids('negotaite')).toContain('talk');
+		expect(ids('xplosion')).toContain('dock');
+	});
+
+	it('does not stretch short words into noise', () => {
+		expect(ids('oxl')).toEqual([]);
+		expect(ids('zzzzqqq')).toEqual([]);
+	});
+
+	it('ignores case and accents both ways', () => {
+		expect(ids('nicolas')).toEqual(expect.arrayContaining(['chevron', 'talk', 'curly', 'nfd']));
+		expect(ids('NICOLÁS maduro')).toEqual(expect.arrayContaining(['chevron', 'talk', 'curly']));
+		expect(ids('strasse')).toEqual(['nfd']);
+		expect(ids('jurgen')).toEqual(['nfd']);
+	});
+
+	it('requires every word, each in any field', () => {
+		// "maduro" is the speaker, "oil" in the text: fzf would find it on the line, so do we.
+		expect(ids('maduro oil')).toEqual(['chevron']);
+		expect(ids('oil tankers')).toEqual(['rubio']);
+	});
+
+	it('reads typographic quotes and dashes as their plain forms', () => {
+		expect(ids("we've told")).toEqual(['curly']);
+		expect(ids('"many times"')).toEqual(['curly']);
+	});
+
+	it('matches inside text without spaces', () => {
+		expect(ids('美国')).toEqual(['cjk']);
+		expect(ids("'对话")).toEqual(['cjk']);
+	});
+});
+
+describe('extended syntax', () => {
+	it("'exact needs the exact characters", () => {
+		expect(ids("'chevorn")).toEqual([]);
+		expect(ids("'hevro")).toEqual(['chevron']);
+	});
+
+	it('^prefix and suffix$ anchor to the start or end of a field', () => {
+		expect(ids('^was')).toEqual([]);
+		expect(ids('^there')).toEqual(['dock']);
+		expect(ids('^"there is"')).toEqual([]);
+		expect(ids('^"there was a"')).toEqual(['dock']);
+		expect(ids('continue.$')).toEqual(['rubio']);
+		expect(ids('trafficking$').sort()).toEqual(['cjk', 'curly', 'talk']);
+	});
+
+	it('=exact matches a whole field', () => {
+		expect(ids('=donald trump')).toEqual([]);
+		expect(ids('="donald trump"')).toEqual(['dock', 'loose']);
+		expect(ids('=donald')).toEqual([]);
+	});
+
+	it('!not excludes a quote when any of its fields contains the text', () => {
+		expect(ids('oil !venezuela')).toEqual(['rubio']);
+		expect(ids('ready !rubio').sort()).toEqual(['chevron', 'talk']);
+		// "trump" is only the speaker's name: still excluded.
+		expect(ids('!trump')).not.toEqual(expect.arrayContaining(['dock']));
+		expect(ids('!^we').sort()).toEqual(['chevron', 'cjk', 'dock', 'emoji', 'loose', 'nfd', 'rubio']);
+		expect(ids('tankers !coast$')).toEqual(['rubio']);
+	});
+
+	it('a | b finds either side; a quote matching both appears once', () => {
+		expect(ids('chevron | explosion').sort()).toEqual(['chevron', 'dock']);
+		expect(ids('oil | tankers').sort()).toEqual(['chevron', 'emoji', 'rubio']);
+		expect(ids('chevron | ')).toEqual(['chevron']);
+		expect(ids('escaped\\|pipe')).toEqual([]);
+	});
+
+	it('treats a lone operator as not typed yet', () => {
+		expect(ids("oil '")).toEqual(ids('oil'));
+		expect(ids('oil !')).toEqual(ids('oil'));
+		expect(ids('^')).toEqual([]);
+	});
+});
+
+describe('@speaker', () => {
+	it('narrows by name, alias or id, accents ignored', () => {
+		expect(ids('@maduro').sort()).toEqual(['chevron', 'curly', 'talk']);
+		expect(ids('@nicolás oil')).toEqual(['chevron']);
+		expect(ids('@presidente ready').sort()).toEqual(['chevron', 'talk']);
+		expect(ids('@wang')).toEqual(['cjk']);
+		expect(ids('@rubio @secretary tankers').sort()).toEqual(['emoji', 'rubio']);
+		expect(ids('@nobody oil')).toEqual([]);
+	});
+
+	it('marks the matched part of the speaker name', () => {
+		const [hit] = searcher.search('@maduro chevron').hits;
+		expect(hit?.quote.speaker.name.slice(...range(hit?.speakerRanges[0]))).toBe('Maduro');
+	});
+});
+
+function range(r: readonly [number, number] | undefined): [number, number] {
+	if (!r) throw new Error('no range');
+	return [r[0], r[1] + 1];
+}
+
+describe('match ranges', () => {
+	it('point at the matched characters of the displayed text', () => {
+		expect(marked(searcher.search('chevron').hits[0] as SearchHit)).toEqual(['Chevron']);
+		const both = searcher.search('oil ready').hits[0] as SearchHit;
+		expect(marked(both)).toEqual(['oil', 'ready']);
+	});
+
+	it('stay right where folding changed lengths (decomposed accents, ß, collapsed spaces)', () => {
+		const hit = searcher.search("'nicolas").hits.find((h) => h.quote.id === 'nfd') as SearchHit;
+		expect(hit.text).toBe('Nicola\u0301s said: the Straße  is closed for now.');
+		expect(marked(hit)).toEqual(['Nicola\u0301s']);
+		expect(marked(searcher.search("'strasse").hits[0] as SearchHit)).toEqual(['Straße']);
+		expect(marked(searcher.search('\'"straße is closed"').hits[0] as SearchHit)).toEqual([
+			'Straße  is closed',
+		]);
+		expect(marked(searcher.search('\'"closed for"').hits[0] as SearchHit)).toEqual([
+			'closed\nfor'.replace('\n', ' '),
+		]);
+	});
+
+	it('cover whole surrogate pairs and wide characters', () => {
+		expect(marked(searcher.search("'美国").hits[0] as SearchHit)).toEqual(['美国']);
+		const ship = searcher.search("'🚢").hits[0] as SearchHit;
+		expect(marked(ship)).toEqual(['🚢', '🚢']);
+	});
+
+	it('highlight what each term matched, folded back to the screen form', () => {
+		for (const query of ['venezuela', 'ready', "'tank", '^we', 'continue.$', 'negotiate seriously']) {
+			for (const hit of searcher.search(query).hits) {
+				for (const [start, end] of hit.textRanges) {
+					expect(start).toBeGreaterThanOrEqual(0);
+					expect(end).toBeLessThan(hit.text.length);
+					expect(end).toBeGreaterThanOrEqual(start);
+				}
+			}
+		}
+		const tank = searcher.search("'tank").hits[0] as SearchHit;
+		expect(marked(tank).map((text) => foldText(text))).toEqual(['tank']);
+	});
+});
+
+describe('results', () => {
+	it('come best first, with scores from 0 (best) to 1', () => {
+		const {hits} = searcher.search('oil');
+		expect(hits.length).toBeGreaterThan(1);
+		for (let i = 1; i < hits.length; i++) {
+			expect((hits[i] as SearchHit).score).toBeGreaterThanOrEqual((hits[i - 1] as SearchHit).score);
+		}
+		for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual(0);
+		for (const hit of hits) expect(hit.score).toBeLessThan(1);
+	});
+
+	it('count every match however few are returned', () => {
+		const all = searcher.search('oil | tankers | ready');
+		const some = searcher.search('oil | tankers | ready', {limit: 2});
+		expect(some.total).toBe(all.total);
+		expect(some.hits.map((h) => h.quote.id)).toEqual(all.hits.slice(0, 2).map((h) => h.quote.id));
+	});
+
+	it('are empty for an empty query', () => {
+		expect(searcher.search('   ')).toEqual({query: '   ', total: 0, hits: []});
+	});
+
+	it('past the ranked ones, still come with their highlights when read', () => {
+		const data = generated(600, 7);
+		const big = createQuoteSearcher(data);
+		const result = big.search('e', {limit: 300});
+		expect(result.total).toBeGreaterThan(300);
+		expect(result.hits).toHaveLength(300);
+		const last = result.hits[299] as SearchHit;
+		expect(last.text).toBe(last.quote.text.replace(/\s/g, ' '));
+		expect(last.textRanges.length).toBeGreaterThan(0);
+		for (const run of splitRuns(last.text, last.textRanges).filter((r) => r.match)) {
+			expect(foldText(run.text)).toContain('e');
+		}
+	});
+});
+
+describe('searchAsync', () => {
+	it('resolves to the same result as search', async () => {
+		const fresh = createQuoteSearcher(dataset(doc));
+		expect(await fresh.searchAsync('oil !venezuela', {limit: 5})).toEqual(
+			searcher.search('oil !venezuela', {limit: 5}),
+		);
+	});
+
+	it('resolves to undefined once aborted, and the searcher stays right afterwards', async () => {
+		const data = generated(2000, 3);
+		const big = createQuoteSearcher(data);
+		const reference = createQuoteSearcher(data);
+		const controller = new AbortController();
+		const first = big.searchAsync('ta', {signal: controller.signal, sliceMs: 0});
+		// A newer keystroke: abort the running search after it has done some of its work.
+		await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
+		controller.abort();
+		const second = big.searchAsync('tan', {limit: 20});
+		expect(await first).toBeUndefined();
+		expect(await second).toEqual(reference.search('tan', {limit: 20}));
+
+		const already = new AbortController();
+		already.abort();
+		expect(await big.searchAsync('tan', {signal: already.signal})).toBeUndefined();
+	});
+});
+
+describe('loadQuoteSearcher', () => {
+	it('builds in slices, reporting progress up to every quote', async () => {
+		const data = generated(1500, 5);
+		const seen: number[] = [];
+		const loaded = await loadQuoteSearcher(data, {onProgress: (done) => seen.push(done)});
+		expect(seen.at(-1)).toBe(1500);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		expect(loaded.search('ta', {limit: 10})).toEqual(createQuoteSearcher(data).search('ta', {limit: 10}));
+	});
+
+	it('stops when aborted', async () => {
+		const controller = new AbortController();
+		const loading = loadQuoteSearcher(generated(1500, 5), {signal: controller.signal});
+		controller.abort(new Error('closed'));
+		await expect(loading).rejects.toThrow('closed');
+	});
+});
