@@ -8,6 +8,7 @@ import type {Dataset} from './dataset/model.js';
 import {formatProblems} from './dataset/problems.js';
 import {toSafeJson} from './output/json.js';
 import {renderListing} from './output/listing.js';
+import {progressBar} from './output/progress.js';
 import {renderSearchListing, searchJson} from './output/search-output.js';
 import {colourEnabled, styleFor} from './output/style.js';
 import {validateFiles} from './output/validate-report.js';
@@ -71,7 +72,9 @@ async function main(): Promise<number> {
 		throw new UsageError('--watch needs a file to watch, not standard input');
 
 	const file = command ?? BUNDLED;
-	const loaded = await loadDataset(file);
+	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
+	const loaded = await loadDataset(file, {onProgress: progress.onProgress});
+	progress.done();
 	if (!loaded.ok) return fail(loaded.problems);
 	const {dataset} = loaded;
 	const filters = readFilters(dataset);

@@ -1,6 +1,10 @@
+import {createReadStream} from 'node:fs';
+import {type FileHandle, open} from 'node:fs/promises';
+import {Readable} from 'node:stream';
 import type {ImportResult} from './importers/index.js';
 import type {JsonText} from './json-text.js';
 import {buildDataset, type Dataset} from './model.js';
+import type {NdjsonProgress} from './ndjson.js';
 import {describeValue, type Problem, toPointer} from './problems.js';
 import {readInput} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
@@ -19,15 +23,92 @@ export type DocumentResult =
 	| {ok: true; doc: TimescopeDocument; file: string; format: string}
 	| {ok: false; file: string; problems: Problem[]};
 
-export async function loadDataset(path: string): Promise<LoadResult> {
-	return toDataset(await readDocument(path));
+export async function loadDataset(path: string, options: ReadOptions = {}): Promise<LoadResult> {
+	return toDataset(await readDocument(path, options));
 }
 
 /** Parse and validate without building the model (what `validate` and `convert` need). */
-export async function readDocument(path: string): Promise<DocumentResult> {
+export async function readDocument(path: string, options: ReadOptions = {}): Promise<DocumentResult> {
+	if (path !== '-') {
+		const streamed = await readNdjsonFile(path, options);
+		if (streamed) return streamed;
+	}
 	const input = await readInput(path);
 	if (!input.ok) return {ok: false, file: input.problem.file, problems: [input.problem]};
 	return parseDocument(input.text, input.file);
+}
+
+export interface ReadOptions {
+	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size. */
+	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * An NDJSON file is streamed, never read whole: that is what the format is for (archives past the
+ * ~512 MB a JSON.parse can take). Anything else returns undefined and is read as one text.
+ */
+async function readNdjsonFile(path: string, {onProgress}: ReadOptions): Promise<DocumentResult | undefined> {
+	let head: string;
+	let size: number;
+	try {
+		const handle = await open(path);
+		try {
+			size = (await handle.stat()).size;
+			head = await readFirstLine(handle, size);
+		} finally {
+			await handle.close();
+		}
+	} catch {
+		return undefined;
+	}
+	if (!mayBeNdjson(head)) return undefined;
+	const ndjson = await import('./ndjson.js');
+	if (!ndjson.looksLikeNdjson(head)) return undefined;
+	const result = await ndjson.loadNdjson(createReadStream(path), {
+		file: path,
+		onProgress: onProgress && ((progress) => onProgress({...progress, totalBytes: size})),
+	});
+	return result.ok
+		? {ok: true, doc: result.doc, file: path, format: NDJSON}
+		: {ok: false, file: path, problems: result.problems};
+}
+
+// The root line carries every actor, place and source of an archive: it can run to megabytes.
+const MAX_ROOT_LINE = 64 << 20;
+
+/** The first line and the chunk after it (or as much as was read when no line ends). */
+async function readFirstLine(handle: FileHandle, size: number): Promise<string> {
+	const chunks: Buffer[] = [];
+	let read = 0;
+	let lineEnded = false;
+	while (read < Math.min(size, MAX_ROOT_LINE)) {
+		const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size - read));
+		const {bytesRead} = await handle.read(buffer, 0, buffer.length, read);
+		if (bytesRead === 0) break;
+		const chunk = buffer.subarray(0, bytesRead);
+		chunks.push(chunk);
+		read += bytesRead;
+		if (lineEnded) break;
+		lineEnded = chunk.includes(0x0a);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+const NDJSON = 'timescope/1 NDJSON';
+
+function firstLineEnd(text: string): number {
+	const end = text.indexOf('\n');
+	return end === -1 ? text.length : end;
+}
+
+/** Cheap first look, so JSON files never load the NDJSON reader: a one-line object with more after it. */
+function mayBeNdjson(text: string): boolean {
+	const end = text.indexOf('\n');
+	if (end === -1) return false;
+	const first = text.slice(0, end).trim();
+	return first.startsWith('{') && first.endsWith('}') && text.slice(end).trim() !== '';
 }
 
 export async function loadText(text: string, file: string): Promise<LoadResult> {
@@ -57,6 +138,14 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 			return fromImport(importers.importTimelineJsCsv(text, file), file, () => ({}));
 		}
 		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
+	}
+	const head = text.slice(0, firstLineEnd(text) + HEAD_BYTES);
+	if (mayBeNdjson(head)) {
+		const ndjson = await import('./ndjson.js');
+		if (ndjson.looksLikeNdjson(head)) {
+			const result = await ndjson.loadNdjson(Readable.from([text]), {file});
+			return result.ok ? {ok: true, doc: result.doc, file, format: NDJSON} : fail(result.problems);
+		}
 	}
 	let value: unknown;
 	try {
