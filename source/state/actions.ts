@@ -39,6 +39,7 @@ export type Action =
 	| {type: 'keys'; keys: readonly string[]}
 	| {type: 'insert'; text: string}
 	| {type: 'resize'; size: Size}
+	| {type: 'indexProgress'; percent: number}
 	| {type: 'indexReady'}
 	| {type: 'indexFailed'; message: string}
 	| {type: 'searchResults'; query: string; generation: number; result: SearchResult}

@@ -113,7 +113,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: ['y'],
 		modes: BROWSE,
 		command: {type: 'copy'},
-		help: 'copy the selected quote with attribution',
+		help: 'copy the quote with its attribution',
 		hint: 'copy',
 	},
 	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
@@ -361,4 +361,19 @@ export function helpLines(): readonly HelpLine[] {
 		...section.entries.map((entry) => ({kind: 'entry' as const, ...entry})),
 	]);
 	return cachedHelp;
+}
+
+/** From this width the help is laid out in two columns. */
+export const HELP_TWO_COLUMNS = 100;
+
+/** The help's lines in one column, or two split at the section boundary nearest the middle. */
+export function helpColumns(width: number): ReadonlyArray<readonly HelpLine[]> {
+	const lines = helpLines();
+	if (width < HELP_TWO_COLUMNS) return [lines];
+	let split = 0;
+	lines.forEach((line, i) => {
+		if (line.kind === 'blank' && Math.abs(i - lines.length / 2) < Math.abs(split - lines.length / 2))
+			split = i;
+	});
+	return split === 0 ? [lines] : [lines.slice(0, split), lines.slice(split + 1)];
 }

@@ -15,7 +15,7 @@ import {
 } from './detail-nav.js';
 import {display} from './display.js';
 import {applyFacets, facetItems, facetKey} from './facets.js';
-import {commandFor, helpLines, modeOf, TEXT_MODES} from './keymap.js';
+import {commandFor, helpColumns, modeOf, TEXT_MODES} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
 import {layoutFor} from './layout.js';
 import {clamp, groupJump, keepRowOnScreen, keepVisible, page, setCursor} from './list.js';
@@ -64,6 +64,8 @@ export function reducer(state: State, action: Action): State {
 			return insert(state, action.text);
 		case 'resize':
 			return resize(state, action.size.columns, action.size.rows);
+		case 'indexProgress':
+			return {...state, search: {...state.search, indexed: clamp(Math.floor(action.percent), 0, 100)}};
 		case 'indexReady':
 			return {...state, search: {...state.search, indexing: false}};
 		case 'indexFailed':
@@ -352,7 +354,8 @@ function isWholeTimeline(state: State): boolean {
 }
 
 function scrollHelp(state: State, to: number): State {
-	const max = Math.max(0, helpLines().length - overlayRows(state));
+	const tallest = Math.max(...helpColumns(state.size.columns).map((column) => column.length));
+	const max = Math.max(0, tallest - overlayRows(state));
 	return {...state, helpScroll: clamp(to, 0, max)};
 }
 

@@ -22,6 +22,8 @@ export interface SearchState {
 	/** Caret position in `query` (UTF-16 offset, always on a character boundary). */
 	readonly caret: number;
 	readonly indexing: boolean;
+	/** How much of the index is built, 0–100, while `indexing`. */
+	readonly indexed: number;
 	readonly indexError?: string;
 	/** Bumped whenever results must be fetched again for the same query (the selection changed). */
 	readonly generation: number;
@@ -105,7 +107,7 @@ export function createState(options: InitOptions): State {
 		view: options.search !== undefined ? 'search' : 'timeline',
 		focus: 'list',
 		detail: {scroll: 0, quote: 0},
-		search: {query, caret: query.length, indexing: true, generation: 0, selected: 0, top: 0},
+		search: {query, caret: query.length, indexing: true, indexed: 0, generation: 0, selected: 0, top: 0},
 		date: {text: '', caret: 0},
 		facetCursor: 0,
 		facetTop: 0,

@@ -1,7 +1,7 @@
 import {useApp, useStdin, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import type {Dataset} from '../dataset/model.js';
-import {loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
+import {type LoadOptions, loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
 import type {Action} from '../state/actions.js';
 import {decodeKeys} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
@@ -18,7 +18,7 @@ export interface Io {
 	openUrl(url: string): Promise<void>;
 	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
 	clearScreen(): void;
-	loadSearcher(dataset: Dataset): Promise<QuoteSearcher>;
+	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<QuoteSearcher>;
 }
 
 export interface AppProps {
@@ -99,7 +99,10 @@ function useResize(dispatch: (action: Action) => void, io: Partial<Io>): void {
 	}, [stdout, dispatch, io]);
 }
 
-/** The quote index is built after the first frame; search says "indexing…" until then. */
+/**
+ * The quote index is built after the first frame, in slices, so keys are read meanwhile; search says
+ * "indexing… n%" until it is ready. Leaving the explorer stops the build.
+ */
 function useSearcher(
 	dataset: Dataset,
 	dispatch: (action: Action) => void,
@@ -107,21 +110,26 @@ function useSearcher(
 ): QuoteSearcher | undefined {
 	const [searcher, setSearcher] = useState<QuoteSearcher>();
 	useEffect(() => {
-		let live = true;
-		(io.loadSearcher ?? loadQuoteSearcher)(dataset).then(
+		const controller = new AbortController();
+		let percent = 0;
+		const onProgress = (done: number, total: number) => {
+			const now = total === 0 ? 100 : Math.floor((done / total) * 100);
+			if (now === percent || controller.signal.aborted) return;
+			percent = now;
+			dispatch({type: 'indexProgress', percent: now});
+		};
+		(io.loadSearcher ?? loadQuoteSearcher)(dataset, {onProgress, signal: controller.signal}).then(
 			(loaded) => {
-				if (!live) return;
+				if (controller.signal.aborted) return;
 				setSearcher(loaded);
 				dispatch({type: 'indexReady'});
 			},
 			(error: unknown) => {
-				if (live)
-					dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
+				if (controller.signal.aborted) return;
+				dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
 			},
 		);
-		return () => {
-			live = false;
-		};
+		return () => controller.abort();
 	}, [dataset, dispatch, io.loadSearcher]);
 	return searcher;
 }

@@ -1,34 +1,37 @@
 import {Box} from 'ink';
-import {helpLines} from '../state/keymap.js';
+import {type HelpLine, helpColumns} from '../state/keymap.js';
 import {padCells} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
-import {Line} from './theme.js';
+import {Line, type Run} from './theme.js';
 
-const KEYS_COLUMN = 26;
+const KEYS_COLUMN = 22;
 
-/** Every key of every mode, written from the keymap that routes input. */
+/** Every key of every mode, written from the keymap that routes input; two columns when wide. */
 export function HelpOverlay({scroll, width, height}: {scroll: number; width: number; height: number}) {
-	const lines = helpLines();
-	const shown = lines.slice(scroll, scroll + height - 1);
-	const below = lines.length - scroll - shown.length;
-	const title = `Keys${below > 0 ? ` · ${below} more below (j/k, PgDn)` : ''} · Esc closes`;
+	const columns = helpColumns(width);
+	const columnWidth = columns.length === 1 ? width : Math.floor((width - 2) / 2);
+	const rows = height - 1;
+	const tallest = Math.max(...columns.map((column) => column.length));
+	const below = Math.max(0, tallest - scroll - rows);
+	const title = `Keys${below > 0 ? ` · ${below} more lines below (j/k, PgDn)` : ''} · Esc closes`;
+	const lines = [<Line key="title" runs={fitRuns([run(title, 'title')], width)} />];
+	for (let i = 0; i < rows && scroll + i < tallest; i++) {
+		const runs = columns.flatMap((column, c) => [
+			...(c > 0 ? [run('  ')] : []),
+			...fitRuns(helpRuns(column[scroll + i], columnWidth), columnWidth),
+		]);
+		lines.push(<Line key={scroll + i} runs={runs} />);
+	}
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Line runs={fitRuns([run(title, 'title')], width)} />
-			{shown.map((line, i) => {
-				const key = scroll + i;
-				if (line.kind === 'blank') return <Line key={key} runs={[]} />;
-				if (line.kind === 'title') return <Line key={key} runs={fitRuns([run(line.text, 'label')], width)} />;
-				return (
-					<Line
-						key={key}
-						runs={fitRuns(
-							[run('  '), run(padCells(line.keys, KEYS_COLUMN - 2), 'accent'), run(line.help)],
-							width,
-						)}
-					/>
-				);
-			})}
+			{lines}
 		</Box>
 	);
+}
+
+function helpRuns(line: HelpLine | undefined, width: number): Run[] {
+	if (!line || line.kind === 'blank') return [];
+	if (line.kind === 'title') return [run(line.text, 'label')];
+	const keys = Math.min(KEYS_COLUMN, Math.floor(width / 2));
+	return [run('  '), run(padCells(line.keys, keys - 2), 'accent'), run(line.help)];
 }

@@ -54,7 +54,7 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 	const {query, caret, indexing, indexError, outcome} = state.search;
 	let status: Run;
 	if (indexError) status = run('search unavailable', 'error');
-	else if (indexing) status = run('indexing…', 'dim');
+	else if (indexing) status = run(`indexing… ${state.search.indexed}%`, 'dim');
 	else if (query.trim() === '') status = run('');
 	else if (isPending(state)) status = run(`searching… (${outcome ? outcome.total : 0})`, 'dim');
 	else if (outcome && outcome.total === 0) status = run('no quotes match', 'error');
