@@ -1,0 +1,95 @@
+import {describe, expect, it} from 'vitest';
+import {detailDoc, distanceText} from '../../source/state/detail.js';
+import {wrapOffsets} from '../../source/state/wrap.js';
+import {cellWidth} from '../../source/text/cells.js';
+import {loadFixture} from './helpers.js';
+
+const small = loadFixture('small');
+const event = (id: string) => {
+	const found = small.eventsById.get(id);
+	if (!found) throw new Error(id);
+	return found;
+};
+const text = (doc: ReturnType<typeof detailDoc>) =>
+	doc.lines.map((line) => line.spans.map((s) => s.text).join(''));
+
+describe('the detail layout', () => {
+	it('shows date with its wording, distance, title, summary paragraphs, actors, places, tags, quotes, sources', () => {
+		const lines = text(detailDoc(small, {kind: 'event', event: event('strike')}, 70));
+		expect(lines).toEqual([
+			'22–28 Dec 2025 · “last week”',
+			'5–11 days before publication (2 Jan 2026)',
+			'Reported strike on a docking area',
+			'',
+			'A reported CIA-led strike on a docking area.',
+			'',
+			'The first known attack on Venezuelan territory.',
+			'',
+			'Actors',
+			'  Trump — US president',
+			'',
+			'Places: Venezuela',
+			'Tags: military',
+			'',
+			'Quote',
+			'  “along the shore”',
+			'    — Trump · partial quote',
+			'',
+			'Source',
+			'  The article · Wire · published 2 Jan 2026',
+			'    https://example.test/article',
+		]);
+	});
+
+	it('says "the reference date" when it is not a source’s publication date', () => {
+		const dataset = {...small, sources: new Map()};
+		expect(distanceText(dataset, event('election').date)).toBe(
+			'2 years before the reference date (2 Jan 2026)',
+		);
+		expect(distanceText(small, event('election').date)).toBe('2 years before publication (2 Jan 2026)');
+	});
+
+	it('records where each quote’s block is, and marks matched characters of the highlighted one', () => {
+		const taped = event('taped');
+		const chevron = taped.quotes[0];
+		if (!chevron) throw new Error('no quote');
+		const start = chevron.text.indexOf('Chevron');
+		const doc = detailDoc(small, {kind: 'event', event: taped}, 40, {
+			quote: chevron,
+			ranges: [[start, start + 6]],
+		});
+		expect(doc.quotes.map((quote) => quote.id)).toEqual(['chevron', 'talk']);
+		const [first, last] = doc.quoteLines[0] ?? [0, 0];
+		expect(doc.lines.slice(first, last + 1).every((line) => line.quote === 0)).toBe(true);
+		const matched = doc.lines.flatMap((line) =>
+			line.spans.filter((span) => span.tone === 'match').map((span) => span.text),
+		);
+		expect(matched).toEqual(['Chevron']);
+		for (const line of text(doc)) expect(cellWidth(line)).toBeLessThanOrEqual(40);
+	});
+
+	it('names the quote’s source only when it is not the event’s one source', () => {
+		const aired = text(detailDoc(small, {kind: 'event', event: event('aired')}, 80));
+		expect(aired).toContain('    source: The article');
+		expect(aired).not.toContain('    source: State TV broadcast');
+	});
+});
+
+describe('wrapOffsets', () => {
+	it('wraps by cells at spaces, cuts words longer than a line, and keeps offsets into the text', () => {
+		const line = 'If they want oil, Venezuela is ready';
+		const ranges = wrapOffsets(line, 12);
+		expect(ranges.map(([s, e]) => line.slice(s, e))).toEqual([
+			'If they want',
+			'oil,',
+			'Venezuela is',
+			'ready',
+		]);
+		expect(wrapOffsets('北京北京北京', 4).map(([s, e]) => '北京北京北京'.slice(s, e))).toEqual([
+			'北京',
+			'北京',
+			'北京',
+		]);
+		expect(wrapOffsets('abcdefghij', 4).map(([s, e]) => e - s)).toEqual([4, 4, 2]);
+	});
+});
