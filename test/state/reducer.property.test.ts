@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {buildDataset} from '../../source/dataset/model.js';
 import type {TimescopeDocument} from '../../source/dataset/schema.js';
 import type {SearchHit, SearchResult} from '../../source/search/quote-search.js';
