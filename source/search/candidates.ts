@@ -1,6 +1,7 @@
-import type {QuoteIndex} from './index.js';
+import {Growable} from './growable.js';
+import type {Lists, QuoteIndex} from './index.js';
 import {type ParsedQuery, type Term, typoBudget} from './query.js';
-import {linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
+import {filterWords, linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
 import {ALIAS_WEIGHT, EVENT_WEIGHT, logScores, norm, SPEAKER_WEIGHT, TEXT_WEIGHT} from './score.js';
 
 /**
@@ -21,6 +22,8 @@ export interface CompiledTerm {
 	readonly roles: readonly Uint8Array[];
 	/** Occurrences in the corpus of the words its last word matches: the smaller, the sooner it runs. */
 	readonly coverage: number;
+	/** Ids of the words its last word matches (every match contains one). */
+	readonly lastWords: Uint32Array;
 	/** logScores for its length. */
 	readonly logs: Float64Array;
 }
@@ -33,7 +36,7 @@ export interface Evaluation {
 	readonly terms: ReadonlyMap<string, CompiledTerm>;
 }
 
-const SLICE = 8192;
+const SLICE = 32768;
 
 export function termKey(term: Term): string {
 	return `${term.negate ? '!' : ''}${term.kind}:${term.text}`;
@@ -44,9 +47,18 @@ function rolesOf(term: Term): Role[] {
 	return term.words.map((_, j): Role => {
 		switch (term.kind) {
 			case 'fuzzy':
-				return 'fuzzy';
 			case 'include':
-				return n === 1 ? 'include' : j === 0 ? 'suffix' : j === n - 1 ? 'prefix' : 'equal';
+				// A phrase ("a b") is those words in a row as typed, fuzzy or not: a typo budget per word
+				// would find runs fuse.js cannot align.
+				return n === 1
+					? term.kind === 'fuzzy'
+						? 'fuzzy'
+						: 'include'
+					: j === 0
+						? 'suffix'
+						: j === n - 1
+							? 'prefix'
+							: 'equal';
 			case 'prefix':
 				return j === n - 1 ? 'prefix' : 'equal';
 			case 'suffix':
@@ -61,7 +73,7 @@ interface ScanEntry {
 	role: Role;
 	pattern: string;
 	out: Uint8Array;
-	ids: number[];
+	ids: Uint32Array;
 	coverage: number;
 }
 
@@ -76,18 +88,22 @@ export class ScanCache {
 		if (found) return found;
 		const out = new Uint8Array(index.words.length);
 		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
-		let ids: number[];
+		let ids: Uint32Array;
 		if (role === 'equal') {
 			const id = index.ids.get(pattern);
-			ids = id === undefined ? [] : [id];
+			ids = Uint32Array.from(id === undefined ? [] : [id]);
 			if (id !== undefined) out[id] = 1;
 		} else {
 			const base = this.entries.find((e) => e.role === role && refinesPattern(role, pattern, e.pattern));
-			const lines = base
-				? linesOf(index.words, base.ids)
-				: {text: index.vocabulary, starts: index.wordStarts};
 			yield;
-			ids = scanWords(lines, pattern, role, typos, out);
+			if (base && typos === 0)
+				ids = filterWords(index.words, base.ids, pattern, role === 'fuzzy' ? 'include' : role, out);
+			else {
+				const lines = base
+					? linesOf(index.words, base.ids)
+					: {text: index.vocabulary, starts: index.wordStarts};
+				ids = scanWords(lines, pattern, role, typos, out);
+			}
 		}
 		let coverage = 0;
 		for (const id of ids) coverage += index.counts[id] as number;
@@ -127,14 +143,16 @@ export function* compileTerms(
 			const roles: Uint8Array[] = [];
 			const termRoles = rolesOf(term);
 			let coverage = 0;
+			let lastWords: Uint32Array = new Uint32Array(0);
 			for (let j = 0; j < term.words.length; j++) {
 				const entry = yield* cache.scan(termRoles[j] as Role, term.words[j] as string);
 				roles.push(entry.out);
 				coverage = entry.coverage;
+				lastWords = entry.ids;
 			}
 			const verify =
 				term.kind === 'prefix' || term.kind === 'suffix' || term.kind === 'exact' || term.words.length > 1;
-			compiled.set(key, {term, key, verify, roles, coverage, logs: logScores(term.text.length)});
+			compiled.set(key, {term, key, verify, roles, coverage, lastWords, logs: logScores(term.text.length)});
 		}
 	}
 	return compiled;
@@ -153,8 +171,8 @@ export function matchSequence(term: CompiledTerm, seq: Uint32Array, from: number
 			if (code === NO_MATCH) return NO_MATCH;
 			if (code > worst) worst = code;
 		}
-		// A phrase is as good as its worst word; exact phrases are whole matches.
-		return n === 1 || term.term.kind === 'fuzzy' ? worst : 1;
+		// A phrase found is an exact match.
+		return n === 1 ? worst : 1;
 	};
 	switch (term.term.kind) {
 		case 'prefix':
@@ -243,8 +261,25 @@ class FieldParts {
 	 * needed, one sequential pass beats a cache miss per event.
 	 */
 	*allEvents(): Generator<void, void> {
-		for (let e = 0; e < this.events.length; e++) {
-			if (Number.isNaN(this.events[e])) this.event(e);
+		const {titleStart, titleWords} = this.index;
+		const {term, events} = this;
+		const role = term.roles[0] as Uint8Array;
+		for (let e = 0; e < events.length; e++) {
+			if (!Number.isNaN(events[e])) continue;
+			const from = titleStart[e] as number;
+			const to = titleStart[e + 1] as number;
+			let code: number;
+			if (term.verify) code = matchSequence(term, titleWords, from, to);
+			else {
+				let best = 255;
+				for (let p = from; p < to; p++) {
+					const c = ((role[titleWords[p] as number] as number) + 255) & 255;
+					// biome-ignore lint/complexity/useMathMinMax: twice as fast as Math.min here (measured)
+					best = c < best ? c : best;
+				}
+				code = (best + 1) & 255;
+			}
+			events[e] = EVENT_WEIGHT * norm(to - from) * (term.logs[code] as number);
 			if ((e & 65535) === 65535) yield;
 		}
 	}
@@ -280,6 +315,11 @@ export function* evaluate(
 		const positive = compiled.filter((term) => !term.term.negate).sort((a, b) => a.coverage - b.coverage);
 		const negative = compiled.filter((term) => term.term.negate);
 		let pass: Pass = {ids: universe, estimates: undefined};
+		const rarest = positive[0];
+		// A rare term's postings say where it can be: reading them beats reading every quote.
+		if (rarest && seedSize(index, rarest) < (universe?.length ?? index.quotes.length) / 8) {
+			pass = {ids: yield* seed(index, rarest, partsOf(rarest), universe), estimates: undefined};
+		}
 		if (allowed) pass = yield* speakerPass(index, allowed, pass);
 		for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false);
 		for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true);
@@ -288,6 +328,60 @@ export function* evaluate(
 		union = union ? mergeBest(union, {matches: ids, estimates}) : {matches: ids, estimates};
 	}
 	return {...(union as {matches: Uint32Array; estimates: Float64Array}), terms};
+}
+
+/** At most how many quotes `seed` would find for `term`: its words' postings, two quotes per event. */
+function seedSize(index: QuoteIndex, term: CompiledTerm): number {
+	const {textPostings, titlePostings} = index;
+	let size = 0;
+	for (const word of term.lastWords) {
+		size += (textPostings.start[word + 1] as number) - (textPostings.start[word] as number);
+		size += 2 * ((titlePostings.start[word + 1] as number) - (titlePostings.start[word] as number));
+	}
+	return size;
+}
+
+/**
+ * The quotes (of `universe`, when given) where `term` may match: those whose text has one of the
+ * words its last word matches, whose events' titles match it, or whose speaker does. The passes
+ * then decide on each.
+ */
+function* seed(
+	index: QuoteIndex,
+	term: CompiledTerm,
+	parts: FieldParts,
+	universe: Uint32Array | undefined,
+): Generator<void, Uint32Array> {
+	const {textPostings, titlePostings, eventQuotes, speakerQuotes, speakers} = index;
+	const marks = new Uint8Array(index.quotes.length);
+	const markAll = (lists: Lists, list: number) => {
+		for (let p = lists.start[list] as number, end = lists.start[list + 1] as number; p < end; p++) {
+			marks[lists.items[p] as number] = 1;
+		}
+	};
+	for (const word of term.lastWords) {
+		markAll(textPostings, word);
+		for (
+			let p = titlePostings.start[word] as number, end = titlePostings.start[word + 1] as number;
+			p < end;
+			p++
+		) {
+			const event = titlePostings.items[p] as number;
+			if (parts.event(event) < 0) markAll(eventQuotes, event);
+		}
+	}
+	yield;
+	for (let slot = 0; slot < speakers.length; slot++) {
+		if (parts.speaker(slot) < 0) markAll(speakerQuotes, slot);
+	}
+	yield;
+	const out = new Growable();
+	if (universe) {
+		for (const q of universe) if (marks[q]) out.push(q);
+	} else {
+		for (let q = 0; q < marks.length; q++) if (marks[q]) out.push(q);
+	}
+	return out.done();
 }
 
 function* speakerPass(index: QuoteIndex, allowed: Uint8Array, pass: Pass): Generator<void, Pass> {
@@ -311,47 +405,76 @@ function* termPass(
 	pass: Pass,
 	negate: boolean,
 ): Generator<void, Pass> {
-	const count = pass.ids ? pass.ids.length : index.quotes.length;
+	// Always typed arrays (never undefined) keep the hot loop monomorphic: measured 1.6× faster.
+	const ids = pass.ids ?? everyQuote(index);
+	const estimates = pass.estimates ?? zeros(index);
+	const count = ids.length;
 	if (count >= (index.titleStart.length - 1) / 4) yield* parts.allEvents();
-	const state: PassState = {
-		index,
-		term,
-		parts,
-		negate,
-		ids: pass.ids,
-		estimates: pass.estimates,
-		out: new Uint32Array(count),
-		outEstimates: new Float64Array(count),
-		found: 0,
-	};
+	const out = new Uint32Array(count);
+	const outEstimates = new Float64Array(count);
+	let found = 0;
 	for (let from = 0; from < count; from += SLICE) {
 		if (from > 0) yield;
-		passRange(state, from, Math.min(count, from + SLICE));
+		found = passRange(
+			index,
+			term,
+			parts,
+			negate,
+			ids,
+			estimates,
+			from,
+			Math.min(count, from + SLICE),
+			out,
+			outEstimates,
+			found,
+		);
 	}
-	return {ids: state.out.subarray(0, state.found), estimates: state.outEstimates.subarray(0, state.found)};
+	return {ids: out.subarray(0, found), estimates: outEstimates.subarray(0, found)};
 }
 
-interface PassState {
-	readonly index: QuoteIndex;
-	readonly term: CompiledTerm;
-	readonly parts: FieldParts;
-	readonly negate: boolean;
-	readonly ids: Uint32Array | undefined;
-	readonly estimates: Float64Array | undefined;
-	readonly out: Uint32Array;
-	readonly outEstimates: Float64Array;
-	found: number;
+const everyQuoteCache = new WeakMap<QuoteIndex, Uint32Array>();
+const zerosCache = new WeakMap<QuoteIndex, Float64Array>();
+
+function everyQuote(index: QuoteIndex): Uint32Array {
+	let all = everyQuoteCache.get(index);
+	if (!all) {
+		all = Uint32Array.from(index.quotes.keys());
+		everyQuoteCache.set(index, all);
+	}
+	return all;
 }
 
-// The hot loop, in a plain function: V8 optimises generators less well.
-function passRange(state: PassState, from: number, to: number): void {
-	const {index, term, parts, negate, ids, estimates, out, outEstimates} = state;
+function zeros(index: QuoteIndex): Float64Array {
+	let all = zerosCache.get(index);
+	if (!all) {
+		all = new Float64Array(index.quotes.length);
+		zerosCache.set(index, all);
+	}
+	return all;
+}
+
+// The hot loop, in a plain function: V8 optimises generators less well. Returns the new `found`.
+function passRange(
+	index: QuoteIndex,
+	term: CompiledTerm,
+	parts: FieldParts,
+	negate: boolean,
+	ids: Uint32Array,
+	estimates: Float64Array,
+	from: number,
+	to: number,
+	out: Uint32Array,
+	outEstimates: Float64Array,
+	found: number,
+): number {
 	const {textStart, textWords, speakerOf, eventStart, eventList} = index;
 	const {verify, logs} = term;
 	const role = term.roles[0] as Uint8Array;
-	let found = state.found;
+	const speakerParts = parts.speakers;
+	const eventParts = parts.events;
+	let next = found;
 	for (let i = from; i < to; i++) {
-		const q = ids ? (ids[i] as number) : i;
+		const q = ids[i] as number;
 		const textFrom = textStart[q] as number;
 		const textTo = textStart[q + 1] as number;
 		let code: number;
@@ -367,17 +490,21 @@ function passRange(state: PassState, from: number, to: number): void {
 			code = (best + 1) & 255;
 		}
 		let part = TEXT_WEIGHT * norm(textTo - textFrom) * (logs[code] as number);
-		part += parts.speaker(speakerOf[q] as number);
+		const slot = speakerOf[q] as number;
+		const speakerPart = speakerParts[slot] as number;
+		part += Number.isNaN(speakerPart) ? parts.speaker(slot) : speakerPart;
 		for (let p = eventStart[q] as number, end = eventStart[q + 1] as number; p < end; p++) {
-			part += parts.event(eventList[p] as number);
+			const e = eventList[p] as number;
+			const eventPart = eventParts[e] as number;
+			part += Number.isNaN(eventPart) ? parts.event(e) : eventPart;
 		}
 		// Every matching field adds a negative log; nothing matched leaves 0.
 		if (part < 0 !== negate) {
-			out[found] = q;
-			outEstimates[found++] = (estimates ? (estimates[i] as number) : 0) + (negate ? 0 : part);
+			out[next] = q;
+			outEstimates[next++] = (estimates[i] as number) + (negate ? 0 : part);
 		}
 	}
-	state.found = found;
+	return next;
 }
 
 function speakerFilter(index: QuoteIndex, wanted: readonly string[]): Uint8Array | undefined {

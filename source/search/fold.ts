@@ -97,9 +97,18 @@ export function fold(text: string): Folded {
 	return {text: out, starts: Uint32Array.from(starts)};
 }
 
-/** Only the folded text (queries, names), without the map. */
+const NON_ASCII = /[^\x00-\x7f]/gu;
+const SPACES = /\s+/gu;
+
+/**
+ * Only the folded text, without the map: what the index is built from, so it must equal
+ * `fold(text).text` (a property test holds them together). Whole-string passes instead of a loop
+ * per character: lower case first (folding an already lower-case character gives the same), then
+ * each non-ASCII character, then the spaces.
+ */
 export function foldText(text: string): string {
-	return fold(text).text;
+	if (PLAIN.test(text)) return text.toLowerCase();
+	return text.toLowerCase().replace(NON_ASCII, foldChar).replace(SPACES, ' ').trim();
 }
 
 /**

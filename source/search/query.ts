@@ -3,12 +3,12 @@ import {foldText} from './fold.js';
 /**
  * The query language: fuse.js's extended search (the fzf operators) plus `@name` for a speaker.
  *
- *   word      fuzzy: inside a word, tolerating typos (see `typoBudget`)
+ *   word      fuzzy: anywhere in a word, or a word starting with it give or take typos (`typoBudget`)
  *   'word     the exact text, anywhere in a word          !word     the text appears nowhere
  *   ^word     a field starts with it                      !^word    no field starts with it
  *   word$     a field ends with it                        !word$    no field ends with it
  *   =word     a field is exactly it
- *   "a b"     with any operator: several words in a row ('"oil and gas", ^"we will")
+ *   "a b"     several words in a row, exactly (also with an operator: '"oil and", ^"we will")
  *   a | b     either side (lowest precedence, as in fuse.js: `a b | c` is `(a b) | c`)
  *   @name     the speaker's name, an alias or the id contains `name` (accents ignored)
  *
@@ -155,8 +155,9 @@ function tokenize(pattern: string): string[] {
 }
 
 /**
- * Typos a fuzzy word may carry (substitutions, insertions, deletions, swaps of neighbours): none up
- * to 3 characters (where one typo matches half the dictionary), 1 up to 7, 2 beyond.
+ * Typos a fuzzy word may carry where a word starts (substitutions, insertions, deletions, swaps of
+ * neighbours): none up to 3 characters (where one typo matches half the dictionary), 1 up to 7, 2
+ * beyond (up to 30 characters; a longer word must match exactly).
  */
 export function typoBudget(length: number): number {
 	return length <= 3 ? 0 : length <= 7 ? 1 : 2;

@@ -1,3 +1,5 @@
+import {Growable} from './growable.js';
+
 /**
  * Finding the vocabulary words that match one word of a term. The vocabulary is one string of
  * `\n`-separated words (index.ts), so exact roles use `indexOf` (V8's string search), and fuzzy
@@ -32,7 +34,7 @@ export function isWhole(code: number): boolean {
 }
 
 // Punctuation that clings to words ("oil," “we …”): a match up to it still counts as the whole word.
-function isClinging(code: number): boolean {
+export function isClinging(code: number): boolean {
 	return (
 		code === 0x2c ||
 		code === 0x2e ||
@@ -68,12 +70,12 @@ export function scanWords(
 	role: Role,
 	typos: number,
 	out: Uint8Array,
-): number[] {
-	if (role === 'fuzzy' && typos > 0 && pattern.length <= 31) return scanFuzzy(lines, pattern, typos, out);
+): Uint32Array {
+	if (role === 'fuzzy' && typos > 0 && pattern.length <= 30) return scanFuzzy(lines, pattern, typos, out);
 	if ((role === 'fuzzy' || role === 'include') && pattern.length === 1)
 		return scanChar(lines, pattern.charCodeAt(0), out);
 	const {text, starts, ids} = lines;
-	const matched: number[] = [];
+	const matched = new Growable(256);
 	const needle =
 		role === 'prefix' || role === 'equal' ? `\n${pattern}` : role === 'suffix' ? `${pattern}\n` : pattern;
 	const lead = role === 'prefix' || role === 'equal' ? 1 : 0;
@@ -92,16 +94,16 @@ export function scanWords(
 		// One line can hold several occurrences; the first decides the shape unless a later is whole.
 		if (role === 'equal') break;
 	}
-	return matched;
+	return matched.done();
 }
 
 /**
  * One character, the first keystroke of every query: it is in most words, so one pass over the
  * characters beats an `indexOf` per occurrence.
  */
-function scanChar(lines: Lines, char: number, out: Uint8Array): number[] {
+function scanChar(lines: Lines, char: number, out: Uint8Array): Uint32Array {
 	const {text, starts, ids} = lines;
-	const matched: number[] = [];
+	const matched = new Growable(256);
 	const count = starts.length - 1;
 	for (let line = 0; line < count; line++) {
 		const start = starts[line] as number;
@@ -119,33 +121,40 @@ function scanChar(lines: Lines, char: number, out: Uint8Array): number[] {
 		if (out[id] === NO_MATCH) matched.push(id);
 		out[id] = code;
 	}
-	return matched;
+	return matched.done();
 }
 
 const masks = new Int32Array(65536);
 
 /**
- * Approximate substring search inside each word, bit-parallel (Wu–Manber, with Hyyrö's extension
- * for swapped neighbours): bit i of `r[d]` says pattern[0..i] ends here with at most d typos.
+ * Fuzzy matching of one word, bit-parallel (shift-and; Wu–Manber for typos, with Hyyrö's extension
+ * for swapped neighbours), in one pass over the words:
+ * - `e`: the pattern exactly, anywhere in the word (bit i: pattern[0..i] ends here);
+ * - `a0..a2`: the word begins with the pattern give or take d typos (bit i: pattern[0..i) matches
+ *   the word so far with at most d typos), punctuation in front of it skipped. Typos are looked for at word starts only, where people
+ *   start typing: anywhere, a four-letter word with one typo matches half the dictionary.
  */
-function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array): number[] {
+function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array): Uint32Array {
 	const {text, starts, ids} = lines;
 	const m = pattern.length;
 	for (let i = 0; i < m; i++) {
 		const c = pattern.charCodeAt(i);
 		masks[c] = (masks[c] as number) | (1 << i);
 	}
-	const accept = 1 << (m - 1);
-	const matched: number[] = [];
+	const exact = 1 << (m - 1);
+	const accept = 1 << m;
+	const matched = new Growable(256);
 	let line = -1;
 	let best = 99;
 	let bestEnd = -1;
-	let r0 = 0;
-	let r1 = 0;
-	let r2 = 0;
-	let q0 = 0;
-	let q1 = 0;
-	let previousMask = 0;
+	let e = 0;
+	let a0 = 0;
+	let a1 = 0;
+	let a2 = 0;
+	let p0 = 0;
+	let p1 = 0;
+	let previous = 0;
+	let leading = true;
 	const length = text.length;
 	for (let j = 0; j < length; j++) {
 		const c = text.charCodeAt(j);
@@ -153,60 +162,89 @@ function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array
 			if (best <= typos) {
 				const wordStart = starts[line] as number;
 				const code =
-					best === 0
+					best === 0 && bestEnd >= 0
 						? quality(0, shapeOf(text, wordStart, j, bestEnd - m + 1, bestEnd + 1))
-						: quality(best, 2);
+						: quality(best, best === 0 ? 1 : 2);
 				const id = ids ? (ids[line] as number) : line;
-				const previous = out[id] as number;
-				if (previous === NO_MATCH) matched.push(id);
-				if (previous === NO_MATCH || code < previous) out[id] = code;
+				const was = out[id] as number;
+				if (was === NO_MATCH) matched.push(id);
+				if (was === NO_MATCH || code < was) out[id] = code;
 			}
 			line++;
 			best = 99;
-			r0 = 0;
-			r1 = 1;
-			r2 = 3;
-			q0 = 0;
-			q1 = 1;
-			previousMask = 0;
+			bestEnd = -1;
+			e = 0;
+			// Before the first letter: the empty prefix, and the first d letters of the pattern deleted.
+			a0 = 1;
+			a1 = 3;
+			a2 = 7;
+			p0 = 1;
+			p1 = 3;
+			previous = 0;
+			leading = true;
 			continue;
 		}
 		const b = masks[c] as number;
-		const n0 = ((r0 << 1) | 1) & b;
-		const n1 =
-			(((r1 << 1) | 1) & b) |
-			((r0 << 1) | 1) |
-			r0 |
-			((n0 << 1) | 1) |
-			(((((q0 << 1) | 1) & b) << 1) & previousMask);
-		if (typos > 1) {
-			const n2 =
-				(((r2 << 1) | 1) & b) |
-				((r1 << 1) | 1) |
-				r1 |
-				((n1 << 1) | 1) |
-				(((((q1 << 1) | 1) & b) << 1) & previousMask);
-			r2 = n2;
-			if (n2 & accept && best > 2) best = 2;
+		e = ((e << 1) | 1) & b;
+		if (e & exact && bestEnd < 0) {
+			best = 0;
+			bestEnd = j;
 		}
-		q0 = r0;
-		q1 = r1;
-		r0 = n0;
-		r1 = n1;
-		previousMask = b;
-		if (n0 & accept) {
-			if (best > 0) {
-				best = 0;
-				bestEnd = j;
-			}
-		} else if (n1 & accept && best > 1) best = 1;
+		// Punctuation in front of a word ("“Their") is not where it starts.
+		if (leading && isClinging(c)) continue;
+		leading = false;
+		const shifted = b << 1;
+		const n0 = (a0 << 1) & shifted;
+		const n1 = ((a1 << 1) & shifted) | (a0 << 1) | a0 | (n0 << 1) | ((((p0 << 1) & shifted) << 1) & previous);
+		if (typos > 1) {
+			a2 = ((a2 << 1) & shifted) | (a1 << 1) | a1 | (n1 << 1) | ((((p1 << 1) & shifted) << 1) & previous);
+			if (a2 & accept && best > 2) best = 2;
+		}
+		p0 = a0;
+		p1 = a1;
+		a0 = n0;
+		a1 = n1;
+		previous = shifted;
+		if (n0 & accept) best = 0;
+		else if (n1 & accept && best > 1) best = 1;
 	}
 	for (let i = 0; i < m; i++) masks[pattern.charCodeAt(i)] = 0;
-	return matched;
+	return matched.done();
+}
+
+/**
+ * Narrow a previous scan: which of the words `ids` match `pattern` exactly in `role` (include,
+ * prefix or suffix), tested word by word.
+ */
+export function filterWords(
+	words: readonly string[],
+	ids: Uint32Array,
+	pattern: string,
+	role: Role,
+	out: Uint8Array,
+): Uint32Array {
+	const matched = new Growable(ids.length);
+	for (const id of ids) {
+		const word = words[id] as string;
+		const at =
+			role === 'prefix'
+				? word.startsWith(pattern)
+					? 0
+					: -1
+				: role === 'suffix'
+					? word.endsWith(pattern)
+						? word.length - pattern.length
+						: -1
+					: word.indexOf(pattern);
+		if (at === -1) continue;
+		out[id] = quality(0, shapeOf(word, 0, word.length, at, at + pattern.length));
+		matched.push(id);
+	}
+	return matched.done();
 }
 
 /** The lines of some words only (to narrow a previous scan), in the same layout. */
-export function linesOf(words: readonly string[], ids: ArrayLike<number>): Lines {
+export function linesOf(words: readonly string[], ids: Uint32Array): Lines {
 	const starts = new Uint32Array(ids.length + 1);
 	const parts: string[] = [];
 	let offset = 1;
@@ -217,5 +255,5 @@ export function linesOf(words: readonly string[], ids: ArrayLike<number>): Lines
 		parts.push(word);
 	}
 	starts[ids.length] = offset;
-	return {text: `\n${parts.join('\n')}\n`, starts, ids: Uint32Array.from(ids)};
+	return {text: `\n${parts.join('\n')}\n`, starts, ids};
 }

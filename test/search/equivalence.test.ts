@@ -90,7 +90,7 @@ describe('the index agrees with the rules', () => {
 					expect(found).toEqual(naiveMatches(data, q));
 					expect(result?.total).toBe(found.length);
 				}),
-				{numRuns: 60},
+				{numRuns: Number(process.env.RUNS ?? 60)},
 			);
 		});
 	});
@@ -103,7 +103,7 @@ describe('the index agrees with the rules', () => {
 				const pasted = (searchers[0] as ReturnType<typeof createQuoteSearcher>).search(q, {limit: 20});
 				expect(typed.search(q, {limit: 20})).toEqual(pasted);
 			}),
-			{numRuns: 25},
+			{numRuns: Math.ceil(Number(process.env.RUNS ?? 100) / 4)},
 		);
 	});
 
@@ -113,7 +113,7 @@ describe('the index agrees with the rules', () => {
 				const {hits} = (searchers[1] as ReturnType<typeof createQuoteSearcher>).search(q, {limit: 100});
 				for (const hit of hits) expect(hit.score).toBeLessThan(1);
 			}),
-			{numRuns: 60},
+			{numRuns: Number(process.env.RUNS ?? 60)},
 		);
 	});
 });
@@ -146,7 +146,7 @@ describe('compared with plain fuse.js', () => {
 						}
 					},
 				),
-				{numRuns: 40},
+				{numRuns: Number(process.env.RUNS ?? 40)},
 			);
 		});
 	});
@@ -168,7 +168,7 @@ describe('compared with plain fuse.js', () => {
 					expect(found.map((hit) => hit.quote.index)).toContain(index);
 				},
 			),
-			{numRuns: 80},
+			{numRuns: Number(process.env.RUNS ?? 80)},
 		);
 	});
 });

@@ -28,13 +28,13 @@ function fields(quote: Quote): string[] {
 	].map((text) => foldText(sanitize(text)));
 }
 
-/** Fewest edits (substitute, insert, delete, swap neighbours) from `pattern` to a substring of `word`. */
-export function substringDistance(pattern: string, word: string): number {
+/** Fewest edits (substitute, insert, delete, swap neighbours) from `pattern` to a prefix of `word`. */
+export function prefixDistance(pattern: string, word: string): number {
 	const m = pattern.length;
 	const n = word.length;
-	// d[i][j]: pattern[0..i) against a substring of word ending at j (starting anywhere: row 0 is free).
+	// d[i][j]: pattern[0..i) against word[0..j), the textbook table; the best prefix is the best of row m.
 	const d: number[][] = Array.from({length: m + 1}, (_, i) =>
-		Array.from({length: n + 1}, () => (i === 0 ? 0 : i)),
+		Array.from({length: n + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
 	);
 	for (let i = 1; i <= m; i++) {
 		for (let j = 1; j <= n; j++) {
@@ -55,8 +55,9 @@ export function substringDistance(pattern: string, word: string): number {
 }
 
 function fuzzyWord(pattern: string, word: string): boolean {
-	const budget = pattern.length > 31 ? 0 : typoBudget(pattern.length);
-	return budget === 0 ? word.includes(pattern) : substringDistance(pattern, word) <= budget;
+	const budget = pattern.length > 30 ? 0 : typoBudget(pattern.length);
+	const start = word.replace(/^[,.;:!?"'()\u2026\u3002\uff0c]+/u, '');
+	return word.includes(pattern) || (budget > 0 && prefixDistance(pattern, start) <= budget);
 }
 
 function termHolds(term: Term, field: string): boolean {
@@ -70,13 +71,10 @@ function termHolds(term: Term, field: string): boolean {
 			return field.endsWith(term.text);
 		case 'exact':
 			return field === term.text;
-		default: {
-			const n = term.words.length;
-			for (let start = 0; start + n <= words.length; start++) {
-				if (term.words.every((w, j) => fuzzyWord(w, words[start + j] as string))) return true;
-			}
-			return false;
-		}
+		default:
+			return term.words.length > 1
+				? field.includes(term.text)
+				: words.some((word) => fuzzyWord(term.text, word));
 	}
 }
 
