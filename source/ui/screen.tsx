@@ -4,12 +4,11 @@ import {layoutFor} from '../state/layout.js';
 import type {State} from '../state/state.js';
 import {DetailPane} from './detail-pane.js';
 import {FacetPicker} from './facet-picker.js';
-import {run} from './fit.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {SearchPane} from './search-pane.js';
 import {StatusBar} from './status-bar.js';
-import {Line} from './theme.js';
+import {usePaint} from './theme.js';
 import {TimelineList} from './timeline-list.js';
 import {TooSmall} from './too-small.js';
 
@@ -39,8 +38,13 @@ export function Screen({state}: {state: State}) {
 				{layout.wide ? (
 					<Box flexDirection="row" width={columns} height={layout.bodyHeight}>
 						{list}
-						<Divider height={layout.bodyHeight} focused={state.focus === 'detail'} />
-						<DetailPane state={state} width={columns - layout.listWidth - 1} height={layout.bodyHeight} />
+						<Beside
+							width={columns - layout.listWidth}
+							height={layout.bodyHeight}
+							focused={state.focus === 'detail'}
+						>
+							<DetailPane state={state} width={columns - layout.listWidth - 1} height={layout.bodyHeight} />
+						</Beside>
 					</Box>
 				) : (
 					list
@@ -56,13 +60,32 @@ export function Screen({state}: {state: State}) {
 	);
 }
 
-function Divider({height, focused}: {height: number; focused: boolean}) {
+/** The detail beside the list, a rule on its left: accented when the detail has the focus. */
+function Beside({
+	width,
+	height,
+	focused,
+	children,
+}: {
+	width: number;
+	height: number;
+	focused: boolean;
+	children: ReactNode;
+}) {
+	const paint = usePaint();
+	// A border is drawn straight into Ink's output: much cheaper per frame than a column of text lines.
 	return (
-		<Box flexDirection="column" width={1} height={height}>
-			{Array.from({length: height}, (_, i) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: the divider's lines are identical
-				<Line key={i} runs={[run('│', focused ? 'accent' : 'dim')]} />
-			))}
+		<Box
+			width={width}
+			height={height}
+			borderStyle="single"
+			borderTop={false}
+			borderRight={false}
+			borderBottom={false}
+			borderLeftColor={focused ? paint.accent.color : undefined}
+			borderLeftDimColor={!focused}
+		>
+			{children}
 		</Box>
 	);
 }
