@@ -12,8 +12,13 @@ import type {SearchOutcome, State} from './state.js';
  * the current query is dropped, so a slow, stale search can never overwrite a newer one.
  */
 
-/** Results asked of the searcher when nothing is filtered; `total` still counts every match. */
-export const RESULT_LIMIT = 2000;
+/**
+ * Hits asked of the searcher: enough to scroll through and to step through with n/N, few enough that
+ * building them stays cheap on a million quotes. `total` still counts every match. With filters the
+ * hits are narrowed here, after the search, so more are asked for.
+ */
+export const RESULT_LIMIT = 500;
+export const FILTERED_RESULT_LIMIT = 5000;
 
 export function isWholeDataset(state: State): boolean {
 	return state.timeline.selection.quotes === state.dataset.quotes;
@@ -43,7 +48,9 @@ function toOutcome(state: State, result: SearchResult): SearchOutcome {
 	}
 	return {
 		query: result.query,
+		// With filters, the matches counted are those among the hits asked for (see FILTERED_RESULT_LIMIT).
 		total: whole ? result.total : hits.length,
+		atLeast: !whole && result.hits.length < result.total,
 		hits,
 		events: Int32Array.from(positions).sort(),
 	};

@@ -12,6 +12,8 @@ export interface SearchOutcome {
 	readonly query: string;
 	/** Matches in the whole dataset (as the searcher counts them) or, when filtered, in the selection. */
 	readonly total: number;
+	/** With filters: the searcher stopped at its limit, so there may be more matches than `total`. */
+	readonly atLeast: boolean;
 	readonly hits: readonly SearchHit[];
 	/** Timeline positions of the events the hits belong to, ascending (for n/N). */
 	readonly events: Int32Array;

@@ -6,7 +6,7 @@ import type {Action} from '../state/actions.js';
 import {decodeKeys} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
 import {initialState, reducer} from '../state/reducer.js';
-import {isWholeDataset, RESULT_LIMIT} from '../state/search.js';
+import {FILTERED_RESULT_LIMIT, isWholeDataset, RESULT_LIMIT} from '../state/search.js';
 import type {Effect, InitOptions, State} from '../state/state.js';
 import {Screen} from './screen.js';
 import {ThemeProvider} from './theme.js';
@@ -145,17 +145,19 @@ function useSearch(
 	useEffect(() => {
 		if (!searcher || query.trim() === '') return;
 		const controller = new AbortController();
-		searcher.searchAsync(query, {limit: whole ? RESULT_LIMIT : undefined, signal: controller.signal}).then(
-			(result) => {
-				if (result && !controller.signal.aborted)
-					dispatch({type: 'searchResults', query, generation, result});
-			},
-			(error: unknown) => {
-				if (!controller.signal.aborted) {
-					dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
-				}
-			},
-		);
+		searcher
+			.searchAsync(query, {limit: whole ? RESULT_LIMIT : FILTERED_RESULT_LIMIT, signal: controller.signal})
+			.then(
+				(result) => {
+					if (result && !controller.signal.aborted)
+						dispatch({type: 'searchResults', query, generation, result});
+				},
+				(error: unknown) => {
+					if (!controller.signal.aborted) {
+						dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
+					}
+				},
+			);
 		return () => controller.abort();
 	}, [searcher, query, generation, whole, dispatch]);
 }

@@ -59,8 +59,9 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 	else if (isPending(state)) status = run(`searching… (${outcome ? outcome.total : 0})`, 'dim');
 	else if (outcome && outcome.total === 0) status = run('no quotes match', 'error');
 	else if (outcome) {
+		const count = `${outcome.total}${outcome.atLeast ? '+' : ''}`;
 		const shown = outcome.hits.length < outcome.total ? ` (top ${outcome.hits.length})` : '';
-		status = run(`${outcome.total} match${outcome.total === 1 ? '' : 'es'}${shown}`, 'accent');
+		status = run(`${count} match${count === '1' ? '' : 'es'}${shown}`, 'accent');
 	} else status = run('');
 	// The caret is drawn (the terminal cursor stays hidden): the character under it in inverse.
 	const text = display(query);

@@ -398,6 +398,25 @@ describe('search', () => {
 	});
 });
 
+describe('search counts', () => {
+	it('says "at least" when a filtered search stopped at its limit', () => {
+		let state = press(start(small), 'f', 'enter', 'escape', '/');
+		state = type(state, 'oil');
+		const chevron = small.quotes.find((quote) => quote.id === 'chevron');
+		if (!chevron) throw new Error('fixture');
+		const hit = {quote: chevron, score: 0, text: chevron.text, textRanges: [], speakerRanges: []};
+		const capped = reducer(state, {
+			type: 'searchResults',
+			query: 'oil',
+			generation: state.search.generation,
+			result: {query: 'oil', total: 9000, hits: [hit]},
+		});
+		expect(capped.search.outcome).toMatchObject({total: 1, atLeast: true});
+		const whole = answer(press(type(press(start(small), '/'), 'oil')));
+		expect(whole.search.outcome?.atLeast).toBe(false);
+	});
+});
+
 describe('facets (f)', () => {
 	it('lists actors, tags and places with event counts', () => {
 		const items = facetItems(start(small).base);
