@@ -1,4 +1,8 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {generatedDocument} from '../state/helpers.js';
 import {BUNDLED, ensureBuilt, KEY, TerminalSession} from './terminal.js';
 
 /**
@@ -155,6 +159,26 @@ describe('the terminal comes back on every way out', () => {
 		await reading.waitFor(' DETAIL ');
 		reading.press(KEY.ctrlC);
 		await expectRestored(reading, 130);
+	});
+
+	it('Ctrl-C while the quote index is still being built exits 130', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'timescope-pty-'));
+		const file = join(dir, 'archive.json');
+		const doc = generatedDocument(20_000);
+		// Three quotes an event: enough that building the index takes a visible while.
+		doc.quotes = doc.events.flatMap((event, i) =>
+			[0, 1, 2].map((k) => ({
+				id: `q${i}-${k}`,
+				text: `Words ${i} spoken ${k} about oil and ships`,
+				speaker: 'a',
+				events: [event.id],
+			})),
+		);
+		writeFileSync(file, JSON.stringify(doc));
+		const session = open([file, '--search', 'oil'], 100, 30);
+		await session.waitFor('indexing…');
+		session.press(KEY.ctrlC);
+		await expectRestored(session, 130);
 	});
 
 	it('SIGTERM exits 143 and SIGHUP 129', async () => {
