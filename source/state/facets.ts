@@ -17,7 +17,7 @@ export interface FacetItem {
 	readonly count: number;
 }
 
-export const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
+const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
 
 export function facetKey(item: {kind: FacetKind; id: string}): string {
 	return `${item.kind}\u0000${item.id}`;

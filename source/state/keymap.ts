@@ -302,7 +302,7 @@ const KEY_LABELS: Record<string, string> = {
 	f1: 'F1',
 };
 
-export function keyLabel(key: string): string {
+function keyLabel(key: string): string {
 	const label = KEY_LABELS[key];
 	if (label) return label;
 	const ctrl = /^ctrl-(.)$/.exec(key);
@@ -327,14 +327,14 @@ export function hintsFor(mode: Mode): Array<{keys: string; label: string}> {
 	return hints;
 }
 
-export interface HelpSection {
+interface HelpSection {
 	readonly mode: Mode;
 	readonly title: string;
 	readonly entries: ReadonlyArray<{keys: string; help: string}>;
 }
 
 /** The help overlay's content: every binding of every mode. */
-export function helpSections(): HelpSection[] {
+function helpSections(): HelpSection[] {
 	const modes: Mode[] = ['timeline', 'detail', 'search', 'date', 'facets', 'help'];
 	return modes.map((mode) => ({
 		mode,
@@ -354,7 +354,7 @@ export type HelpLine =
 let cachedHelp: readonly HelpLine[] | undefined;
 
 /** The help overlay, one line each: a title per mode, then its keys. */
-export function helpLines(): readonly HelpLine[] {
+function helpLines(): readonly HelpLine[] {
 	cachedHelp ??= helpSections().flatMap((section, i): HelpLine[] => [
 		...(i > 0 ? [{kind: 'blank'} as const] : []),
 		{kind: 'title', text: section.title},
@@ -364,7 +364,7 @@ export function helpLines(): readonly HelpLine[] {
 }
 
 /** From this width the help is laid out in two columns. */
-export const HELP_TWO_COLUMNS = 100;
+const HELP_TWO_COLUMNS = 100;
 
 /** The help's lines in one column, or two split at the section boundary nearest the middle. */
 export function helpColumns(width: number): ReadonlyArray<readonly HelpLine[]> {

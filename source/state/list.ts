@@ -8,7 +8,7 @@ export function clamp(value: number, min: number, max: number): number {
 	return Math.max(min, Math.min(max, value));
 }
 
-export function listHeight(state: State): number {
+function listHeight(state: State): number {
 	return layoutFor(state.size).bodyHeight;
 }
 
