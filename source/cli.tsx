@@ -192,9 +192,11 @@ function fail(problems: Parameters<typeof formatProblems>[0]): number {
 	return 1;
 }
 
-// `timescope --print | head` closes the pipe early: that is the reader's choice, not an error.
+// `timescope --print | head` closes the pipe early: that is the reader's choice, not an error. EIO is
+// a terminal that hung up: there is no one left to tell, and 129 is what a hang-up exits with.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	if (error.code === 'EIO') process.exit(process.exitCode ?? 129);
 	throw error;
 });
 

@@ -1,9 +1,9 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {generatedDocument} from '../state/helpers.js';
-import {BUNDLED, ensureBuilt, KEY, TerminalSession} from './terminal.js';
+import {BUNDLED, KEY, TerminalSession} from './terminal.js';
 
 /**
  * The built CLI in a real pseudo-terminal, at a wide and a common size: what a person sees, and that
@@ -12,10 +12,6 @@ import {BUNDLED, ensureBuilt, KEY, TerminalSession} from './terminal.js';
 
 // A loaded machine can be slow to start a process; the deadlines inside each test stay short.
 vi.setConfig({testTimeout: 20_000});
-
-beforeAll(() => {
-	ensureBuilt();
-}, 60_000);
 
 const sessions: TerminalSession[] = [];
 

@@ -1,5 +1,3 @@
-import {execFileSync} from 'node:child_process';
-import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
@@ -14,28 +12,6 @@ const {Terminal} = xterm;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli.js');
 export const BUNDLED = join(ROOT, 'data/venezuela-us-dialogue.json');
-
-function newest(dir: string): number {
-	let latest = 0;
-	for (const entry of readdirSync(dir, {withFileTypes: true})) {
-		const path = join(dir, entry.name);
-		latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-	}
-	return latest;
-}
-
-/** Build dist/ when it is missing or older than the sources (CI starts from a clean checkout). */
-export function ensureBuilt(): void {
-	let built = 0;
-	try {
-		built = statSync(CLI).mtimeMs;
-	} catch {
-		// Not built yet.
-	}
-	if (built < newest(join(ROOT, 'source'))) {
-		execFileSync(process.execPath, ['esbuild.config.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
-}
 
 export interface Exit {
 	exitCode: number;
