@@ -3,6 +3,8 @@ import {
 	differenceInCalendarDays,
 	differenceInCalendarMonths,
 	differenceInCalendarYears,
+	differenceInMonths,
+	differenceInYears,
 	format,
 } from 'date-fns';
 import {type EdtfDate, type EdtfPoint, type OpenEnd, parseEdtf} from './edtf.js';
@@ -126,18 +128,31 @@ const DAY_MS = 86_400_000;
 // Below about four weeks a distance reads best in days; below a year, in months.
 const SHORT_SPAN = 27 * DAY_MS;
 
+// Each unit: its calendar difference (for a date known to that unit: Dec 2025 is 1 month before
+// 2 Jan 2026), its elapsed difference (for a finer date promoted to it: 15 Sep 2025 is 3 months
+// before), and the count at which the next unit up reads better.
+const UNITS = [
+	['day', differenceInCalendarDays, differenceInCalendarDays, 60],
+	['month', differenceInCalendarMonths, differenceInMonths, 24],
+	['year', differenceInCalendarYears, differenceInYears, Number.POSITIVE_INFINITY],
+] as const;
+
+/** The count in the date's own unit, moved up a unit when large ("4380 days" reads as "12 years"). */
 function span(min: number, max: number, reference: EdtfDate, before: boolean): string {
 	const width = max - min;
-	const [unit, diff] =
-		width < SHORT_SPAN
-			? (['day', differenceInCalendarDays] as const)
-			: width < 360 * DAY_MS
-				? (['month', differenceInCalendarMonths] as const)
-				: (['year', differenceInCalendarYears] as const);
+	const own = width < SHORT_SPAN ? 0 : width < 360 * DAY_MS ? 1 : 2;
 	const ref = new UTCDate(before ? reference.min : reference.max);
-	const measure = (instant: number) =>
-		Number.isFinite(instant) ? Math.abs(diff(ref, new UTCDate(instant))) : Number.NaN;
-	const [near, far] = before ? [measure(max), measure(min)] : [measure(min), measure(max)];
-	const count = Number.isNaN(far) || far === near ? String(near) : `${near}–${far}`;
-	return `${count} ${unit}${count === '1' ? '' : 's'}`;
+	for (let unit = own; ; unit++) {
+		const [name, calendar, elapsed, limit] = UNITS[unit] as (typeof UNITS)[number];
+		const diff = unit === own ? calendar : elapsed;
+		// Elapsed units count whole days: the last instant of 2 Jan 2014 is still 12 years before 2 Jan 2026.
+		const day = (instant: number) =>
+			unit === own ? instant : instant - (((instant % DAY_MS) + DAY_MS) % DAY_MS);
+		const measure = (instant: number) =>
+			Number.isFinite(instant) ? Math.abs(diff(ref, new UTCDate(day(instant)))) : Number.NaN;
+		const [near, far] = before ? [measure(max), measure(min)] : [measure(min), measure(max)];
+		if (near >= limit) continue;
+		const count = Number.isNaN(far) || far === near ? String(near) : `${near}–${far}`;
+		return `${count} ${name}${count === '1' ? '' : 's'}`;
+	}
 }

@@ -78,6 +78,9 @@ describe('distanceFrom', () => {
 		['2025-12~/2025-12-31', 'ended 2 days before'],
 		['2026-03/2026-06', 'starts 2 months after'],
 		['../2025-11', 'ended 2 months before'],
+		['2025-09-15', '3 months before'],
+		['2014-01-02', '12 years before'],
+		['2025-10-20/2025-10-26', '2 months before'],
 	])('%s is %s', (text, expected) => {
 		expect(distanceFrom(date(text), publication)).toBe(expected);
 	});
