@@ -1,12 +1,13 @@
 // Bundles the CLI into dist/: one file for the print/JSON/validate paths, and chunks that only the
 // explorer loads (Ink, React), so the non-interactive paths start fast. Run by `npm run build`.
-import {chmod, rm} from 'node:fs/promises';
+import {chmod, rename, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
-await rm('dist', {recursive: true, force: true});
+// Built aside and swapped in, so a test or a running explorer never sees a half-written dist/.
+const staging = `dist.${process.pid}`;
 await build({
 	entryPoints: ['source/cli.tsx'],
-	outdir: 'dist',
+	outdir: staging,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -25,4 +26,6 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 });
-await chmod('dist/cli.js', 0o755);
+await chmod(`${staging}/cli.js`, 0o755);
+await rm('dist', {recursive: true, force: true});
+await rename(staging, 'dist');
