@@ -1,5 +1,6 @@
 import {Growable} from './growable.js';
 import type {Lists, QuoteIndex} from './index.js';
+import type {Pool} from './pool.js';
 import {type ParsedQuery, type Term, typoBudget} from './query.js';
 import {filterWords, linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
 import {ALIAS_WEIGHT, EVENT_WEIGHT, logScores, norm, SPEAKER_WEIGHT, TEXT_WEIGHT} from './score.js';
@@ -31,12 +32,16 @@ export interface CompiledTerm {
 export interface Evaluation {
 	/** Matching quotes, ascending. */
 	readonly matches: Uint32Array;
-	/** Per match, the estimated log of its fuse.js score (lower is better). */
-	readonly estimates: Float64Array;
+	/** Per match, the estimated log of its fuse.js score (lower is better; 32 bits halve the memory read). */
+	readonly estimates: Float32Array;
 	readonly terms: ReadonlyMap<string, CompiledTerm>;
+	/** Pooled arrays under `matches` and `estimates`: give them back once the evaluation is no longer read. */
+	readonly buffers: ReadonlyArray<Uint32Array | Float32Array>;
 }
 
 const SLICE = 32768;
+/** Codes of exact matches (scan.ts: 1 + 3 × typos + shape, typos 0). */
+const EXACT = 3;
 
 export function termKey(term: Term): string {
 	return `${term.negate ? '!' : ''}${term.kind}:${term.text}`;
@@ -80,13 +85,18 @@ interface ScanEntry {
 /** Vocabulary scans, remembered so an extended word scans only what the shorter one matched. */
 export class ScanCache {
 	private entries: ScanEntry[] = [];
-	constructor(private readonly index: QuoteIndex) {}
+	private retired: Uint8Array[] = [];
+	constructor(
+		private readonly index: QuoteIndex,
+		private readonly pool: Pool,
+	) {}
 
 	*scan(role: Role, pattern: string): Generator<void, ScanEntry> {
 		const {index} = this;
 		const found = this.entries.find((e) => e.role === role && e.pattern === pattern);
 		if (found) return found;
-		const out = new Uint8Array(index.words.length);
+		// Taken all zeros: entries leaving the cache are cleared on the way back.
+		const out = this.pool.take(Uint8Array, index.words.length);
 		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
 		let ids: Uint32Array;
 		if (role === 'equal') {
@@ -109,8 +119,16 @@ export class ScanCache {
 		for (const id of ids) coverage += index.counts[id] as number;
 		const entry = {role, pattern, out, ids, coverage};
 		this.entries.unshift(entry);
-		if (this.entries.length > 24) this.entries.pop();
+		const evicted = this.entries.length > 24 ? this.entries.pop() : undefined;
+		// A term compiled moments ago may still hold it: clear only what no query can be using.
+		if (evicted) this.retired.push(evicted.out);
 		return entry;
+	}
+
+	/** Scans evicted before the last query began are no longer read: clear them for reuse. */
+	recycle(): void {
+		for (const out of this.retired) this.pool.give(out.fill(0));
+		this.retired = [];
 	}
 }
 
@@ -211,14 +229,20 @@ export function fieldCode(term: CompiledTerm, seq: Uint32Array, from: number, to
  * once per query: 0 when it does not match there, negative when it does.
  */
 class FieldParts {
-	readonly speakers: Float64Array;
-	readonly events: Float64Array;
+	readonly speakers: Float32Array;
+	readonly events: Float32Array;
 	constructor(
 		private readonly index: QuoteIndex,
 		private readonly term: CompiledTerm,
+		pool: Pool,
 	) {
-		this.speakers = new Float64Array(index.speakers.length).fill(Number.NaN);
-		this.events = new Float64Array(index.titleStart.length - 1).fill(Number.NaN);
+		this.speakers = pool.take(Float32Array, index.speakers.length).fill(Number.NaN);
+		this.events = pool.take(Float32Array, index.titleStart.length - 1).fill(Number.NaN);
+	}
+
+	release(pool: Pool): void {
+		pool.give(this.speakers);
+		pool.give(this.events);
 	}
 
 	speaker(slot: number): number {
@@ -288,7 +312,7 @@ class FieldParts {
 interface Pass {
 	/** Quotes to look at, ascending; all when undefined. */
 	ids: Uint32Array | undefined;
-	estimates: Float64Array | undefined;
+	estimates: Float32Array | undefined;
 }
 
 /** The quotes of `universe` (all when undefined) that match, ascending, with their estimates. */
@@ -297,37 +321,56 @@ export function* evaluate(
 	query: ParsedQuery,
 	terms: Map<string, CompiledTerm>,
 	universe: Uint32Array | undefined,
+	pool: Pool,
 ): Generator<void, Evaluation> {
 	const allowed = speakerFilter(index, query.speakers);
 	const parts = new Map<string, FieldParts>();
 	const partsOf = (term: CompiledTerm) => {
 		let found = parts.get(term.key);
 		if (!found) {
-			found = new FieldParts(index, term);
+			found = new FieldParts(index, term, pool);
 			parts.set(term.key, found);
 		}
 		return found;
 	};
-	let union: {matches: Uint32Array; estimates: Float64Array} | undefined;
-	const sides = query.groups.length === 0 ? [[]] : query.groups;
-	for (const side of sides) {
-		const compiled = side.map((term) => terms.get(termKey(term)) as CompiledTerm);
-		const positive = compiled.filter((term) => !term.term.negate).sort((a, b) => a.coverage - b.coverage);
-		const negative = compiled.filter((term) => term.term.negate);
-		let pass: Pass = {ids: universe, estimates: undefined};
-		const rarest = positive[0];
-		// A rare term's postings say where it can be: reading them beats reading every quote.
-		if (rarest && seedSize(index, rarest) < (universe?.length ?? index.quotes.length) / 8) {
-			pass = {ids: yield* seed(index, rarest, partsOf(rarest), universe), estimates: undefined};
+	// Pooled arrays this evaluation holds; all go back to the pool but those under the result.
+	const held = new Set<Uint32Array | Float32Array>();
+	const take = <T extends Uint32Array | Float32Array>(make: new (length: number) => T): T => {
+		const array = pool.take(make, index.quotes.length);
+		held.add(array);
+		return array;
+	};
+	let result: Evaluation | undefined;
+	try {
+		let union: {matches: Uint32Array; estimates: Float32Array} | undefined;
+		const sides = query.groups.length === 0 ? [[]] : query.groups;
+		for (const side of sides) {
+			const compiled = side.map((term) => terms.get(termKey(term)) as CompiledTerm);
+			const positive = compiled.filter((term) => !term.term.negate).sort((a, b) => a.coverage - b.coverage);
+			const negative = compiled.filter((term) => term.term.negate);
+			let pass: Pass = {ids: universe, estimates: undefined};
+			const rarest = positive[0];
+			// A rare term's postings say where it can be: reading them beats reading every quote.
+			if (rarest && seedSize(index, rarest) < (universe?.length ?? index.quotes.length) / 8) {
+				pass = {ids: yield* seed(index, rarest, partsOf(rarest), universe, pool), estimates: undefined};
+			}
+			if (allowed) pass = yield* speakerPass(index, allowed, pass);
+			for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false, take);
+			for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true, take);
+			const ids = pass.ids ?? Uint32Array.from(index.quotes.keys());
+			const estimates = pass.estimates ?? new Float32Array(ids.length);
+			union = union ? mergeBest(union, {matches: ids, estimates}) : {matches: ids, estimates};
 		}
-		if (allowed) pass = yield* speakerPass(index, allowed, pass);
-		for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false);
-		for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true);
-		const ids = pass.ids ?? Uint32Array.from(index.quotes.keys());
-		const estimates = pass.estimates ?? new Float64Array(ids.length);
-		union = union ? mergeBest(union, {matches: ids, estimates}) : {matches: ids, estimates};
+		const {matches, estimates} = union as {matches: Uint32Array; estimates: Float32Array};
+		const buffers = [...held].filter(
+			(array) => array.buffer === matches.buffer || array.buffer === estimates.buffer,
+		);
+		result = {matches, estimates, terms, buffers};
+		return result;
+	} finally {
+		for (const found of parts.values()) found.release(pool);
+		for (const array of held) if (!result?.buffers.includes(array)) pool.give(array);
 	}
-	return {...(union as {matches: Uint32Array; estimates: Float64Array}), terms};
 }
 
 /** At most how many quotes `seed` would find for `term`: its words' postings, two quotes per event. */
@@ -351,9 +394,11 @@ function* seed(
 	term: CompiledTerm,
 	parts: FieldParts,
 	universe: Uint32Array | undefined,
+	pool: Pool,
 ): Generator<void, Uint32Array> {
 	const {textPostings, titlePostings, eventQuotes, speakerQuotes, speakers} = index;
-	const marks = new Uint8Array(index.quotes.length);
+	// Taken all zeros, given back all zeros.
+	const marks = pool.take(Uint8Array, index.quotes.length);
 	const markAll = (lists: Lists, list: number) => {
 		for (let p = lists.start[list] as number, end = lists.start[list + 1] as number; p < end; p++) {
 			marks[lists.items[p] as number] = 1;
@@ -381,6 +426,8 @@ function* seed(
 	} else {
 		for (let q = 0; q < marks.length; q++) if (marks[q]) out.push(q);
 	}
+	marks.fill(0);
+	pool.give(marks);
 	return out.done();
 }
 
@@ -394,7 +441,7 @@ function* speakerPass(index: QuoteIndex, allowed: Uint8Array, pass: Pass): Gener
 		if (allowed[index.speakerOf[q] as number]) out[found++] = q;
 		if ((i & (SLICE * 8 - 1)) === SLICE * 8 - 1) yield;
 	}
-	return {ids: out.subarray(0, found), estimates: pass.estimates && new Float64Array(found)};
+	return {ids: out.subarray(0, found), estimates: pass.estimates && new Float32Array(found)};
 }
 
 /** Keep the quotes of `pass` that `term` matches (or, negated, does not), adding to the estimates. */
@@ -404,36 +451,26 @@ function* termPass(
 	parts: FieldParts,
 	pass: Pass,
 	negate: boolean,
+	take: <T extends Uint32Array | Float32Array>(make: new (length: number) => T) => T,
 ): Generator<void, Pass> {
 	// Always typed arrays (never undefined) keep the hot loop monomorphic: measured 1.6× faster.
 	const ids = pass.ids ?? everyQuote(index);
 	const estimates = pass.estimates ?? zeros(index);
 	const count = ids.length;
 	if (count >= (index.titleStart.length - 1) / 4) yield* parts.allEvents();
-	const out = new Uint32Array(count);
-	const outEstimates = new Float64Array(count);
+	const out = take(Uint32Array);
+	const outEstimates = take(Float32Array);
 	let found = 0;
 	for (let from = 0; from < count; from += SLICE) {
 		if (from > 0) yield;
-		found = passRange(
-			index,
-			term,
-			parts,
-			negate,
-			ids,
-			estimates,
-			from,
-			Math.min(count, from + SLICE),
-			out,
-			outEstimates,
-			found,
-		);
+		const to = Math.min(count, from + SLICE);
+		found = passRange(index, term, parts, negate, ids, estimates, from, to, out, outEstimates, found);
 	}
 	return {ids: out.subarray(0, found), estimates: outEstimates.subarray(0, found)};
 }
 
 const everyQuoteCache = new WeakMap<QuoteIndex, Uint32Array>();
-const zerosCache = new WeakMap<QuoteIndex, Float64Array>();
+const zerosCache = new WeakMap<QuoteIndex, Float32Array>();
 
 function everyQuote(index: QuoteIndex): Uint32Array {
 	let all = everyQuoteCache.get(index);
@@ -444,10 +481,10 @@ function everyQuote(index: QuoteIndex): Uint32Array {
 	return all;
 }
 
-function zeros(index: QuoteIndex): Float64Array {
+function zeros(index: QuoteIndex): Float32Array {
 	let all = zerosCache.get(index);
 	if (!all) {
-		all = new Float64Array(index.quotes.length);
+		all = new Float32Array(index.quotes.length);
 		zerosCache.set(index, all);
 	}
 	return all;
@@ -460,11 +497,11 @@ function passRange(
 	parts: FieldParts,
 	negate: boolean,
 	ids: Uint32Array,
-	estimates: Float64Array,
+	estimates: Float32Array,
 	from: number,
 	to: number,
 	out: Uint32Array,
-	outEstimates: Float64Array,
+	outEstimates: Float32Array,
 	found: number,
 ): number {
 	const {textStart, textWords, speakerOf, eventStart, eventList} = index;
@@ -477,17 +514,18 @@ function passRange(
 		const q = ids[i] as number;
 		const textFrom = textStart[q] as number;
 		const textTo = textStart[q + 1] as number;
-		let code: number;
+		let code = NO_MATCH;
 		if (verify) code = matchSequence(term, textWords, textFrom, textTo);
 		else {
-			// Branch-free minimum: NO_MATCH (0) wraps to 255, a code c to c - 1.
-			let best = 255;
 			for (let p = textFrom; p < textTo; p++) {
-				const c = ((role[textWords[p] as number] as number) + 255) & 255;
-				// biome-ignore lint/complexity/useMathMinMax: twice as fast as Math.min here (measured)
-				best = c < best ? c : best;
+				const c = role[textWords[p] as number] as number;
+				if (c !== NO_MATCH && (code === NO_MATCH || c < code)) {
+					code = c;
+					// Exact matches all score the same (score.ts): the first one settles it. On the first
+					// letters of a query most quotes match, and this reads two words of them, not twenty.
+					if (c <= EXACT) break;
+				}
 			}
-			code = (best + 1) & 255;
 		}
 		let part = TEXT_WEIGHT * norm(textTo - textFrom) * (logs[code] as number);
 		const slot = speakerOf[q] as number;
@@ -518,11 +556,11 @@ function speakerFilter(index: QuoteIndex, wanted: readonly string[]): Uint8Array
 
 /** Union of two ascending match lists; a quote on both sides keeps its better estimate. */
 function mergeBest(
-	a: {matches: Uint32Array; estimates: Float64Array},
-	b: {matches: Uint32Array; estimates: Float64Array},
-): {matches: Uint32Array; estimates: Float64Array} {
+	a: {matches: Uint32Array; estimates: Float32Array},
+	b: {matches: Uint32Array; estimates: Float32Array},
+): {matches: Uint32Array; estimates: Float32Array} {
 	const matches = new Uint32Array(a.matches.length + b.matches.length);
-	const estimates = new Float64Array(matches.length);
+	const estimates = new Float32Array(matches.length);
 	let i = 0;
 	let j = 0;
 	let n = 0;
@@ -581,12 +619,18 @@ function termNarrows(term: Term, previous: Term): boolean {
 export function selectBest(
 	evaluation: Evaluation,
 	count: number,
-): {ids: Uint32Array; estimates: Float64Array} {
+	pool: Pool,
+): {ids: Uint32Array; estimates: Float32Array} {
 	const {matches, estimates} = evaluation;
 	if (matches.length <= count) return {ids: matches, estimates};
-	const cut = kthSmallest(estimates.slice(), count);
+	// Pooled by powers of two, so that lists of about the same length share one.
+	const whole = pool.take(Float32Array, 2 ** Math.ceil(Math.log2(estimates.length)));
+	const scratch = whole.subarray(0, estimates.length);
+	scratch.set(estimates);
+	const cut = kthSmallest(scratch, count);
+	pool.give(whole);
 	const ids = new Uint32Array(count);
-	const picked = new Float64Array(count);
+	const picked = new Float32Array(count);
 	let size = 0;
 	for (let i = 0; i < matches.length && size < count; i++) {
 		if ((estimates[i] as number) < cut) {
@@ -604,7 +648,7 @@ export function selectBest(
 }
 
 /** The k-th smallest value (1-based) of `values`, which it reorders (Hoare's quickselect). */
-function kthSmallest(values: Float64Array, k: number): number {
+function kthSmallest(values: Float32Array, k: number): number {
 	let low = 0;
 	let high = values.length - 1;
 	const target = k - 1;

@@ -1,6 +1,7 @@
 import type {Dataset} from '../dataset/model.js';
 import {compileTerms, type Evaluation, evaluate, narrows, ScanCache, selectBest} from './candidates.js';
 import {buildIndex, type QuoteIndex} from './index.js';
+import {Pool} from './pool.js';
 import {type ParsedQuery, parseQuery} from './query.js';
 import {RANKED, Ranker, type SearchHit} from './rank.js';
 
@@ -83,7 +84,11 @@ async function runSliced<T>(
 ): Promise<T | undefined> {
 	for (;;) {
 		await nextTurn();
-		if (signal?.aborted) return undefined;
+		if (signal?.aborted) {
+			// Runs the work's `finally` blocks: what it holds goes back to the pool.
+			work.return(undefined as T);
+			return undefined;
+		}
 		const until = performance.now() + sliceMs;
 		for (;;) {
 			const step = work.next();
@@ -95,22 +100,34 @@ async function runSliced<T>(
 }
 
 function makeSearcher(index: QuoteIndex): QuoteSearcher {
-	const cache = new ScanCache(index);
+	const pool = new Pool();
+	const cache = new ScanCache(index, pool);
 	const ranker = new Ranker(index);
 	let last: {query: ParsedQuery; evaluation: Evaluation} | undefined;
+	// Searches in progress: searchAsync calls interleave when the caller does not abort the last one,
+	// and pooled arrays go back only when no other search can be reading them.
+	let running = 0;
 
 	function* run(raw: string, limit: number): Generator<void, SearchResult> {
 		const query = parseQuery(raw);
 		if (query.groups.length === 0 && query.speakers.length === 0) return {query: raw, total: 0, hits: []};
-		const compiled = yield* compileTerms(query, cache);
-		const universe = last && narrows(query, last.query) ? last.evaluation.matches : undefined;
-		const evaluation = yield* evaluate(index, query, compiled, universe);
-		last = {query, evaluation};
-		// fuse.js ranks the best RANKED whatever the limit, so a smaller limit is a prefix of a larger one.
-		const best = selectBest(evaluation, Math.max(limit, RANKED));
-		yield;
-		const hits = yield* ranker.rank(query, evaluation.terms, best.ids, best.estimates, RANKED);
-		return {query: raw, total: evaluation.matches.length, hits: hits.slice(0, limit)};
+		running++;
+		try {
+			if (running === 1) cache.recycle();
+			const compiled = yield* compileTerms(query, cache);
+			const previous = last;
+			const universe = previous && narrows(query, previous.query) ? previous.evaluation.matches : undefined;
+			const evaluation = yield* evaluate(index, query, compiled, universe, pool);
+			last = {query, evaluation};
+			if (previous && running === 1) for (const array of previous.evaluation.buffers) pool.give(array);
+			// fuse.js ranks the best RANKED whatever the limit, so a smaller limit is a prefix of a larger one.
+			const best = selectBest(evaluation, Math.max(limit, RANKED), pool);
+			yield;
+			const hits = yield* ranker.rank(query, evaluation.terms, best.ids, best.estimates, RANKED);
+			return {query: raw, total: evaluation.matches.length, hits: hits.slice(0, limit)};
+		} finally {
+			running--;
+		}
 	}
 
 	return {

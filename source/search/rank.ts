@@ -98,7 +98,7 @@ export class Ranker {
 		query: ParsedQuery,
 		terms: ReadonlyMap<string, CompiledTerm>,
 		ids: Uint32Array,
-		estimates: Float64Array,
+		estimates: Float32Array,
 		ranked: number,
 	): Generator<void, SearchHit[]> {
 		const order = Array.from(ids.keys()).sort(

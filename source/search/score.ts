@@ -35,14 +35,14 @@ const LOG_EPSILON = Math.log(Number.EPSILON);
 
 /**
  * log(fuse.js score) of a term matching one field with `code` (see scan.ts), by code: 0 for no
- * match. An exact match is ε for fuse.js; a whole word or a word start is nudged ahead of a match
- * inside a word, which fuse.js does not tell apart, to break its ties the way a reader would.
+ * match, log ε for an exact match (whole word, its start or inside it alike, as for fuse.js), the
+ * log of typos / length otherwise. That exact matches all score the same is what lets a pass stop
+ * reading a quote at its first exact match.
  */
 export function logScores(length: number): Float64Array {
 	return Float64Array.from({length: 64}, (_, code) => {
 		if (code === NO_MATCH) return 0;
 		const typos = typosOf(code);
-		if (typos > 0) return Math.log(Math.max(0.001, typos / length));
-		return LOG_EPSILON - (2 - ((code - 1) % 3)) * 0.5;
+		return typos > 0 ? Math.log(Math.max(0.001, typos / length)) : LOG_EPSILON;
 	});
 }
