@@ -6,19 +6,18 @@ import {Vocabulary, type WordLookup} from './vocabulary.js';
 
 /**
  * The candidate stage's index, built once per dataset. Every searched field is folded (fold.ts) and
- * split on spaces into words; each distinct word gets an id. What is kept is numbers in typed
- * arrays, not strings per quote:
+ * split on spaces into words; each distinct word gets an id, the commonest the smallest. What is
+ * kept is numbers in typed arrays, not strings per quote:
  *
  * - the vocabulary: every distinct word once, joined by newlines into one string that a query scans
- *   in a few milliseconds (an archive of a million quotes has ~10⁵ distinct words, not 10⁸ characters);
+ *   in milliseconds (a million quotes have ~10⁵ distinct words, not 10⁸ characters);
  * - a forward index: each quote's text as the ids of its words, in order (for phrases and anchors);
+ * - postings: for each word, the quotes and event titles that have it; for each event and speaker,
+ *   its quotes (a rare term starts from those instead of reading every quote);
  * - each quote's speaker and events as small integers, and the words of every speaker name, alias
- *   and event title, so a query evaluates those once per speaker or event, not once per quote.
+ *   and event title, so a query works those out once per speaker or event, not once per quote.
  *
- * A query finds the words that match each term in the vocabulary, marks them in a bit mask per word,
- * then walks the forward index OR-ing masks (candidates.ts): linear in the corpus, but a tight loop
- * over typed arrays that runs at ~200 M words/s, and only over the previous matches while a query
- * is being extended.
+ * Memory: about 9 bytes per word of text (forward index and postings) plus the vocabulary.
  */
 
 export interface FieldWords {

@@ -3,7 +3,7 @@ import {foldText} from './fold.js';
 /**
  * The query language: fuse.js's extended search (the fzf operators) plus `@name` for a speaker.
  *
- *   word      fuzzy: anywhere in a word, or a word starting with it give or take typos (`typoBudget`)
+ *   word      anywhere in a word, or a word starts with it give or take typos (see typoBudget)
  *   'word     the exact text, anywhere in a word          !word     the text appears nowhere
  *   ^word     a field starts with it                      !^word    no field starts with it
  *   word$     a field ends with it                        !word$    no field ends with it

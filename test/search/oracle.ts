@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import {generateDocument} from '../../bench/generate.js';
 import {buildDataset, type Dataset, type Quote} from '../../source/dataset/model.js';
 import type {TimescopeDocument} from '../../source/dataset/schema.js';
@@ -10,6 +9,8 @@ import {sanitize} from '../../source/text/sanitize.js';
  * The search semantics written the slow, obvious way, to hold the index against: every quote, every
  * field, string operations and a textbook dynamic program, no index, no bit tricks.
  */
+
+export {plainFuse} from '../../bench/plain-fuse.js';
 
 export function dataset(doc: TimescopeDocument): Dataset {
 	return buildDataset(doc);
@@ -96,30 +97,4 @@ export function naiveMatches(data: Dataset, raw: string): number[] {
 		if (ok) out.push(quote.index);
 	}
 	return out;
-}
-
-/** fuse.js as the first version of timescope used it: every quote, every query. */
-export function plainFuse(
-	data: Dataset,
-): Fuse<{quote: Quote; text: string; speaker: string; aliases: string[]; events: string[]}> {
-	const records = data.quotes.map((quote) => ({
-		quote,
-		text: sanitize(quote.text),
-		speaker: sanitize(quote.speaker.name),
-		aliases: (quote.speaker.aliases ?? []).map((alias) => sanitize(alias)),
-		events: quote.events.map((event) => sanitize(event.title)),
-	}));
-	return new Fuse(records, {
-		keys: [
-			{name: 'text', weight: 3},
-			{name: 'speaker', weight: 1},
-			{name: 'aliases', weight: 1},
-			{name: 'events', weight: 0.5},
-		],
-		includeScore: true,
-		ignoreDiacritics: true,
-		useExtendedSearch: true,
-		ignoreLocation: true,
-		threshold: 0.35,
-	});
 }

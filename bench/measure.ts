@@ -1,0 +1,227 @@
+import {spawnSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {loadDataset} from '../source/dataset/load.js';
+import type {Dataset} from '../source/dataset/model.js';
+import {createQuoteSearcher, loadQuoteSearcher, type QuoteSearcher} from '../source/search/quote-search.js';
+import {sanitize} from '../source/text/sanitize.js';
+import {plainFuse} from './plain-fuse.js';
+import {keystrokes, knownItems, typedQueries} from './workload.js';
+
+/**
+ * One row of the benchmark, in a process of its own (`node --expose-gc --import tsx bench/measure.ts
+ * FILE`) so its memory is its own. Prints one JSON line: see `Row`.
+ */
+
+export interface Timing {
+	p50: number;
+	p95: number;
+	max: number;
+	n: number;
+}
+
+export interface Row {
+	events: number;
+	quotes: number;
+	loadMs: number;
+	indexMs: number;
+	indexSlicedMs: number;
+	indexLongestBlockMs: number;
+	rssLoadedMB: number;
+	rssIndexedMB: number;
+	keystroke: Timing;
+	keystrokeAsync: Timing;
+	searchLongestBlockMs: number;
+	knownItem: {
+		ours: number;
+		oursSameSet: number;
+		fuse: number;
+		fzf?: number;
+		n: number;
+		fuseN: number;
+		fzfN?: number;
+	};
+	fuseKeystroke?: Timing;
+	fzfKeystroke?: Timing;
+	/** Keystroke to frame in the timeline; filled by bench/frames.ts when it exists. */
+	frame?: Timing;
+}
+
+export function timing(samples: readonly number[]): Timing {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const at = (p: number) =>
+		sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+	return {p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length};
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function rssMB(): number {
+	globalThis.gc?.();
+	globalThis.gc?.();
+	return process.memoryUsage().rss / 1e6;
+}
+
+/** The longest stretch without an event-loop turn while `work` runs (what typing would wait for). */
+async function longestBlock<T>(work: () => Promise<T>): Promise<{value: T; block: number; wall: number}> {
+	let last = performance.now();
+	let block = 0;
+	let running = true;
+	const tick = () => {
+		const now = performance.now();
+		block = Math.max(block, now - last);
+		last = now;
+		if (running) setImmediate(tick);
+	};
+	setImmediate(tick);
+	const start = performance.now();
+	const value = await work();
+	const wall = performance.now() - start;
+	running = false;
+	return {value, block, wall};
+}
+
+/** Run `each` over `items` until `budgetMs` is spent; the samples taken so far. */
+function withinBudget<T, R>(items: readonly T[], budgetMs: number, each: (item: T) => R): R[] {
+	const out: R[] = [];
+	const until = performance.now() + budgetMs;
+	for (const item of items) {
+		if (performance.now() > until) break;
+		out.push(each(item));
+	}
+	return out;
+}
+
+function fzfInstalled(): boolean {
+	return spawnSync('fzf', ['--version'], {encoding: 'utf8'}).status === 0;
+}
+
+export async function measure(file: string, budgetMs: number): Promise<Row> {
+	const started = performance.now();
+	const loaded = await loadDataset(file);
+	const loadMs = performance.now() - started;
+	if (!loaded.ok) throw new Error(`${file}: ${loaded.problems[0]?.message}`);
+	const data: Dataset = loaded.dataset;
+	const rssLoadedMB = rssMB();
+
+	const indexStart = performance.now();
+	const searcher = createQuoteSearcher(data);
+	const indexMs = performance.now() - indexStart;
+	const rssIndexedMB = rssMB();
+	const sliced = await longestBlock(() => loadQuoteSearcher(data));
+
+	const queries = typedQueries(data);
+	// Warm up the JIT on other queries first, as a session does in its first seconds.
+	for (const keys of keystrokes(typedQueries(data, 99)))
+		for (const q of keys) searcher.search(q, {limit: 50});
+	// Every sequence typed three times; per keystroke the median of the three, so that a neighbour's
+	// burst of CPU on a shared machine does not decide the p95.
+	const runs: number[][] = [[], [], []];
+	for (const run of runs) {
+		for (const keys of keystrokes(queries)) {
+			for (const q of keys) {
+				const t = performance.now();
+				searcher.search(q, {limit: 50});
+				run.push(performance.now() - t);
+			}
+		}
+	}
+	const perKey = (runs[0] as number[]).map((_, i) => median(runs.map((run) => run[i] as number)));
+	const asyncSearcher: QuoteSearcher = sliced.value;
+	for (const keys of keystrokes(typedQueries(data, 99)))
+		for (const q of keys) await asyncSearcher.searchAsync(q, {limit: 50});
+	const perKeyAsync: number[] = [];
+	const searchBlock = await longestBlock(async () => {
+		for (const keys of keystrokes(queries)) {
+			for (const q of keys) {
+				const t = performance.now();
+				await asyncSearcher.searchAsync(q, {limit: 50});
+				perKeyAsync.push(performance.now() - t);
+			}
+		}
+	});
+
+	const items = knownItems(data, 300);
+	const oursHits = items.map((item) =>
+		searcher.search(item.query, {limit: 3}).hits.some((hit) => hit.quote.index === item.quote),
+	);
+	const fuse = plainFuse(data);
+	const fuseHits = withinBudget(items, budgetMs, (item) =>
+		fuse.search(item.query, {limit: 3}).some((result) => result.item.quote.index === item.quote),
+	);
+	const allKeys = keystrokes(queries).flat();
+	const fuseKeys = withinBudget(allKeys, budgetMs, (q) => {
+		const t = performance.now();
+		fuse.search(q, {limit: 50});
+		return performance.now() - t;
+	});
+
+	let fzf: {keys: number[]; hits: boolean[]} | undefined;
+	if (fzfInstalled()) {
+		const lines = `${data.quotes.map((quote) => `${quote.index}\t${sanitize(quote.text)} — ${sanitize(quote.speaker.name)}`).join('\n')}\n`;
+		const input = fileURLToPath(new URL(`../.bench-cache/fzf-${data.quotes.length}.txt`, import.meta.url));
+		writeFileSync(input, lines);
+		const run = (q: string) => {
+			const t = performance.now();
+			const out = spawnSync('sh', ['-c', 'fzf --filter "$Q" --delimiter "\t" --nth 2.. < "$F"'], {
+				env: {...process.env, Q: q, F: input},
+				encoding: 'utf8',
+				maxBuffer: 1 << 30,
+			});
+			return {
+				ms: performance.now() - t,
+				top: out.stdout.split('\n', 3).map((line) => Number(line.split('\t')[0])),
+			};
+		};
+		fzf = {
+			keys: withinBudget(allKeys, budgetMs, (q) => run(q).ms),
+			hits: withinBudget(items, budgetMs, (item) => run(item.query).top.slice(0, 3).includes(item.quote)),
+		};
+	}
+
+	const rate = (hits: readonly boolean[]) =>
+		hits.length === 0 ? Number.NaN : hits.filter(Boolean).length / hits.length;
+	let frame: Timing | undefined;
+	try {
+		// Hook for the explorer's cursor-move frame time: bench/frames.ts exporting measureFrames(file).
+		const frames = (await import(`${'./frames.js'}`)) as {measureFrames?: (file: string) => Promise<Timing>};
+		frame = await frames.measureFrames?.(file);
+	} catch {
+		frame = undefined;
+	}
+	return {
+		events: data.events.length,
+		quotes: data.quotes.length,
+		loadMs,
+		indexMs,
+		indexSlicedMs: sliced.wall,
+		indexLongestBlockMs: sliced.block,
+		rssLoadedMB,
+		rssIndexedMB,
+		keystroke: timing(perKey),
+		keystrokeAsync: timing(perKeyAsync),
+		searchLongestBlockMs: searchBlock.block,
+		knownItem: {
+			ours: rate(oursHits),
+			oursSameSet: rate(oursHits.slice(0, fuseHits.length)),
+			fuse: rate(fuseHits),
+			fzf: fzf && rate(fzf.hits),
+			n: items.length,
+			fuseN: fuseHits.length,
+			fzfN: fzf?.hits.length,
+		},
+		fuseKeystroke: fuseKeys.length > 0 ? timing(fuseKeys) : undefined,
+		fzfKeystroke: fzf && fzf.keys.length > 0 ? timing(fzf.keys) : undefined,
+		frame,
+	};
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const [file, budget = '60000'] = process.argv.slice(2);
+	if (!file) throw new Error('usage: measure.ts FILE [BUDGET_MS]');
+	const row = await measure(file, Number(budget));
+	process.stdout.write(`${JSON.stringify(row)}\n`);
+}
