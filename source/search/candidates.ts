@@ -85,18 +85,14 @@ interface ScanEntry {
 /** Vocabulary scans, remembered so an extended word scans only what the shorter one matched. */
 export class ScanCache {
 	private entries: ScanEntry[] = [];
-	private retired: Uint8Array[] = [];
-	constructor(
-		private readonly index: QuoteIndex,
-		private readonly pool: Pool,
-	) {}
+	constructor(private readonly index: QuoteIndex) {}
 
 	*scan(role: Role, pattern: string): Generator<void, ScanEntry> {
 		const {index} = this;
 		const found = this.entries.find((e) => e.role === role && e.pattern === pattern);
 		if (found) return found;
-		// Taken all zeros: entries leaving the cache are cleared on the way back.
-		const out = this.pool.take(Uint8Array, index.words.length);
+		// Not pooled: hits highlighted lazily read these long after the scan (rank.ts).
+		const out = new Uint8Array(index.words.length);
 		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
 		let ids: Uint32Array;
 		if (role === 'equal') {
@@ -119,16 +115,8 @@ export class ScanCache {
 		for (const id of ids) coverage += index.counts[id] as number;
 		const entry = {role, pattern, out, ids, coverage};
 		this.entries.unshift(entry);
-		const evicted = this.entries.length > 24 ? this.entries.pop() : undefined;
-		// A term compiled moments ago may still hold it: clear only what no query can be using.
-		if (evicted) this.retired.push(evicted.out);
+		if (this.entries.length > 24) this.entries.pop();
 		return entry;
-	}
-
-	/** Scans evicted before the last query began are no longer read: clear them for reuse. */
-	recycle(): void {
-		for (const out of this.retired) this.pool.give(out.fill(0));
-		this.retired = [];
 	}
 }
 

@@ -4,13 +4,15 @@ import {buildIndex, type QuoteIndex} from './index.js';
 import {Pool} from './pool.js';
 import {type ParsedQuery, parseQuery} from './query.js';
 import {RANKED, Ranker, type SearchHit} from './rank.js';
+import {runSliced, runToEnd} from './steps.js';
 
 /**
  * Quote search, instant at a million quotes. Two stages:
  *
  * 1. The candidate stage (index.ts, scan.ts, candidates.ts) decides exactly which quotes match: it
- *    matches each term against the vocabulary once, then walks a forward index of word ids with bit
- *    masks. While a query is being extended it searches only the previous matches.
+ *    matches each term against the vocabulary once, then reads the quotes' word ids term by term,
+ *    the rarest term first and from its postings when it is rare. While a query is being extended
+ *    it reads only the previous matches.
  * 2. fuse.js ranks and highlights the best of them by an estimate of fuse.js's own score (rank.ts);
  *    when more hits are asked for, the rest follow by that estimate, highlighted when first read.
  *
@@ -41,12 +43,6 @@ export interface AsyncSearchOptions extends SearchOptions {
 	sliceMs?: number;
 }
 
-export interface AsyncSearchOptions extends SearchOptions {
-	signal?: AbortSignal;
-	/** Longest stretch, in ms, between event-loop turns (default 6). */
-	sliceMs?: number;
-}
-
 export interface QuoteSearcher {
 	search(query: string, options?: SearchOptions): SearchResult;
 	/**
@@ -65,43 +61,9 @@ export interface LoadOptions {
 	signal?: AbortSignal;
 }
 
-/** Longest stretch the async paths hold the event loop: input is read between slices. */
-const SLICE_MS = 6;
-
-function runToEnd<T>(work: Generator<void, T>): T {
-	for (;;) {
-		const step = work.next();
-		if (step.done) return step.value;
-	}
-}
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Run `work` in slices of `sliceMs`; undefined when `signal` aborts it between slices. */
-async function runSliced<T>(
-	work: Generator<void, T>,
-	{signal, sliceMs = SLICE_MS, onSlice}: {signal?: AbortSignal; sliceMs?: number; onSlice?: () => void},
-): Promise<T | undefined> {
-	for (;;) {
-		await nextTurn();
-		if (signal?.aborted) {
-			// Runs the work's `finally` blocks: what it holds goes back to the pool.
-			work.return(undefined as T);
-			return undefined;
-		}
-		const until = performance.now() + sliceMs;
-		for (;;) {
-			const step = work.next();
-			if (step.done) return step.value;
-			if (performance.now() >= until) break;
-		}
-		onSlice?.();
-	}
-}
-
 function makeSearcher(index: QuoteIndex): QuoteSearcher {
 	const pool = new Pool();
-	const cache = new ScanCache(index, pool);
+	const cache = new ScanCache(index);
 	const ranker = new Ranker(index);
 	let last: {query: ParsedQuery; evaluation: Evaluation} | undefined;
 	// Searches in progress: searchAsync calls interleave when the caller does not abort the last one,
@@ -113,7 +75,6 @@ function makeSearcher(index: QuoteIndex): QuoteSearcher {
 		if (query.groups.length === 0 && query.speakers.length === 0) return {query: raw, total: 0, hits: []};
 		running++;
 		try {
-			if (running === 1) cache.recycle();
 			const compiled = yield* compileTerms(query, cache);
 			const previous = last;
 			const universe = previous && narrows(query, previous.query) ? previous.evaluation.matches : undefined;

@@ -7,6 +7,7 @@ import {type QuoteIndex, quoteDisplayText} from './index.js';
 import type {ParsedQuery} from './query.js';
 import {NO_MATCH} from './scan.js';
 import {KEYS} from './score.js';
+import {runToEnd} from './steps.js';
 
 /**
  * fuse.js ranks and highlights the candidates. Each quote is given to it as its folded fields, and
@@ -301,12 +302,5 @@ export class Ranker {
 			signature: signature.join('\u0002'),
 			query: sides.length === 0 ? undefined : sides.length === 1 ? sides[0] : {$or: sides},
 		};
-	}
-}
-
-function runToEnd<T>(work: Generator<void, T>): T {
-	for (;;) {
-		const step = work.next();
-		if (step.done) return step.value;
 	}
 }
