@@ -303,13 +303,17 @@ interface Pass {
 	estimates: Float32Array | undefined;
 }
 
-/** The quotes of `universe` (all when undefined) that match, ascending, with their estimates. */
+/**
+ * The quotes of `universe` (all when undefined; only those marked in `within`, by quote index, when
+ * given) that match, ascending, with their estimates.
+ */
 export function* evaluate(
 	index: QuoteIndex,
 	query: ParsedQuery,
 	terms: Map<string, CompiledTerm>,
 	universe: Uint32Array | undefined,
 	pool: Pool,
+	within?: Uint8Array,
 ): Generator<void, Evaluation> {
 	const allowed = speakerFilter(index, query.speakers);
 	const parts = new Map<string, FieldParts>();
@@ -342,7 +346,8 @@ export function* evaluate(
 			if (rarest && seedSize(index, rarest) < (universe?.length ?? index.quotes.length) / 8) {
 				pass = {ids: yield* seed(index, rarest, partsOf(rarest), universe, pool), estimates: undefined};
 			}
-			if (allowed) pass = yield* speakerPass(index, allowed, pass);
+			if (within) pass = yield* filterPass(index, pass, (q) => within[q] === 1);
+			if (allowed) pass = yield* filterPass(index, pass, (q) => allowed[index.speakerOf[q] as number] === 1);
 			for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false, take);
 			for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true, take);
 			const ids = pass.ids ?? Uint32Array.from(index.quotes.keys());
@@ -419,14 +424,15 @@ function* seed(
 	return out.done();
 }
 
-function* speakerPass(index: QuoteIndex, allowed: Uint8Array, pass: Pass): Generator<void, Pass> {
+/** The quotes of `pass` that `keep` keeps (speaker filters, a caller's selection). */
+function* filterPass(index: QuoteIndex, pass: Pass, keep: (q: number) => boolean): Generator<void, Pass> {
 	const {ids} = pass;
 	const count = ids ? ids.length : index.quotes.length;
 	const out = new Uint32Array(count);
 	let found = 0;
 	for (let i = 0; i < count; i++) {
 		const q = ids ? (ids[i] as number) : i;
-		if (allowed[index.speakerOf[q] as number]) out[found++] = q;
+		if (keep(q)) out[found++] = q;
 		if ((i & (SLICE * 8 - 1)) === SLICE * 8 - 1) yield;
 	}
 	return {ids: out.subarray(0, found), estimates: pass.estimates && new Float32Array(found)};

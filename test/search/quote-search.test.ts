@@ -230,6 +230,26 @@ describe('results', () => {
 		expect(some.hits.map((h) => h.quote.id)).toEqual(all.hits.slice(0, 2).map((h) => h.quote.id));
 	});
 
+	it('can be kept to some quotes (a filtered timeline), and count only those', () => {
+		const data = dataset(doc);
+		const local = createQuoteSearcher(data);
+		const strike = new Set(
+			data.quotes.filter((quote) => quote.events.some((event) => event.id === 'strike')),
+		);
+		expect(
+			local
+				.search('oil | tankers | explosion', {within: strike})
+				.hits.map((h) => h.quote.id)
+				.sort(),
+		).toEqual(['dock', 'rubio']);
+		expect(local.search('oil | tankers | explosion', {within: strike}).total).toBe(2);
+		// The next keystroke without the filter is not narrowed from the filtered answer.
+		expect(local.search('oil | tankers | explosions').total).toBe(
+			searcher.search('oil | tankers | explosions').total,
+		);
+		expect(local.search('@maduro', {within: strike}).total).toBe(0);
+	});
+
 	it('are empty for an empty query', () => {
 		expect(searcher.search('   ')).toEqual({query: '   ', total: 0, hits: []});
 	});
