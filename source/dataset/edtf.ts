@@ -206,6 +206,8 @@ function unspecifiedText(point: EdtfPoint, mask: number): string {
 }
 
 function utc(year: number, monthIndex: number, day: number): number {
+	// Date.UTC reads years 0–99 as 1900–1999; only those (and negative years) need a Date object.
+	if (year >= 100) return Date.UTC(year, monthIndex, day);
 	const date = new Date(Date.UTC(2000, monthIndex, day));
 	date.setUTCFullYear(year, monthIndex, day);
 	return date.getTime();

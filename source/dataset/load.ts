@@ -164,7 +164,7 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 		const format = (value as {format?: unknown} | null)?.format;
 		return fail([{file, ...locate(json, ''), pointer: '', message: notTimescope(value, format)}]);
 	}
-	const validated = validateDocument(value);
+	const validated = await validateDocument(value);
 	if (!validated.ok) {
 		const json = await jsonText(text, file);
 		const located = validated.problems.map((problem) => ({
@@ -202,7 +202,7 @@ async function fromImport(
 			})),
 		};
 	}
-	const validated = validateDocument(result.doc);
+	const validated = await validateDocument(result.doc);
 	if (!validated.ok) {
 		// The converter produced something timescope/1 rejects: a bug of ours, reported as such.
 		return {

@@ -86,7 +86,11 @@ function byId<T extends {id: string}>(items: readonly T[] | undefined): Map<stri
 	return new Map((items ?? []).map((item) => [item.id, item]));
 }
 
-function resolve<T>(ids: readonly string[] | undefined, table: ReadonlyMap<string, T>): T[] {
+// Shared by every event or quote without such references: an archive has hundreds of thousands.
+const NONE: readonly never[] = Object.freeze([]);
+
+function resolve<T>(ids: readonly string[] | undefined, table: ReadonlyMap<string, T>): readonly T[] {
+	if (ids === undefined || ids.length === 0) return NONE;
 	const out: T[] = [];
 	for (const key of ids ?? []) {
 		const item = table.get(key);
@@ -114,7 +118,7 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 		summary: event.summary,
 		actors: resolve(event.actors, actors),
 		places: resolve(event.places, places),
-		tags: event.tags ?? [],
+		tags: event.tags ?? NONE,
 		sources: resolve(event.sources, sources),
 		quotes: [],
 		doc: event,

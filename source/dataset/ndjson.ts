@@ -10,7 +10,7 @@ import {
 	sourceSchema,
 	type TimescopeDocument,
 } from './schema.js';
-import {validateDocument} from './validate.js';
+import {validateWithZod} from './validate.js';
 
 /**
  * `timescope/1` as NDJSON, for archives too big for one `JSON.parse` (V8 strings stop at ~512 MB)
@@ -155,7 +155,7 @@ export async function loadNdjson(
 			}
 		}
 		// References out of the root may point at items on later lines: those are checked at the end.
-		const validated = validateDocument({...object, events: object.events ?? []});
+		const validated = validateWithZod({...object, events: object.events ?? []});
 		for (const p of validated.ok ? [] : validated.problems) {
 			const reference = /^"(.*)" is not the id of any (\w+) /.exec(p.message);
 			if (reference) {
@@ -191,7 +191,7 @@ export async function loadNdjson(
 		if (!schema.safeParse(item).success) {
 			// The document validator words each problem as the JSON loader does; its pointers are
 			// rewritten from /events/0/… to this line's /event/….
-			const validated = validateDocument({format: FORMAT, title: '-', events: [], [list]: [item]});
+			const validated = validateWithZod({format: FORMAT, title: '-', events: [], [list]: [item]});
 			for (const p of validated.ok ? [] : validated.problems) {
 				if (!p.pointer.startsWith(`/${list}/0`) || p.message.includes('is not the id of any')) continue;
 				const pointer = base + p.pointer.slice(`/${list}/0`.length);
