@@ -2,7 +2,7 @@ import {Growable} from './growable.js';
 import type {Lists, QuoteIndex} from './index.js';
 import type {Pool} from './pool.js';
 import {type ParsedQuery, type Term, typoBudget} from './query.js';
-import {filterWords, linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
+import {EXACT, filterWords, linesOf, NO_MATCH, type Role, scanWords} from './scan.js';
 import {ALIAS_WEIGHT, EVENT_WEIGHT, logScores, norm, SPEAKER_WEIGHT, TEXT_WEIGHT} from './score.js';
 
 /**
@@ -40,8 +40,8 @@ export interface Evaluation {
 }
 
 const SLICE = 32768;
-/** Codes of exact matches (scan.ts: 1 + 3 × typos + shape, typos 0). */
-const EXACT = 3;
+/** Vocabulary words per scan step (a few milliseconds for the slowest, fuzzy, scan). */
+const SCAN_SLICE = 65536;
 
 export function termKey(term: Term): string {
 	return `${term.negate ? '!' : ''}${term.kind}:${term.text}`;
@@ -102,13 +102,19 @@ export class ScanCache {
 		} else {
 			const base = this.entries.find((e) => e.role === role && refinesPattern(role, pattern, e.pattern));
 			yield;
-			if (base && typos === 0)
+			if (base && typos === 0) {
 				ids = filterWords(index.words, base.ids, pattern, role === 'fuzzy' ? 'include' : role, out);
-			else {
+			} else {
 				const lines = base
 					? linesOf(index.words, base.ids)
 					: {text: index.vocabulary, starts: index.wordStarts};
-				ids = scanWords(lines, pattern, role, typos, out);
+				const matched = new Growable(256);
+				const count = lines.starts.length - 1;
+				for (let from = 0; from < count; from += SCAN_SLICE) {
+					if (from > 0) yield;
+					scanWords(lines, from, Math.min(count, from + SCAN_SLICE), pattern, role, typos, out, matched);
+				}
+				ids = matched.done();
 			}
 		}
 		let coverage = 0;
@@ -178,7 +184,7 @@ export function matchSequence(term: CompiledTerm, seq: Uint32Array, from: number
 			if (code > worst) worst = code;
 		}
 		// A phrase found is an exact match.
-		return n === 1 ? worst : 1;
+		return n === 1 ? worst : EXACT;
 	};
 	switch (term.term.kind) {
 		case 'prefix':

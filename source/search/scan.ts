@@ -3,38 +3,32 @@ import {Growable} from './growable.js';
 /**
  * Finding the vocabulary words that match one word of a term. The vocabulary is one string of
  * `\n`-separated words (index.ts), so exact roles use `indexOf` (V8's string search), and fuzzy
- * matching is one bit-parallel pass over it.
+ * matching is one bit-parallel pass over it. A scan covers a range of lines, so a large vocabulary
+ * is read in slices between which the event loop runs.
  *
- * Result per word: 0 when it does not match, else `1 + 3 × typos + shape`, where shape is 0 for the
- * whole word, 1 for its start, 2 for elsewhere in it (the ranking prefers the whole word).
+ * Result per word: 0 when it does not match, else `1 + typos`.
  */
 
 export type Role = 'fuzzy' | 'include' | 'prefix' | 'suffix' | 'equal';
 
-/** Scan `lines` (words, each preceded by `\n`, the last followed by one); `ids[i]` is line i's word id. */
+/** Words, each preceded by `\n`, the last followed by one; line i starts at `starts[i]`. */
 export interface Lines {
 	readonly text: string;
 	readonly starts: Uint32Array;
-	/** Absent: line i is word i. */
+	/** `ids[i]` is line i's word id; absent, line i is word i. */
 	readonly ids?: Uint32Array;
 }
 
 export const NO_MATCH = 0;
-
-export function quality(typos: number, shape: number): number {
-	return 1 + 3 * typos + shape;
-}
+/** The code of an exact match. */
+export const EXACT = 1;
 
 export function typosOf(code: number): number {
-	return Math.floor((code - 1) / 3);
+	return code - 1;
 }
 
-export function isWhole(code: number): boolean {
-	return code !== NO_MATCH && (code - 1) % 3 === 0;
-}
-
-// Punctuation that clings to words ("oil," “we …”): a match up to it still counts as the whole word.
-export function isClinging(code: number): boolean {
+// Punctuation that clings to words ("oil," “we …”): not where a word starts.
+function isClinging(code: number): boolean {
 	return (
 		code === 0x2c ||
 		code === 0x2e ||
@@ -52,76 +46,86 @@ export function isClinging(code: number): boolean {
 	);
 }
 
-function shapeOf(text: string, wordStart: number, wordEnd: number, from: number, to: number): number {
-	const startsWord = from === wordStart || (from === wordStart + 1 && isClinging(text.charCodeAt(wordStart)));
-	if (!startsWord) return 2;
-	let end = wordEnd;
-	while (end > to && isClinging(text.charCodeAt(end - 1))) end--;
-	return end === to ? 0 : 1;
-}
-
 /**
- * Mark in `out` (indexed by word id) the words of `lines` matching `pattern` in `role`, keeping the
- * best code per word, and return the ids that matched.
+ * Mark in `out` (indexed by word id) the words of lines `[from, to)` matching `pattern` in `role`,
+ * keeping the best code per word, and push the ids newly matched to `matched`.
  */
 export function scanWords(
 	lines: Lines,
+	from: number,
+	to: number,
 	pattern: string,
 	role: Role,
 	typos: number,
 	out: Uint8Array,
-): Uint32Array {
-	if (role === 'fuzzy' && typos > 0 && pattern.length <= 30) return scanFuzzy(lines, pattern, typos, out);
-	if ((role === 'fuzzy' || role === 'include') && pattern.length === 1)
-		return scanChar(lines, pattern.charCodeAt(0), out);
-	const {text, starts, ids} = lines;
-	const matched = new Growable(256);
+	matched: Growable,
+): void {
+	if (role === 'fuzzy' && typos > 0 && pattern.length <= 30) {
+		scanFuzzy(lines, from, to, pattern, typos, out, matched);
+	} else if ((role === 'fuzzy' || role === 'include') && pattern.length === 1) {
+		scanChar(lines, from, to, pattern.charCodeAt(0), out, matched);
+	} else {
+		scanExact(lines, from, to, pattern, role, out, matched);
+	}
+}
+
+function mark(lines: Lines, line: number, code: number, out: Uint8Array, matched: Growable): void {
+	const id = lines.ids ? (lines.ids[line] as number) : line;
+	const was = out[id] as number;
+	if (was === NO_MATCH) matched.push(id);
+	if (was === NO_MATCH || code < was) out[id] = code;
+}
+
+function scanExact(
+	lines: Lines,
+	from: number,
+	to: number,
+	pattern: string,
+	role: Role,
+	out: Uint8Array,
+	matched: Growable,
+): void {
+	const {text, starts} = lines;
 	const needle =
 		role === 'prefix' || role === 'equal' ? `\n${pattern}` : role === 'suffix' ? `${pattern}\n` : pattern;
 	const lead = role === 'prefix' || role === 'equal' ? 1 : 0;
-	let line = 0;
-	for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-		const from = at + lead;
-		while ((starts[line + 1] as number) <= from) line++;
-		const wordStart = starts[line] as number;
-		const wordEnd = (starts[line + 1] as number) - 1;
-		if (role === 'equal' && from + pattern.length !== wordEnd) continue;
-		const code = quality(0, shapeOf(text, wordStart, wordEnd, from, from + pattern.length));
-		const id = ids ? (ids[line] as number) : line;
-		const previous = out[id] as number;
-		if (previous === NO_MATCH) matched.push(id);
-		if (previous === NO_MATCH || code < previous) out[id] = code;
-		// One line can hold several occurrences; the first decides the shape unless a later is whole.
-		if (role === 'equal') break;
+	const end = starts[to] as number;
+	let line = from;
+	for (
+		let at = text.indexOf(needle, (starts[from] as number) - lead);
+		at !== -1;
+		at = text.indexOf(needle, at + 1)
+	) {
+		const start = at + lead;
+		if (start >= end) break;
+		while ((starts[line + 1] as number) <= start) line++;
+		if (role === 'equal' && start + pattern.length !== (starts[line + 1] as number) - 1) continue;
+		mark(lines, line, EXACT, out, matched);
 	}
-	return matched.done();
 }
 
 /**
  * One character, the first keystroke of every query: it is in most words, so one pass over the
  * characters beats an `indexOf` per occurrence.
  */
-function scanChar(lines: Lines, char: number, out: Uint8Array): Uint32Array {
-	const {text, starts, ids} = lines;
-	const matched = new Growable(256);
-	const count = starts.length - 1;
-	for (let line = 0; line < count; line++) {
-		const start = starts[line] as number;
+function scanChar(
+	lines: Lines,
+	from: number,
+	to: number,
+	char: number,
+	out: Uint8Array,
+	matched: Growable,
+): void {
+	const {text, starts} = lines;
+	for (let line = from; line < to; line++) {
 		const end = (starts[line + 1] as number) - 1;
-		let at = -1;
-		for (let j = start; j < end; j++) {
+		for (let j = starts[line] as number; j < end; j++) {
 			if (text.charCodeAt(j) === char) {
-				at = j;
+				mark(lines, line, EXACT, out, matched);
 				break;
 			}
 		}
-		if (at === -1) continue;
-		const id = ids ? (ids[line] as number) : line;
-		const code = quality(0, shapeOf(text, start, end, at, at + 1));
-		if (out[id] === NO_MATCH) matched.push(id);
-		out[id] = code;
 	}
-	return matched.done();
 }
 
 const masks = new Int32Array(65536);
@@ -131,11 +135,20 @@ const masks = new Int32Array(65536);
  * for swapped neighbours), in one pass over the words:
  * - `e`: the pattern exactly, anywhere in the word (bit i: pattern[0..i] ends here);
  * - `a0..a2`: the word begins with the pattern give or take d typos (bit i: pattern[0..i) matches
- *   the word so far with at most d typos), punctuation in front of it skipped. Typos are looked for at word starts only, where people
- *   start typing: anywhere, a four-letter word with one typo matches half the dictionary.
+ *   the word so far with at most d typos), punctuation in front of it skipped. Typos are looked for
+ *   where words start, where people start typing: anywhere, a four-letter word with one typo
+ *   matches half the dictionary.
  */
-function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array): Uint32Array {
-	const {text, starts, ids} = lines;
+function scanFuzzy(
+	lines: Lines,
+	from: number,
+	to: number,
+	pattern: string,
+	typos: number,
+	out: Uint8Array,
+	matched: Growable,
+): void {
+	const {text, starts} = lines;
 	const m = pattern.length;
 	for (let i = 0; i < m; i++) {
 		const c = pattern.charCodeAt(i);
@@ -143,10 +156,8 @@ function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array
 	}
 	const exact = 1 << (m - 1);
 	const accept = 1 << m;
-	const matched = new Growable(256);
-	let line = -1;
+	let line = from - 1;
 	let best = 99;
-	let bestEnd = -1;
 	let e = 0;
 	let a0 = 0;
 	let a1 = 0;
@@ -155,24 +166,14 @@ function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array
 	let p1 = 0;
 	let previous = 0;
 	let leading = true;
-	const length = text.length;
-	for (let j = 0; j < length; j++) {
+	// From the `\n` before the first line to the one after the last.
+	const end = starts[to] as number;
+	for (let j = (starts[from] as number) - 1; j < end; j++) {
 		const c = text.charCodeAt(j);
 		if (c === 10) {
-			if (best <= typos) {
-				const wordStart = starts[line] as number;
-				const code =
-					best === 0 && bestEnd >= 0
-						? quality(0, shapeOf(text, wordStart, j, bestEnd - m + 1, bestEnd + 1))
-						: quality(best, best === 0 ? 1 : 2);
-				const id = ids ? (ids[line] as number) : line;
-				const was = out[id] as number;
-				if (was === NO_MATCH) matched.push(id);
-				if (was === NO_MATCH || code < was) out[id] = code;
-			}
+			if (best <= typos) mark(lines, line, EXACT + best, out, matched);
 			line++;
 			best = 99;
-			bestEnd = -1;
 			e = 0;
 			// Before the first letter: the empty prefix, and the first d letters of the pattern deleted.
 			a0 = 1;
@@ -186,10 +187,7 @@ function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array
 		}
 		const b = masks[c] as number;
 		e = ((e << 1) | 1) & b;
-		if (e & exact && bestEnd < 0) {
-			best = 0;
-			bestEnd = j;
-		}
+		if (e & exact) best = 0;
 		// Punctuation in front of a word ("“Their") is not where it starts.
 		if (leading && isClinging(c)) continue;
 		leading = false;
@@ -209,7 +207,6 @@ function scanFuzzy(lines: Lines, pattern: string, typos: number, out: Uint8Array
 		else if (n1 & accept && best > 1) best = 1;
 	}
 	for (let i = 0; i < m; i++) masks[pattern.charCodeAt(i)] = 0;
-	return matched.done();
 }
 
 /**
@@ -226,18 +223,14 @@ export function filterWords(
 	const matched = new Growable(ids.length);
 	for (const id of ids) {
 		const word = words[id] as string;
-		const at =
+		const found =
 			role === 'prefix'
 				? word.startsWith(pattern)
-					? 0
-					: -1
 				: role === 'suffix'
 					? word.endsWith(pattern)
-						? word.length - pattern.length
-						: -1
-					: word.indexOf(pattern);
-		if (at === -1) continue;
-		out[id] = quality(0, shapeOf(word, 0, word.length, at, at + pattern.length));
+					: word.includes(pattern);
+		if (!found) continue;
+		out[id] = EXACT;
 		matched.push(id);
 	}
 	return matched.done();
