@@ -25,7 +25,7 @@ export interface CompiledTerm {
 	readonly coverage: number;
 	/** Ids of the words its last word matches (every match contains one). */
 	readonly lastWords: Uint32Array;
-	/** logScores for its length. */
+	/** logScores for its kind and length. */
 	readonly logs: Float64Array;
 }
 
@@ -164,7 +164,15 @@ export function* compileTerms(
 			}
 			const verify =
 				term.kind === 'prefix' || term.kind === 'suffix' || term.kind === 'exact' || term.words.length > 1;
-			compiled.set(key, {term, key, verify, roles, coverage, lastWords, logs: logScores(term.text.length)});
+			compiled.set(key, {
+				term,
+				key,
+				verify,
+				roles,
+				coverage,
+				lastWords,
+				logs: logScores(term.text.length, term.kind === 'fuzzy'),
+			});
 		}
 	}
 	return compiled;
@@ -355,6 +363,8 @@ export function* evaluate(
 			if (within) pass = yield* filterPass(index, pass, (q) => within[q] === 1);
 			if (allowed) pass = yield* filterPass(index, pass, (q) => allowed[index.speakerOf[q] as number] === 1);
 			for (const term of positive) pass = yield* termPass(index, term, partsOf(term), pass, false, take);
+			if (positive.length > 1 && pass.ids && pass.estimates)
+				yield* togetherPass(index, positive, pass.ids, pass.estimates);
 			for (const term of negative) pass = yield* termPass(index, term, partsOf(term), pass, true, take);
 			const ids = pass.ids ?? Uint32Array.from(index.quotes.keys());
 			const estimates = pass.estimates ?? new Float32Array(ids.length);
@@ -442,6 +452,42 @@ function* filterPass(index: QuoteIndex, pass: Pass, keep: (q: number) => boolean
 		if ((i & (SLICE * 8 - 1)) === SLICE * 8 - 1) yield;
 	}
 	return {ids: out.subarray(0, found), estimates: pass.estimates && new Float32Array(found)};
+}
+
+/**
+ * When every term of a side is in a quote's text, rank.ts asks fuse.js for them together in the
+ * text (as plain fuse.js does), which scores the quote once more: the mean of the terms' scores
+ * there, to the text's weight and norm. Added here to the estimates, so those quotes are picked.
+ */
+function* togetherPass(
+	index: QuoteIndex,
+	terms: readonly CompiledTerm[],
+	ids: Uint32Array,
+	estimates: Float32Array,
+): Generator<void, void> {
+	const {textStart, textWords} = index;
+	for (let from = 0; from < ids.length; from += SLICE) {
+		if (from > 0) yield;
+		const to = Math.min(ids.length, from + SLICE);
+		for (let i = from; i < to; i++) {
+			const q = ids[i] as number;
+			const textFrom = textStart[q] as number;
+			const textTo = textStart[q + 1] as number;
+			let sum = 0;
+			for (const term of terms) {
+				const code = fieldCode(term, textWords, textFrom, textTo);
+				if (code === NO_MATCH) {
+					sum = Number.NaN;
+					break;
+				}
+				sum += Math.exp(term.logs[code] as number);
+			}
+			if (!Number.isNaN(sum)) {
+				estimates[i] =
+					(estimates[i] as number) + TEXT_WEIGHT * norm(textTo - textFrom) * Math.log(sum / terms.length);
+			}
+		}
+	}
 }
 
 /** Keep the quotes of `pass` that `term` matches (or, negated, does not), adding to the estimates. */

@@ -276,6 +276,8 @@ export class Ranker {
 			const parts: Expression[] = [];
 			const shape: string[] = [];
 			let holds = true;
+			let allInText = true;
+			const positive: string[] = [];
 			for (const term of group) {
 				const bits = keyBits(terms.get(termKey(term)) as CompiledTerm);
 				if (term.negate ? bits !== 0 : bits === 0) {
@@ -286,7 +288,13 @@ export class Ranker {
 				const keys = KEYS.filter((_, k) => bits & (1 << k)).map((key) => ({[key.name]: term.fuse}));
 				parts.push(keys.length === 1 ? (keys[0] as Expression) : {$or: keys});
 				shape.push(`${term.fuse}\u0000${bits}`);
+				positive.push(term.fuse);
+				if (!(bits & (1 << TEXT))) allInText = false;
 			}
+			// All the words in the quote itself, as plain fuse.js asks (one field, every term): it
+			// scores that once more, so such quotes rank above those whose words are spread over the
+			// speaker's name and event titles (candidates.ts adds the same to its estimate).
+			if (holds && allInText && positive.length > 1) parts.push({text: positive.join(' ')});
 			if (holds && parts.length > 0) {
 				sides.push({$and: parts});
 				signature.push(shape.join('\u0001'));

@@ -3,8 +3,8 @@ import {NO_MATCH, typosOf} from './scan.js';
 /**
  * fuse.js's scoring, as far as the candidate stage needs it to pick what fuse.js will rank best.
  * fuse.js multiplies, over every (term, field) that matches, score^(key weight × field norm), where
- * score is typos / length (ε when exact) and the norm is 1/√(words in the field). The log of that is
- * a sum, which the candidate stage adds up per quote as it matches.
+ * the norm is 1/√(words in the field) and the score is given by logScores. The log of that product
+ * is a sum, which the candidate stage adds up per quote as it matches.
  */
 
 export const KEYS = [
@@ -32,17 +32,21 @@ export function norm(words: number): number {
 }
 
 const LOG_EPSILON = Math.log(Number.EPSILON);
+// fuse.js's bitap never scores a match below 0.001, even an exact one; only its exact operators
+// (', ^, $, =) and a field equal to the pattern score 0, which it raises to ε.
+const LOG_BITAP_FLOOR = Math.log(0.001);
 
 /**
  * log(fuse.js score) of a term matching one field with `code` (see scan.ts), by code: 0 for no
- * match, log ε for an exact match (whole word, its start or inside it alike, as for fuse.js), the
- * log of typos / length otherwise. That exact matches all score the same is what lets a pass stop
- * reading a quote at its first exact match.
+ * match, else what fuse.js would score it: for a fuzzy term log 0.001 when exact (wherever it is in
+ * the word, as for fuse.js) and log(typos / length) with typos; log ε for the exact operators. That
+ * exact matches all score the same is what lets a pass stop reading a quote at its first one.
  */
-export function logScores(length: number): Float64Array {
+export function logScores(length: number, fuzzy: boolean): Float64Array {
 	return Float64Array.from({length: 64}, (_, code) => {
 		if (code === NO_MATCH) return 0;
+		if (!fuzzy) return LOG_EPSILON;
 		const typos = typosOf(code);
-		return typos > 0 ? Math.log(Math.max(0.001, typos / length)) : LOG_EPSILON;
+		return typos > 0 ? Math.log(Math.max(0.001, typos / length)) : LOG_BITAP_FLOOR;
 	});
 }
