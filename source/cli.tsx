@@ -84,6 +84,8 @@ async function main(): Promise<number> {
 		return runInteractive({
 			dataset,
 			fileLabel: loaded.file,
+			path: file === '-' ? undefined : file,
+			watch: flags.watch,
 			filters,
 			search: flags.search,
 			eventId: flags.event,

@@ -26,6 +26,9 @@ export interface InteractiveOptions {
 	fileLabel: string;
 	/** From --from/--to/--actor/--tag/--place; facets picked in the explorer narrow these further. */
 	filters: Filters;
+	/** The file to reload with R and, with `watch`, whenever it changes; undefined for standard input. */
+	path?: string;
+	watch?: boolean;
 	/** --search Q: open with the search line filled in. */
 	search?: string;
 	/** --event ID: open with that event's detail. */

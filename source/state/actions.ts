@@ -1,3 +1,4 @@
+import type {LoadResult} from '../dataset/load.js';
 import type {SearchResult} from '../search/quote-search.js';
 import type {Size} from './layout.js';
 
@@ -28,6 +29,7 @@ export type Command =
 	| {type: 'cycleGrouping'}
 	| {type: 'copy'}
 	| {type: 'openUrl'}
+	| {type: 'reload'}
 	| {type: 'help'}
 	| {type: 'close'}
 	| {type: 'quit'; code: number};
@@ -43,4 +45,6 @@ export type Action =
 	| {type: 'indexReady'}
 	| {type: 'indexFailed'; message: string}
 	| {type: 'searchResults'; query: string; generation: number; result: SearchResult}
+	/** A new version of the file was read, good or bad: asked for with R, or seen by --watch. */
+	| {type: 'loaded'; result: LoadResult; cause: 'key' | 'watch'}
 	| {type: 'effectDone'; id: number; message?: string; error?: boolean};

@@ -117,6 +117,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'copy',
 	},
 	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
+	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
 
 	// Search
 	{

@@ -19,6 +19,7 @@ import {commandFor, helpColumns, modeOf, TEXT_MODES} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
 import {layoutFor} from './layout.js';
 import {clamp, groupJump, keepRowOnScreen, keepVisible, page, setCursor} from './list.js';
+import {applyLoad, requestReload} from './reload.js';
 import {
 	acceptResults,
 	editField,
@@ -76,6 +77,10 @@ export function reducer(state: State, action: Action): State {
 			};
 		case 'searchResults':
 			return acceptResults(state, action.query, action.generation, action.result);
+		case 'loaded': {
+			const next = applyLoad(state, action.result, action.cause);
+			return moveFacet(next, next.facetCursor);
+		}
 		case 'effectDone':
 			if (state.effect?.id !== action.id) return state;
 			return {
@@ -160,6 +165,8 @@ function run(state: State, command: Command): State {
 			return copy(state);
 		case 'openUrl':
 			return openUrl(state);
+		case 'reload':
+			return requestReload(state);
 		case 'help':
 			return {...state, overlay: 'help', helpScroll: 0};
 		case 'close':
@@ -296,7 +303,7 @@ export function facetRows(state: State): number {
 
 function moveFacet(state: State, index: number): State {
 	const count = facetItems(state.base).length;
-	if (count === 0) return state;
+	if (count === 0) return {...state, facetCursor: 0, facetTop: 0};
 	const facetCursor = clamp(index, 0, count - 1);
 	const rows = facetRows(state);
 	let facetTop = state.facetTop;

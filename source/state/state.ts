@@ -43,7 +43,8 @@ export interface DetailState {
 
 export type Effect =
 	| {readonly id: number; readonly kind: 'copy'; readonly text: string}
-	| {readonly id: number; readonly kind: 'open'; readonly url: string};
+	| {readonly id: number; readonly kind: 'open'; readonly url: string}
+	| {readonly id: number; readonly kind: 'reload'; readonly path: string};
 
 export interface Message {
 	readonly text: string;
@@ -53,6 +54,10 @@ export interface Message {
 export interface State {
 	readonly dataset: Dataset;
 	readonly fileLabel: string;
+	/** The file to reload (R, --watch); undefined when the data came from standard input. */
+	readonly path?: string;
+	/** The last reload failed: its first problem (file:line:col) and how many more. Cleared by a good one. */
+	readonly reloadError?: {readonly text: string; readonly more: number};
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
@@ -81,6 +86,7 @@ export interface State {
 export interface InitOptions {
 	dataset: Dataset;
 	fileLabel: string;
+	path?: string;
 	filters: Filters;
 	size: Size;
 	search?: string;
@@ -99,6 +105,7 @@ export function createState(options: InitOptions): State {
 	return {
 		dataset,
 		fileLabel: options.fileLabel,
+		path: options.path,
 		filters: options.filters,
 		base,
 		facets: new Set(),

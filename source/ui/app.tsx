@@ -1,6 +1,8 @@
 import {useApp, useStdin, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
+import {type LoadResult, loadDataset} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
+import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
 import {type LoadOptions, loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
 import type {Action} from '../state/actions.js';
 import {decodeKeys} from '../state/keys.js';
@@ -19,10 +21,14 @@ export interface Io {
 	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
 	clearScreen(): void;
 	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<QuoteSearcher>;
+	/** Read the file again (R). */
+	load(path: string): Promise<LoadResult>;
+	/** Call back with each new version of the file (--watch). */
+	watch(path: string, onLoad: (result: LoadResult) => void): DatasetWatcher;
 }
 
 export interface AppProps {
-	readonly init: Omit<InitOptions, 'size'>;
+	readonly init: Omit<InitOptions, 'size'> & {readonly watch?: boolean};
 	readonly size?: Size;
 	readonly colour: boolean;
 	readonly io?: Partial<Io>;
@@ -44,6 +50,7 @@ export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 	const searcher = useSearcher(state.dataset, dispatch, io);
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
+	useWatch(init.watch ? init.path : undefined, dispatch, io);
 	useEffect(() => {
 		if (state.exit === undefined) return;
 		onExit?.(state.exit);
@@ -108,7 +115,8 @@ function useSearcher(
 	dispatch: (action: Action) => void,
 	io: Partial<Io>,
 ): QuoteSearcher | undefined {
-	const [searcher, setSearcher] = useState<QuoteSearcher>();
+	// Kept with the dataset it indexes: after a reload the old index must not answer for the new data.
+	const [indexed, setIndexed] = useState<{dataset: Dataset; searcher: QuoteSearcher}>();
 	useEffect(() => {
 		const controller = new AbortController();
 		let percent = 0;
@@ -121,7 +129,7 @@ function useSearcher(
 		(io.loadSearcher ?? loadQuoteSearcher)(dataset, {onProgress, signal: controller.signal}).then(
 			(loaded) => {
 				if (controller.signal.aborted) return;
-				setSearcher(loaded);
+				setIndexed({dataset, searcher: loaded});
 				dispatch({type: 'indexReady'});
 			},
 			(error: unknown) => {
@@ -131,7 +139,7 @@ function useSearcher(
 		);
 		return () => controller.abort();
 	}, [dataset, dispatch, io.loadSearcher]);
-	return searcher;
+	return indexed?.dataset === dataset ? indexed.searcher : undefined;
 }
 
 /** Every query change starts a search and aborts the one before; answers carry the query they answer. */
@@ -177,12 +185,34 @@ function useEffects(
 			done();
 			return;
 		}
+		if (effect.kind === 'reload') {
+			(io.load ?? loadDataset)(effect.path).then(
+				(result) => {
+					dispatch({type: 'loaded', result, cause: 'key'});
+					done();
+				},
+				(error: unknown) =>
+					done(`reload failed: ${error instanceof Error ? error.message : String(error)}`, true),
+			);
+			return;
+		}
 		(io.openUrl ?? openWithSystem)(effect.url).then(
 			() => done(),
 			(error: unknown) =>
 				done(`could not open the URL: ${error instanceof Error ? error.message : String(error)}`, true),
 		);
 	}, [effect, dispatch, io, stdout]);
+}
+
+/** --watch: every change to the file on disk (atomic saves included) arrives as a `loaded` action. */
+function useWatch(path: string | undefined, dispatch: (action: Action) => void, io: Partial<Io>): void {
+	useEffect(() => {
+		if (path === undefined) return;
+		const watcher = (io.watch ?? watchDataset)(path, (result) =>
+			dispatch({type: 'loaded', result, cause: 'watch'}),
+		);
+		return () => watcher.close();
+	}, [path, dispatch, io]);
 }
 
 /** OSC 52 clipboard write; the payload is base64, so nothing in the text can end the sequence early. */

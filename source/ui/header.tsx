@@ -15,7 +15,9 @@ import {Line, type Run} from './theme.js';
 export function Header({state, width}: {state: State; width: number}) {
 	const {dataset, timeline} = state;
 	const file = truncateStart(display(state.fileLabel), Math.floor(width / 3));
-	const title = spread([run(display(dataset.title), 'title')], [run(file, 'dim')], width);
+	const title = state.reloadError
+		? reloadBanner(state.reloadError, width)
+		: spread([run(display(dataset.title), 'title')], [run(file, 'dim')], width);
 
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
@@ -53,6 +55,19 @@ export function Header({state, width}: {state: State; width: number}) {
 			<Line runs={fitRuns(bars, width)} />
 			<Line runs={fitRuns(axis, width)} />
 		</Box>
+	);
+}
+
+/** Until a good version arrives, the title line says why the file on disk is not what is shown. */
+function reloadBanner(error: {text: string; more: number}, width: number): Run[] {
+	const more = error.more > 0 ? ` (and ${error.more} more)` : '';
+	return fitRuns(
+		[
+			run('! reload failed: ', 'error'),
+			run(display(error.text) + more),
+			run(' · showing the last good version', 'dim'),
+		],
+		width,
 	);
 }
 

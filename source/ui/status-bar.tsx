@@ -13,6 +13,8 @@ export function StatusBar({state, width}: {state: State; width: number}) {
 	const runs: Run[] = [run(` ${MODE_TITLES[mode].toUpperCase()} `, 'mode'), run(' ')];
 	const position = positionText(state);
 	if (position) runs.push(run(position, 'label'), run('  '));
+	// The header's banner says why; this keeps it in sight where the header is not drawn.
+	if (state.reloadError && !state.message) runs.push(run('! stale: reload failed', 'error'), run('  '));
 	if (state.message) {
 		// Messages may quote dataset text or an error from the system: they pass the same gate.
 		const text = display(state.message.text);

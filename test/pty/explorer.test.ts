@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
@@ -221,6 +221,54 @@ describe('data cannot act on the terminal', () => {
 		expect(session.bufferType()).toBe('alternate');
 		expect(session.output).not.toContain('\u001b]52;');
 		expect(session.output).not.toContain('\u001b]0;');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+});
+
+describe('live reload', () => {
+	it('--watch follows atomic saves, keeps the cursor on its event, and shows a bad version’s error until a good one', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'timescope-watch-'));
+		const file = join(dir, 'story.json');
+		// Editors save atomically: write a temporary file, then rename it over the old one.
+		const save = (text: string) => {
+			writeFileSync(join(dir, '.story.json.tmp'), text);
+			renameSync(join(dir, '.story.json.tmp'), file);
+		};
+		const doc = generatedDocument(30);
+		writeFileSync(file, JSON.stringify(doc, null, 2));
+		const session = open(['--watch', file], 120, 40);
+		await session.waitFor('TIMELINE');
+		session.press('j', 'j', 'j');
+		await session.waitFor(/▸ .*Event number 3\b/);
+
+		doc.events.unshift({id: 'early', date: '2024-06-01', title: 'An earlier event'});
+		const three = doc.events.find((event) => event.id === 'e3');
+		if (three) three.title = 'Event number 3, corrected';
+		save(JSON.stringify(doc, null, 2));
+		let screen = await session.waitFor('file changed: reloaded · 31 events, 10 quotes');
+		expect(screen).toMatch(/▸ .*Event number 3, corrected/);
+		expect(session.lines()[1]).toContain('31 events');
+
+		save('{"format": "timescope/1", "title": "half-written", "events": [\n  {"id": ');
+		screen = await session.waitFor('reload failed');
+		expect(session.lines()[0]).toMatch(/! reload failed: .*story\.json:2:\d+: .* showing the last good/);
+		expect(screen).toMatch(/▸ .*Event number 3, corrected/);
+		expect(session.lines()[1]).toContain('31 events');
+
+		doc.events.pop();
+		save(JSON.stringify(doc));
+		screen = await session.waitFor('reloaded · 30 events');
+		expect(screen).not.toContain('reload failed');
+		expect(session.lines()[0]).toContain('30 generated events');
+		expect(screen).toMatch(/▸ .*Event number 3, corrected/);
+
+		// R reloads by hand, with or without --watch.
+		session.press('j');
+		await session.waitFor(/▸ .*Event number 4\b/);
+		session.press('R');
+		screen = await session.waitFor(/^ TIMELINE .*reloaded · 30 events/m);
+		expect(screen).toMatch(/▸ .*Event number 4\b/);
 		session.press('q');
 		await expectRestored(session, 0);
 	});

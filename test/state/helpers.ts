@@ -52,11 +52,12 @@ export function generated(count: number): Dataset {
 
 export function start(
 	dataset: Dataset,
-	options: {size?: Size; filters?: Filters; search?: string; eventId?: string} = {},
+	options: {size?: Size; filters?: Filters; search?: string; eventId?: string; path?: string} = {},
 ): State {
 	return initialState({
 		dataset,
 		fileLabel: 'test.json',
+		path: options.path,
 		filters: options.filters ?? {},
 		size: options.size ?? WIDE,
 		search: options.search,

@@ -1,6 +1,7 @@
 import {stripVTControlCharacters} from 'node:util';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {LoadResult} from '../../source/dataset/load.js';
 import type {QuoteSearcher, SearchResult} from '../../source/search/quote-search.js';
 import {createQuoteSearcher} from '../../source/search/quote-search.js';
 import {KEYMAP} from '../../source/state/keymap.js';
@@ -433,5 +434,61 @@ describe('the terminal', () => {
 		expect(ui.frame()).toContain('Hostile strings red');
 		expect(ui.frame()).toContain('Evil  speaker esrever');
 		expect(ui.frame()).not.toContain('pwned');
+	});
+});
+
+describe('reload (R)', () => {
+	it('shows a bad version’s first problem as a banner over the last good data, and clears it on a good one', async () => {
+		const bad: LoadResult = {
+			ok: false,
+			file: 'fixtures/small.json',
+			problems: [
+				{
+					file: 'fixtures/small.json',
+					line: 4,
+					column: 12,
+					pointer: '/events/0/date',
+					message: 'expected a date',
+				},
+				{
+					file: 'fixtures/small.json',
+					line: 9,
+					column: 3,
+					pointer: '/events/1',
+					message: 'expected an object',
+				},
+			],
+		};
+		const results: LoadResult[] = [
+			bad,
+			{ok: true, dataset: small, file: 'fixtures/small.json', format: 'timescope/1'},
+		];
+		const asked: string[] = [];
+		const ui = renderExplorer(small, {
+			size: {columns: 100, rows: 30},
+			path: '/home/me/small.json',
+			load: async (path) => {
+				asked.push(path);
+				return results.shift() as LoadResult;
+			},
+		});
+		await ready(ui);
+		ui.press('j', 'R');
+		await ui.until('reload failed: still showing the last good version');
+		expect(asked).toEqual(['/home/me/small.json']);
+		const lines = ui.lines();
+		expect(lines[0]).toMatch(
+			/^! reload failed: fixtures\/small\.json:4:12: \/events\/0\/date: expected a date \(and 1 more\)/,
+		);
+		expect(lines[1]).toBe('6 events · 6 quotes · by month');
+		expect(ui.frame()).toMatch(/▸ c\. Dec 2025 +Earlier release of prisoners/);
+		// Moving on replaces the message, not the banner; the status bar keeps a reminder.
+		ui.press('k');
+		await ui.until((frame) => !frame.includes('still showing'));
+		expect(ui.lines()[0]).toMatch(/^! reload failed/);
+		expect(ui.lines()[28]).toMatch(/^ TIMELINE {2}1\/6 {2}! stale: reload failed/);
+		ui.press('R');
+		await ui.until('reloaded · 6 events, 6 quotes');
+		expect(ui.lines()[0]).toMatch(/^Explorer test timeline +fixtures\/small\.json$/);
 	});
 });

@@ -2,6 +2,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {vi} from 'vitest';
 import type {Filters} from '../../source/dataset/filter.js';
+import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
 import {createQuoteSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
 import type {Size} from '../../source/state/layout.js';
@@ -34,6 +35,9 @@ export interface ExplorerOptions {
 	/** Resolve the index only when the test says so. */
 	holdIndex?: boolean;
 	searcher?: QuoteSearcher;
+	/** The file R reloads, and what reading it gives. */
+	path?: string;
+	load?: (path: string) => Promise<LoadResult>;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -56,6 +60,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				filters: options.filters ?? {},
 				search: options.search,
 				eventId: options.eventId,
+				path: options.path,
 			}}
 			size={size}
 			colour={options.colour ?? true}
@@ -65,6 +70,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 					opened.push(url);
 				},
 				clearScreen: () => {},
+				...(options.load && {load: options.load}),
 				loadSearcher: async () => {
 					await indexReady;
 					return searcher;

@@ -1,0 +1,88 @@
+import {isFiltered, select} from '../dataset/filter.js';
+import type {LoadResult} from '../dataset/load.js';
+import {formatProblem} from '../dataset/problems.js';
+import {scrollDetail} from './detail-nav.js';
+import {applyFacets, facetItems, facetKey} from './facets.js';
+import {keepRowOnScreen} from './list.js';
+import {type State, timelineFor} from './state.js';
+import {firstAtOrAfter} from './timeline.js';
+
+/**
+ * Reloading the file the explorer shows (R, or --watch when it changes on disk). A good version
+ * replaces the data but keeps the person's place: the same event under the cursor (by id), the same
+ * filters and facets, the same query (searched again once the new index is built). A bad version
+ * changes nothing on screen but a banner naming its first problem, until a good one arrives.
+ */
+
+export type ReloadCause = 'key' | 'watch';
+
+export function requestReload(state: State): State {
+	if (state.path === undefined) {
+		return {...state, message: {text: 'nothing to reload: the data came from standard input'}};
+	}
+	const id = state.nextEffectId;
+	return {
+		...state,
+		nextEffectId: id + 1,
+		effect: {id, kind: 'reload', path: state.path},
+		message: {text: 'reloading…'},
+	};
+}
+
+export function applyLoad(state: State, result: LoadResult, cause: ReloadCause): State {
+	if (!result.ok) {
+		const [first] = result.problems;
+		return {
+			...state,
+			reloadError: {
+				text: first ? formatProblem(first) : `${result.file}: could not be loaded`,
+				more: Math.max(0, result.problems.length - 1),
+			},
+			message: {text: 'reload failed: still showing the last good version', error: true},
+		};
+	}
+	const {dataset} = result;
+	const base = select(dataset, state.filters);
+	// A picked actor, tag or place that is gone from the new data would leave an empty timeline.
+	const known = new Set(facetItems(base).map(facetKey));
+	const facets = new Set([...state.facets].filter((key) => known.has(key)));
+	const selection = applyFacets(base, facets);
+	const timeline = timelineFor(selection, state.grouping, facets.size === 0 && !isFiltered(state.filters));
+
+	const previous = state.timeline.events[state.cursor];
+	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
+	let cursor = same ? timeline.indexOf(same) : -1;
+	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
+	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
+	const kept = same !== undefined && timeline.events[cursor] === same;
+
+	const {search} = state;
+	const events = timeline.events.length;
+	const quotes = dataset.quotes.length;
+	let next: State = {
+		...state,
+		dataset,
+		base,
+		facets,
+		timeline,
+		cursor,
+		detail: kept ? state.detail : {scroll: 0, quote: 0},
+		// The old index answers for the old data: results wait for the new one.
+		search: {
+			...search,
+			indexing: true,
+			indexed: 0,
+			indexError: undefined,
+			generation: search.generation + 1,
+			outcome: undefined,
+			selected: 0,
+			top: 0,
+		},
+		reloadError: undefined,
+		message: {
+			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}`,
+		},
+	};
+	next = keepRowOnScreen(state, next);
+	return kept ? scrollDetail(next, next.detail.scroll) : next;
+}
