@@ -2,23 +2,19 @@ import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {loadDataset} from '../source/dataset/load.js';
-import type {Dataset} from '../source/dataset/model.js';
+import {buildDataset, type Dataset} from '../source/dataset/model.js';
 import {createQuoteSearcher, loadQuoteSearcher, type QuoteSearcher} from '../source/search/quote-search.js';
 import {sanitize} from '../source/text/sanitize.js';
+import {measureFrames} from './frames.js';
+import {generateDocument} from './generate.js';
 import {plainFuse} from './plain-fuse.js';
+import {type Timing, timing} from './timing.js';
 import {keystrokes, knownItems, typedQueries} from './workload.js';
 
 /**
  * One row of the benchmark, in a process of its own (`node --expose-gc --import tsx bench/measure.ts
  * FILE`) so its memory is its own. Prints one JSON line: see `Row`.
  */
-
-export interface Timing {
-	p50: number;
-	p95: number;
-	max: number;
-	n: number;
-}
 
 export interface Row {
 	events: number;
@@ -43,15 +39,8 @@ export interface Row {
 	};
 	fuseKeystroke?: Timing;
 	fzfKeystroke?: Timing;
-	/** Keystroke to frame in the timeline; filled by bench/frames.ts when it exists. */
-	frame?: Timing;
-}
-
-export function timing(samples: readonly number[]): Timing {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const at = (p: number) =>
-		sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-	return {p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length};
+	/** Keystroke to frame in the timeline (bench/frames.tsx): all keys, then per key. */
+	frame: Record<string, Timing>;
 }
 
 function median(values: number[]): number {
@@ -184,14 +173,7 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 
 	const rate = (hits: readonly boolean[]) =>
 		hits.length === 0 ? Number.NaN : hits.filter(Boolean).length / hits.length;
-	let frame: Timing | undefined;
-	try {
-		// Hook for the explorer's cursor-move frame time: bench/frames.ts exporting measureFrames(file).
-		const frames = (await import(`${'./frames.js'}`)) as {measureFrames?: (file: string) => Promise<Timing>};
-		frame = await frames.measureFrames?.(file);
-	} catch {
-		frame = undefined;
-	}
+	const frame = await measureFrames(data);
 	return {
 		events: data.events.length,
 		quotes: data.quotes.length,
@@ -219,9 +201,25 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 	};
 }
 
+/** Frames alone, on a timeline too big to go through JSON here: `measure.ts --frames EVENTS`. */
+export interface FrameRow {
+	events: number;
+	buildMs: number;
+	rssMB: number;
+	frame: Record<string, Timing>;
+}
+
+async function measureFramesOnly(events: number): Promise<FrameRow> {
+	const start = performance.now();
+	const data = buildDataset(generateDocument({events, quotes: Math.floor(events / 2), seed: 2}));
+	const buildMs = performance.now() - start;
+	return {events, buildMs, rssMB: rssMB(), frame: await measureFrames(data)};
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const [file, budget = '60000'] = process.argv.slice(2);
-	if (!file) throw new Error('usage: measure.ts FILE [BUDGET_MS]');
-	const row = await measure(file, Number(budget));
+	const [first, second = '60000'] = process.argv.slice(2);
+	if (!first) throw new Error('usage: measure.ts FILE [BUDGET_MS] | --frames EVENTS');
+	const row =
+		first === '--frames' ? await measureFramesOnly(Number(second)) : await measure(first, Number(second));
 	process.stdout.write(`${JSON.stringify(row)}\n`);
 }

@@ -2,9 +2,12 @@ import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
 import {createWriteStream, existsSync, mkdirSync, renameSync, statSync} from 'node:fs';
 import {cpus, loadavg, totalmem} from 'node:os';
+import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {writeDataset} from './generate.js';
-import type {Row, Timing} from './measure.js';
+import type {FrameRow, Row} from './measure.js';
+import {measureStartup, type Startup} from './startup.js';
+import type {Timing} from './timing.js';
 
 /**
  * `npm run bench [-- --full] [-- --budget SECONDS]`: one row per dataset size, each measured in a
@@ -46,20 +49,12 @@ async function datasetFile(size: Size): Promise<string> {
 	return file;
 }
 
-function measureRow(file: string, budgetMs: number): Promise<Row> {
+function measureRow<T>(args: string[]): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(
 			process.execPath,
-			[
-				'--expose-gc',
-				'--max-old-space-size=12000',
-				'--import',
-				'tsx',
-				`${root}bench/measure.ts`,
-				file,
-				String(budgetMs),
-			],
-			{cwd: root, stdio: ['ignore', 'pipe', 'inherit']},
+			['--expose-gc', '--max-old-space-size=12000', '--import', 'tsx', `${root}bench/measure.ts`, ...args],
+			{cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, NODE_ENV: 'production'}},
 		);
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -67,9 +62,9 @@ function measureRow(file: string, budgetMs: number): Promise<Row> {
 		});
 		child.on('error', reject);
 		child.on('close', (code) => {
-			const line = out.trim().split('\n').at(-1) ?? '';
-			if (code !== 0 || !line.startsWith('{')) reject(new Error(`measure ${file} exited ${code}`));
-			else resolve(JSON.parse(line) as Row);
+			const line = out.split('\n').findLast((text) => text.startsWith('{'));
+			if (code !== 0 || !line) reject(new Error(`measure ${args.join(' ')} exited ${code}`));
+			else resolve(JSON.parse(line) as T);
 		});
 	});
 }
@@ -81,6 +76,8 @@ const ms = (value: number | undefined) =>
 			? `${(value / 1000).toFixed(value >= 10_000 ? 0 : 1)} s`
 			: `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const pair = (t: Timing | undefined) => (t ? `${ms(t.p50)} / ${ms(t.p95)}` : '—');
+const framePair = (frame: Record<string, Timing>) =>
+	`${pair(frame.all)} (p95 j ${ms(frame.j?.p95)}, PgDn ${ms(frame.PgDn?.p95)}, G ${ms(frame.G?.p95)})`;
 const ratio = (them: Timing | undefined, us: Timing) =>
 	them ? `${Math.round(them.p50 / us.p50)}× / ${Math.round(them.p95 / us.p95)}×` : '—';
 const percent = (value: number | undefined) =>
@@ -100,7 +97,11 @@ function machine(): string {
 	].join(', ');
 }
 
-function tables(rows: Array<{size: Size; row: Row; fileMB: number}>): string {
+function tables(
+	rows: Array<{size: Size; row: Row; fileMB: number}>,
+	frameRows: FrameRow[],
+	startup: Startup,
+): string {
 	const lines: string[] = [];
 	lines.push(`Machine: ${machine()}. Datasets: bench/generate.ts, seed 1; events hold 0–5 quotes.`, '');
 	lines.push(
@@ -122,26 +123,57 @@ function tables(rows: Array<{size: Size; row: Row; fileMB: number}>): string {
 		'',
 		'**Load, index, memory, timeline** (load = read + JSON.parse + validate + build the model, source/dataset/load.ts).',
 		'',
-		'| events / quotes | file | load | index build | index build, sliced (wall / longest block) | RSS loaded | RSS indexed | timeline frame (j, PgDn, G) p50 / p95 |',
+		'| events / quotes | file | load | index build | index build, sliced (wall / longest block) | RSS loaded | RSS indexed | timeline, key to frame p50 / p95 |',
 		'|---|---|---|---|---|---|---|---|',
 	);
 	for (const {size, row, fileMB} of rows) {
 		lines.push(
-			`| ${size.events.toLocaleString('en')} / ${size.quotes.toLocaleString('en')} | ${fileMB.toFixed(0)} MB | ${ms(row.loadMs)} | ${ms(row.indexMs)} | ${ms(row.indexSlicedMs)} / ${ms(row.indexLongestBlockMs)} | ${row.rssLoadedMB.toFixed(0)} MB | ${row.rssIndexedMB.toFixed(0)} MB | ${pair(row.frame)} |`,
+			`| ${size.events.toLocaleString('en')} / ${size.quotes.toLocaleString('en')} | ${fileMB.toFixed(0)} MB | ${ms(row.loadMs)} | ${ms(row.indexMs)} | ${ms(row.indexSlicedMs)} / ${ms(row.indexLongestBlockMs)} | ${row.rssLoadedMB.toFixed(0)} MB | ${row.rssIndexedMB.toFixed(0)} MB | ${framePair(row.frame)} |`,
 		);
 	}
+	for (const row of frameRows) {
+		lines.push(
+			`| ${row.events.toLocaleString('en')} / ${(row.events / 2).toLocaleString('en')} (built in memory) | — | ${ms(row.buildMs)} (model only) | — | — | ${row.rssMB.toFixed(0)} MB | — | ${framePair(row.frame)} |`,
+		);
+	}
+	const big = startup.bigFrame;
+	const times = (t: Timing, base: Timing) => `${(t.p50 / base.p50).toFixed(1)}×`;
+	lines.push(
+		'',
+		'**Start-up** of the built bundle, p50 / p95 of 10 runs (3 for the big file). Print paths: whole processes on the bundled dataset. First frame: spawn to the status bar on a 120x40 pseudo-terminal.',
+		'',
+		'| what | time | against |',
+		'|---|---|---|',
+		`| \`node -e 0\` | ${pair(startup.node)} | |`,
+		`| \`timescope --print\` | ${pair(startup.print)} | ${times(startup.print, startup.node)} node -e 0 |`,
+		`| \`timescope --json\` | ${pair(startup.json)} | ${times(startup.json, startup.node)} node -e 0 |`,
+		`| \`timescope validate\` | ${pair(startup.validate)} | ${times(startup.validate, startup.node)} node -e 0 |`,
+		`| minimal Ink app, first frame | ${pair(startup.minimalInk)} | |`,
+		`| explorer on the bundled dataset, first frame | ${pair(startup.bundledFrame)} | ${ms(startup.bundledFrame.p50 - startup.minimalInk.p50)} over the minimal Ink app |`,
+		...(big ? [`| explorer on ${basename(big.file)}, first frame | ${pair(big.timing)} | |`] : []),
+	);
 	return lines.join('\n');
 }
 
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf('--budget');
 const budgetMs = (budgetAt === -1 ? 45 : Number(args[budgetAt + 1])) * 1000;
-const sizes = args.includes('--full') ? [...SIZES, FULL] : SIZES;
+const full = args.includes('--full');
+const sizes = full ? [...SIZES, FULL] : SIZES;
 const rows: Array<{size: Size; row: Row; fileMB: number}> = [];
+let bigFile: string | undefined;
 for (const size of sizes) {
 	const file = await datasetFile(size);
+	if (size.events === 100_000) bigFile = file;
 	process.stderr.write(`measuring ${size.label}…\n`);
-	const row = await measureRow(file, budgetMs);
+	const row = await measureRow<Row>([file, String(budgetMs)]);
 	rows.push({size, row, fileMB: statSync(file).size / 1e6});
 }
-process.stdout.write(`${tables(rows)}\n`);
+const frameRows: FrameRow[] = [];
+if (full) {
+	process.stderr.write('measuring frames at 1M events…\n');
+	frameRows.push(await measureRow<FrameRow>(['--frames', '1000000']));
+}
+process.stderr.write('measuring start-up…\n');
+const startup = await measureStartup(bigFile);
+process.stdout.write(`${tables(rows, frameRows, startup)}\n`);

@@ -1,0 +1,104 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import xterm from '@xterm/headless';
+import {spawn} from 'node-pty';
+import {type Timing, timing} from './timing.js';
+
+/**
+ * Start-up as a person meets it, on the built bundle (dist/cli.js): the print paths as whole
+ * processes against `node -e 0`, and the explorer's first frame in a real pseudo-terminal (spawn to
+ * the status bar on screen) against a minimal Ink app's first frame.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(root, 'dist/cli.js');
+const BUNDLED = join(root, 'data/venezuela-us-dialogue.json');
+
+function wall(args: string[], runs: number): Timing {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		const out = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
+		samples.push(performance.now() - start);
+		if (out.status !== 0) throw new Error(`${args.join(' ')} exited ${out.status}: ${out.stderr}`);
+	}
+	return timing(samples);
+}
+
+/** Spawn to `marker` on the screen of a 120x40 pseudo-terminal; the process is then killed. */
+function firstFrame(args: string[], marker: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
+		const start = performance.now();
+		const child = spawn(process.execPath, args, {
+			cols: 120,
+			rows: 40,
+			cwd: root,
+			env: {...process.env, CI: 'false', TERM: 'xterm-256color', NODE_ENV: 'production'},
+		});
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`${args.join(' ')}: no "${marker}" within 60 s`));
+		}, 60_000);
+		child.onData((data) => {
+			term.write(data, () => {
+				const buffer = term.buffer.active;
+				for (let y = 0; y < term.rows; y++) {
+					if (!buffer.getLine(y)?.translateToString(true).includes(marker)) continue;
+					clearTimeout(timer);
+					const ms = performance.now() - start;
+					child.kill('SIGKILL');
+					term.dispose();
+					resolve(ms);
+					return;
+				}
+			});
+		});
+	});
+}
+
+async function frames(args: string[], marker: string, runs: number): Promise<Timing> {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) samples.push(await firstFrame(args, marker));
+	return timing(samples);
+}
+
+export interface Startup {
+	node: Timing;
+	print: Timing;
+	json: Timing;
+	validate: Timing;
+	minimalInk: Timing;
+	bundledFrame: Timing;
+	bigFrame?: {file: string; timing: Timing};
+}
+
+export async function measureStartup(bigFile: string | undefined, runs = 10): Promise<Startup> {
+	// The smallest Ink app there is, from the same node_modules the bundle was built from.
+	const dir = mkdtempSync(join(tmpdir(), 'timescope-bench-'));
+	const minimal = join(dir, 'minimal.mjs');
+	writeFileSync(
+		minimal,
+		`import {createRequire} from 'node:module';
+const require = createRequire(${JSON.stringify(CLI)});
+const {render, Text} = await import(require.resolve('ink'));
+const React = await import(require.resolve('react'));
+render(React.createElement(Text, null, 'minimal first frame'));
+`,
+	);
+	return {
+		node: wall(['-e', '0'], runs),
+		print: wall([CLI, '--print'], runs),
+		json: wall([CLI, '--json'], runs),
+		validate: wall([CLI, 'validate', BUNDLED], runs),
+		minimalInk: await frames([minimal], 'minimal first frame', runs),
+		bundledFrame: await frames([CLI], ' TIMELINE ', runs),
+		bigFrame:
+			bigFile === undefined
+				? undefined
+				: {file: bigFile, timing: await frames([CLI, bigFile], ' TIMELINE ', 3)},
+	};
+}
