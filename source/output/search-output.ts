@@ -21,10 +21,13 @@ export function renderSearchListing(result: SearchResult, options: {width: numbe
 		const number = `${rank + 1}.`.padEnd(4);
 		const body = wrapCells(highlighted(hit, style), width - 4);
 		body.forEach((line, i) => out.push((i === 0 ? number : '    ') + line));
-		for (const line of wrapCells(sanitize(attribution(hit.quote)), width - 8))
+		for (const line of wrapCells(sanitize(clipForDisplay(attribution(hit.quote))), width - 8))
 			out.push(`        ${style.dim(line)}`);
 		for (const event of hit.quote.events) {
-			for (const line of wrapCells(sanitize(`${formatDate(event.date)} · ${event.title}`), width - 8)) {
+			for (const line of wrapCells(
+				sanitize(`${formatDate(event.date)} · ${clipForDisplay(event.title)}`),
+				width - 8,
+			)) {
 				out.push(`        ${style.accent(line)}`);
 			}
 		}

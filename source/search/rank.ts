@@ -1,5 +1,6 @@
 import Fuse, {type Expression, type FuseResult, type IFuseOptions} from 'fuse.js';
 import type {Quote} from '../dataset/model.js';
+import {DISPLAY_LIMIT} from '../text/cells.js';
 import {sanitize} from '../text/sanitize.js';
 import {type CompiledTerm, fieldCode, termKey} from './candidates.js';
 import {type Folded, fold, unfoldRanges} from './fold.js';
@@ -34,6 +35,10 @@ export interface SearchHit {
 	/** Ranges in the speaker's name as drawn (`sanitize(quote.speaker.name)`). */
 	readonly speakerRanges: Ranges;
 }
+
+// fuse.js ranks and highlights the part of a quote that is ever drawn (DISPLAY_LIMIT characters): on
+// a 10 MB quote it would take seconds and overflow the stack collecting millions of match ranges. The
+// candidate stage still searches the whole text.
 
 /** How many of the best candidates fuse.js ranks per search. */
 export const RANKED = 100;
@@ -238,7 +243,7 @@ export class Ranker {
 		const speaker = index.speakers[slot] as QuoteIndex['speakers'][number];
 		const speakerText = this.speakerText(slot);
 		const text = quoteDisplayText(quote);
-		const folded = fold(text);
+		const folded = fold(text.length > DISPLAY_LIMIT ? text.slice(0, DISPLAY_LIMIT) : text);
 		const doc: FuseDoc = {
 			text: folded.text,
 			speaker: speakerText.name.text,
