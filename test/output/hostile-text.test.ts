@@ -8,79 +8,12 @@ import {renderListing} from '../../source/output/listing.js';
 import {renderSearchListing} from '../../source/output/search-output.js';
 import {styleFor} from '../../source/output/style.js';
 import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import {hostileDataset as dataset} from '../helpers/hostile.js';
 
 // Anything a terminal could act on: C0 (but \n), DEL, C1, and the bidi controls that reorder text.
 const ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 // With colour on, timescope's own SGR sequences are the only escapes allowed.
 const OWN_SGR = /\u001b\[[0-9;]*m/gu;
-
-const nasty = fc.constantFrom(
-	'\u001b[2J',
-	'\u001b]0;pwned\u0007',
-	'\u001b]52;c;aGVsbG8=\u001b\\',
-	'\u001b]8;;http://evil.test\u001b\\',
-	'\u001bPq#0;2;0;0;0\u001b\\',
-	'\u009b31m',
-	'\u009d0;t\u009c',
-	'\u0007',
-	'\b\b\b',
-	'\r',
-	'\u202e',
-	'\u2066',
-	'\u0000',
-	'\t',
-	'\u001b[?1049l',
-	'\u001bc',
-);
-const text = fc
-	.array(
-		fc.oneof({weight: 3, arbitrary: fc.string({minLength: 1, maxLength: 8})}, {weight: 2, arbitrary: nasty}),
-		{
-			minLength: 1,
-			maxLength: 6,
-		},
-	)
-	.map((parts) => parts.join(''));
-
-const dataset = fc
-	.record({
-		title: text,
-		summary: text,
-		names: fc.array(text, {minLength: 1, maxLength: 3}),
-		words: fc.array(text, {minLength: 1, maxLength: 4}),
-	})
-	.map(({title, summary, names, words}) => ({
-		format: 'timescope/1',
-		title,
-		summary,
-		referenceDate: '2026-01-02',
-		actors: names.map((name, i) => ({id: `a${i}`, name, description: summary, aliases: [name]})),
-		places: [{id: 'p', name: title}],
-		sources: [{id: 's', title, publisher: summary, note: title}],
-		events: words.map((word, i) => ({
-			id: `e${i}`,
-			date: '2025-12-22/2025-12-28',
-			dateText: word,
-			title: word,
-			summary,
-			actors: ['a0'],
-			places: ['p'],
-			tags: [word],
-			sources: ['s'],
-		})),
-		quotes: words.map((word, i) => ({
-			id: `q${i}`,
-			text: `${word} oil ${summary}`,
-			speaker: `a${i % names.length}`,
-			kind: 'partial',
-			said: '2025-12-31',
-			context: word,
-			events: [`e${i}`],
-			source: 's',
-			original: word,
-			language: 'es',
-		})),
-	}));
 
 describe('hostile strings in every field', () => {
 	it('never reach the terminal from the listing, search results, JSON or error reports', async () => {

@@ -1,7 +1,10 @@
 import {mkdtempSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import fc from 'fast-check';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {cellWidth} from '../../source/text/cells.js';
+import {hostileDataset} from '../helpers/hostile.js';
 import {generatedDocument} from '../state/helpers.js';
 import {BUNDLED, KEY, TerminalSession} from './terminal.js';
 
@@ -224,6 +227,42 @@ describe('data cannot act on the terminal', () => {
 		session.press('q');
 		await expectRestored(session, 0);
 	});
+});
+
+describe('generated hostile data cannot act on the terminal', () => {
+	// fast-check datasets whose every string mixes text with CSI, OSC (title, clipboard, links), DCS,
+	// C1, BEL, backspace, CR and bidi controls; a few per run, each through the explorer's screens.
+	const samples = fc.sample(hostileDataset, {numRuns: 4, seed: 20_260_102});
+	it.each(samples.map((doc, i) => [i, doc] as const))(
+		'sample %i: nothing leaks through list, detail or search',
+		async (i, doc) => {
+			const dir = mkdtempSync(join(tmpdir(), 'timescope-hostile-'));
+			const file = join(dir, `hostile-${i}.json`);
+			writeFileSync(file, JSON.stringify(doc));
+			const session = open([file], 100, 30);
+			await session.waitFor(' TIMELINE ');
+			session.press('j', KEY.enter);
+			await session.waitFor(' DETAIL ');
+			// Escape alone, then the next key: together they would read as Alt-/.
+			session.press(KEY.escape);
+			await session.waitFor(' TIMELINE ');
+			session.press('/', 'o', 'i', 'l');
+			await session.waitFor(/\d+ match/);
+			session.press(KEY.down, KEY.enter);
+			await session.waitFor(' DETAIL ');
+			session.press('?');
+			await session.waitFor(/every key|KEYS|Timeline/i);
+			session.press(KEY.escape);
+			const lines = session.lines();
+			expect(session.titles).toEqual([]);
+			expect(session.bufferType()).toBe('alternate');
+			for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(100);
+			// Only timescope's own sequences reach the terminal: none of OSC, DCS, C1, BEL or a reset.
+			expect(session.output).not.toMatch(/\u001b[\]P^_c]|[\u0080-\u009f]|\u0007/u);
+			session.press('q');
+			await expectRestored(session, 0);
+		},
+	);
 });
 
 describe('live reload', () => {
