@@ -5,8 +5,9 @@ import stringWidth from 'string-width';
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const ELLIPSIS = '…';
 // One cell each, never combining or zero-width: ASCII, Latin-1 (bar the soft hyphen), Latin Extended,
-// IPA, spacing modifiers, and the dashes, quotes and ellipsis of general punctuation.
-const SINGLE_CELL = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+// IPA, spacing modifiers, the dashes, quotes and ellipsis of general punctuation, and box drawing and
+// block elements (the rules and the sparkline drawn on every frame).
+const SINGLE_CELL = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2500-\u259f]*$/;
 // timescope's own styling (SGR); dataset text never contains escapes once sanitized.
 const SGR = /\u001b\[[0-9;]*m/g;
 

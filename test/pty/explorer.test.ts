@@ -251,8 +251,9 @@ describe('generated hostile data cannot act on the terminal', () => {
 			session.press(KEY.down, KEY.enter);
 			await session.waitFor(' DETAIL ');
 			session.press('?');
-			await session.waitFor(/every key|KEYS|Timeline/i);
+			await session.waitFor(' HELP ');
 			session.press(KEY.escape);
+			await session.waitFor(' DETAIL ');
 			const lines = session.lines();
 			expect(session.titles).toEqual([]);
 			expect(session.bufferType()).toBe('alternate');
