@@ -76,6 +76,7 @@ const ms = (value: number | undefined) =>
 			? `${(value / 1000).toFixed(value >= 10_000 ? 0 : 1)} s`
 			: `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const pair = (t: Timing | undefined) => (t ? `${ms(t.p50)} / ${ms(t.p95)}` : '—');
+const signedMs = (value: number) => (value < 0 ? `${ms(-value)} less` : `${ms(value)} more`);
 const framePair = (frame: Record<string, Timing>) =>
 	`${pair(frame.all)} (p95 j ${ms(frame.j?.p95)}, PgDn ${ms(frame.PgDn?.p95)}, G ${ms(frame.G?.p95)})`;
 const ratio = (them: Timing | undefined, us: Timing) =>
@@ -149,8 +150,13 @@ function tables(
 		`| \`timescope --json\` | ${pair(startup.json)} | ${times(startup.json, startup.node)} node -e 0 |`,
 		`| \`timescope validate\` | ${pair(startup.validate)} | ${times(startup.validate, startup.node)} node -e 0 |`,
 		`| minimal Ink app, first frame | ${pair(startup.minimalInk)} | |`,
-		`| explorer on the bundled dataset, first frame | ${pair(startup.bundledFrame)} | ${ms(startup.bundledFrame.p50 - startup.minimalInk.p50)} over the minimal Ink app |`,
-		...(big ? [`| explorer on ${basename(big.file)}, first frame | ${pair(big.timing)} | |`] : []),
+		`| explorer on the bundled dataset, first frame | ${pair(startup.bundledFrame)} | ${signedMs(startup.bundledFrame.p50 - startup.minimalInk.p50)} against the minimal Ink app |`,
+		...(big
+			? [
+					`| explorer on ${basename(big.file)}, first frame | ${pair(big.timing)} | |`,
+					`| explorer on ${basename(big.file)}, memory once indexed (RSS now / peak) | ${big.rssMB.toFixed(0)} MB / ${big.peakMB.toFixed(0)} MB | |`,
+				]
+			: []),
 	);
 	return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -60,6 +60,47 @@ function firstFrame(args: string[], marker: string): Promise<number> {
 	});
 }
 
+/**
+ * The explorer's memory as the system sees it, once the file is loaded and the quote index built
+ * (search open, "indexing…" gone): resident now and at its peak (VmRSS, VmHWM of /proc/PID/status).
+ */
+function explorerMemory(file: string): Promise<{rssMB: number; peakMB: number}> {
+	return new Promise((resolve, reject) => {
+		const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
+		const child = spawn(process.execPath, [CLI, file], {
+			cols: 120,
+			rows: 40,
+			cwd: root,
+			env: {...process.env, CI: 'false', TERM: 'xterm-256color'},
+		});
+		const screen = () =>
+			Array.from({length: term.rows}, (_, y) => term.buffer.active.getLine(y)?.translateToString(true)).join(
+				'\n',
+			);
+		let searching = false;
+		const timer = setInterval(() => {
+			const text = screen();
+			if (!searching && text.includes(' TIMELINE ')) {
+				searching = true;
+				child.write('/');
+			} else if (searching && text.includes(' SEARCH ') && !text.includes('indexing')) {
+				clearInterval(timer);
+				const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+				const kB = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+				child.kill('SIGKILL');
+				term.dispose();
+				resolve({rssMB: kB('VmRSS') / 1024, peakMB: kB('VmHWM') / 1024});
+			}
+		}, 100);
+		setTimeout(() => {
+			clearInterval(timer);
+			child.kill('SIGKILL');
+			reject(new Error(`${file}: the index was not ready within 120 s`));
+		}, 120_000).unref();
+		child.onData((data) => term.write(data));
+	});
+}
+
 async function frames(args: string[], marker: string, runs: number): Promise<Timing> {
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) samples.push(await firstFrame(args, marker));
@@ -73,7 +114,7 @@ export interface Startup {
 	validate: Timing;
 	minimalInk: Timing;
 	bundledFrame: Timing;
-	bigFrame?: {file: string; timing: Timing};
+	bigFrame?: {file: string; timing: Timing; rssMB: number; peakMB: number};
 }
 
 export async function measureStartup(bigFile: string | undefined, runs = 10): Promise<Startup> {
@@ -99,6 +140,10 @@ render(React.createElement(Text, null, 'minimal first frame'));
 		bigFrame:
 			bigFile === undefined
 				? undefined
-				: {file: bigFile, timing: await frames([CLI, bigFile], ' TIMELINE ', 3)},
+				: {
+						file: bigFile,
+						timing: await frames([CLI, bigFile], ' TIMELINE ', 3),
+						...(await explorerMemory(bigFile)),
+					},
 	};
 }
