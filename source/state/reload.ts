@@ -58,7 +58,7 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 
 	const {search} = state;
 	const events = timeline.events.length;
-	const quotes = dataset.quotes.length;
+	const quotes = timeline.selection.quotes.length;
 	let next: State = {
 		...state,
 		dataset,
