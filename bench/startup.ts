@@ -28,33 +28,42 @@ function wall(args: string[], runs: number): Timing {
 	return timing(samples);
 }
 
-/** Spawn to `marker` on the screen of a 120x40 pseudo-terminal; the process is then killed. */
+/** A process in a 120x40 pseudo-terminal, its screen read back through a headless xterm. */
+function openTerminal(args: string[]) {
+	const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
+	const child = spawn(process.execPath, args, {
+		cols: 120,
+		rows: 40,
+		cwd: root,
+		env: {...process.env, CI: 'false', TERM: 'xterm-256color', NODE_ENV: 'production'},
+	});
+	const screen = () =>
+		Array.from({length: term.rows}, (_, y) => term.buffer.active.getLine(y)?.translateToString(true)).join(
+			'\n',
+		);
+	const close = () => {
+		child.kill('SIGKILL');
+		term.dispose();
+	};
+	return {term, child, screen, close};
+}
+
+/** Spawn to `marker` on the screen; the process is then killed. */
 function firstFrame(args: string[], marker: string): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
 		const start = performance.now();
-		const child = spawn(process.execPath, args, {
-			cols: 120,
-			rows: 40,
-			cwd: root,
-			env: {...process.env, CI: 'false', TERM: 'xterm-256color', NODE_ENV: 'production'},
-		});
+		const {term, child, screen, close} = openTerminal(args);
 		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
+			close();
 			reject(new Error(`${args.join(' ')}: no "${marker}" within 60 s`));
 		}, 60_000);
 		child.onData((data) => {
 			term.write(data, () => {
-				const buffer = term.buffer.active;
-				for (let y = 0; y < term.rows; y++) {
-					if (!buffer.getLine(y)?.translateToString(true).includes(marker)) continue;
-					clearTimeout(timer);
-					const ms = performance.now() - start;
-					child.kill('SIGKILL');
-					term.dispose();
-					resolve(ms);
-					return;
-				}
+				if (!screen().includes(marker)) return;
+				clearTimeout(timer);
+				const ms = performance.now() - start;
+				close();
+				resolve(ms);
 			});
 		});
 	});
@@ -66,17 +75,7 @@ function firstFrame(args: string[], marker: string): Promise<number> {
  */
 function explorerMemory(file: string): Promise<{rssMB: number; peakMB: number}> {
 	return new Promise((resolve, reject) => {
-		const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
-		const child = spawn(process.execPath, [CLI, file], {
-			cols: 120,
-			rows: 40,
-			cwd: root,
-			env: {...process.env, CI: 'false', TERM: 'xterm-256color'},
-		});
-		const screen = () =>
-			Array.from({length: term.rows}, (_, y) => term.buffer.active.getLine(y)?.translateToString(true)).join(
-				'\n',
-			);
+		const {term, child, screen, close} = openTerminal([CLI, file]);
 		let searching = false;
 		const timer = setInterval(() => {
 			const text = screen();
@@ -87,14 +86,13 @@ function explorerMemory(file: string): Promise<{rssMB: number; peakMB: number}> 
 				clearInterval(timer);
 				const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
 				const kB = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-				child.kill('SIGKILL');
-				term.dispose();
+				close();
 				resolve({rssMB: kB('VmRSS') / 1024, peakMB: kB('VmHWM') / 1024});
 			}
 		}, 100);
 		setTimeout(() => {
 			clearInterval(timer);
-			child.kill('SIGKILL');
+			close();
 			reject(new Error(`${file}: the index was not ready within 120 s`));
 		}, 120_000).unref();
 		child.onData((data) => term.write(data));

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import {statSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {type CliArgs, HELP, parseCli, UsageError, VERSION} from './cli-args.js';
 import {parseEdtf} from './dataset/edtf.js';
@@ -73,8 +72,8 @@ async function main(): Promise<number> {
 		throw new UsageError('--watch needs a file to watch, not standard input');
 
 	const file = command ?? BUNDLED;
-	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file, process.stderr, sizeOf(file));
-	const loaded = await loadDataset(file, {onProgress: progress.onProgress});
+	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
+	const loaded = await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
 	progress.done();
 	if (!loaded.ok) return fail(loaded.problems);
 	const {dataset} = loaded;
@@ -221,13 +220,3 @@ main().then(
 		process.exitCode = 1;
 	},
 );
-
-/** Bytes in FILE, or 0 when it cannot be told (standard input, a missing file: the loader says why). */
-function sizeOf(file: string): number {
-	if (file === '-') return 0;
-	try {
-		return statSync(file).size;
-	} catch {
-		return 0;
-	}
-}

@@ -39,6 +39,8 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
 }
 
 export interface ReadOptions {
+	/** The size of a named file, as soon as it is known and before it is read. */
+	onSize?: (bytes: number) => void;
 	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size. */
 	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
 }
@@ -49,13 +51,17 @@ const HEAD_BYTES = 64 * 1024;
  * An NDJSON file is streamed, never read whole: that is what the format is for (archives past the
  * ~512 MB a JSON.parse can take). Anything else returns undefined and is read as one text.
  */
-async function readNdjsonFile(path: string, {onProgress}: ReadOptions): Promise<DocumentResult | undefined> {
+async function readNdjsonFile(
+	path: string,
+	{onSize, onProgress}: ReadOptions,
+): Promise<DocumentResult | undefined> {
 	let head: string;
 	let size: number;
 	try {
 		const handle = await open(path);
 		try {
 			size = (await handle.stat()).size;
+			onSize?.(size);
 			head = await readFirstLine(handle, size);
 		} finally {
 			await handle.close();
@@ -135,7 +141,7 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 	if (first !== '{' && first !== '[') {
 		const importers = await import('./importers/index.js');
 		if (importers.looksLikeTimelineCsv(text)) {
-			return fromImport(importers.importTimelineJsCsv(text, file), file, () => ({}));
+			return fromImport(importers.importTimelineJsCsv(text, file), file, async () => ({}));
 		}
 		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
 	}
@@ -153,35 +159,45 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 	} catch {
 		return fail(syntaxProblems(await jsonText(text, file)));
 	}
+	const locateIn = lazyLocator(text, file);
 	if ((value as {format?: unknown} | null)?.format !== FORMAT) {
 		const importers = await import('./importers/index.js');
-		const json = await jsonText(text, file);
 		const shape = importers.detectJsonFormat(value);
 		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
-			const imported = importers.importTimelineJsJson(value, file);
-			return fromImport(imported, file, (pointer, key) => locate(json, pointer, key));
+			return fromImport(importers.importTimelineJsJson(value, file), file, locateIn);
 		}
 		const format = (value as {format?: unknown} | null)?.format;
-		return fail([{file, ...locate(json, ''), pointer: '', message: notTimescope(value, format)}]);
+		return fail([{file, ...(await locateIn('')), pointer: '', message: notTimescope(value, format)}]);
 	}
 	const validated = await validateDocument(value);
 	if (!validated.ok) {
-		const json = await jsonText(text, file);
-		const located = validated.problems.map((problem) => ({
-			file,
-			...locate(json, problem.pointer, problem.key),
-			pointer: problem.pointer,
-			message: problem.message,
-		}));
+		const located = await Promise.all(
+			validated.problems.map(async (problem) => ({
+				file,
+				...(await locateIn(problem.pointer, problem.key)),
+				pointer: problem.pointer,
+				message: problem.message,
+			})),
+		);
 		// In file order, as an editor lists them (the sort is stable for problems at one spot).
 		return fail(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 	}
-	return checkDepth(validated.doc, file, FORMAT, async (pointer) =>
-		locate(await jsonText(text, file), pointer),
-	);
+	return checkDepth(validated.doc, file, FORMAT, locateIn);
 }
 
-type Locator = (pointer: string, key?: boolean) => {line?: number; column?: number};
+type Locator = (pointer: string, key?: boolean) => Promise<{line?: number; column?: number}>;
+
+/**
+ * Line and column of a pointer in `text`. The position-keeping parser (a second parse of the text) is
+ * loaded and run only when a problem needs a position, and only once.
+ */
+function lazyLocator(text: string, file: string): Locator {
+	let json: Promise<JsonText> | undefined;
+	return async (pointer, key) => {
+		json ??= jsonText(text, file);
+		return locate(await json, pointer, key);
+	};
+}
 
 /** An importer's result, held to the same checks as a timescope/1 file. */
 async function fromImport(
@@ -193,13 +209,15 @@ async function fromImport(
 		return {
 			ok: false,
 			file,
-			problems: result.problems.map((problem) => ({
-				file,
-				...(problem.pointer !== undefined ? locateInInput(problem.pointer) : {}),
-				...(problem.line !== undefined ? {line: problem.line, column: problem.column} : {}),
-				pointer: problem.pointer,
-				message: problem.message,
-			})),
+			problems: await Promise.all(
+				result.problems.map(async (problem) => ({
+					file,
+					...(problem.pointer !== undefined ? await locateInInput(problem.pointer) : {}),
+					...(problem.line !== undefined ? {line: problem.line, column: problem.column} : {}),
+					pointer: problem.pointer,
+					message: problem.message,
+				})),
+			),
 		};
 	}
 	const validated = await validateDocument(result.doc);
@@ -221,7 +239,7 @@ async function checkDepth(
 	doc: TimescopeDocument,
 	file: string,
 	format: string,
-	locateAt: (pointer: string) => Promise<{line?: number; column?: number}>,
+	locateAt: Locator,
 ): Promise<DocumentResult> {
 	const tooDeep = findTooDeep(doc);
 	if (tooDeep === undefined) return {ok: true, doc, file, format};

@@ -12,16 +12,17 @@ const ANNOUNCE_BYTES = 8_000_000;
  * big JSON file (parsed in one piece, so no progress to show). Only on a terminal: in a pipe or a log
  * it would be noise. `done()` erases it, leaving the terminal as it was.
  */
-export function progressBar(file: string, stream: NodeJS.WriteStream = process.stderr, sizeBytes = 0) {
-	if (!stream.isTTY) return {onProgress: undefined, done: () => {}};
+export function progressBar(file: string, stream: NodeJS.WriteStream = process.stderr) {
+	if (!stream.isTTY) return {onSize: undefined, onProgress: undefined, done: () => {}};
 	let shown = false;
 	const name = sanitize(file);
-	if (sizeBytes >= ANNOUNCE_BYTES) {
-		const line = `loading ${name} (${Math.round(sizeBytes / 1e6).toLocaleString('en')} MB)…`;
-		stream.write(`\r${truncateCells(line, Math.max(10, (stream.columns ?? 80) - 1))}\u001b[K`);
-		shown = true;
-	}
 	return {
+		onSize(bytes: number) {
+			if (bytes < ANNOUNCE_BYTES) return;
+			const line = `loading ${name} (${Math.round(bytes / 1e6).toLocaleString('en')} MB)…`;
+			stream.write(`\r${truncateCells(line, Math.max(10, (stream.columns ?? 80) - 1))}\u001b[K`);
+			shown = true;
+		},
 		onProgress(progress: Progress) {
 			const fraction = progress.totalBytes > 0 ? Math.min(1, progress.bytes / progress.totalBytes) : 0;
 			const width = 20;

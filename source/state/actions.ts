@@ -1,6 +1,7 @@
 import type {LoadResult} from '../dataset/load.js';
 import type {SearchResult} from '../search/quote-search.js';
 import type {Size} from './layout.js';
+import type {ReloadCause} from './reload.js';
 
 /**
  * Commands are what keys do, named by intent; the keymap maps keys to them per mode. The other
@@ -46,5 +47,5 @@ export type Action =
 	| {type: 'indexFailed'; message: string}
 	| {type: 'searchResults'; query: string; generation: number; result: SearchResult}
 	/** A new version of the file was read, good or bad: asked for with R, or seen by --watch. */
-	| {type: 'loaded'; result: LoadResult; cause: 'key' | 'watch'}
+	| {type: 'loaded'; result: LoadResult; cause: ReloadCause}
 	| {type: 'effectDone'; id: number; message?: string; error?: boolean};

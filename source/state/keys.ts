@@ -7,16 +7,18 @@
 
 const ESC = '\u001b';
 
-const CSI_KEYS: Record<string, string> = {
+// The final letters CSI (ESC [) and SS3 (ESC O) share; terminals send either, by mode.
+const CURSOR_KEYS: Record<string, string> = {
 	A: 'up',
 	B: 'down',
 	C: 'right',
 	D: 'left',
 	H: 'home',
 	F: 'end',
-	Z: 'shift-tab',
 	P: 'f1',
 };
+
+const CSI_KEYS: Record<string, string> = {...CURSOR_KEYS, Z: 'shift-tab'};
 
 const TILDE_KEYS: Record<string, string> = {
 	'1': 'home',
@@ -29,16 +31,7 @@ const TILDE_KEYS: Record<string, string> = {
 	'11': 'f1',
 };
 
-const SS3_KEYS: Record<string, string> = {
-	A: 'up',
-	B: 'down',
-	C: 'right',
-	D: 'left',
-	H: 'home',
-	F: 'end',
-	P: 'f1',
-	M: 'enter',
-};
+const SS3_KEYS: Record<string, string> = {...CURSOR_KEYS, M: 'enter'};
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 

@@ -1,6 +1,5 @@
 import {formatDate} from '../dataset/dates.js';
 import {parseEdtf} from '../dataset/edtf.js';
-import {isFiltered} from '../dataset/filter.js';
 import type {Action, Command} from './actions.js';
 import {attributedQuote, isWebUrl, sourceUrl} from './clipboard.js';
 import {
@@ -14,7 +13,7 @@ import {
 	showHitInDetail,
 } from './detail-nav.js';
 import {display} from './display.js';
-import {applyFacets, facetItems, facetKey} from './facets.js';
+import {facetItems, facetKey} from './facets.js';
 import {commandFor, helpColumns, modeOf, TEXT_MODES} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
 import {layoutFor} from './layout.js';
@@ -30,7 +29,7 @@ import {
 	setQuery,
 	stepHit,
 } from './search.js';
-import {createState, type InitOptions, type State, timelineFor} from './state.js';
+import {createState, type InitOptions, reselect, type State, timelineFor} from './state.js';
 import {firstAtOrAfter, GROUPINGS} from './timeline.js';
 
 /**
@@ -325,19 +324,13 @@ function toggleFacet(state: State): State {
 }
 
 function applyPicked(state: State, facets: ReadonlySet<string>, note: string): State {
-	const selection = applyFacets(state.base, facets);
-	const whole = facets.size === 0 && !isFiltered(state.filters);
-	const timeline = timelineFor(selection, state.grouping, whole);
-	const previous = state.timeline.events[state.cursor];
-	let cursor = previous ? timeline.indexOf(previous) : 0;
-	if (cursor < 0 && previous)
-		cursor = Math.min(firstAtOrAfter(timeline, previous.date.min), timeline.events.length - 1);
+	const {timeline, cursor} = reselect(state, state.dataset, state.base, facets);
 	const {search} = state;
 	const next: State = {
 		...state,
 		facets,
 		timeline,
-		cursor: Math.max(0, cursor),
+		cursor,
 		detail: {scroll: 0, quote: 0},
 		// Results were counted and placed in the old selection: fetch them again.
 		search: {...search, generation: search.generation + 1, outcome: undefined, selected: 0, top: 0},

@@ -1,11 +1,10 @@
-import {isFiltered, select} from '../dataset/filter.js';
+import {select} from '../dataset/filter.js';
 import type {LoadResult} from '../dataset/load.js';
 import {formatProblem} from '../dataset/problems.js';
 import {scrollDetail} from './detail-nav.js';
-import {applyFacets, facetItems, facetKey} from './facets.js';
+import {facetItems, facetKey} from './facets.js';
 import {keepRowOnScreen} from './list.js';
-import {type State, timelineFor} from './state.js';
-import {firstAtOrAfter} from './timeline.js';
+import {reselect, type State} from './state.js';
 
 /**
  * Reloading the file the explorer shows (R, or --watch when it changes on disk). A good version
@@ -46,15 +45,7 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 	// A picked actor, tag or place that is gone from the new data would leave an empty timeline.
 	const known = new Set(facetItems(base).map(facetKey));
 	const facets = new Set([...state.facets].filter((key) => known.has(key)));
-	const selection = applyFacets(base, facets);
-	const timeline = timelineFor(selection, state.grouping, facets.size === 0 && !isFiltered(state.filters));
-
-	const previous = state.timeline.events[state.cursor];
-	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
-	let cursor = same ? timeline.indexOf(same) : -1;
-	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
-	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
-	const kept = same !== undefined && timeline.events[cursor] === same;
+	const {timeline, cursor, kept} = reselect(state, dataset, base, facets);
 
 	const {search} = state;
 	const events = timeline.events.length;

@@ -1,8 +1,9 @@
 import {type Filters, isFiltered, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
+import {applyFacets} from './facets.js';
 import type {Size} from './layout.js';
-import {autoGrouping, buildTimeline, type Grouping, type Timeline} from './timeline.js';
+import {autoGrouping, buildTimeline, firstAtOrAfter, type Grouping, type Timeline} from './timeline.js';
 
 export type View = 'timeline' | 'search';
 export type Focus = 'list' | 'detail';
@@ -95,6 +96,30 @@ export interface InitOptions {
 
 export function timelineFor(selection: Selection, grouping: Grouping | undefined, whole: boolean): Timeline {
 	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole);
+}
+
+/**
+ * The timeline of `base` narrowed by `facets` (picked in the picker, or kept across a reload), and
+ * where the cursor goes in it: onto the event it was on (by id, so a reloaded copy counts), else the
+ * first event at or after that one's date. `kept` says whether it is the same event.
+ */
+export function reselect(
+	state: State,
+	dataset: Dataset,
+	base: Selection,
+	facets: ReadonlySet<string>,
+): {timeline: Timeline; cursor: number; kept: boolean} {
+	const timeline = timelineFor(
+		applyFacets(base, facets),
+		state.grouping,
+		facets.size === 0 && !isFiltered(state.filters),
+	);
+	const previous = state.timeline.events[state.cursor];
+	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
+	let cursor = same ? timeline.indexOf(same) : -1;
+	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
+	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
+	return {timeline, cursor, kept: same !== undefined && timeline.events[cursor] === same};
 }
 
 export function createState(options: InitOptions): State {

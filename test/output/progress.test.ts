@@ -10,7 +10,8 @@ function terminal(isTTY: boolean, columns = 100) {
 describe('loading feedback on stderr', () => {
 	it('announces a big JSON file at once and erases the line when done', () => {
 		const {stream, written} = terminal(true);
-		const progress = progressBar('archive.json', stream, 75_000_000);
+		const progress = progressBar('archive.json', stream);
+		progress.onSize?.(75_000_000);
 		expect(written.join('')).toBe('\rloading archive.json (75 MB)…\u001b[K');
 		progress.done();
 		expect(written.at(-1)).toBe('\r\u001b[K');
@@ -18,10 +19,13 @@ describe('loading feedback on stderr', () => {
 
 	it('says nothing for a small file, nor in a pipe', () => {
 		const small = terminal(true);
-		progressBar('small.json', small.stream, 40_000).done();
+		const smallProgress = progressBar('small.json', small.stream);
+		smallProgress.onSize?.(40_000);
+		smallProgress.done();
 		expect(small.written).toEqual([]);
 		const piped = terminal(false);
-		const progress = progressBar('archive.json', piped.stream, 75_000_000);
+		const progress = progressBar('archive.json', piped.stream);
+		progress.onSize?.(75_000_000);
 		expect(progress.onProgress).toBeUndefined();
 		progress.done();
 		expect(piped.written).toEqual([]);

@@ -184,19 +184,24 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 		return fail();
 	}
 
-	const drafts: Draft[] = [];
-	config.events.forEach((slide: unknown, index) => {
-		const base = ['events', index];
+	/** The slide with its date, or undefined once what is wrong with it is reported. */
+	const dated = (slide: unknown, base: PathPart[], noun: string) => {
 		if (!isObject(slide)) {
-			report(base, `an event must be an object, found ${describeValue(slide)}`);
-			return;
+			report(base, `${noun} must be an object, found ${describeValue(slide)}`);
+			return undefined;
 		}
 		const date = slideDate(slide.start_date, slide.end_date);
 		if (!date.ok) {
 			report(datePath(slide, base, date), date.error);
-			return;
+			return undefined;
 		}
-		drafts.push(draftEvent(slide, date.edtf, date.lossless));
+		return {slide, date};
+	};
+
+	const drafts: Draft[] = [];
+	config.events.forEach((item: unknown, index) => {
+		const read = dated(item, ['events', index], 'an event');
+		if (read) drafts.push(draftEvent(read.slide, read.date.edtf, read.date.lossless));
 	});
 
 	const eras: EraDoc[] = [];
@@ -205,17 +210,11 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 		report(['eras'], `expected a list of eras, found ${describeValue(config.eras)}`);
 	}
 	const eraIds = new IdAllocator();
-	(Array.isArray(config.eras) ? config.eras : []).forEach((slide: unknown, index) => {
+	(Array.isArray(config.eras) ? config.eras : []).forEach((item: unknown, index) => {
 		const base = ['eras', index];
-		if (!isObject(slide)) {
-			report(base, `an era must be an object, found ${describeValue(slide)}`);
-			return;
-		}
-		const date = slideDate(slide.start_date, slide.end_date);
-		if (!date.ok) {
-			report(datePath(slide, base, date), date.error);
-			return;
-		}
+		const read = dated(item, base, 'an era');
+		if (!read) return;
+		const {slide, date} = read;
 		if (!date.edtf.includes('/')) {
 			report(
 				slide.end_date === undefined ? base : [...base, 'end_date'],
