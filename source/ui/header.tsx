@@ -1,11 +1,10 @@
 import {Box} from 'ink';
-import {formatPoint} from '../dataset/dates.js';
+import {placeLabel} from '../dataset/dates.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {detailView} from '../state/detail-nav.js';
 import {display} from '../state/display.js';
 import {facetItems, facetKey} from '../state/facets.js';
 import type {State} from '../state/state.js';
-import {anchorOf} from '../state/timeline.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
@@ -41,12 +40,22 @@ export function Header({state, width}: {state: State; width: number}) {
 	let axis: Run[] = [];
 	if (sparkline && timeline.domain) {
 		const at = sparkline.column(focusEvent ?? timeline.domain.first);
-		bars = [
-			run(sparkline.text.slice(0, at), 'accent'),
-			run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
-			run(sparkline.text.slice(at + 1), 'accent'),
-		];
-		axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		if (at === undefined) {
+			// The cursor's event gives only a bound: it has no place on the line, and the line says so.
+			bars = [run(sparkline.text, 'accent')];
+			axis = spread(
+				[run(pointLabel(timeline.domain.first), 'dim')],
+				[run('cursor: date not given  ', 'accent'), run(pointLabel(timeline.domain.last), 'dim')],
+				width,
+			);
+		} else {
+			bars = [
+				run(sparkline.text.slice(0, at), 'accent'),
+				run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
+				run(sparkline.text.slice(at + 1), 'accent'),
+			];
+			axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		}
 	}
 	return (
 		<Box flexDirection="column" width={width} height={4}>
@@ -80,8 +89,7 @@ function focusedEvent(state: State): TimelineEvent | undefined {
 }
 
 function pointLabel(event: TimelineEvent): string {
-	const point = anchorOf(event);
-	return point ? formatPoint(point) : '';
+	return placeLabel(event.date);
 }
 
 /**
