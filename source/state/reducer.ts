@@ -30,7 +30,7 @@ import {
 	stepHit,
 } from './search.js';
 import {createState, type InitOptions, reselect, type State, timelineFor} from './state.js';
-import {firstAtOrAfter, nextGrouping} from './timeline.js';
+import {firstAtOrAfter, GROUPING_NAMES, nextGrouping} from './timeline.js';
 
 /**
  * The explorer's one reducer: every key press and every answer from the outside world goes through
@@ -346,7 +346,7 @@ function cycleGrouping(state: State): State {
 	const timeline = timelineFor(state.dataset, state.timeline.selection, grouping, isWholeTimeline(state));
 	return {
 		...keepRowOnScreen(state, {...state, grouping, timeline}),
-		message: {text: `grouped by ${grouping}`},
+		message: {text: `grouped by ${GROUPING_NAMES[grouping]}`},
 	};
 }
 

@@ -29,6 +29,18 @@ export const GROUPINGS: readonly Grouping[] = [
 	'billion',
 ];
 
+/** How the header and messages name a grouping: "by day", "by million years". */
+export const GROUPING_NAMES: Record<Grouping, string> = {
+	day: 'day',
+	month: 'month',
+	year: 'year',
+	decade: 'decade',
+	century: 'century',
+	millennium: 'millennium',
+	million: 'million years',
+	billion: '100 million years',
+};
+
 /** Years per group for the groupings by year and coarser ("billion" groups by 0.1 billion: 13.8, 13.7 …). */
 const YEARS: Partial<Record<Grouping, number>> = {
 	year: 1,

@@ -5,6 +5,7 @@ import {detailView} from '../state/detail-nav.js';
 import {display} from '../state/display.js';
 import {facetItems, facetKey} from '../state/facets.js';
 import type {State} from '../state/state.js';
+import {GROUPING_NAMES} from '../state/timeline.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
@@ -28,7 +29,7 @@ export function Header({state, width}: {state: State; width: number}) {
 			run(of(events, dataset.events.length, 'event')),
 			run(' · '),
 			run(of(quotes, dataset.quotes.length, 'quote')),
-			run(` · by ${timeline.grouping}`, 'dim'),
+			run(` · by ${GROUPING_NAMES[timeline.grouping]}`, 'dim'),
 			...(filters ? [run(' · filters: ', 'dim'), run(filters, 'accent')] : []),
 		],
 		width,
