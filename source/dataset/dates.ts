@@ -69,10 +69,7 @@ function yearParts(year: number, words = true): YearParts {
 	const bc = 1 - year;
 	if (words && bc > DEEP) {
 		const round = -year % 10_000 === 0 ? -year : bc % 10_000 === 0 ? bc : undefined;
-		if (round !== undefined) {
-			const [value = '', ...unit] = scaleWords(round).split(' ');
-			return {value, suffix: ` ${unit.join(' ')} years ago`};
-		}
+		if (round !== undefined) return {value: scaleWords(round), suffix: ' years ago'};
 	}
 	return {value: countText(bc), suffix: ' BC'};
 }
@@ -82,14 +79,21 @@ export function yearText(year: number): string {
 	return value + suffix;
 }
 
-/** `500–400 BC`, `10 BC – AD 20`, `538.8–251.9 million years ago`, `1914–1918`. */
+/**
+ * `500–400 BC`, `10 BC – AD 20`, `541–252 million years ago`, `13.8 billion – 541 million years ago`,
+ * `1914–1918`.
+ */
 function yearRange(from: number, to: number): string {
 	let a = yearParts(from);
 	let b = yearParts(to);
 	// One end in words and one in digits: both in digits, so the range reads as one.
 	if (a.suffix !== b.suffix && a.suffix !== '' && b.suffix !== '')
 		[a, b] = [yearParts(from, false), yearParts(to, false)];
-	if (a.suffix === b.suffix) return `${a.value}–${b.value}${b.suffix}`;
+	if (a.suffix === b.suffix) {
+		const [first, scale] = a.value.split(' ');
+		if (scale !== undefined && b.value.endsWith(` ${scale}`)) return `${first}–${b.value}${b.suffix}`;
+		return a.value.includes(' ') ? `${a.value} – ${b.value}${b.suffix}` : `${a.value}–${b.value}${b.suffix}`;
+	}
 	if (b.suffix === '') return `${a.value}${a.suffix} – AD ${b.value}`;
 	return `${a.value}${a.suffix} – ${b.value}${b.suffix}`;
 }

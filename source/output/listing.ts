@@ -1,5 +1,13 @@
-import {formatDateText, referenceText, relationText, undatedHeading, whenText} from '../dataset/dates.js';
+import {
+	formatDate,
+	formatDateText,
+	referenceText,
+	relationText,
+	undatedHeading,
+	whenText,
+} from '../dataset/dates.js';
 import {isBound} from '../dataset/edtf.js';
+import {eraOf} from '../dataset/eras.js';
 import type {Selection} from '../dataset/filter.js';
 import {actorLabel, type Dataset, type Quote, type TimelineEvent} from '../dataset/model.js';
 import {clipForDisplay, wrapCells} from '../text/cells.js';
@@ -49,9 +57,11 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 	const shownQuotes = new Set(selection.quotes);
 	let heading: string | undefined;
 	for (const event of selection.events) {
-		// Events that give only a bound follow the dated timeline under a heading of their own.
-		const section = isBound(event.date) ? undatedHeading(event.date, dataset.reference) : undefined;
-		if (section !== undefined && section !== heading) out.push('', style.bold(section));
+		const section = sectionOf(event, dataset);
+		if (section !== heading && (section !== undefined || heading !== undefined)) {
+			out.push('');
+			para(section ?? 'Outside any era', '', style.bold);
+		}
 		heading = section;
 		out.push('');
 		renderEvent(event, dataset, shownQuotes, options, para);
@@ -74,6 +84,16 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 		}
 	}
 	return `${out.join('\n')}\n`;
+}
+
+/**
+ * The heading an event is listed under: its era where the dataset has eras, and for events that give
+ * only a bound (after the dated timeline) `Date not given · reported by 2 Jan 2026`.
+ */
+function sectionOf(event: TimelineEvent, dataset: Dataset): string | undefined {
+	if (isBound(event.date)) return undatedHeading(event.date, dataset.reference);
+	const era = eraOf(dataset.eras, event);
+	return era && `Era: ${era.title} (${formatDate(era.date)})`;
 }
 
 function renderEvent(

@@ -137,6 +137,8 @@ function filterText(state: State): string {
 	const parts: string[] = [];
 	if (filters.from) parts.push(`from ${display(filters.from.text)}`);
 	if (filters.to) parts.push(`to ${display(filters.to.text)}`);
+	if (filters.dateMatch === 'certain') parts.push('certainly inside');
+	if (filters.includeUndated) parts.push('with undated');
 	for (const id of filters.actors ?? []) parts.push(`actor ${display(dataset.actors.get(id)?.name ?? id)}`);
 	for (const tag of filters.tags ?? []) parts.push(`tag ${display(tag)}`);
 	for (const id of filters.places ?? []) parts.push(`place ${display(dataset.places.get(id)?.name ?? id)}`);

@@ -172,7 +172,7 @@ describe('usage and failures', () => {
 		[[SMALL, '--limit', 'x', '--search', 'a'], /--limit expects a whole number ≥ 0, found "x"/],
 		[
 			[SMALL, '--from', '2025-13'],
-			/--from: expected a date such as 2025-12, 2025-12-31 or 2024, found "2025-13"/,
+			/--from: expected a date such as 2025-12, 2025-12-31, 2024 or Y-13800000000, found "2025-13"/,
 		],
 		[[SMALL, '--from', '2026', '--to', '2025'], /--to 2025 is before --from 2026/],
 		[[SMALL, '--actor', 'nobody'], /--actor: no actor matches "nobody" \(known: maduro, trump\)/],

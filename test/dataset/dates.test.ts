@@ -60,6 +60,8 @@ describe('formatDate: the short form (list column, one-line outputs)', () => {
 		['Y-65500122', '65,500,123 BC'],
 		['Y-541000000/Y-251902000', '541,000,001–251,902,001 BC'],
 		['Y-541000000/Y-252000000', '541–252 million years ago'],
+		['Y-13800000000/Y-541000000', '13.8 billion – 541 million years ago'],
+		['Y-540999999/1969', '541 million years ago – AD 1969'],
 		['Y170000002', '170,000,002'],
 		['Y-17E7S3', 'c. 170 million years ago'],
 		['2025-12-31T23:59:00Z', '31 Dec 2025 23:59 UTC'],
