@@ -251,9 +251,12 @@ export function whenText(date: EdtfDate): string {
 	}
 }
 
-/** A group of years counted back: `13.8 billion years ago`, `less than 1 million years ago`. */
+/**
+ * A group of years counted back: `13.8 billion years ago`; the last one, which also holds the years
+ * since year 1, `since 100 million years ago`.
+ */
 export function yearsAgoText(start: number, size: number): string {
-	return start === 0 ? `less than ${scaleWords(size)} years ago` : `${scaleWords(start)} years ago`;
+	return start === 0 ? `since ${scaleWords(size)} years ago` : `${scaleWords(start)} years ago`;
 }
 
 /**

@@ -70,14 +70,16 @@ describe('groupings, down to deep time', () => {
 			'13.8 billion years ago',
 			'4.5 billion years ago',
 			'500 million years ago',
-			'less than 100 million years ago',
+			'since 100 million years ago',
+			'100,000,000–199,999,999',
 		]);
 		expect(labels(deep, 'million')).toEqual([
 			'13.8 billion years ago',
 			'4.54 billion years ago',
 			'541 million years ago',
 			'66 million years ago',
-			'less than 1 million years ago',
+			'since 1 million years ago',
+			'170,000,000–170,999,999',
 		]);
 	});
 
