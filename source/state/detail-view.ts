@@ -1,3 +1,4 @@
+import type {Quote} from '../dataset/model.js';
 import {type DetailDoc, detailDoc, type Shown} from './detail.js';
 import {layoutFor} from './layout.js';
 import {clamp} from './scroll.js';
@@ -54,4 +55,15 @@ export function selectQuote(state: State, view: DetailView | undefined, index: n
 	}
 	scroll = clamp(scroll, 0, maxScroll(view));
 	return {...state, detail: {scroll, quote}};
+}
+
+/**
+ * The detail on something new, from its top; with `quote` (one of its quotes) selected and scrolled
+ * into view. What a list pane's selection change calls when the detail should follow it.
+ */
+export function showInDetail(state: State, shown: Shown | undefined, quote?: Quote): State {
+	const fresh: State = {...state, detail: {scroll: 0, quote: 0}};
+	const view = viewOf(state, shown);
+	if (!view || !quote) return fresh;
+	return selectQuote(fresh, view, Math.max(0, view.doc.quotes.indexOf(quote)));
 }

@@ -2,7 +2,7 @@ import type {Selection} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import type {SearchHit, SearchResult} from '../search/quote-search.js';
 import type {Highlight, Shown} from './detail.js';
-import {selectQuote, viewOf} from './detail-view.js';
+import {showInDetail} from './detail-view.js';
 import {setCursor} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 
@@ -141,9 +141,5 @@ export function hitShown(state: State): Shown | undefined {
 
 /** While searching, the detail shows the selected hit's event scrolled to the quote. */
 export function showHitInDetail(state: State): State {
-	const view = viewOf(state, hitShown(state));
-	const hit = currentHit(state);
-	if (!view || !hit) return {...state, detail: {scroll: 0, quote: 0}};
-	const index = view.doc.quotes.indexOf(hit.quote);
-	return selectQuote({...state, detail: {scroll: 0, quote: 0}}, view, Math.max(0, index));
+	return showInDetail(state, hitShown(state), currentHit(state)?.quote);
 }
