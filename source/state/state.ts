@@ -5,7 +5,14 @@ import {applyFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
 import type {Mode, PaneStates} from './panes.js';
-import {autoGrouping, buildTimeline, firstAtOrAfter, type Grouping, type Timeline} from './timeline.js';
+import {
+	autoGrouping,
+	buildTimeline,
+	firstAtOrAfter,
+	type Grouping,
+	instantOf,
+	type Timeline,
+} from './timeline.js';
 
 export type Focus = 'list' | 'detail';
 
@@ -98,8 +105,13 @@ export interface InitOptions {
 	keymap?: Keymap;
 }
 
-export function timelineFor(selection: Selection, grouping: Grouping | undefined, whole: boolean): Timeline {
-	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole);
+export function timelineFor(
+	dataset: Dataset,
+	selection: Selection,
+	grouping: Grouping | undefined,
+	whole: boolean,
+): Timeline {
+	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole, dataset.reference);
 }
 
 /**
@@ -114,6 +126,7 @@ export function reselect(
 	facets: ReadonlySet<string>,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
 	const timeline = timelineFor(
+		dataset,
 		applyFacets(base, facets),
 		state.grouping,
 		facets.size === 0 && !isFiltered(state.filters),
@@ -121,7 +134,10 @@ export function reselect(
 	const previous = state.timeline.events[state.cursor];
 	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
 	let cursor = same ? timeline.indexOf(same) : -1;
-	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
+	if (cursor < 0 && previous) {
+		const at = instantOf(previous);
+		cursor = at === undefined ? timeline.datedCount : firstAtOrAfter(timeline, at);
+	}
 	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
 	return {timeline, cursor, kept: same !== undefined && timeline.events[cursor] === same};
 }
@@ -141,7 +157,7 @@ export function createState(
 		filters: options.filters,
 		base,
 		facets: new Set(),
-		timeline: timelineFor(base, undefined, whole),
+		timeline: timelineFor(dataset, base, undefined, whole),
 		size: options.size,
 		cursor: 0,
 		top: 0,

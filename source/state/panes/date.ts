@@ -14,8 +14,9 @@ export interface DatePrompt {
 	readonly error?: string;
 }
 
-/** Dates the prompt takes, for its hint and its error. */
+/** Dates the prompt takes: the common ones under the prompt, all of them in its error. */
 export const DATE_EXAMPLES = '2025-12-31, 2025-12 or 2024';
+const DATE_KINDS = '2025-12-31, 2025-12, 2024, -0499 or Y-13800000000';
 
 const EMPTY: DatePrompt = {text: '', caret: 0};
 
@@ -36,17 +37,19 @@ function submitDate(state: State): State {
 	const text = prompt.text.trim();
 	const parsed = parseEdtf(text);
 	if (text === '' || !parsed.ok) {
-		return withPane(state, 'date', {...prompt, error: `expected a date such as ${DATE_EXAMPLES}`});
+		return withPane(state, 'date', {...prompt, error: `expected a date such as ${DATE_KINDS}`});
 	}
 	const {events} = state.timeline;
 	const closed: State = {...state, overlay: undefined, view: 'timeline', focus: 'list'};
 	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
 	const target = parsed.date;
+	const {datedCount} = state.timeline;
+	if (datedCount === 0) return {...closed, message: {text: 'no event here has a date to go to'}};
 	const index = firstAtOrAfter(state.timeline, target.min);
-	if (index >= events.length) {
+	if (index >= datedCount) {
 		return {
-			...setCursor(closed, events.length - 1),
-			message: {text: `no event on or after ${formatDate(target)}: showing the last one`},
+			...setCursor(closed, datedCount - 1),
+			message: {text: `no event on or after ${formatDate(target)}: showing the last dated one`},
 		};
 	}
 	const event = events[index];

@@ -2,7 +2,7 @@ import {groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} fr
 import type {Pane} from '../pane.js';
 import {stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
-import {GROUPINGS} from '../timeline.js';
+import {GROUPING_NAMES, nextGrouping} from '../timeline.js';
 
 /** The timeline: every selected event in date order, grouped by day, month or year. The home view. */
 export const timelinePane: Pane = {
@@ -32,12 +32,11 @@ export const timelinePane: Pane = {
 };
 
 function cycleGrouping(state: State): State {
-	const at = GROUPINGS.indexOf(state.timeline.grouping);
-	const grouping = GROUPINGS[(at + 1) % GROUPINGS.length] ?? 'day';
-	const timeline = timelineFor(state.timeline.selection, grouping, isWholeTimeline(state));
+	const grouping = nextGrouping(state.timeline);
+	const timeline = timelineFor(state.dataset, state.timeline.selection, grouping, isWholeTimeline(state));
 	return {
 		...keepRowOnScreen(state, {...state, grouping, timeline}),
-		message: {text: `grouped by ${grouping}`},
+		message: {text: `grouped by ${GROUPING_NAMES[grouping]}`},
 	};
 }
 
