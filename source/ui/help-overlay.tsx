@@ -7,7 +7,7 @@ import {Line, type Run} from './theme.js';
 
 const KEYS_COLUMN = 22;
 
-/** Every key of every mode, written from the keymap that routes input; two columns when wide. */
+/** Every key of every mode, written from the keymap that routes input, and the notation; two columns when wide. */
 export function HelpOverlay({state, width, height}: {state: State; width: number; height: number}) {
 	const {scroll} = state.panes.help;
 	const columns = helpColumns(width, state.keymap);
