@@ -139,15 +139,17 @@ describe('--search', () => {
 });
 
 describe('validate', () => {
-	it('says ok with counts, or lists every problem; exit 1 when any file is bad', async () => {
+	it('says ok with counts on stdout, or lists every problem on stderr; exit 1 when any file is bad', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'timescope-cli-'));
 		const ok = await runCli(['validate', SMALL]);
 		expect(ok).toEqual({code: 0, stdout: `${SMALL}: ok (3 events, 3 quotes)\n`, stderr: ''});
-		const bad = await runCli(['validate', SMALL, join(dir, 'missing.json')]);
-		expect(bad.code).toBe(1);
-		expect(bad.stdout).toBe(
-			`${SMALL}: ok (3 events, 3 quotes)\n${join(dir, 'missing.json')}: no such file\n`,
-		);
+		const missing = join(dir, 'missing.json');
+		const bad = await runCli(['validate', SMALL, missing]);
+		expect(bad).toEqual({
+			code: 1,
+			stdout: `${SMALL}: ok (3 events, 3 quotes)\n${missing}: invalid, 1 problem\n`,
+			stderr: `${missing}: no such file\n`,
+		});
 	});
 
 	it('reads standard input with -', async () => {
@@ -155,7 +157,8 @@ describe('validate', () => {
 			stdin: '{"format": "timescope/1", "title": "x", "events": [}',
 		});
 		expect(run.code).toBe(1);
-		expect(run.stdout).toMatch(/^<stdin>:1:52: \/events: expected a value/);
+		expect(run.stderr).toMatch(/^<stdin>:1:52: \/events: expected a value/);
+		expect(run.stdout).toMatch(/^<stdin>: invalid, \d+ problems?\n$/);
 	});
 });
 
