@@ -105,6 +105,20 @@ export const FLAGS = {
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
 	},
+	color: {
+		type: 'string',
+		choices: ['auto', 'always', 'never'],
+		default: 'auto',
+		help: 'colour: auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured), always, never',
+	},
+	width: {
+		type: 'number',
+		min: 20,
+		value: 'N',
+		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
+		for: ['print'],
+		conflicts: ['json'],
+	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},
 } as const satisfies Record<string, FlagSpec>;
@@ -128,6 +142,11 @@ export type Flags = {
 			? Value<Spec<K>>
 			: Value<Spec<K>> | undefined;
 };
+
+/** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
+export function valueName(spec: FlagSpec): string {
+	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
 
 /** `skipInvalid` → `skip-invalid`. */
 export function kebab(name: string): string {

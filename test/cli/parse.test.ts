@@ -97,6 +97,12 @@ describe('usage errors, in timescope’s own words', () => {
 		[['--limit', 'x', '--search', 'a'], '--limit expects a whole number ≥ 0, found "x"'],
 		[['--limit', '-1', '--search', 'a'], '--limit expects a whole number ≥ 0, found "-1"'],
 		[['--search', 'a', '--search', 'b'], '--search is given twice ("a", "b"); give it once'],
+		[['--color', 'blue'], '--color expects auto, always or never, found "blue"'],
+		[['--color', 'alway'], '--color expects auto, always or never, found "alway" (did you mean always?)'],
+		[['--color'], '--color needs a value (auto|always|never)'],
+		[['--width', '10'], '--width expects a whole number ≥ 20, found "10"'],
+		[['--width', '40', '--json'], '--width and --json cannot be used together'],
+		[['--width', '40'], '--width works only with printed output (--print, --json, or a pipe)', true],
 		[['--print', '--json'], '--print and --json cannot be used together'],
 		[['--json', '--interactive'], '--json and --interactive cannot be used together'],
 		[['--limit', '5'], '--limit needs --search'],
@@ -111,8 +117,8 @@ describe('usage errors, in timescope’s own words', () => {
 		[['convert', 'a', 'b'], 'convert takes one FILE, found 2: a b'],
 		[['a.json', 'b.json'], 'expected one FILE, found 2: a.json b.json'],
 		[['valdate', 'a.json'], 'expected one FILE, found 2: valdate a.json (did you mean timescope validate?)'],
-	])('%j: %s', (argv, message) => {
-		expect(error(argv)).toBe(message);
+	])('%j: %s', (argv: string[], message: string, terminal = false) => {
+		expect(error(argv, terminal)).toBe(message);
 	});
 
 	it('lets a repeated flag with the same value pass', () => {

@@ -250,3 +250,23 @@ describe('start-up path', () => {
 		expect(loaded).not.toMatch(/interactive|node_modules\/(ink|react)\//);
 	});
 });
+
+describe('colour and width in a pipe', () => {
+	const SGR = /\u001b\[[0-9;]*m/;
+
+	it('is plain by default, coloured with --color=always or FORCE_COLOR, plain again with --color never', async () => {
+		expect((await runCli([SMALL])).stdout).not.toMatch(SGR);
+		const always = await runCli([SMALL, '--color=always']);
+		expect(always.stdout).toMatch(/^\u001b\[1mSmall test timeline\u001b\[22m\n/);
+		expect((await runCli([SMALL, '--search', 'oil'], {env: {FORCE_COLOR: '1'}})).stdout).toMatch(SGR);
+		const never = await runCli([SMALL, '--color', 'never'], {env: {FORCE_COLOR: '1'}});
+		expect(never.stdout).not.toMatch(SGR);
+	});
+
+	it('wraps at --width, which beats COLUMNS', async () => {
+		const {stdout} = await runCli([SMALL, '--width', '30'], {env: {COLUMNS: '100'}});
+		const widths = stdout.split('\n').map(cellWidth);
+		expect(Math.max(...widths)).toBeLessThanOrEqual(30);
+		expect(stdout).toContain('\n2024 · 2 years before the\nreference date\n');
+	});
+});
