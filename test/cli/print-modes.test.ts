@@ -65,6 +65,23 @@ describe('--print', () => {
 		expect(none.stdout).toContain('No events match the filters.');
 	});
 
+	it('matches tags, actors and places by name, ignoring case and accents, and says repeated values read as OR', async () => {
+		const tags = await runCli([SMALL, '--print', '--tag', 'MILITARY', '--tag', 'Elections']);
+		expect(tags.stdout).toContain('Filtered: tag military or elections\n');
+		expect(tags.stdout).toContain('2 events');
+		const actors = await runCli([
+			SMALL,
+			'--print',
+			'--actor',
+			'TRUMP',
+			'--actor',
+			'nicolás',
+			'--place',
+			'VENEZ',
+		]);
+		expect(actors.stdout).toContain('Filtered: actor Trump or Nicolas Maduro · place Venezuela\n');
+	});
+
 	it('lists a single event with --event', async () => {
 		const {stdout} = await runCli([SMALL, '--print', '--event', 'strike']);
 		expect(stdout).toContain('1 event · 1 quote');
@@ -178,10 +195,7 @@ describe('usage and failures', () => {
 		],
 		[[SMALL, '--from', '2026', '--to', '2025'], /--to 2025 is before --from 2026/],
 		[[SMALL, '--actor', 'nobody'], /--actor: no actor matches "nobody" \(known: maduro, trump\)/],
-		[
-			[SMALL, '--tag', 'nope'],
-			/--tag: no event has the tag "nope" \(known: elections, military, oil, diplomacy\)/,
-		],
+		[[SMALL, '--tag', 'nope'], /--tag: no tag matches "nope" \(known: elections, military, oil, diplomacy\)/],
 		[[SMALL, '--event', 'nope', '--print'], /no event has the id "nope"/],
 		[[SMALL, '--interactive'], /--interactive needs a terminal on stdin and stdout/],
 		[['validate'], /validate needs at least one FILE/],

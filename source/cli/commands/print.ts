@@ -1,5 +1,4 @@
-import type {Filters} from '../../dataset/filter.js';
-import {select, toDocument} from '../../dataset/filter.js';
+import {describeFilters, type Filters, select, toDocument} from '../../dataset/filter.js';
 import type {Dataset} from '../../dataset/model.js';
 import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
@@ -7,7 +6,6 @@ import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
 import {createQuoteSearcher} from '../../search/quote-search.js';
 import {colourWanted} from '../../text/colour.js';
-import {describeFilters} from '../filters.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
 import {write} from '../write.js';
@@ -36,7 +34,11 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 		write(toSafeJson(toDocument(dataset, selection)));
 		return 0;
 	}
-	const filterText = describeFilters(dataset, filters, flags.event);
+	const parts = [
+		...describeFilters(dataset, filters),
+		...(flags.event === undefined ? [] : [`event ${flags.event}`]),
+	];
+	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;
 }
