@@ -7,7 +7,7 @@
  */
 
 /** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
-export type CommandName = 'explore' | 'print' | 'validate' | 'convert';
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion';
 
 export interface FlagSpec {
 	readonly type: 'boolean' | 'string' | 'number';
@@ -19,7 +19,7 @@ export interface FlagSpec {
 	/** Numbers are whole numbers, at least this. */
 	readonly min?: number;
 	readonly default?: boolean | string | number;
-	/** What the value is, in help and usage errors: `QUERY`, `DATE`. */
+	/** What the value is, in help and usage errors: `QUERY`, `DATE`; `FILE` completes file names. */
 	readonly value?: string;
 	/** One line of `--help`. */
 	readonly help: string;
@@ -29,8 +29,6 @@ export interface FlagSpec {
 	readonly conflicts?: readonly string[];
 	/** Flags it needs beside it. */
 	readonly requires?: readonly string[];
-	/** What completes its value in a shell: file names (choices complete by themselves). */
-	readonly complete?: 'file';
 }
 
 const VIEW: readonly CommandName[] = ['explore', 'print'];
@@ -109,7 +107,7 @@ export const FLAGS = {
 		type: 'string',
 		choices: ['auto', 'always', 'never'],
 		default: 'auto',
-		help: 'colour: auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured), always, never',
+		help: 'colour always, never, or auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
 	},
 	width: {
 		type: 'number',

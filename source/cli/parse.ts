@@ -68,6 +68,7 @@ const WHERE: Record<CommandName, string> = {
 	print: 'with printed output (--print, --json, or a pipe)',
 	validate: 'with timescope validate',
 	convert: 'with timescope convert',
+	completion: 'with timescope completion',
 };
 
 export function parseCommandLine(argv: readonly string[], context: ParseContext): Parsed {
