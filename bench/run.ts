@@ -11,7 +11,7 @@ import type {Timing} from './timing.js';
 
 /**
  * `npm run bench [-- --full] [-- --budget SECONDS] [-- --startup]`: one row per dataset size, each measured in a
- * fresh process (bench/measure.ts), printed as the Markdown tables the README carries. Datasets are
+ * fresh process (bench/measure.ts), printed as the Markdown tables bench/README.md carries. Datasets are
  * generated once into .bench-cache/ (bench/generate.ts, seed 1).
  *
  * Plain fuse.js takes seconds per query at 100k quotes, so it (and fzf) run until a time budget
