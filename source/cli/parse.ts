@@ -93,7 +93,8 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 	if (named.has('version')) return {show: 'version', text: `${packageJson.version}\n`};
 
 	const flags = cli.flags as unknown as Flags;
-	const sub = positionals[0] !== undefined ? context.commands[positionals[0]] : undefined;
+	const first = positionals[0];
+	const sub = first !== undefined && Object.hasOwn(context.commands, first) ? context.commands[first] : undefined;
 	const args = sub ? positionals.slice(1) : positionals;
 	for (const flag of given) {
 		for (const other of SPECS[flag.name].conflicts ?? []) {
@@ -260,12 +261,16 @@ function shown(value: string | boolean): string {
 	return typeof value === 'string' ? `"${value}"` : `${value}`;
 }
 
-/** The flags as `--name=value`, `--name`, `--no-name`, then `--` and the other words: one way to read. */
+/**
+ * The flags in one unambiguous form for meow, then `--` and the other words. A value is its own word
+ * (`--search "q"`), as meow's parser keeps it whole; glued with `=` it would lose surrounding quotes,
+ * so only a value starting with "-" is glued (`--search=-x`), which meow could not tell from a flag.
+ */
 function canonical(given: readonly Given[], positionals: readonly string[]): string[] {
-	const words = given.map(({name, value}) => {
-		if (value === true) return `--${kebab(name)}`;
-		if (value === false) return `--no-${kebab(name)}`;
-		return `--${kebab(name)}=${value}`;
+	const words = given.flatMap(({name, value}) => {
+		if (value === true) return [`--${kebab(name)}`];
+		if (value === false) return [`--no-${kebab(name)}`];
+		return value.startsWith('-') ? [`--${kebab(name)}=${value}`] : [`--${kebab(name)}`, value];
 	});
 	return [...words, '--', ...positionals];
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {COMMANDS, VIEW} from '../../source/cli/commands.js';
 import {type CommandName, FLAGS, type FlagSpec, kebab} from '../../source/cli/flags.js';
 import {helpText} from '../../source/cli/help.js';
 import {type Invocation, parseCommandLine} from '../../source/cli/parse.js';
+import {UsageError} from '../../source/cli/usage-error.js';
 
 const context = (terminal: boolean) => ({
 	commands: COMMANDS,
@@ -128,6 +130,50 @@ describe('usage errors, in timescope’s own words', () => {
 	it('tells print-only flags apart in the explorer', () => {
 		expect(error(['--limit', '3', '--search', 'x'], true)).toBe(
 			'--limit works only with printed output (--print, --json, or a pipe)',
+		);
+	});
+});
+
+describe('values reach the handlers exactly as typed', () => {
+	// Quotes, =, --, prototype names, spaces and control characters included; meow's parser strips
+	// surrounding quotes from `--flag="v"`, so the canonical form it is given must not have them.
+	const text = fc.oneof(
+		fc.string({minLength: 1}),
+		fc.constantFrom('"q"', "'q'", '--', '-x', '=', 'a=b', '__proto__', 'constructor', 'true', '0x10', ' '),
+	);
+
+	it('for a single value, repeated values and files', () => {
+		fc.assert(
+			fc.property(text, text, text, (query, actor, file) => {
+				const run = parse([`--search=${query}`, `--actor=${actor}`, '--actor', 'x', '--', file]);
+				expect(run.flags.search).toBe(query);
+				expect(run.flags.actor).toEqual([actor, 'x']);
+				expect(run.args).toEqual([file]);
+			}),
+		);
+	});
+
+	it('never fails other than with a usage error, whatever the words', () => {
+		const word = fc.oneof(
+			text,
+			fc.constantFrom(
+				...Object.keys(FLAGS).map((name) => `--${kebab(name)}`),
+				'-s',
+				'-wi',
+				'validate',
+				'convert',
+				'completion',
+				'-',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(word, {maxLength: 8}), fc.boolean(), (argv, terminal) => {
+				try {
+					parseCommandLine(argv, context(terminal));
+				} catch (thrown) {
+					expect(thrown).toBeInstanceOf(UsageError);
+				}
+			}),
 		);
 	});
 });
