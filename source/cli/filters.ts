@@ -15,7 +15,7 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 		const parsed = parseEdtf(value);
 		if (!parsed.ok)
 			throw new UsageError(
-				`--${flag}: expected a date such as 2025-12, 2025-12-31 or 2024, found "${value}"`,
+				`--${flag}: expected a date such as 2025-12, 2025-12-31, 2024 or Y-13800000000, found "${value}"`,
 			);
 		return parsed.date;
 	};
@@ -46,9 +46,18 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 	const tags = find('tag', flags.tag, [...new Set(dataset.events.flatMap((event) => event.tags))], (tag) => [
 		tag,
 	]);
+	const window = flags.from !== undefined || flags.to !== undefined;
+	for (const [name, given] of [
+		['certainly-inside', flags.certainlyInside],
+		['include-undated', flags.includeUndated],
+	] as const) {
+		if (given && !window) throw new UsageError(`--${name} needs --from or --to`);
+	}
 	const filters: Filters = {
 		from: date('from', flags.from),
 		to: date('to', flags.to),
+		dateMatch: flags.certainlyInside ? 'certain' : 'may',
+		includeUndated: flags.includeUndated,
 		actors: actors.map((actor) => actor.id),
 		places: places.map((place) => place.id),
 		tags,

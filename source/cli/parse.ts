@@ -94,7 +94,8 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 
 	const flags = cli.flags as unknown as Flags;
 	const first = positionals[0];
-	const sub = first !== undefined && Object.hasOwn(context.commands, first) ? context.commands[first] : undefined;
+	const sub =
+		first !== undefined && Object.hasOwn(context.commands, first) ? context.commands[first] : undefined;
 	const args = sub ? positionals.slice(1) : positionals;
 	for (const flag of given) {
 		for (const other of SPECS[flag.name].conflicts ?? []) {

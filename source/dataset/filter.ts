@@ -1,4 +1,4 @@
-import type {EdtfDate} from './edtf.js';
+import {type EdtfDate, isBound} from './edtf.js';
 import type {Dataset, Quote, TimelineEvent} from './model.js';
 import type {TimescopeDocument} from './schema.js';
 
@@ -9,6 +9,13 @@ import type {TimescopeDocument} from './schema.js';
 export interface Filters {
 	from?: EdtfDate;
 	to?: EdtfDate;
+	/**
+	 * How a date must stand to the `from`/`to` window: `may` fall inside it (it overlaps: the default,
+	 * so nothing that could be in the window is hidden) or `certain`ly fall inside it.
+	 */
+	dateMatch?: DateMatch;
+	/** Let items with no date, or a date that gives only a bound ("by 2 Jan 2026"), through a window. */
+	includeUndated?: boolean;
 	/** Actor ids: events the actor takes part in or speaks at, and the actor's own quotes. */
 	actors?: readonly string[];
 	/** Tags as the dataset writes them. */
@@ -16,6 +23,8 @@ export interface Filters {
 	/** Place ids. */
 	places?: readonly string[];
 }
+
+export type DateMatch = 'may' | 'certain';
 
 export interface Selection {
 	readonly events: readonly TimelineEvent[];
@@ -37,11 +46,7 @@ export function narrow(base: Selection, filters: Filters): Selection {
 	const tags = new Set(filters.tags ?? []);
 	const places = new Set(filters.places ?? []);
 	if (!filters.from && !filters.to && actors.size + tags.size + places.size === 0) return base;
-	const start = filters.from?.min ?? Number.NEGATIVE_INFINITY;
-	const end = filters.to?.max ?? Number.POSITIVE_INFINITY;
-	// A date overlaps the window when it could fall inside it: a December event matches --to 2025-12-15.
-	const inWindow = (date: EdtfDate | undefined) =>
-		date === undefined || (date.max >= start && date.min <= end);
+	const inWindow = dateWindow(filters);
 
 	const events = base.events.filter(
 		(event) =>
@@ -62,6 +67,19 @@ export function narrow(base: Selection, filters: Filters): Selection {
 	return {events, quotes};
 }
 
+/** Whether a date passes the `from`/`to` window of the filters. */
+export function dateWindow(filters: Filters): (date: EdtfDate | undefined) => boolean {
+	if (filters.from === undefined && filters.to === undefined) return () => true;
+	const start = filters.from?.min ?? Number.NEGATIVE_INFINITY;
+	const end = filters.to?.max ?? Number.POSITIVE_INFINITY;
+	const undated = filters.includeUndated === true;
+	// "May fall inside": a December event matches --to 2025-12-15. "Certainly": all of it is inside.
+	if (filters.dateMatch === 'certain') {
+		return (date) => (date === undefined || isBound(date) ? undated : date.min >= start && date.max <= end);
+	}
+	return (date) => (date === undefined || isBound(date) ? undated : date.max >= start && date.min <= end);
+}
+
 /**
  * The filters in words, one part per kind, values of a kind joined by "or" as they combine:
  * `["from 2025-12", "actor Donald Trump or Nicolás Maduro", "tag military"]`. Dataset text, raw:
@@ -75,6 +93,8 @@ export function describeFilters(dataset: Dataset, filters: Filters): string[] {
 	return [
 		...(filters.from ? [`from ${filters.from.text}`] : []),
 		...(filters.to ? [`to ${filters.to.text}`] : []),
+		...(filters.dateMatch === 'certain' ? ['certainly inside'] : []),
+		...(filters.includeUndated ? ['with undated'] : []),
 		...anyOf(
 			'actor',
 			(filters.actors ?? []).map((id) => dataset.actors.get(id)?.name ?? id),

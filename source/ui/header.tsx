@@ -1,12 +1,12 @@
 import {Box} from 'ink';
-import {formatPoint} from '../dataset/dates.js';
+import {placeLabel} from '../dataset/dates.js';
 import {describeFilters} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {detailView} from '../state/detail-nav.js';
 import {display} from '../state/display.js';
 import {facetFilters} from '../state/facets.js';
 import type {State} from '../state/state.js';
-import {anchorOf} from '../state/timeline.js';
+import {GROUPING_NAMES} from '../state/timeline.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
@@ -30,7 +30,7 @@ export function Header({state, width}: {state: State; width: number}) {
 			run(of(events, dataset.events.length, 'event')),
 			run(' · '),
 			run(of(quotes, dataset.quotes.length, 'quote')),
-			run(` · by ${timeline.grouping}`, 'dim'),
+			run(` · by ${GROUPING_NAMES[timeline.grouping]}`, 'dim'),
 			...(filters ? [run(' · filters: ', 'dim'), run(filters, 'accent')] : []),
 		],
 		width,
@@ -42,12 +42,22 @@ export function Header({state, width}: {state: State; width: number}) {
 	let axis: Run[] = [];
 	if (sparkline && timeline.domain) {
 		const at = sparkline.column(focusEvent ?? timeline.domain.first);
-		bars = [
-			run(sparkline.text.slice(0, at), 'accent'),
-			run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
-			run(sparkline.text.slice(at + 1), 'accent'),
-		];
-		axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		if (at === undefined) {
+			// The cursor's event gives only a bound: it has no place on the line, and the line says so.
+			bars = [run(sparkline.text, 'accent')];
+			axis = spread(
+				[run(pointLabel(timeline.domain.first), 'dim')],
+				[run('cursor: date not given  ', 'accent'), run(pointLabel(timeline.domain.last), 'dim')],
+				width,
+			);
+		} else {
+			bars = [
+				run(sparkline.text.slice(0, at), 'accent'),
+				run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
+				run(sparkline.text.slice(at + 1), 'accent'),
+			];
+			axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		}
 	}
 	return (
 		<Box flexDirection="column" width={width} height={4}>
@@ -81,8 +91,7 @@ function focusedEvent(state: State): TimelineEvent | undefined {
 }
 
 function pointLabel(event: TimelineEvent): string {
-	const point = anchorOf(event);
-	return point ? formatPoint(point) : '';
+	return placeLabel(event.date);
 }
 
 /**

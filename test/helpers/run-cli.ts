@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const BUNDLED = fileURLToPath(new URL('../../data/venezuela-us-dialogue.json', import.meta.url));
 
 export interface CliRun {
 	code: number | null;
