@@ -49,5 +49,6 @@ function helpRuns(line: HelpLine | undefined, width: number): Run[] {
 	if (!line || line.kind === 'blank') return [];
 	if (line.kind === 'title') return [run(line.text, 'label')];
 	const keys = Math.min(KEYS_COLUMN, Math.floor(width / 2));
-	return [run('  '), run(padCells(line.keys, keys - 2), 'accent'), run(line.help)];
+	// At least one space after the keys, however long they are.
+	return [run('  '), run(`${padCells(line.keys, keys - 3)} `, 'accent'), run(line.help)];
 }

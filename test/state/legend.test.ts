@@ -12,7 +12,7 @@ describe('the notation legend', () => {
 			.split('\n')
 			.slice(2)
 			.filter((line, i, all) => line.startsWith('| ') && all.slice(0, i).every((l) => l.startsWith('| ')));
-		expect(rows).toEqual(LEGEND.map((entry) => `| ${entry.example} | ${entry.meaning} |`));
+		expect(rows).toEqual(LEGEND.map((entry) => `| \`${entry.example}\` | ${entry.meaning} |`));
 	});
 
 	it('explains every mark the date wording uses', () => {
