@@ -21,7 +21,7 @@ export const LEGEND: readonly LegendEntry[] = [
 	{example: 'by 2 Jan 2026', meaning: 'on or before that day, nothing more'},
 	{example: '1 Dec 2025 or later', meaning: 'on or after that day, nothing more'},
 	{example: '500 BC', meaning: 'before year 1 (year 0 is 1 BC)'},
-	{example: '66 million years ago', meaning: 'deep time, in words'},
+	{example: '1 million years ago', meaning: 'deep time, in words'},
 	{example: '· “last week”', meaning: 'the source’s own words for the date'},
 	{example: '· 2 days before', meaning: 'how far from the reference date'},
 	{example: '❝4', meaning: 'the event has 4 quotes'},

@@ -93,11 +93,12 @@ describe('kinds of time in the explorer', () => {
 		ui.press('G');
 		const help = await ui.until('Notation');
 		for (const line of [
-			/ {2}c\. 2025 +approximate \(circa\)/,
+			/ {2}c\. Dec 2025 +approximate \(circa\)/,
 			/ {2}31 Dec 2025\? +uncertain in the source/,
-			/ {2}2025 – ongoing +under way: no end given/,
-			/ {2}between 22–28 Dec +one day in that window, not which/,
-			/ {2}by 2 Jan 2026 +on or before; no date given/,
+			/ {2}c\. 2025 – ongoing +began then, still going on/,
+			/ {2}between 22–28 Dec +one day in the window, unknown which/,
+			/ {2}by 2 Jan 2026 +on or before that day, nothing more/,
+			/ {2}1 million years ago +deep time, in words/,
 			/ {2}❝4 +the event has 4 quotes/,
 			/ {2}CIA \(reported\) +its part only reported or alleged/,
 		]) {
