@@ -1,0 +1,87 @@
+import {readArticleHtml} from './html.js';
+
+/**
+ * A news article as the extractor reads it: plain paragraphs, and what is known about its
+ * publication. The publication date is what every relative date ("on Thursday", "last week") is
+ * resolved against; without one those dates stay as words.
+ */
+
+export interface Article {
+	/** The path or label it was read from, for messages and the draft's source note. */
+	file: string;
+	paragraphs: string[];
+	/** `YYYY-MM-DD`, from `--date`, the `date YYYY-MM-DD headline` first line, or the HTML metadata. */
+	published?: string;
+	headline?: string;
+	/** Where the publication date came from, said in the draft so a reviewer can check it. */
+	publishedFrom?: 'option' | 'first line' | 'html metadata';
+}
+
+export interface ArticleOptions {
+	/** `YYYY-MM-DD`; wins over a date found in the article. */
+	date?: string;
+}
+
+const FIRST_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/iu;
+const HTML = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>])/iu;
+const SENTENCE_END = /[.!?:"”’)\]…]$/u;
+
+export function parseArticle(raw: string, file: string, options: ArticleOptions = {}): Article {
+	const text = raw.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n');
+	let article: Article;
+	if (HTML.test(text)) {
+		const html = readArticleHtml(text);
+		article = {
+			file,
+			paragraphs: splitParagraphs(html.text),
+			published: html.published,
+			headline: html.headline,
+			publishedFrom: html.published ? 'html metadata' : undefined,
+		};
+	} else {
+		const [first = '', ...rest] = text.split('\n');
+		const header = FIRST_LINE.exec(first);
+		article = header
+			? {
+					file,
+					paragraphs: splitParagraphs(rest.join('\n')),
+					published: header[1],
+					headline: header[2]?.trim() || undefined,
+					publishedFrom: 'first line',
+				}
+			: {file, paragraphs: splitParagraphs(text)};
+	}
+	if (options.date !== undefined) {
+		article.published = options.date;
+		article.publishedFrom = 'option';
+	}
+	return article;
+}
+
+/**
+ * Paragraphs are separated by blank lines. Text without any blank line is either one paragraph a
+ * line, or hard-wrapped prose; a line that does not end a sentence and is followed by one starting
+ * in lower case is taken as wrapped and joined to the next.
+ */
+export function splitParagraphs(text: string): string[] {
+	const clean = (paragraph: string) => paragraph.replace(/\s+/gu, ' ').trim();
+	if (/\n[ \t]*\n/u.test(text)) {
+		return text
+			.split(/\n[ \t]*\n/u)
+			.map(clean)
+			.filter(Boolean);
+	}
+	const paragraphs: string[] = [];
+	let current = '';
+	for (const line of text.split('\n').map(clean)) {
+		if (line === '') continue;
+		if (current !== '' && !SENTENCE_END.test(current) && /^[\p{Ll}\d]/u.test(line)) {
+			current = `${current} ${line}`;
+			continue;
+		}
+		if (current) paragraphs.push(current);
+		current = line;
+	}
+	if (current) paragraphs.push(current);
+	return paragraphs;
+}

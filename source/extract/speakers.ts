@@ -1,0 +1,178 @@
+import type {ActorEntry, ActorRegistry} from './actors.js';
+import {type Attribution, subjectOf} from './attribution.js';
+import type {FoundQuote} from './quotes.js';
+import type {Sentence} from './sentences.js';
+import {readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
+
+/**
+ * Who said each quotation, read in article order the way a reader does. The reader keeps in mind
+ * who the story is about: the people and organisations the reporter's sentences start with and the
+ * speakers so far. "He said" is the last of those people a "he" fits; "the ministry said" the last
+ * ministry; a quotation paragraph with no attribution continues the speaker of the one before. An
+ * unnamed speaker keeps the reporter's description and gets no name.
+ */
+
+export type SpeakerHow =
+	| 'named'
+	| 'organisation'
+	| 'pronoun'
+	| 'reference'
+	| 'unnamed'
+	| 'continues previous quote'
+	| 'unidentified';
+
+export interface Speaker {
+	actor: ActorEntry;
+	how: SpeakerHow;
+	/** The speaker as the article prints it at this quotation: "he", "Maduro", "a spokesman". */
+	printed?: string;
+	confidence: number;
+}
+
+const CONFIDENCE: Record<SpeakerHow, number> = {
+	named: 0.9,
+	organisation: 0.85,
+	unnamed: 0.8,
+	pronoun: 0.75,
+	'continues previous quote': 0.7,
+	reference: 0.6,
+	unidentified: 0.2,
+};
+
+/** How many paragraphs back a follow-on quotation may find its speaker. */
+const FOLLOW_ON_REACH = 2;
+
+export function resolveSpeakers(
+	quotes: readonly FoundQuote[],
+	sentences: readonly Sentence[],
+	registry: ActorRegistry,
+	article: number,
+): Map<FoundQuote, Speaker> {
+	const resolved = new Map<FoundQuote, Speaker>();
+	const focus: ActorEntry[] = [];
+	let last: {actor: ActorEntry; paragraph: number} | undefined;
+	const attend = (actor: ActorEntry) => {
+		const at = focus.indexOf(actor);
+		if (at >= 0) focus.splice(at, 1);
+		focus.push(actor);
+	};
+
+	for (const sentence of sentences) {
+		const inSentence = quotes.filter(
+			(quote) =>
+				quote.quotation.open.paragraph === sentence.paragraph &&
+				quote.quotation.open.index >= sentence.start &&
+				quote.quotation.open.index < sentence.end,
+		);
+		const subject = reporterSubject(sentence, inSentence);
+		if (subject && inSentence.length === 0) {
+			const actor = identify(subject, registry, article, focus);
+			if (actor) attend(actor.actor);
+		}
+		for (const quote of inSentence) {
+			if (quote.verdict !== 'quote') continue;
+			let speaker = speakerOf(quote.attribution ?? quote.leadIn, registry, article, focus);
+			if (!speaker && last && quote.paragraph - last.paragraph <= FOLLOW_ON_REACH) {
+				speaker = {actor: last.actor, how: 'continues previous quote', confidence: 0};
+			}
+			speaker ??= {
+				actor: registry.unnamed('Unidentified speaker', article),
+				how: 'unidentified',
+				confidence: 0,
+			};
+			speaker.confidence = CONFIDENCE[speaker.how];
+			resolved.set(quote, speaker);
+			attend(speaker.actor);
+			last = {actor: speaker.actor, paragraph: quote.quotation.close?.paragraph ?? quote.paragraph};
+		}
+	}
+	return resolved;
+}
+
+/** The subject of a sentence with no quotation in it, when it names someone. */
+function reporterSubject(sentence: Sentence, quotes: readonly FoundQuote[]): SpeakerPhrase | undefined {
+	if (quotes.length > 0) return undefined;
+	const subject = subjectOf(sentence.text);
+	if (!subject) return undefined;
+	const phrase = readSpeakerPhrase(subject);
+	return phrase && (phrase.kind === 'person' || phrase.kind === 'organisation') ? phrase : undefined;
+}
+
+function speakerOf(
+	attribution: Attribution | undefined,
+	registry: ActorRegistry,
+	article: number,
+	focus: readonly ActorEntry[],
+): Speaker | undefined {
+	if (!attribution) return undefined;
+	let phrase = readSpeakerPhrase(attribution.phrase, attribution.appositive);
+	// "its leader, Ismail Haniyeh, said": the name is in the appositive.
+	if (phrase && phrase.kind !== 'person' && phrase.kind !== 'organisation' && attribution.appositive) {
+		const named = readSpeakerPhrase(attribution.appositive);
+		if (named?.kind === 'person') phrase = {...named, description: attribution.phrase};
+	}
+	return phrase ? identify(phrase, registry, article, focus) : undefined;
+}
+
+function identify(
+	phrase: SpeakerPhrase,
+	registry: ActorRegistry,
+	article: number,
+	focus: readonly ActorEntry[],
+): Speaker | undefined {
+	const printed = phrase.printed;
+	switch (phrase.kind) {
+		case 'person':
+			return {
+				actor: registry.person(phrase.name ?? printed, {
+					description: phrase.description,
+					gender: phrase.gender,
+				}),
+				how: 'named',
+				printed,
+				confidence: 0,
+			};
+		case 'organisation':
+			return {
+				actor: registry.organisation(phrase.name ?? printed, phrase.description),
+				how: 'organisation',
+				printed,
+				confidence: 0,
+			};
+		case 'pronoun': {
+			const actor = latest(focus, (entry) => fits(entry, phrase));
+			if (!actor) return undefined;
+			if (phrase.gender && actor.kind === 'person' && !actor.gender) actor.gender = phrase.gender;
+			return {actor, how: 'pronoun', printed, confidence: 0};
+		}
+		case 'reference': {
+			const head = phrase.head ?? '';
+			const wanted = phrase.refersTo === 'organisation' ? 'organisation' : 'person';
+			const described = (entry: ActorEntry) =>
+				entry.kind === wanted &&
+				`${entry.name} ${entry.description ?? ''}`.toLowerCase().includes(head.toLowerCase());
+			const actor =
+				latest(focus, described) ??
+				(wanted === 'person' ? latest(focus, (entry) => entry.kind === 'person') : undefined);
+			if (actor) return {actor, how: 'reference', printed, confidence: 0};
+			return {actor: registry.unnamed(printed, article), how: 'unnamed', printed, confidence: 0};
+		}
+		case 'unnamed':
+			return {actor: registry.unnamed(printed, article), how: 'unnamed', printed, confidence: 0};
+	}
+}
+
+function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
+	if (pronoun.refersTo === 'organisation') return entry.kind === 'organisation';
+	if (pronoun.refersTo === 'plural') return entry.kind !== 'person';
+	if (entry.kind === 'organisation') return false;
+	return !entry.gender || !pronoun.gender || entry.gender === pronoun.gender;
+}
+
+function latest(focus: readonly ActorEntry[], test: (entry: ActorEntry) => boolean): ActorEntry | undefined {
+	for (let i = focus.length - 1; i >= 0; i--) {
+		const entry = focus[i];
+		if (entry && test(entry)) return entry;
+	}
+	return undefined;
+}
