@@ -65,6 +65,16 @@ export class ActorRegistry {
 		return entry;
 	}
 
+	/** Whether a person has already been named with this form, or with it as surname. */
+	knows(name: string): boolean {
+		const wanted = fold(name);
+		return this.entries.some(
+			(entry) =>
+				entry.kind === 'person' &&
+				[...entry.forms].some((form) => fold(form) === wanted || words(form).at(-1) === wanted),
+		);
+	}
+
 	organisation(name: string, description?: string): ActorEntry {
 		let entry = this.entries.find(
 			(candidate) =>

@@ -51,11 +51,26 @@ export function parseArticle(raw: string, file: string, options: ArticleOptions 
 				}
 			: {file, paragraphs: splitParagraphs(text)};
 	}
+	article.paragraphs = article.paragraphs.map((paragraph, index) =>
+		index < 3 ? withoutDateline(paragraph) : paragraph,
+	);
 	if (options.date !== undefined) {
 		article.published = options.date;
 		article.publishedFrom = 'option';
 	}
 	return article;
+}
+
+/**
+ * A wire dateline ("TAIPEI, July 13 (Reuters) –", "WASHINGTON (AP) —", "(TRENTON, N.J.) --") says where
+ * the story was filed; it is not part of the first sentence, whose subject it would otherwise become.
+ */
+const DATELINE =
+	/^(?:[\p{Lu}][\p{Lu}\p{M} .'’/-]+(?:,\s*[\p{Lu}][\p{L}.]*\.?)?,?\s+)?(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\((?:[^()]{2,40})\)\s*[-–—]+\s*|^(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}\s+)\((?:[^()]{2,40})\)\s*[-–—]+\s*|^\p{Lu}{2,}[\p{Lu} ,.'’/-]*\((?:[^()]{2,40})\)\s*[-–—]*\s*/u;
+
+function withoutDateline(paragraph: string): string {
+	const match = DATELINE.exec(paragraph);
+	return match && match[0].length < paragraph.length ? paragraph.slice(match[0].length) : paragraph;
 }
 
 /**

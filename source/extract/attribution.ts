@@ -49,6 +49,9 @@ const BOUNDARIES = new Set(
 /** Prepositions that can sit inside a speaker's description: "a spokesman for the Ministry of Defence". */
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in']);
 const DETERMINER_START = /^(?:a|an|the|his|her|its|their|our)$/iu;
+const PERSONAL = /^(?:he|she|it|they)$/iu;
+const NOT_A_SUBJECT =
+	/\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year)\b/iu;
 
 const bare = (token: string) => token.toLowerCase().replace(/^[("“‘']+|[)"”’'.,;:!?]+$/gu, '');
 const UNAMBIGUOUS = /(?:ed|ing)$|^(?:said|told|wrote|written|says)$/u;
@@ -78,6 +81,13 @@ function tagsOf(token: string): string[] {
 const contextCache = new WeakMap<readonly string[], string[][]>();
 function isVerbAt(list: readonly string[], i: number): boolean {
 	const word = bare(list[i] ?? '');
+	// "he used the word “hoax”": the word is his.
+	if (/^(?:use|used|uses|using)$/u.test(word)) {
+		return (
+			/^the$/iu.test(list[i + 1] ?? '') &&
+			/^(?:word|term|phrase|expression|label)s?$/iu.test(bare(list[i + 2] ?? ''))
+		);
+	}
 	if (!SPEECH_VERBS.has(word)) return false;
 	return UNAMBIGUOUS.test(word) || tagsAt(list, i).includes('Verb');
 }
@@ -188,6 +198,18 @@ function precedingAttribution(before: string[], standalone: boolean): Attributio
 		const tail = before.slice(v + 1);
 		const direct = standalone && tail.length <= 6;
 		if (/ing$/u.test(verb)) {
+			// "with its leader, Ismail Haniyeh, saying:" — the participle has its own subject.
+			const own = subjectBefore(before, v);
+			if (own && bare(before[own.start - 1] ?? '') === 'with') {
+				return {
+					phrase: own.phrase,
+					appositive: own.appositive,
+					verb,
+					place: direct ? 'before' : 'sentence',
+					clause: clean(before.slice(own.start)),
+					standalone: direct,
+				};
+			}
 			// "…, saying only it was", "the president said, adding:" — the speaker is the clause's subject.
 			const earlier = precedingAttribution(before.slice(0, v), false);
 			const subject = earlier ? undefined : sentenceSubject(before.slice(0, v));
@@ -265,6 +287,12 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		end--;
 	}
 	if (end === 0) return undefined;
+	// "He praised his colleagues and promised:": the verbs share the sentence's subject.
+	if (/^(?:and|but)$/iu.test(list[end - 1] ?? '')) {
+		const subject = sentenceSubject(list.slice(0, end - 1));
+		return subject ? {phrase: subject, auxiliary, start: 0} : undefined;
+	}
+	if (PERSONAL.test(list[end - 1] ?? '')) return {phrase: list[end - 1] ?? '', auxiliary, start: end - 1};
 	let appositive: string | undefined;
 	const last = list[end - 1] ?? '';
 	if (endsClause(last)) {
@@ -362,13 +390,18 @@ function sentenceSubject(list: string[]): string | undefined {
 	if (firstComma >= 0 && firstComma + 1 < list.length && adverbial) {
 		start = firstComma + 1;
 	}
-	if (/^(?:he|she|it|they)$/iu.test(list[start] ?? '')) return list[start];
+	if (PERSONAL.test(list[start] ?? '')) return list[start];
+	// "Had she decided…?": a sentence that opens with its verb has no subject up front.
+	if (tagsAt(list, start).includes('Verb')) return undefined;
 	let end = start;
 	while (end < list.length && isPhraseToken(list, end, list.length)) {
+		const tags = tagsAt(list, end);
+		if (end > start && tags.includes('Adverb') && /^\p{Ll}/u.test(list[end] ?? '')) break;
 		end++;
 		if (endsClause(list[end - 1] ?? '')) break;
 	}
-	return clean(list.slice(start, end)) || undefined;
+	const subject = clean(list.slice(start, end));
+	return subject && !NOT_A_SUBJECT.test(subject) ? subject : undefined;
 }
 
 function withinDescription(list: string[], i: number): boolean {

@@ -7,7 +7,7 @@ import * as chrono from 'chrono-node';
  * Each phrase keeps chrono's reading; date-rules.ts turns it into the kind of time it says.
  */
 
-export type PhraseKind = 'chrono' | 'period' | 'holiday' | 'year' | 'recent' | 'ongoing';
+export type PhraseKind = 'chrono' | 'period' | 'season' | 'holiday' | 'year' | 'recent' | 'ongoing';
 
 export interface DatePhrase {
 	index: number;
@@ -27,6 +27,11 @@ const CUSTOM: Array<{kind: PhraseKind; pattern: RegExp}> = [
 	},
 	{kind: 'period', pattern: /\b(?:over|at|during)\s+the\s+weekend\b/giu},
 	{
+		kind: 'season',
+		pattern:
+			/\b(?:(?:over|during|in)\s+the|this|last|next|(?:earlier|later)\s+this)\s+(?:spring|summer|autumn|fall)\b/giu,
+	},
+	{
 		kind: 'holiday',
 		pattern:
 			/\b(?:on\s+)?(?:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?)\b/giu,
@@ -34,9 +39,14 @@ const CUSTOM: Array<{kind: PhraseKind; pattern: RegExp}> = [
 	{
 		kind: 'year',
 		pattern:
-			/\b(?:in|since|during|until|by|from|throughout)\s+(?:early\s+|late\s+|mid-)?(?:1[6-9]\d\d|20\d\d)\b(?![-–/]\d)/giu,
+			/\b(?:in|since|during|until|by|from|throughout)\s+(?:early\s+|late\s+|mid-)?(?:1[6-9]\d\d|20\d\d)\b(?![-–/]\d|\s+(?:people|troops|votes|times|per)\b)/giu,
 	},
 	// "the 2024 election": the year alone is the phrase.
+	// "the war of 2014": the year alone is the phrase.
+	{
+		kind: 'year',
+		pattern: /(?<=\bof\s)(?:1[6-9]\d\d|20\d\d)\b(?![-–/]\d|\s+(?:people|troops|votes|times|per)\b)/gu,
+	},
 	{
 		kind: 'year',
 		pattern: /(?<=\b[Tt]he\s)(?:1[6-9]\d\d|20\d\d)(?=\s+\p{Ll})(?!\s+(?:people|troops|votes|times|per)\b)/gu,
@@ -48,7 +58,8 @@ const CUSTOM: Array<{kind: PhraseKind; pattern: RegExp}> = [
 	{kind: 'ongoing', pattern: /\b(?:for\s+(?:days|weeks|months|years)|(?:days|weeks|months|years)-long)\b/giu},
 ];
 
-const MONTH_ONLY_CONTEXT = /\b(?:in|since|during|until|by|from|of|last|this|next|early|late|mid-?)\s*$/iu;
+const MONTH_ONLY_CONTEXT =
+	/\b(?:(?:in|since|during|until|by|from|of)\s+(?:early\s+|late\s+|mid-)?|last\s+|this\s+|next\s+|early\s+|late\s+|mid-)$/iu;
 
 /**
  * Date phrases in a reporter's text, in order. Quotations should be blanked out first. `reference`
@@ -76,12 +87,33 @@ export function findDatePhrases(text: string, reference?: string): DatePhrase[] 
 			year: start.isCertain('year') ? (start.get('year') ?? undefined) : undefined,
 		};
 		const onlyTime = !known.weekday && !known.day && !known.month && !known.year && !isCasualDay(phraseText);
-		if (onlyTime) continue;
+		// "now", "right now": the present of whoever speaks, not a date.
+		if (onlyTime || /^(?:right\s+)?now$/iu.test(phraseText)) continue;
 		// A month name alone ("May", "March") is a date only where a date can stand: "in May".
-		if (known.month && !known.day && !known.year && !MONTH_ONLY_CONTEXT.test(rest.slice(0, result.index))) {
+		const lead = rest.slice(0, result.index);
+		if (
+			known.month &&
+			!known.day &&
+			!known.year &&
+			!MONTH_ONLY_CONTEXT.test(lead) &&
+			!/^(?:in|last|this|next|early|late|mid-?)\b/iu.test(phraseText)
+		) {
 			continue;
 		}
-		found.push({index: result.index, text: phraseText, kind: 'chrono', known, agoUnit: agoUnit(phraseText)});
+		// "early on Thursday", "late Monday", "in July", "last October": the words that qualify the date
+		// belong to the phrase as printed.
+		const qualifier =
+			known.month && !known.day
+				? MONTH_ONLY_CONTEXT
+				: /\b(?:early|late|midday|mid-morning|mid-afternoon)\s+(?:on\s+)?$/iu;
+		const part = qualifier.exec(lead)?.[0] ?? '';
+		found.push({
+			index: result.index - part.length,
+			text: part + phraseText,
+			kind: 'chrono',
+			known,
+			agoUnit: agoUnit(phraseText),
+		});
 	}
 	return found.sort((a, b) => a.index - b.index);
 }

@@ -61,6 +61,8 @@ export function resolveDate(phrase: DatePhrase, published: Day | undefined, futu
 			return period(text, published, future);
 		case 'holiday':
 			return holiday(text, published, future);
+		case 'season':
+			return season(text, published, future);
 		case 'recent':
 			return {date: `[..${published}]`, confidence: 0.5};
 		case 'ongoing':
@@ -83,7 +85,9 @@ function chronoDate(phrase: DatePhrase, text: string, published: Day, future: bo
 		return day ? {date: day, confidence: 0.8} : {confidence: 0};
 	}
 	if (known.month !== undefined) {
-		const day = nearestDay(known.month, 1, monthEnd(published), future);
+		// "last October" in October is the year before's; "in October" may be this one.
+		const before = /\blast\b/u.test(text) ? shiftDays(`${monthOf(published)}-01`, -1) : monthEnd(published);
+		const day = nearestDay(known.month, 1, before, future);
 		return day ? {date: monthOf(day), confidence: 0.7} : {confidence: 0};
 	}
 	if (known.weekday !== undefined) return weekday(known.weekday, text, published, future);
@@ -186,6 +190,24 @@ function holiday(text: string, published: Day, future: boolean): ResolvedDate {
 							: [2, 14];
 	const found = nearestDay(month, day, published, future);
 	return found ? {date: found, confidence: 0.85} : {confidence: 0};
+}
+
+const SEASONS: Record<string, {code: number; starts: number}> = {
+	spring: {code: 21, starts: 3},
+	summer: {code: 22, starts: 6},
+	autumn: {code: 23, starts: 9},
+	fall: {code: 23, starts: 9},
+};
+
+/** "over the summer": the season most recently begun (northern hemisphere), as an EDTF season. */
+function season(text: string, published: Day, future: boolean): ResolvedDate {
+	const name = /(spring|summer|autumn|fall)/u.exec(text)?.[1] ?? 'summer';
+	const {code, starts} = SEASONS[name] ?? {code: 22, starts: 6};
+	const month = Number(published.slice(5, 7));
+	let year = yearOf(published) - (month < starts ? 1 : 0);
+	if (/\blast\b/u.test(text)) year -= month >= starts && month < starts + 3 ? 1 : 0;
+	if (future || /\bnext\b/u.test(text)) year = yearOf(published) + (month >= starts ? 1 : 0);
+	return {date: `${year}-${code}`, confidence: 0.6};
 }
 
 function ago(phrase: DatePhrase, published: Day): ResolvedDate {

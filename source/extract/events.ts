@@ -18,7 +18,7 @@ export interface DatedSentence {
 }
 
 const FUTURE =
-	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b/iu;
+	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b/iu;
 const LEADING =
 	/^(?:and|but|or|as|while|even as|even though|though|although|after|before|when|since|because|that|which|who|where|then|also|so|with|amid|including)\s+/iu;
 

@@ -74,18 +74,30 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 			refersTo: gender === 'neuter' ? 'organisation' : gender === 'plural' ? 'plural' : 'person',
 		};
 	}
+	// "a spokesman from the Metropolitan Police", "one witness": someone the article does not name.
+	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
+		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
+	}
 	const run = lastNameRun(tokens);
 	const endsWithName = run !== undefined && run.end === tokens.length;
 	const head = stem(tokens.at(-1) ?? '');
 
+	// "the former Exxon Mobil CEO": a description that points back to a person, capitals and all.
+	if (/^the$/iu.test(first) && PERSON_HEADS.has(head) && tokens.length <= 6) {
+		return {printed: text, kind: 'reference', head, refersTo: 'person', description: text};
+	}
 	if (endsWithName && run) {
 		const runTokens = tokens.slice(run.start, run.end);
-		if (isOrganisation(runTokens, tokens)) return organisation(text, tokens, appositive);
 		let titleEnd = 0;
 		runTokens.forEach((token, index) => {
 			if (TITLES.has(stem(token)) || TITLES.has(bare(token))) titleEnd = index + 1;
 		});
 		const nameTokens = runTokens.slice(titleEnd);
+		// "Foreign Ministry", "Metropolitan Police": the whole phrase names an organisation.
+		if (nameTokens.length === 0 || isOrganisation(nameTokens, tokens.slice(run.start + titleEnd))) {
+			if (nameTokens.length > 0 || ORGANISATION_WORDS.has(head))
+				return organisation(text, tokens, appositive);
+		}
 		// Sentence-initial capitals: "Police said", "Officials said".
 		if (nameTokens.length === 1 && run.start === 0 && GROUPS.has(stem(nameTokens[0] ?? ''))) {
 			return {printed: text, kind: 'unnamed', description: text};

@@ -1,5 +1,6 @@
 import type {ActorEntry, ActorRegistry} from './actors.js';
 import {type Attribution, subjectOf} from './attribution.js';
+import {GROUPS} from './name-words.js';
 import type {FoundQuote} from './quotes.js';
 import type {Sentence} from './sentences.js';
 import {readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
@@ -64,8 +65,8 @@ export function resolveSpeakers(
 				quote.quotation.open.index >= sentence.start &&
 				quote.quotation.open.index < sentence.end,
 		);
-		const subject = reporterSubject(sentence, inSentence);
-		if (subject && inSentence.length === 0) {
+		const subject = reporterSubject(sentence, inSentence, registry);
+		if (subject) {
 			const actor = identify(subject, registry, article, focus);
 			if (actor) attend(actor.actor);
 		}
@@ -89,13 +90,27 @@ export function resolveSpeakers(
 	return resolved;
 }
 
-/** The subject of a sentence with no quotation in it, when it names someone. */
-function reporterSubject(sentence: Sentence, quotes: readonly FoundQuote[]): SpeakerPhrase | undefined {
-	if (quotes.length > 0) return undefined;
-	const subject = subjectOf(sentence.text);
+/**
+ * The subject the reporter's words open the sentence with, up to its first quotation, when it
+ * names someone: whom a later "he" or "it" most likely means.
+ */
+function reporterSubject(
+	sentence: Sentence,
+	quotes: readonly FoundQuote[],
+	registry: ActorRegistry,
+): SpeakerPhrase | undefined {
+	const firstQuote = Math.min(...quotes.map((quote) => quote.quotation.open.index));
+	const text =
+		quotes.length > 0 ? sentence.text.slice(0, Math.max(0, firstQuote - sentence.start)) : sentence.text;
+	const subject = subjectOf(text);
 	if (!subject) return undefined;
 	const phrase = readSpeakerPhrase(subject);
-	return phrase && (phrase.kind === 'person' || phrase.kind === 'organisation') ? phrase : undefined;
+	if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'reference') return undefined;
+	// A lone capitalised word opening a sentence may be any noun ("Emergency services were called"):
+	// it is someone only if the article has already named them so.
+	if (phrase.kind === 'person' && !phrase.name?.includes(' ') && !registry.knows(phrase.name ?? ''))
+		return undefined;
+	return phrase;
 }
 
 function speakerOf(
@@ -148,8 +163,9 @@ function identify(
 		case 'reference': {
 			const head = phrase.head ?? '';
 			const wanted = phrase.refersTo === 'organisation' ? 'organisation' : 'person';
+			const kinds = wanted === 'person' ? ['person', 'unnamed'] : ['organisation'];
 			const described = (entry: ActorEntry) =>
-				entry.kind === wanted &&
+				kinds.includes(entry.kind) &&
 				`${entry.name} ${entry.description ?? ''}`.toLowerCase().includes(head.toLowerCase());
 			const actor =
 				latest(focus, described) ??
@@ -165,8 +181,14 @@ function identify(
 function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
 	if (pronoun.refersTo === 'organisation') return entry.kind === 'organisation';
 	if (pronoun.refersTo === 'plural') return entry.kind !== 'person';
-	if (entry.kind === 'organisation') return false;
+	if (entry.kind === 'organisation' || isGroup(entry)) return false;
 	return !entry.gender || !pronoun.gender || entry.gender === pronoun.gender;
+}
+
+/** "officials", "police": an unnamed speaker that "he" or "she" cannot mean. */
+function isGroup(entry: ActorEntry): boolean {
+	const head = entry.name.toLowerCase().split(/\s+/u).at(-1) ?? '';
+	return entry.kind === 'unnamed' && (GROUPS.has(head) || /[^s]s$/u.test(head));
 }
 
 function latest(focus: readonly ActorEntry[], test: (entry: ActorEntry) => boolean): ActorEntry | undefined {

@@ -66,7 +66,6 @@ const VERBS: ReadonlyArray<string> = [
 	'report reported reports reporting',
 	'reveal revealed reveals revealing',
 	'accuse accused accuses accusing',
-	'charge charged charges charging',
 	'counter countered counters countering',
 	'retort retorted retorts retorting',
 	'lament lamented laments lamenting',
