@@ -75,8 +75,8 @@ function withoutDateline(paragraph: string): string {
 
 /**
  * Paragraphs are separated by blank lines. Text without any blank line is either one paragraph a
- * line, or hard-wrapped prose; a line that does not end a sentence and is followed by one starting
- * in lower case is taken as wrapped and joined to the next.
+ * line, or prose hard-wrapped at a fixed width; there a line ends its paragraph only when it ends a
+ * sentence well short of the width.
  */
 export function splitParagraphs(text: string): string[] {
 	const clean = (paragraph: string) => paragraph.replace(/\s+/gu, ' ').trim();
@@ -86,16 +86,22 @@ export function splitParagraphs(text: string): string[] {
 			.map(clean)
 			.filter(Boolean);
 	}
+	const lines = text.split('\n').map(clean).filter(Boolean);
+	const width = Math.max(0, ...lines.map((line) => line.length));
+	const wrapped =
+		lines.length >= 4 && lines.filter((line) => line.length >= width * 0.7).length >= lines.length * 0.6;
 	const paragraphs: string[] = [];
 	let current = '';
-	for (const line of text.split('\n').map(clean)) {
-		if (line === '') continue;
-		if (current !== '' && !SENTENCE_END.test(current) && /^[\p{Ll}\d]/u.test(line)) {
-			current = `${current} ${line}`;
-			continue;
+	let last = '';
+	for (const line of lines) {
+		const ended = SENTENCE_END.test(last) && (!wrapped || last.length < width * 0.75);
+		const continues = current !== '' && !ended && (wrapped || /^[\p{Ll}\d]/u.test(line));
+		if (continues) current = `${current} ${line}`;
+		else {
+			if (current) paragraphs.push(current);
+			current = line;
 		}
-		if (current) paragraphs.push(current);
-		current = line;
+		last = line;
 	}
 	if (current) paragraphs.push(current);
 	return paragraphs;

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import {TITLES} from './name-words.js';
 import {NAMING_VERBS, SPEECH_VERBS} from './speech-verbs.js';
 
 /**
@@ -125,8 +126,18 @@ export function findAttribution(before: string, after: string): Attribution | un
 		followingAttribution(afterTokens, beforeTokens.length === 0) ??
 		accordingTo(beforeTokens, afterTokens) ??
 		precedingAttribution(beforeTokens, standaloneBefore) ??
-		sentenceEndAttribution(afterTokens)
+		sentenceEndAttribution(afterTokens) ??
+		forSomeone(beforeTokens)
 	);
+}
+
+/** `For Mr. Kelly, though, gun control is the “elephant in the room.”`: the words are his. */
+function forSomeone(before: string[]): Attribution | undefined {
+	if (bare(before[0] ?? '') !== 'for') return undefined;
+	const comma = before.findIndex(endsClause);
+	const phrase = comma > 0 && comma <= 5 ? clean(before.slice(1, comma + 1)) : '';
+	if (!/^\p{Lu}/u.test(phrase)) return undefined;
+	return {phrase, verb: 'for', place: 'sentence', clause: clean(before), standalone: false};
 }
 
 function tokens(text: string): string[] {
@@ -334,8 +345,11 @@ function isPhraseToken(list: string[], i: number, end: number): boolean {
 		return i + 1 < end && (/^\p{Lu}/u.test(next) || DETERMINER_START.test(bare(next)));
 	}
 	if (BOUNDARIES.has(word)) return false;
-	if (word === 'and')
-		return i > 0 && /^\p{Ll}/u.test(list[i - 1] ?? '') && /^\p{Ll}/u.test(list[i + 1] ?? '');
+	if (word === 'and') {
+		// "police and crime commissioner", "President and CEO Todd Penegor": one description, one person.
+		const around = [list[i - 1] ?? '', list[i + 1] ?? ''];
+		return i > 0 && (around.every((w) => /^\p{Ll}/u.test(w)) || around.every((w) => TITLES.has(bare(w))));
+	}
 	if (/^\p{Lu}/u.test(token) || /^\d/u.test(token)) return true;
 	const tags = tagsAt(list, i);
 	if (tags.includes('Pronoun') && !tags.includes('Possessive')) return i + 1 === end;

@@ -86,15 +86,15 @@ export function findDatePhrases(text: string, reference?: string): DatePhrase[] 
 			month: start.isCertain('month') ? (start.get('month') ?? undefined) : undefined,
 			year: start.isCertain('year') ? (start.get('year') ?? undefined) : undefined,
 		};
-		const onlyTime = !known.weekday && !known.day && !known.month && !known.year && !isCasualDay(phraseText);
+		const onlyTime = Object.values(known).every((value) => value === undefined) && !isCasualDay(phraseText);
 		// "now", "right now": the present of whoever speaks, not a date.
 		if (onlyTime || /^(?:right\s+)?now$/iu.test(phraseText)) continue;
 		// A month name alone ("May", "March") is a date only where a date can stand: "in May".
 		const lead = rest.slice(0, result.index);
 		if (
-			known.month &&
-			!known.day &&
-			!known.year &&
+			known.month !== undefined &&
+			known.day === undefined &&
+			known.year === undefined &&
 			!MONTH_ONLY_CONTEXT.test(lead) &&
 			!/^(?:in|last|this|next|early|late|mid-?)\b/iu.test(phraseText)
 		) {

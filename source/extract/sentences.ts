@@ -38,9 +38,14 @@ export function splitSentences(paragraphs: readonly string[], quotations: readon
 	}
 }
 
-/** Offsets where compromise starts a new sentence (after the first). */
+/**
+ * Offsets where a new sentence starts (after the first): compromise's, and after a quotation that
+ * ends a sentence inside its marks (`…in the room.” He denounced…`), which compromise runs on.
+ */
 function boundaries(paragraph: string): number[] {
-	const cuts: number[] = [];
+	const cuts: number[] = [...paragraph.matchAll(/[.!?]["”’']\s+(?=\p{Lu})/gu)].map(
+		(match) => match.index + match[0].length,
+	);
 	let cursor = 0;
 	for (const sentence of nlp(paragraph).sentences().out('array') as string[]) {
 		const found = paragraph.indexOf(sentence.trim(), cursor);
@@ -48,7 +53,7 @@ function boundaries(paragraph: string): number[] {
 		if (found > 0) cuts.push(found);
 		cursor = found + sentence.trim().length;
 	}
-	return cuts;
+	return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
 /** For each paragraph, the stretches from an opening mark to its closing mark. */

@@ -1,5 +1,5 @@
 import type {ActorEntry, ActorRegistry} from './actors.js';
-import {type Attribution, subjectOf} from './attribution.js';
+import {type Attribution, findAttribution, subjectOf} from './attribution.js';
 import {GROUPS} from './name-words.js';
 import type {FoundQuote} from './quotes.js';
 import type {Sentence} from './sentences.js';
@@ -68,6 +68,13 @@ export function resolveSpeakers(
 		const subject = reporterSubject(sentence, inSentence, registry);
 		if (subject) {
 			const actor = identify(subject, registry, article, focus);
+			if (actor) attend(actor.actor);
+		}
+		// "…, Mayor Lawson Batter said Saturday.": who spoke last, though not in quotation marks.
+		const reported = inSentence.length === 0 ? findAttribution(sentence.text, '') : undefined;
+		const speaking = reported && readSpeakerPhrase(reported.phrase, reported.appositive);
+		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation')) {
+			const actor = identify(speaking, registry, article, focus);
 			if (actor) attend(actor.actor);
 		}
 		for (const quote of inSentence) {

@@ -85,6 +85,9 @@ const VERBS: ReadonlyArray<string> = [
 	'cry cried cries crying',
 	'exclaim exclaimed exclaims exclaiming',
 	'read reads',
+	'speak spoke speaks speaking spoken',
+	'estimate estimated estimates estimating',
+	'denounce denounced denounces denouncing',
 ];
 
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(VERBS.flatMap((forms) => forms.split(' ')));
