@@ -7,7 +7,8 @@ import type {TimescopeDocument} from '../source/dataset/schema.js';
  */
 
 export interface AnswerKey {
-	quotes: Array<{text: string; speakers: string[]}>;
+	/** `said`: when the key says when the words were said, in the kinds of time of timescope/1. */
+	quotes: Array<{text: string; speakers: string[]; said?: string}>;
 	notQuotes?: string[];
 	dates: Array<{phrase: string; date: string}>;
 }
@@ -18,6 +19,9 @@ export interface Score {
 	/** Extracted quotes that the key does not have. */
 	extra: string[];
 	speakersRight: number;
+	/** Quotes found whose key gives when they were said, and of those, dated as the key does. */
+	saidKnown: number;
+	saidRight: number;
 	dates: number;
 	datesRight: number;
 	misses: string[];
@@ -49,6 +53,8 @@ export function scoreDraft(doc: TimescopeDocument, key: AnswerKey): Score {
 	const misses: string[] = [];
 	let found = 0;
 	let speakersRight = 0;
+	let saidKnown = 0;
+	let saidRight = 0;
 	for (const wanted of key.quotes) {
 		const at = unmatched.findIndex((quote) => words(quote.text) === words(wanted.text));
 		if (at < 0) {
@@ -60,6 +66,14 @@ export function scoreDraft(doc: TimescopeDocument, key: AnswerKey): Score {
 		const names = actors.get(quote?.speaker ?? '') ?? [quote?.speaker ?? ''];
 		if (names.some((name) => wanted.speakers.some((speaker) => sameSpeaker(name, speaker)))) speakersRight++;
 		else misses.push(`speaker: ${names[0]} for ${wanted.speakers[0]} (${words(wanted.text).slice(0, 40)})`);
+		if (wanted.said !== undefined) {
+			saidKnown++;
+			if (quote?.said === wanted.said) saidRight++;
+			else
+				misses.push(
+					`said ${quote?.said ?? 'nothing'} for ${wanted.said} (${words(wanted.text).slice(0, 40)})`,
+				);
+		}
 	}
 	const dated = [
 		...doc.events.map((event) => ({text: event.dateText, date: event.date})),
@@ -85,6 +99,8 @@ export function scoreDraft(doc: TimescopeDocument, key: AnswerKey): Score {
 		found,
 		extra: unmatched.map((quote) => words(quote.text)),
 		speakersRight,
+		saidKnown,
+		saidRight,
 		dates: key.dates.length,
 		datesRight,
 		misses,
@@ -109,6 +125,7 @@ export function keyFromDataset(doc: TimescopeDocument): AnswerKey {
 		quotes: (doc.quotes ?? []).map((quote) => ({
 			text: quote.text,
 			speakers: actors.get(quote.speaker) ?? [],
+			...(quote.said !== undefined ? {said: quote.said} : {}),
 		})),
 		dates: doc.events
 			.filter((event) => event.dateText !== undefined)
@@ -123,10 +140,22 @@ export function totals(scores: readonly Score[]): Score {
 			found: sum.found + score.found,
 			extra: [...sum.extra, ...score.extra],
 			speakersRight: sum.speakersRight + score.speakersRight,
+			saidKnown: sum.saidKnown + score.saidKnown,
+			saidRight: sum.saidRight + score.saidRight,
 			dates: sum.dates + score.dates,
 			datesRight: sum.datesRight + score.datesRight,
 			misses: [...sum.misses, ...score.misses],
 		}),
-		{quotes: 0, found: 0, extra: [], speakersRight: 0, dates: 0, datesRight: 0, misses: []},
+		{
+			quotes: 0,
+			found: 0,
+			extra: [],
+			speakersRight: 0,
+			saidKnown: 0,
+			saidRight: 0,
+			dates: 0,
+			datesRight: 0,
+			misses: [],
+		},
 	);
 }

@@ -39,17 +39,17 @@ const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.
 function table(title: string, rows: Row[]): void {
 	if (rows.length === 0) return;
 	console.log(`\n## ${title}\n`);
-	console.log('| article | quotes found | not quotes | speakers right | dates right |');
-	console.log('| --- | ---: | ---: | ---: | ---: |');
+	console.log('| article | quotes found | not quotes | speakers right | dates right | quotes dated right |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 	for (const {name, score} of [...rows, {name: '**total**', score: totals(rows.map((row) => row.score))}]) {
 		console.log(
-			`| ${name} | ${score.found}/${score.quotes} | ${score.extra.length} | ${score.speakersRight}/${score.found} | ${score.datesRight}/${score.dates} |`,
+			`| ${name} | ${score.found}/${score.quotes} | ${score.extra.length} | ${score.speakersRight}/${score.found} | ${score.datesRight}/${score.dates} | ${score.saidKnown > 0 ? `${score.saidRight}/${score.saidKnown}` : '—'} |`,
 		);
 	}
 	const sum = totals(rows.map((row) => row.score));
 	const extracted = sum.found + sum.extra.length;
 	console.log(
-		`\nquote recall ${percent(sum.found, sum.quotes)} · precision ${percent(sum.found, extracted)} (${sum.extra.length} extracted that are not quotes) · speakers right ${percent(sum.speakersRight, sum.found)} · dates right ${percent(sum.datesRight, sum.dates)}`,
+		`\nquote recall ${percent(sum.found, sum.quotes)} · precision ${percent(sum.found, extracted)} (${sum.extra.length} extracted that are not quotes) · speakers right ${percent(sum.speakersRight, sum.found)} · dates right ${percent(sum.datesRight, sum.dates)}${sum.saidKnown > 0 ? ` · quotes dated right ${percent(sum.saidRight, sum.saidKnown)}` : ''}`,
 	);
 	if (verbose) {
 		for (const {name, score} of rows) {

@@ -1,4 +1,5 @@
 import {convert} from './commands/convert.js';
+import {extract} from './commands/extract.js';
 import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
 import type {CommandName} from './flags.js';
@@ -33,5 +34,10 @@ export const COMMANDS = {
 		args: {name: 'FILE', min: 1, max: 1},
 		summary: 'write FILE (e.g. a TimelineJS timeline) as timescope/1 JSON',
 		run: convert,
+	},
+	extract: {
+		args: {name: 'ARTICLE', min: 1, max: Number.POSITIVE_INFINITY},
+		summary: 'draft a timescope/1 dataset from news articles (text or HTML): quotes, speakers, dates',
+		run: extract,
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

@@ -224,7 +224,9 @@ function precedingAttribution(before: string[], standalone: boolean): Attributio
 			// "…, saying only it was", "the president said, adding:" — the speaker is the clause's subject.
 			const earlier = precedingAttribution(before.slice(0, v), false);
 			const subject = earlier ? undefined : sentenceSubject(before.slice(0, v));
-			if (earlier) return {...earlier, clause: clean(before), standalone: direct};
+			// The words were said as the participle says, whatever the tense of the verb it hangs on
+			// ("has not confirmed it, saying only…").
+			if (earlier) return {...earlier, auxiliary: undefined, clause: clean(before), standalone: direct};
 			if (subject)
 				return {phrase: subject, verb, place: 'sentence', clause: clean(before), standalone: direct};
 			continue;

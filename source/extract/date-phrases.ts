@@ -7,7 +7,7 @@ import * as chrono from 'chrono-node';
  * Each phrase keeps chrono's reading; date-rules.ts turns it into the kind of time it says.
  */
 
-export type PhraseKind = 'chrono' | 'period' | 'season' | 'holiday' | 'year' | 'recent' | 'ongoing';
+export type PhraseKind = 'chrono' | 'period' | 'season' | 'holiday' | 'year' | 'recent' | 'ongoing' | 'same';
 
 export interface DatePhrase {
 	index: number;
@@ -54,6 +54,11 @@ const CUSTOM: Array<{kind: PhraseKind; pattern: RegExp}> = [
 	{
 		kind: 'recent',
 		pattern: /\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?(?:days|weeks|months)\b/giu,
+	},
+	// "the same day the US military struck…": the date of the phrase before it.
+	{
+		kind: 'same',
+		pattern: /\b(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|night|morning|afternoon|evening)\b/giu,
 	},
 	{kind: 'ongoing', pattern: /\b(?:for\s+(?:days|weeks|months|years)|(?:days|weeks|months|years)-long)\b/giu},
 ];

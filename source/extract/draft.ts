@@ -65,7 +65,8 @@ export function buildDraft(
 			const event: EventDoc = {
 				id: eventIds.allocate(slugify(dated.title).split('-').slice(0, 6).join('-') || 'event'),
 				date: dated.resolved.date ?? 'XXXX',
-				dateText: dated.phrase.text,
+				// "the same day" is dated by the words it points back to.
+				dateText: dated.antecedent?.phrase.text ?? dated.phrase.text,
 				title: dated.title || dated.sentence.text.slice(0, 100),
 				summary: dated.sentence.text,
 				...(mentioned.length > 0 ? {actors: mentioned.map(actorId)} : {}),
@@ -74,6 +75,7 @@ export function buildDraft(
 					[EXTENSION]: {
 						sentence: dated.sentence.text,
 						confidence: round(dated.resolved.date ? dated.resolved.confidence : 0.3),
+						...(dated.antecedent ? {datedBy: dated.phrase.text} : {}),
 						...(dated.resolved.date ? {} : {unresolved: 'no publication date: the date is left as words'}),
 					},
 				},
@@ -224,12 +226,12 @@ function actorsIn(sentence: string, registry: ActorRegistry, people: readonly Ac
 }
 
 function speechEvent(found: FoundQuote, speaker: string, date: string, sourceId: string): EventDoc {
-	const attribution = found.attribution ?? found.leadIn;
-	const setting = attribution && attribution.clause.split(' ').length > 2 ? `: ${attribution.clause}` : '';
+	const words = found.quotation.text.replace(/\s+/gu, ' ');
+	const shown = words.length > 70 ? `${words.slice(0, 68).replace(/\s+\S*$/u, '')}…` : words;
 	return {
 		id: slugify(`${speaker} speaks`) || 'statement',
 		date,
-		title: `${speaker} speaks${setting}`.slice(0, 110),
+		title: `${speaker}: “${shown.replace(/[,;:]$/u, '')}”`,
 		summary: found.sentence,
 		sources: [sourceId],
 		extensions: {

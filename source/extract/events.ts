@@ -15,6 +15,8 @@ export interface DatedSentence {
 	phrase: DatePhrase;
 	resolved: ResolvedDate;
 	title: string;
+	/** "the same day": the earlier phrase that gives the date, whose words are the date's words. */
+	antecedent?: DatedSentence;
 }
 
 const FUTURE =
@@ -36,7 +38,9 @@ export function findDatedSentences(
 			const clause = clauseAround(text, phrase);
 			const future = FUTURE.test(clause);
 			const title = nounPhraseTitle(text, phrase) ?? titleFrom(text, clause, phrase);
-			const resolved = resolveDate(phrase, published, future);
+			const antecedent = phrase.kind === 'same' ? dated.at(-1) : undefined;
+			if (phrase.kind === 'same' && !antecedent) continue;
+			const resolved = antecedent ? antecedent.resolved : resolveDate(phrase, published, future);
 			// "months-long sanctions campaign" said twice is one campaign.
 			const key = `${phrase.text.toLowerCase()} ${resolved.date} ${title.toLowerCase()}`;
 			if (seen.has(key)) continue;
@@ -46,6 +50,7 @@ export function findDatedSentences(
 				phrase: {...phrase, text: sentence.text.slice(phrase.index, phrase.index + phrase.text.length)},
 				resolved,
 				title,
+				...(antecedent ? {antecedent} : {}),
 			});
 		}
 	}

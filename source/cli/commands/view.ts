@@ -5,6 +5,7 @@ import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
 import {reportProblems} from '../write.js';
+import {isArticle, loadArticle} from './extract.js';
 import {print} from './print.js';
 
 /** `timescope [FILE]`: load FILE (or the bundled dataset), then explore it or print it. */
@@ -12,8 +13,17 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {flags, command} = invocation;
 	const file = invocation.args[0] ?? BUNDLED;
 	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	const article = isArticle(file);
+	if (article && flags.watch) {
+		throw new UsageError(
+			'--watch reloads dataset files: write the draft with timescope extract -o FILE and watch that',
+		);
+	}
+	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
-	const loaded = await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
+	const loaded = article
+		? await loadArticle(file, flags.date)
+		: await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
 	progress.done();
 	if (!loaded.ok) return reportProblems(loaded.problems);
 	const {dataset} = loaded;
@@ -23,7 +33,7 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {runInteractive} = await import('../../interactive.js');
 	return runInteractive({
 		dataset,
-		fileLabel: loaded.file,
+		fileLabel: article ? `draft extracted from ${loaded.file}` : loaded.file,
 		path: file === '-' ? undefined : file,
 		watch: flags.watch,
 		filters,
