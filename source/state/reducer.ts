@@ -30,7 +30,7 @@ import {
 	stepHit,
 } from './search.js';
 import {createState, type InitOptions, reselect, type State, timelineFor} from './state.js';
-import {firstAtOrAfter, GROUPINGS} from './timeline.js';
+import {firstAtOrAfter, GROUPING_NAMES, nextGrouping} from './timeline.js';
 
 /**
  * The explorer's one reducer: every key press and every answer from the outside world goes through
@@ -262,7 +262,7 @@ function editLine(state: State, command: Extract<Command, {type: 'erase' | 'care
 	return {...state, date: {text: next.text, caret: next.caret}};
 }
 
-const DATE_HELP = 'a date such as 2025-12-31, 2025-12 or 2024';
+const DATE_HELP = 'a date such as 2025-12-31, 2025-12, 2024, -0499 or Y-13800000000';
 
 function submitDate(state: State): State {
 	const text = state.date.text.trim();
@@ -274,11 +274,13 @@ function submitDate(state: State): State {
 	const closed = {...state, overlay: undefined, view: 'timeline' as const, focus: 'list' as const};
 	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
 	const target = parsed.date;
+	const {datedCount} = state.timeline;
+	if (datedCount === 0) return {...closed, message: {text: 'no event here has a date to go to'}};
 	const index = firstAtOrAfter(state.timeline, target.min);
-	if (index >= events.length) {
+	if (index >= datedCount) {
 		return {
-			...setCursor(closed, events.length - 1),
-			message: {text: `no event on or after ${formatDate(target)}: showing the last one`},
+			...setCursor(closed, datedCount - 1),
+			message: {text: `no event on or after ${formatDate(target)}: showing the last dated one`},
 		};
 	}
 	const event = events[index];
@@ -340,12 +342,11 @@ function applyPicked(state: State, facets: ReadonlySet<string>, note: string): S
 }
 
 function cycleGrouping(state: State): State {
-	const at = GROUPINGS.indexOf(state.timeline.grouping);
-	const grouping = GROUPINGS[(at + 1) % GROUPINGS.length] ?? 'day';
-	const timeline = timelineFor(state.timeline.selection, grouping, isWholeTimeline(state));
+	const grouping = nextGrouping(state.timeline);
+	const timeline = timelineFor(state.dataset, state.timeline.selection, grouping, isWholeTimeline(state));
 	return {
 		...keepRowOnScreen(state, {...state, grouping, timeline}),
-		message: {text: `grouped by ${grouping}`},
+		message: {text: `grouped by ${GROUPING_NAMES[grouping]}`},
 	};
 }
 

@@ -3,7 +3,14 @@ import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {applyFacets} from './facets.js';
 import type {Size} from './layout.js';
-import {autoGrouping, buildTimeline, firstAtOrAfter, type Grouping, type Timeline} from './timeline.js';
+import {
+	autoGrouping,
+	buildTimeline,
+	firstAtOrAfter,
+	type Grouping,
+	instantOf,
+	type Timeline,
+} from './timeline.js';
 
 export type View = 'timeline' | 'search';
 export type Focus = 'list' | 'detail';
@@ -94,8 +101,13 @@ export interface InitOptions {
 	eventId?: string;
 }
 
-export function timelineFor(selection: Selection, grouping: Grouping | undefined, whole: boolean): Timeline {
-	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole);
+export function timelineFor(
+	dataset: Dataset,
+	selection: Selection,
+	grouping: Grouping | undefined,
+	whole: boolean,
+): Timeline {
+	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole, dataset.reference);
 }
 
 /**
@@ -110,6 +122,7 @@ export function reselect(
 	facets: ReadonlySet<string>,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
 	const timeline = timelineFor(
+		dataset,
 		applyFacets(base, facets),
 		state.grouping,
 		facets.size === 0 && !isFiltered(state.filters),
@@ -117,7 +130,10 @@ export function reselect(
 	const previous = state.timeline.events[state.cursor];
 	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
 	let cursor = same ? timeline.indexOf(same) : -1;
-	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
+	if (cursor < 0 && previous) {
+		const at = instantOf(previous);
+		cursor = at === undefined ? timeline.datedCount : firstAtOrAfter(timeline, at);
+	}
 	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
 	return {timeline, cursor, kept: same !== undefined && timeline.events[cursor] === same};
 }
@@ -134,7 +150,7 @@ export function createState(options: InitOptions): State {
 		filters: options.filters,
 		base,
 		facets: new Set(),
-		timeline: timelineFor(base, undefined, whole),
+		timeline: timelineFor(dataset, base, undefined, whole),
 		size: options.size,
 		cursor: 0,
 		top: 0,

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
-import type {TimelineEvent} from '../dataset/model.js';
+import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
@@ -163,7 +163,7 @@ const EventRow = memo(function EventRow({
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
 		.slice(0, 3)
-		.map((actor) => display(actor.name))
+		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
 		run(marker, hit ? 'accent' : 'plain'),

@@ -19,6 +19,12 @@ export function loadFixture(name: 'small' | 'empty' | 'hostile'): Dataset {
 	return buildDataset(documentSchema.parse(JSON.parse(readFileSync(fixturePath(name), 'utf8'))));
 }
 
+/** A fixture of the CLI tests (`test/fixtures/cli/NAME.json`), as a dataset. */
+export function loadCliFixture(name: 'kinds-of-time' | 'deep-time'): Dataset {
+	const path = fileURLToPath(new URL(`../fixtures/cli/${name}.json`, import.meta.url));
+	return buildDataset(documentSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+}
+
 /** `count` events, one a day from 1 Jan 2025, each third with a quote; titles say their number. */
 export function generatedDocument(count: number): TimescopeDocument {
 	const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
