@@ -51,6 +51,8 @@ const BOUNDARIES = new Set(
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in']);
 const DETERMINER_START = /^(?:a|an|the|his|her|its|their|our)$/iu;
 const PERSONAL = /^(?:he|she|it|they)$/iu;
+const TIME_WORDS =
+	/^(?:earlier|later|last|this|next|on|in|week|month|year|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night)$/u;
 const NOT_A_SUBJECT =
 	/\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year)\b/iu;
 
@@ -161,6 +163,9 @@ function followingAttribution(after: string[], opensSentence: boolean): Attribut
 		};
 	}
 	// The speaker stands between the quotation and the verb; the first verb within reach decides.
+	// The speaker opens the words after the quotation: "in the first half and told them" is no speaker.
+	const opener = bare(after[0] ?? '');
+	if (BOUNDARIES.has(opener) || INNER_PREPOSITIONS.has(opener) || opener === 'and') return undefined;
 	const limit = Math.min(after.length, 16);
 	for (let v = 1; v < limit; v++) {
 		const token = after[v] ?? '';
@@ -306,6 +311,21 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		return subject ? {phrase: subject, auxiliary, start: 0} : undefined;
 	}
 	if (PERSONAL.test(list[end - 1] ?? '')) return {phrase: list[end - 1] ?? '', auxiliary, start: end - 1};
+	// "a warning from the safety office earlier this week, which said": the antecedent speaks.
+	if (/^(?:which|who)$/iu.test(list[end - 1] ?? '') && endsClause(list[end - 2] ?? '')) {
+		let last = end - 1;
+		while (last > 0 && TIME_WORDS.test(bare(list[last - 1] ?? ''))) last--;
+		let first = last;
+		while (first > 0) {
+			const token = list[first - 1] ?? '';
+			const word = bare(token);
+			if ((first < last && endsClause(token)) || INNER_PREPOSITIONS.has(word) || BOUNDARIES.has(word)) break;
+			if (isVerbAt(list, first - 1) || tagsAt(list, first - 1).includes('Verb')) break;
+			first--;
+		}
+		const phrase = clean(list.slice(first, last));
+		return phrase ? {phrase, auxiliary, start: first} : undefined;
+	}
 	let appositive: string | undefined;
 	const last = list[end - 1] ?? '';
 	if (endsClause(last)) {
@@ -314,10 +334,32 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		while (comma >= 0 && !endsClause(list[comma] ?? '')) comma--;
 		if (comma < 0) return undefined;
 		appositive = clean(list.slice(comma + 1, end));
-		if (!appositive || !/^(?:a|an|the|his|her|its|their|\p{Lu}|also|who|speaking|writing)/iu.test(appositive))
+		if (
+			!appositive ||
+			!/^(?:a|an|the|his|her|its|their|\p{Lu}|\d|also|who|whose|which|speaking|writing)/iu.test(appositive)
+		)
 			return undefined;
 		end = comma + 1;
 	}
+	let start = walkPhrase(list, end);
+	// "Sarah Nwosu, 41, whose home flooded, told": the age is a second appositive, the name before it.
+	if (
+		/^\d+,?$/u.test(list[start] ?? '') &&
+		start + 1 === end &&
+		start > 0 &&
+		endsClause(list[start - 1] ?? '')
+	) {
+		end = start;
+		start = walkPhrase(list, end);
+	}
+	while (start < end && INNER_PREPOSITIONS.has(bare(list[start] ?? ''))) start++;
+	if (start === end) return undefined;
+	const phrase = clean(list.slice(start, end));
+	return phrase ? {phrase, appositive, auxiliary, start} : undefined;
+}
+
+/** Where the noun phrase ending at `end` starts. */
+function walkPhrase(list: string[], end: number): number {
 	let start = end;
 	while (start > 0) {
 		const token = list[start - 1] ?? '';
@@ -325,10 +367,7 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		if (!isPhraseToken(list, start - 1, end)) break;
 		start--;
 	}
-	while (start < end && INNER_PREPOSITIONS.has(bare(list[start] ?? ''))) start++;
-	if (start === end) return undefined;
-	const phrase = clean(list.slice(start, end));
-	return phrase ? {phrase, appositive, auxiliary, start} : undefined;
+	return start;
 }
 
 function isAuxiliary(token: string): boolean {
@@ -372,7 +411,11 @@ function phraseAfterVerb(list: string[]): {phrase?: string; appositive?: string;
 		if (endsClause(token) || endsSentence(token)) break;
 	}
 	const phrase = clean(list.slice(0, end));
-	if (!phrase || !/^(?:\p{Lu}|a |an |the |his |her |its |their |he$|she$|it$|they$)/u.test(`${phrase}`)) {
+	// "said Maria Zakharova", "said a spokesman", "said captain Leo Marsh".
+	const named =
+		/^(?:\p{Lu}|a |an |the |his |her |its |their |he$|she$|it$|they$)/u.test(phrase) ||
+		/\s\p{Lu}/u.test(phrase);
+	if (!phrase || !named) {
 		return {rest: list};
 	}
 	let rest = list.slice(end);

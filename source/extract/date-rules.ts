@@ -25,7 +25,7 @@ import type {DatePhrase} from './date-phrases.js';
  * - "on New Year's Eve", "Feb. 28" with no year: the nearest such date before publication.
  * - "three days ago" is a day; "two weeks ago" a day, approximately; "months ago" a month, approximately.
  * - "for months", "months-long": ongoing, started some months before publication.
- * - "in recent days": one day within about the month before publication.
+ * - "in recent days": one day since the start of the month before publication's.
  *
  * No rule makes a date more precise than its words. Without a publication date only absolute
  * dates resolve; the rest stay as words.
@@ -65,8 +65,8 @@ export function resolveDate(phrase: DatePhrase, published: Day | undefined, futu
 		case 'season':
 			return season(text, published, future);
 		case 'recent':
-			// "in recent days": some day within about the month before publication.
-			return {date: set(shiftMonths(published, -1), published), confidence: 0.5};
+			// "in recent days": some day since the start of the month before publication's.
+			return {date: set(`${monthOf(shiftMonths(published, -1))}-01`, published), confidence: 0.5};
 		case 'ongoing':
 			return ongoing(text, published);
 		default:

@@ -20,7 +20,7 @@ export interface DatedSentence {
 }
 
 const FUTURE =
-	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b/iu;
+	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b|\bwould\s+(?!have\b)\p{L}+|\buntil\s+(?:\p{Lu}|on\b)/iu;
 const LEADING =
 	/^(?:and|but|or|as|while|even as|even though|though|although|after|before|when|since|because|that|which|who|where|then|also|so|with|amid|including)\s+/iu;
 
@@ -36,7 +36,9 @@ export function findDatedSentences(
 		const text = blankQuotations(sentence, paragraphs, quotations);
 		for (const phrase of findDatePhrases(text, published)) {
 			const clause = clauseAround(text, phrase);
-			const future = FUTURE.test(clause);
+			// "said on Thursday that it would recall": only words before the phrase make it future.
+			const at = clause.indexOf(phrase.text);
+			const future = FUTURE.test(clause.slice(0, at < 0 ? clause.length : at + phrase.text.length));
 			const title = nounPhraseTitle(text, phrase) ?? titleFrom(text, clause, phrase);
 			const antecedent = phrase.kind === 'same' ? dated.at(-1) : undefined;
 			if (phrase.kind === 'same' && !antecedent) continue;

@@ -36,6 +36,13 @@ export const ORGANISATION_WORDS = words(`
 	fbi cia bbc cnn reuters afp ap ministry's office's government's spokesman's
 `);
 
+/** Nouns that say the name after them is a business: "the appliance maker Brightway". */
+export const COMPANY_NOUNS = words(`
+	maker company firm retailer carmaker automaker manufacturer group giant chain operator airline bank insurer
+	lender producer supplier developer startup start-up conglomerate broadcaster publisher network brand
+	supermarket grocer distributor exporter importer miner refiner utility
+`);
+
 /** Lower-case heads of a phrase that stands for an organisation already named ("the ministry said"). */
 export const ORGANISATION_HEADS = words(`
 	ministry force company firm agency department government office party group army military police

@@ -109,9 +109,10 @@ export function findQuotations(paragraphs: readonly string[]): Quotation[] {
 			const quotation: Quotation = {text: '', family, spans: [], open: {paragraph: p, index: i}};
 			const end = extend(quotation, text, p, i + 1);
 			if (!quotation.close) {
-				// An unclosed single mark is an apostrophe unless it opens the paragraph.
-				if (family === 'single' && i > 0) continue;
 				continuing = continues(quotation, paragraphs[p + 1]);
+				// An unclosed single mark is an apostrophe, unless it opens the paragraph or the next
+				// paragraph carries the quotation on.
+				if (family === 'single' && i > 0 && !continuing) continue;
 			}
 			quotations.push(quotation);
 			i = end - 1;

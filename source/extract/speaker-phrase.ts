@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import {
+	COMPANY_NOUNS,
 	DETERMINERS,
 	GROUPS,
 	NAME_PARTICLES,
@@ -82,6 +83,13 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	const endsWithName = run !== undefined && run.end === tokens.length;
 	const head = stem(tokens.at(-1) ?? '');
 
+	// "the boy's mother", "the company's founder": someone described through someone else.
+	const possessed = tokens
+		.slice(0, -1)
+		.some((token) => POSSESSIVE.test(token) && !/^(?:its|his|her)$/iu.test(token));
+	if (/^the$/iu.test(first) && possessed && PERSON_HEADS.has(head) && !endsWithName) {
+		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
+	}
 	// "the former Exxon Mobil CEO": a description that points back to a person, capitals and all.
 	if (/^the$/iu.test(first) && PERSON_HEADS.has(head) && tokens.length <= 6) {
 		return {printed: text, kind: 'reference', head, refersTo: 'person', description: text};
@@ -93,8 +101,13 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 			if (TITLES.has(stem(token)) || TITLES.has(bare(token))) titleEnd = index + 1;
 		});
 		const nameTokens = runTokens.slice(titleEnd);
-		// "Foreign Ministry", "Metropolitan Police": the whole phrase names an organisation.
-		if (nameTokens.length === 0 || isOrganisation(nameTokens, tokens.slice(run.start + titleEnd))) {
+		// "Foreign Ministry", "Metropolitan Police", "the appliance maker Brightway": an organisation.
+		const companyNoun = tokens.slice(0, run.start).some((token) => COMPANY_NOUNS.has(stem(token)));
+		if (
+			nameTokens.length === 0 ||
+			companyNoun ||
+			isOrganisation(nameTokens, tokens.slice(run.start + titleEnd))
+		) {
 			if (nameTokens.length > 0 || ORGANISATION_WORDS.has(head))
 				return organisation(text, tokens, appositive);
 		}
@@ -164,7 +177,7 @@ function isOrganisation(runTokens: string[], all: string[]): boolean {
 	return termTags.includes('Organization') || termTags.includes('Place');
 }
 
-function isActorNoun(word: string): boolean {
+export function isActorNoun(word: string): boolean {
 	const term = (nlp(word).terms().json() as Array<{terms: Array<{tags: string[]}>}>)[0];
 	return term?.terms[0]?.tags.includes('Actor') ?? false;
 }

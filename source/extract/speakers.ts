@@ -1,9 +1,9 @@
 import type {ActorEntry, ActorRegistry} from './actors.js';
 import {type Attribution, findAttribution, subjectOf} from './attribution.js';
-import {GROUPS} from './name-words.js';
+import {GROUPS, PERSON_HEADS} from './name-words.js';
 import type {FoundQuote} from './quotes.js';
 import type {Sentence} from './sentences.js';
-import {readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
+import {isActorNoun, readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
 
 /**
  * Who said each quotation, read in article order the way a reader does. The reader keeps in mind
@@ -71,8 +71,9 @@ export function resolveSpeakers(
 			if (actor) attend(actor.actor);
 		}
 		// "…, Mayor Lawson Batter said Saturday.": who spoke last, though not in quotation marks.
-		const reported = inSentence.length === 0 ? findAttribution(sentence.text, '') : undefined;
-		const speaking = reported && readSpeakerPhrase(reported.phrase, reported.appositive);
+		const quoted = inSentence.some((quote) => quote.verdict === 'quote');
+		const reported = quoted ? undefined : findAttribution(sentence.text, '');
+		const speaking = reported && phraseOf(reported);
 		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation')) {
 			const actor = identify(speaking, registry, article, focus);
 			if (actor) attend(actor.actor);
@@ -110,7 +111,7 @@ function reporterSubject(
 	const text =
 		quotes.length > 0 ? sentence.text.slice(0, Math.max(0, firstQuote - sentence.start)) : sentence.text;
 	const subject = subjectOf(text);
-	if (!subject) return undefined;
+	if (!subject || /^['"‘’“”]/u.test(subject)) return undefined;
 	const phrase = readSpeakerPhrase(subject);
 	if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'reference') return undefined;
 	// A lone capitalised word opening a sentence may be any noun ("Emergency services were called"):
@@ -127,13 +128,18 @@ function speakerOf(
 	focus: readonly ActorEntry[],
 ): Speaker | undefined {
 	if (!attribution) return undefined;
-	let phrase = readSpeakerPhrase(attribution.phrase, attribution.appositive);
-	// "its leader, Ismail Haniyeh, said": the name is in the appositive.
+	const phrase = phraseOf(attribution);
+	return phrase ? identify(phrase, registry, article, focus) : undefined;
+}
+
+/** The speaker an attribution names; "its leader, Ismail Haniyeh, said": the name is in the appositive. */
+function phraseOf(attribution: Attribution): SpeakerPhrase | undefined {
+	const phrase = readSpeakerPhrase(attribution.phrase, attribution.appositive);
 	if (phrase && phrase.kind !== 'person' && phrase.kind !== 'organisation' && attribution.appositive) {
 		const named = readSpeakerPhrase(attribution.appositive);
-		if (named?.kind === 'person') phrase = {...named, description: attribution.phrase};
+		if (named?.kind === 'person') return {...named, description: attribution.phrase};
 	}
-	return phrase ? identify(phrase, registry, article, focus) : undefined;
+	return phrase;
 }
 
 function identify(
@@ -174,9 +180,11 @@ function identify(
 			const described = (entry: ActorEntry) =>
 				kinds.includes(entry.kind) &&
 				`${entry.name} ${entry.description ?? ''}`.toLowerCase().includes(head.toLowerCase());
+			// "the ministry" points back; "the national consumer safety office" describes one anew.
+			const pointsBack = wanted === 'person' || printed.split(/\s+/u).length <= 3;
 			const actor =
 				latest(focus, described) ??
-				(wanted === 'person' ? latest(focus, (entry) => entry.kind === 'person') : undefined);
+				(pointsBack ? latest(focus, (entry) => entry.kind === wanted) : undefined);
 			if (actor) return {actor, how: 'reference', printed, confidence: 0};
 			return {actor: registry.unnamed(printed, article), how: 'unnamed', printed, confidence: 0};
 		}
@@ -192,10 +200,11 @@ function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
 	return !entry.gender || !pronoun.gender || entry.gender === pronoun.gender;
 }
 
-/** "officials", "police": an unnamed speaker that "he" or "she" cannot mean. */
+/** "officials", "the stoppage": an unnamed speaker or subject that "he" or "she" cannot mean. */
 function isGroup(entry: ActorEntry): boolean {
+	if (entry.kind !== 'unnamed') return false;
 	const head = entry.name.toLowerCase().split(/\s+/u).at(-1) ?? '';
-	return entry.kind === 'unnamed' && (GROUPS.has(head) || /[^s]s$/u.test(head));
+	return GROUPS.has(head) || /[^s]s$/u.test(head) || !(PERSON_HEADS.has(head) || isActorNoun(head));
 }
 
 function latest(focus: readonly ActorEntry[], test: (entry: ActorEntry) => boolean): ActorEntry | undefined {
