@@ -16,3 +16,9 @@ export function quoteLines(doc: TimescopeDocument): string[] {
 export function article(...paragraphs: string[]): string {
 	return paragraphs.join('\n\n');
 }
+
+/** The quoted words the extractor set aside as not someone's, with why. */
+export function setAsideOf(doc: TimescopeDocument): Array<{text: string; reason: string}> {
+	const extension = doc.extensions?.extract as {setAside?: Array<{text: string; reason: string}>} | undefined;
+	return extension?.setAside ?? [];
+}

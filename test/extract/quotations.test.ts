@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {findQuotations} from '../../source/extract/quotations.js';
-import {article, draftOf, quoteLines} from './helpers.js';
+import {article, draftOf, quoteLines, setAsideOf} from './helpers.js';
 
 const texts = (paragraphs: string[]) => findQuotations(paragraphs).map((quotation) => quotation.text);
 
@@ -84,7 +84,7 @@ describe('quote kinds and scare quotes', () => {
 			'2026-03-04',
 		);
 		expect(quoteLines(doc)).toEqual(['Tom Baker: It is a disgrace,']);
-		const setAside = (doc.extensions?.extract as {setAside: Array<{text: string; reason: string}>}).setAside;
+		const setAside = setAsideOf(doc);
 		expect(setAside.map((item) => `${item.reason}: ${item.text}`)).toEqual([
 			'scare quotes: bedroom tax',
 			'scare quotes: reform',

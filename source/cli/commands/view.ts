@@ -1,3 +1,4 @@
+import {basename} from 'node:path';
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {progressBar} from '../../output/progress.js';
@@ -33,7 +34,7 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {runInteractive} = await import('../../interactive.js');
 	return runInteractive({
 		dataset,
-		fileLabel: article ? `draft extracted from ${loaded.file}` : loaded.file,
+		fileLabel: article ? `draft extracted from ${basename(loaded.file)}` : loaded.file,
 		path: file === '-' ? undefined : file,
 		watch: flags.watch,
 		filters,
