@@ -39,6 +39,12 @@ export interface Highlight {
 	readonly ranges: ReadonlyArray<readonly [number, number]>;
 }
 
+/** What the detail shows: the list's selection, with the search hit to mark in it, if any. */
+export interface Shown {
+	readonly subject: Subject;
+	readonly highlight?: Highlight;
+}
+
 const INDENT = '  ';
 
 const docCache = new WeakMap<object, {width: number; highlight?: Highlight; doc: DetailDoc}>();

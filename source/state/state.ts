@@ -2,7 +2,9 @@ import {type Filters, isFiltered, type Selection, select} from '../dataset/filte
 import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {applyFacets} from './facets.js';
+import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
+import type {Mode, PaneStates} from './panes.js';
 import {
 	autoGrouping,
 	buildTimeline,
@@ -12,9 +14,7 @@ import {
 	type Timeline,
 } from './timeline.js';
 
-export type View = 'timeline' | 'search';
 export type Focus = 'list' | 'detail';
-export type Overlay = 'help' | 'date' | 'facets';
 
 export interface SearchOutcome {
 	readonly query: string;
@@ -76,15 +76,17 @@ export interface State {
 	readonly cursor: number;
 	/** First list row on screen. */
 	readonly top: number;
-	readonly view: View;
+	/** The list pane on the main screen (see `PaneKind`). */
+	readonly view: Mode;
 	readonly focus: Focus;
-	readonly overlay?: Overlay;
+	/** An overlay or prompt pane over the screen. */
+	readonly overlay?: Mode;
 	readonly detail: DetailState;
 	readonly search: SearchState;
-	readonly date: {readonly text: string; readonly caret: number; readonly error?: string};
-	readonly facetCursor: number;
-	readonly facetTop: number;
-	readonly helpScroll: number;
+	/** Each pane's own state, by mode (`withPane` replaces one). */
+	readonly panes: PaneStates;
+	/** What keys do, and what help, hints and titles say about them. */
+	readonly keymap: Keymap;
 	readonly message?: Message;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
@@ -99,6 +101,8 @@ export interface InitOptions {
 	size: Size;
 	search?: string;
 	eventId?: string;
+	/** Keys other than the default ones (the default keymap when left out). */
+	keymap?: Keymap;
 }
 
 export function timelineFor(
@@ -138,7 +142,10 @@ export function reselect(
 	return {timeline, cursor, kept: same !== undefined && timeline.events[cursor] === same};
 }
 
-export function createState(options: InitOptions): State {
+export function createState(
+	options: InitOptions,
+	parts: {readonly keymap: Keymap; readonly panes: PaneStates},
+): State {
 	const {dataset} = options;
 	const base = select(dataset, options.filters);
 	const whole = !isFiltered(options.filters);
@@ -158,10 +165,13 @@ export function createState(options: InitOptions): State {
 		focus: 'list',
 		detail: {scroll: 0, quote: 0},
 		search: {query, caret: query.length, indexing: true, indexed: 0, generation: 0, selected: 0, top: 0},
-		date: {text: '', caret: 0},
-		facetCursor: 0,
-		facetTop: 0,
-		helpScroll: 0,
+		panes: parts.panes,
+		keymap: parts.keymap,
 		nextEffectId: 1,
 	};
+}
+
+/** The state with pane `mode`'s own state replaced. */
+export function withPane<M extends keyof PaneStates>(state: State, mode: M, own: PaneStates[M]): State {
+	return state.panes[mode] === own ? state : {...state, panes: {...state.panes, [mode]: own}};
 }

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import {placeLabel} from '../dataset/dates.js';
 import type {TimelineEvent} from '../dataset/model.js';
-import {detailView} from '../state/detail-nav.js';
 import {display} from '../state/display.js';
 import {facetItems, facetKey} from '../state/facets.js';
+import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
 import {cellWidth} from '../text/cells.js';
@@ -82,11 +82,8 @@ function reloadBanner(error: {text: string; more: number}, width: number): Run[]
 }
 
 function focusedEvent(state: State): TimelineEvent | undefined {
-	if (state.view === 'search') {
-		const view = detailView(state);
-		return view?.subject.kind === 'event' ? view.subject.event : undefined;
-	}
-	return state.timeline.events[state.cursor];
+	const subject = subjectOf(state)?.subject;
+	return subject?.kind === 'event' ? subject.event : undefined;
 }
 
 function pointLabel(event: TimelineEvent): string {

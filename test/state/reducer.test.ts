@@ -209,7 +209,7 @@ describe('date jump (t)', () => {
 	it('keeps the prompt open with an error for text that is not a date, and Esc cancels', () => {
 		const state = jump(start(small), 'soon');
 		expect(modeOf(state)).toBe('date');
-		expect(state.date.error).toBe(
+		expect(state.panes.date.error).toBe(
 			'expected a date such as 2025-12-31, 2025-12, 2024, -0499 or Y-13800000000',
 		);
 		const fixed = press(type(press(state, 'ctrl-u'), '2024'), 'enter');
@@ -221,9 +221,9 @@ describe('date jump (t)', () => {
 		let state = type(press(start(small), 't'), '2025-13');
 		state = press(state, 'backspace');
 		state = type(state, '2');
-		expect(state.date.text).toBe('2025-12');
+		expect(state.panes.date.text).toBe('2025-12');
 		state = press(state, 'left', 'left', 'left', 'delete');
-		expect(state.date.text).toBe('202512');
+		expect(state.panes.date.text).toBe('202512');
 		expect(state.cursor).toBe(0);
 	});
 });
@@ -509,8 +509,8 @@ describe('help, quit, resize', () => {
 		expect(modeOf(help)).toBe('help');
 		expect(modeOf(press(start(small), 'f1'))).toBe('help');
 		expect(modeOf(press(help, 'escape'))).toBe('timeline');
-		expect(press(help, 'j', 'j').helpScroll).toBe(2);
-		expect(press(help, 'k').helpScroll).toBe(0);
+		expect(press(help, 'j', 'j').panes.help.scroll).toBe(2);
+		expect(press(help, 'k').panes.help.scroll).toBe(0);
 		expect(modeOf(press(start(small), '/', 'f1'))).toBe('help');
 	});
 
