@@ -1,5 +1,4 @@
 import {convert} from './commands/convert.js';
-import {extract} from './commands/extract.js';
 import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
 import type {CommandName} from './flags.js';
@@ -38,6 +37,7 @@ export const COMMANDS = {
 	extract: {
 		args: {name: 'ARTICLE', min: 1, max: Number.POSITIVE_INFINITY},
 		summary: 'draft a timescope/1 dataset from news articles (text or HTML): quotes, speakers, dates',
-		run: extract,
+		// The extractor (compromise, chrono) loads only for this command: the others start fast.
+		run: async (invocation) => (await import('./commands/extract.js')).extract(invocation),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

@@ -31,11 +31,6 @@ export async function extract({args, flags}: Invocation): Promise<number> {
 	return 0;
 }
 
-/** An article rather than a dataset: plain text or a saved web page. */
-export function isArticle(file: string): boolean {
-	return /\.(?:txt|text|html?)$/iu.test(file);
-}
-
 /** `timescope ARTICLE.txt`: the article's draft, loaded as the explorer and print modes load a dataset. */
 export async function loadArticle(file: string, date: string | undefined): Promise<LoadResult> {
 	const read = await readArticles([file]);

@@ -1,12 +1,11 @@
-import {basename} from 'node:path';
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {progressBar} from '../../output/progress.js';
+import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
 import {reportProblems} from '../write.js';
-import {isArticle, loadArticle} from './extract.js';
 import {print} from './print.js';
 
 /** `timescope [FILE]`: load FILE (or the bundled dataset), then explore it or print it. */
@@ -23,7 +22,7 @@ export async function view(invocation: Invocation): Promise<number> {
 	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
 	const loaded = article
-		? await loadArticle(file, flags.date)
+		? await (await import('./extract.js')).loadArticle(file, flags.date)
 		: await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
 	progress.done();
 	if (!loaded.ok) return reportProblems(loaded.problems);
@@ -34,7 +33,7 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {runInteractive} = await import('../../interactive.js');
 	return runInteractive({
 		dataset,
-		fileLabel: article ? `draft extracted from ${basename(loaded.file)}` : loaded.file,
+		fileLabel: loaded.file,
 		path: file === '-' ? undefined : file,
 		watch: flags.watch,
 		filters,
