@@ -4,12 +4,13 @@ import {eraOf} from '../dataset/eras.js';
 import {describeFilters} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
+import {draftBanner} from '../state/draft.js';
 import {facetFilters} from '../state/facets.js';
 import {headerLines} from '../state/layout.js';
 import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
-import {cellWidth} from '../text/cells.js';
+import {cellWidth, truncateCells} from '../text/cells.js';
 import {eraBandRuns} from './era-band.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
@@ -21,10 +22,14 @@ import {Line, type Run} from './theme.js';
  */
 export function Header({state, width}: {state: State; width: number}) {
 	const {dataset, timeline} = state;
-	const file = truncateStart(display(state.fileLabel), Math.floor(width / 3));
+	// A draft says so first: the end of its banner may go, its start may not.
+	const draft = draftBanner(dataset);
+	const file = draft
+		? truncateCells(display(draft), Math.floor(width / 2))
+		: truncateStart(display(state.fileLabel), Math.floor(width / 3));
 	const title = state.reloadError
 		? reloadBanner(state.reloadError, width)
-		: spread([run(display(dataset.title), 'title')], [run(file, 'dim')], width);
+		: spread([run(display(dataset.title), 'title')], [run(file, draft ? 'error' : 'dim')], width);
 
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
