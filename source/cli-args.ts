@@ -43,7 +43,8 @@ export const HELP = `
     $ timescope convert timeline.csv > timeline.json
     $ cat timeline.json | timescope - --print
 
-  Exit codes: 0 ok, 1 bad data or unreadable file, 2 usage error, 130 interrupted (Ctrl-C).
+  Exit codes: 0 ok, 1 bad data or unreadable file (nothing shown), 2 usage error, 3 shown without
+  the items listed on stderr (--print, --json, --search), 130 interrupted (Ctrl-C).
 `;
 
 export class UsageError extends Error {}

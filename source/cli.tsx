@@ -5,7 +5,7 @@ import {parseEdtf} from './dataset/edtf.js';
 import {type Filters, findActors, select, toDocument} from './dataset/filter.js';
 import {loadDataset, readDocument} from './dataset/load.js';
 import type {Dataset} from './dataset/model.js';
-import {formatProblems} from './dataset/problems.js';
+import {formatProblems, type Problem} from './dataset/problems.js';
 import {toSafeJson} from './output/json.js';
 import {renderListing} from './output/listing.js';
 import {progressBar} from './output/progress.js';
@@ -44,8 +44,8 @@ async function main(): Promise<number> {
 	}
 	if (command === 'convert') {
 		if (rest.length !== 1) throw new UsageError('convert needs exactly one FILE');
-		const result = await readDocument(rest[0] as string);
-		if (!result.ok) return fail(result.problems);
+		const result = await readDocument(rest[0] as string, {strict: true});
+		if (!result.ok) return fail(result);
 		out(toSafeJson(result.doc));
 		return 0;
 	}
@@ -75,13 +75,13 @@ async function main(): Promise<number> {
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
 	const loaded = await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
 	progress.done();
-	if (!loaded.ok) return fail(loaded.problems);
+	if (!loaded.ok) return fail(loaded);
 	const {dataset} = loaded;
 	const filters = readFilters(dataset);
 
 	if (explorer) {
 		const {runInteractive} = await import('./interactive.js');
-		return runInteractive({
+		const code = await runInteractive({
 			dataset,
 			fileLabel: loaded.file,
 			path: file === '-' ? undefined : file,
@@ -90,8 +90,22 @@ async function main(): Promise<number> {
 			search: flags.search,
 			eventId: flags.event,
 		});
+		// What was left out stays on the main screen once the explorer's is gone.
+		reportSkipped(loaded);
+		return code;
 	}
-	return printMode(dataset, filters);
+	const code = printMode(dataset, filters);
+	return reportSkipped(loaded) && code === 0 ? OPENED_WITH_PROBLEMS : code;
+}
+
+/** Exit code of --print, --json and --search when items were left out (see the README, exit codes). */
+const OPENED_WITH_PROBLEMS = 3;
+
+/** Problems of a file that opened, on stderr; true when any is more than a note. */
+function reportSkipped(loaded: {problems: Problem[]; omitted: number}): boolean {
+	if (loaded.problems.length === 0) return false;
+	process.stderr.write(`${formatProblems(loaded.problems, {omitted: loaded.omitted}).join('\n')}\n`);
+	return loaded.omitted > 0 || loaded.problems.some((problem) => problem.severity !== 'note');
 }
 
 function printMode(dataset: Dataset, filters: Filters): number {
@@ -189,8 +203,8 @@ function outputWidth(): number {
 	return process.stdout.isTTY && process.stdout.columns >= 20 ? process.stdout.columns : 80;
 }
 
-function fail(problems: Parameters<typeof formatProblems>[0]): number {
-	process.stderr.write(`${formatProblems(problems).join('\n')}\n`);
+function fail({problems, omitted}: {problems: Problem[]; omitted: number}): number {
+	process.stderr.write(`${formatProblems(problems, {omitted}).join('\n')}\n`);
 	return 1;
 }
 

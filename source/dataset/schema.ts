@@ -33,7 +33,7 @@ const text = string().min(1);
 const edtfDate = string()
 	.superRefine((value, ctx) => {
 		const result = parseEdtf(value);
-		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message});
+		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message, params: {problem: 'bad-date'}});
 	})
 	.meta({
 		description: `An EDTF date (ISO 8601-2, levels 0 and 1), e.g. ${EDTF_EXAMPLES}; intervals may have open ends (..).`,
@@ -70,6 +70,7 @@ export const sourceSchema = strictObject({
 })
 	.refine((s) => s.title !== undefined || s.publisher !== undefined || s.url !== undefined, {
 		message: 'a source needs at least one of title, publisher or url',
+		params: {problem: 'incomplete-source'},
 	})
 	.meta({description: 'Where events and quotes come from. Needs at least one of title, publisher, url.'});
 
