@@ -195,8 +195,8 @@ export class DocumentChecker {
 			if (typeof refs === 'string') visit(refs, reference, -1);
 			else if (Array.isArray(refs)) {
 				for (let i = 0; i < refs.length; i++) {
-					const id: unknown = refs[i];
-					if (typeof id === 'string') visit(id, reference, i);
+					const id = linkId(refs[i]);
+					if (id !== undefined) visit(id, reference, i);
 				}
 			}
 		}
@@ -317,7 +317,10 @@ export class DocumentChecker {
 		for (const reference of REFERENCES[kind]) {
 			if (reference.required || !Object.hasOwn(value, reference.key)) continue;
 			const refs = value[reference.key];
-			const kept = (id: unknown) => typeof id === 'string' && this.isKept(reference.kind, id);
+			const kept = (link: unknown) => {
+				const id = linkId(link);
+				return id !== undefined && this.isKept(reference.kind, id);
+			};
 			if (Array.isArray(refs)) {
 				if (refs.every(kept)) continue;
 				copy ??= {...value};
@@ -340,7 +343,12 @@ export class DocumentChecker {
 	}
 
 	private referencePointer(kind: ItemKind, index: number, reference: Reference, at: number): string {
-		return `${this.baseOf(kind, index)}/${reference.key}${at === -1 ? '' : `/${at}`}`;
+		const base = `${this.baseOf(kind, index)}/${reference.key}`;
+		if (at === -1) return base;
+		const link = ((this.items[kind].values[index] as Record<string, unknown>)[reference.key] as unknown[])[
+			at
+		];
+		return typeof link === 'string' ? `${base}/${at}` : `${base}/${at}/id`;
 	}
 
 	private baseOf(kind: ItemKind, index: number): string {
@@ -376,6 +384,11 @@ function emptyLists<T>(make: () => T): Record<ItemKind, T> {
 
 function isList(key: string): boolean {
 	return Object.values(LISTS).some((list) => list === key);
+}
+
+/** A link is an id, or an object with one (an actor link with a qualifier: {"id": "cia", "qualifier": "reported"}). */
+function linkId(link: unknown): string | undefined {
+	return typeof link === 'string' ? link : ownString(link, 'id');
 }
 
 function ownString(value: unknown, key: string): string | undefined {

@@ -111,13 +111,13 @@ function intervalProblems(value: unknown, base: string): DocumentProblem[] {
 	const date = (value as {date?: unknown} | null)?.date;
 	if (typeof date !== 'string') return [];
 	const parsed = parseEdtf(date);
-	if (!parsed.ok || parsed.date.end !== undefined) return [];
+	if (!parsed.ok || parsed.date.kind === 'interval') return NONE;
 	return [
 		{
 			pointer: `${base}/date`,
 			code: 'not-an-interval',
 			params: {value: date},
-			message: `expected an interval such as 2025-09/2026-01, found the single date "${date}"`,
+			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
 		},
 	];
 }

@@ -22,7 +22,7 @@ describe('--print', () => {
 		const {code, stdout, stderr} = await runCli([SMALL, '--print']);
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
-		expect(stdout).toMatch(/^Small test timeline\n3 events · 3 quotes · reference date 2 Jan 2026\n/);
+		expect(stdout).toMatch(/^Small test timeline\n3 events · 3 quotes · as of publication \(2 Jan 2026\)\n/);
 		const order = ['2024', '22–28 Dec 2025 · “last week”', '1 Jan 2026'].map((date) =>
 			stdout.indexOf(`\n${date}`),
 		);
@@ -33,7 +33,8 @@ describe('--print', () => {
 		expect(stdout).toContain('— Nicolas Maduro, 31 Dec 2025 · in an interview on state TV');
 		expect(stdout).toContain('— Trump · partial quote');
 		expect(stdout).toContain('Quotes not tied to an event');
-		expect(stdout).toContain('5–11 days before the reference date');
+		expect(stdout).toContain('22–28 Dec 2025 · “last week” · ended 5 days before publication (2 Jan 2026)');
+		expect(stdout).toContain('2024 · 1–2 years before publication (2 Jan 2026)');
 	});
 
 	it('is plain text in a pipe and wraps to COLUMNS, measured in cells', async () => {
@@ -161,11 +162,17 @@ describe('validate', () => {
 
 describe('usage and failures', () => {
 	it.each([
-		[['--bogus'], /^timescope: Unknown option '--bogus'\ntimescope: see timescope --help\n$/],
+		[
+			['--serch', 'oil'],
+			/^timescope: unknown flag --serch \(did you mean --search\?\)\ntimescope: see timescope --help\n$/,
+		],
+		[['--search'], /^timescope: --search needs a value \(QUERY\)\ntimescope: see timescope --help\n$/],
+		[[SMALL, '--print', '--json'], /^timescope: --print and --json cannot be used together\n/],
+		[[SMALL, '--limit', '3'], /^timescope: --limit needs --search\n/],
 		[[SMALL, '--limit', 'x', '--search', 'a'], /--limit expects a whole number ≥ 0, found "x"/],
 		[
 			[SMALL, '--from', '2025-13'],
-			/--from: expected a date such as 2025-12, 2025-12-31 or 2024, found "2025-13"/,
+			/--from: expected a date such as 2025-12, 2025-12-31, 2024 or Y-13800000000, found "2025-13"/,
 		],
 		[[SMALL, '--from', '2026', '--to', '2025'], /--to 2025 is before --from 2026/],
 		[[SMALL, '--actor', 'nobody'], /--actor: no actor matches "nobody" \(known: maduro, trump\)/],
@@ -178,7 +185,7 @@ describe('usage and failures', () => {
 		[['validate'], /validate needs at least one FILE/],
 		[
 			[SMALL, '--watch', '--print'],
-			/--watch reloads the explorer: it needs a terminal, and no --print or --json/,
+			/--watch works only in the explorer \(a terminal, without --print or --json\)/,
 		],
 		[['a.json', 'b.json'], /expected one FILE, found 2/],
 	])('%j exits 2 with a clear message and no stack trace', async (args, message) => {
@@ -201,17 +208,17 @@ describe('usage and failures', () => {
 		});
 	});
 
+	const halfBad = JSON.stringify({
+		format: 'timescope/1',
+		title: 3,
+		events: [
+			{id: 'a', date: '2025-12', title: 'Kept'},
+			{id: 'b', date: '2025-13', title: 'Left out'},
+		],
+	});
+
 	it('shows every valid item, lists what it left out on stderr, and exits 3', async () => {
-		const run = await runCli(['-', '--print'], {
-			stdin: JSON.stringify({
-				format: 'timescope/1',
-				title: 3,
-				events: [
-					{id: 'a', date: '2025-12', title: 'Kept'},
-					{id: 'b', date: '2025-13', title: 'Left out'},
-				],
-			}),
-		});
+		const run = await runCli(['-', '--print'], {stdin: halfBad});
 		expect(run.code).toBe(3);
 		expect(run.stdout).toMatch(/^Untitled timeline\n1 event · 0 quotes\n\nDec 2025\n {2}Kept\n$/);
 		expect(run.stderr.split('\n')).toEqual([
@@ -219,6 +226,18 @@ describe('usage and failures', () => {
 			expect.stringMatching(/^<stdin>:1:\d+: \/events\/1\/date: not an EDTF date/),
 			'',
 		]);
+		const json = await runCli(['-', '--json'], {stdin: halfBad});
+		expect(json.code).toBe(3);
+		expect(JSON.parse(json.stdout).events.map((e: {id: string}) => e.id)).toEqual(['a']);
+	});
+
+	it('with --strict refuses such a file as validate does: exit 1, nothing on stdout', async () => {
+		const run = await runCli(['-', '--print', '--strict'], {stdin: halfBad});
+		expect(run.code).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.split('\n')).toHaveLength(3);
+		const search = await runCli(['-', '--search', 'kept', '--strict'], {stdin: halfBad});
+		expect(search.code).toBe(1);
 	});
 
 	it('stops quietly when the reader closes the pipe early', async () => {
