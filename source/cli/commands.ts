@@ -1,3 +1,4 @@
+import {completion} from './commands/completion.js';
 import {convert} from './commands/convert.js';
 import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
@@ -39,5 +40,11 @@ export const COMMANDS = {
 		summary: 'draft a timescope/1 dataset from news articles (text or HTML): quotes, speakers, dates',
 		// The extractor (compromise, chrono) loads only for this command: the others start fast.
 		run: async (invocation) => (await import('./commands/extract.js')).extract(invocation),
+	},
+	completion: {
+		args: {name: 'SHELL', min: 1, max: 1},
+		summary: 'print the completion script for bash, zsh or fish',
+		// Handed the table rather than importing it: the table imports the handlers.
+		run: (invocation): Promise<number> => completion(invocation, COMMANDS),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

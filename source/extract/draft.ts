@@ -13,7 +13,7 @@ import type {FoundQuote} from './quotes.js';
  * articles make one timeline: actors are shared by name, each quote's source is its own article.
  */
 
-export const EXTENSION = 'extract';
+const EXTENSION = 'extract';
 
 export interface DraftOptions {
 	title?: string;
