@@ -7,7 +7,7 @@
  */
 
 /** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
-export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'extract' | 'completion';
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion' | 'extract';
 
 export interface FlagSpec {
 	readonly type: 'boolean' | 'string' | 'number';
@@ -113,6 +113,20 @@ export const FLAGS = {
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
 	},
+	color: {
+		type: 'string',
+		choices: ['auto', 'always', 'never'],
+		default: 'auto',
+		help: 'colour always, never, or auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
+	},
+	width: {
+		type: 'number',
+		min: 20,
+		value: 'N',
+		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
+		for: ['print'],
+		conflicts: ['json'],
+	},
 	date: {
 		type: 'string',
 		value: 'YYYY-MM-DD',
@@ -131,20 +145,6 @@ export const FLAGS = {
 		value: 'FILE',
 		help: 'write the draft to FILE (replaced whole, never half-written) instead of stdout',
 		for: ['extract'],
-	},
-	color: {
-		type: 'string',
-		choices: ['auto', 'always', 'never'],
-		default: 'auto',
-		help: 'colour always, never, or auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
-	},
-	width: {
-		type: 'number',
-		min: 20,
-		value: 'N',
-		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
-		for: ['print'],
-		conflicts: ['json'],
 	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},

@@ -68,8 +68,8 @@ const WHERE: Record<CommandName, string> = {
 	print: 'with printed output (--print, --json, or a pipe)',
 	validate: 'with timescope validate',
 	convert: 'with timescope convert',
-	extract: 'with timescope extract',
 	completion: 'with timescope completion',
+	extract: 'with timescope extract',
 };
 
 export function parseCommandLine(argv: readonly string[], context: ParseContext): Parsed {
