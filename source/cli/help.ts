@@ -39,6 +39,7 @@ export function helpText(view: Command, commands: Readonly<Record<string, Comman
 			"timescope --search '@maduro oil' --json | jq '.results[0].quote.text'",
 			'timescope validate data/*.json',
 			'timescope convert timeline.csv > timeline.json',
+			'timescope extract article.txt --date 2026-01-02 -o draft.json',
 			'cat timeline.json | timescope - --print',
 		].map((example) => `  $ ${example}`),
 		'',
