@@ -106,6 +106,11 @@ export const FLAGS = {
 		help: 'open that event’s detail (print: only that event)',
 		for: VIEW,
 	},
+	strict: {
+		type: 'boolean',
+		help: 'refuse FILE for any problem, as validate does, instead of leaving bad items out',
+		for: VIEW,
+	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
 	interactive: {
 		type: 'boolean',
