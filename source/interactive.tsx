@@ -1,10 +1,11 @@
 import {constants} from 'node:os';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
-import type {Filters} from './dataset/filter.js';
-import type {Dataset} from './dataset/model.js';
+import type {LoadResult} from './dataset/load.js';
+import type {Opening} from './open/open.js';
 import {sanitize} from './text/sanitize.js';
-import {App, type Io} from './ui/app.js';
+import type {AppProps, Io} from './ui/app.js';
+import {type Loaded, Session} from './ui/session.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
@@ -21,20 +22,24 @@ import {App, type Io} from './ui/app.js';
  */
 
 export interface InteractiveOptions {
-	dataset: Dataset;
-	/** The file as the person named it, for the header and messages. */
+	/** The data, there already or on its way (open/open.ts). */
+	opening: Opening;
+	/** The explorer's start when the data is there already. */
+	ready?: AppProps['init'];
+	/** The explorer's start from data that arrived after the first frame; may throw a UsageError. */
+	start: (loaded: Loaded) => AppProps['init'];
+	/** The file as the person named it, for the loading screen. */
 	fileLabel: string;
-	/** From --from/--to/--actor/--tag/--place; facets picked in the explorer narrow these further. */
-	filters: Filters;
-	/** The file to reload with R and, with `watch`, whenever it changes; undefined for standard input. */
-	path?: string;
-	watch?: boolean;
-	/** --search Q: open with the search line filled in. */
-	search?: string;
-	/** --event ID: open with that event's detail. */
-	eventId?: string;
 	/** Colour or not (text/colour.ts). */
 	colour: boolean;
+}
+
+export interface Outcome {
+	code: number;
+	/** What loading gave, when it finished during the session (to report on the main screen). */
+	loaded?: LoadResult;
+	/** A mistake of the person's found once the data arrived (a UsageError), to report as such. */
+	failure?: unknown;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -48,10 +53,12 @@ const RESET = '\u001b[0m\u001b[?2026l';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
-export async function runInteractive(options: InteractiveOptions): Promise<number> {
+export async function runInteractive(options: InteractiveOptions): Promise<Outcome> {
 	const {stdin, stdout, stderr} = process;
 	let code = 0;
 	let failure: unknown;
+	let loaded: LoadResult | undefined;
+	let mistake: unknown;
 	let instance: Instance | undefined;
 	let restored = false;
 
@@ -95,12 +102,21 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 	try {
 		stdout.write(ALT_SCREEN_ON + HOME + CURSOR_HIDE);
 		instance = render(
-			<App
-				init={options}
+			<Session
+				opening={options.opening}
+				ready={options.ready}
+				start={options.start}
+				fileLabel={options.fileLabel}
 				colour={options.colour}
 				io={io}
 				onExit={(exitCode) => {
 					code = exitCode;
+				}}
+				onLoaded={(result) => {
+					loaded = result;
+				}}
+				onFailure={(error) => {
+					mistake = error;
 				}}
 			/>,
 			{stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60},
@@ -110,6 +126,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		failure ??= error;
 		code = 1;
 	} finally {
+		options.opening.close();
 		for (const signal of SIGNALS) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);
 		process.off('unhandledRejection', onFatal);
@@ -120,5 +137,5 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		stderr.write(`timescope: internal error: ${sanitize(detail, {multiline: true})}\n`);
 		code = 1;
 	}
-	return code;
+	return {code, loaded, failure: mistake};
 }

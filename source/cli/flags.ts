@@ -112,6 +112,12 @@ export const FLAGS = {
 		for: VIEW,
 	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
+	cache: {
+		type: 'boolean',
+		default: true,
+		help: 'neither read nor write the cache of opened files (~/.cache/timescope; see the README)',
+		for: VIEW,
+	},
 	interactive: {
 		type: 'boolean',
 		short: 'i',
@@ -178,6 +184,11 @@ export type Flags = {
 /** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
 export function valueName(spec: FlagSpec): string {
 	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
+
+/** The flag as typed: `--search`, and `--no-cache` for a boolean that is on unless turned off. */
+export function longFlag(name: string, spec: FlagSpec): string {
+	return `--${spec.type === 'boolean' && spec.default === true ? 'no-' : ''}${kebab(name)}`;
 }
 
 /** `skipInvalid` → `skip-invalid`. */

@@ -129,15 +129,18 @@ export function unpackColumns(packed: Packable): Columns {
 			throw new PackError(`column ${name} has a wrong length`);
 		if (spec.bound === undefined) continue;
 		const limit = limits[spec.bound];
-		const optional = spec.bound.endsWith('?');
-		const none = spec.bound.startsWith('string') || spec.bound.startsWith('date') ? NO_STRING : NO_REF;
-		for (let i = 0; i < array.length; i++) {
-			const value = array[i] as number;
-			const outside = value < 0 || value >= limit;
-			if (outside && !(optional && value === none)) {
-				throw new PackError(`column ${name} points outside what it indexes`);
-			}
-		}
+		const none = !spec.bound.endsWith('?')
+			? undefined
+			: spec.bound.startsWith('string') || spec.bound.startsWith('date')
+				? NO_STRING
+				: NO_REF;
+		const inside =
+			array instanceof Uint32Array
+				? allBelow(array, limit, none)
+				: array instanceof Int32Array
+					? allWithin(array, limit, none)
+					: allSmallBelow(array as Uint8Array | Uint16Array, limit);
+		if (!inside) throw new PackError(`column ${name} points outside what it indexes`);
 	}
 	for (const name of [
 		'evActorStart',
@@ -157,6 +160,29 @@ export function unpackColumns(packed: Packable): Columns {
 		strings: {bytes: stringBytes, starts: stringStarts, odd: odd as Array<[number, string]>},
 		arrays,
 	};
+}
+
+// One loop per array type: a loop that met every type would read each value through a slow path.
+
+function allBelow(array: Uint32Array, limit: number, none: number | undefined): boolean {
+	for (let i = 0; i < array.length; i++) {
+		const value = array[i] as number;
+		if (value >= limit && value !== none) return false;
+	}
+	return true;
+}
+
+function allWithin(array: Int32Array, limit: number, none: number | undefined): boolean {
+	for (let i = 0; i < array.length; i++) {
+		const value = array[i] as number;
+		if ((value < 0 || value >= limit) && value !== none) return false;
+	}
+	return true;
+}
+
+function allSmallBelow(array: Uint8Array | Uint16Array, limit: number): boolean {
+	for (let i = 0; i < array.length; i++) if ((array[i] as number) >= limit) return false;
+	return true;
 }
 
 function expectedLength(

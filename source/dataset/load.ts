@@ -57,6 +57,8 @@ export interface ReadOptions {
 	onSize?: (bytes: number) => void;
 	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size (0 when unknown). */
 	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
+	/** Every byte read, in order, as it is read: what the cache hashes is what was parsed. */
+	onBytes?: (bytes: Uint8Array) => void;
 }
 
 export async function loadDataset(path: string, options: ReadOptions = {}): Promise<LoadResult> {
@@ -76,7 +78,7 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
 		}
 		const early = notOneDocument(head, input.file);
 		if (early) return refuse(input.file, [early]);
-		const text = await readText(input);
+		const text = await readText(input, options.onBytes);
 		if (!text.ok) return refuse(input.file, [text.problem]);
 		return await parseDocument(text.text, input.file, options);
 	} finally {
@@ -88,10 +90,13 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
  * An NDJSON file is streamed, never read whole: that is what the format is for (archives past the
  * ~512 MB a JSON.parse can take). A pipe is cut off at MAX_STREAM_BYTES: it may never end.
  */
-async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Promise<DocumentResult> {
+async function streamNdjson(
+	input: Input,
+	{strict, onProgress, onBytes}: ReadOptions,
+): Promise<DocumentResult> {
 	const {loadNdjson} = await import('./ndjson.js');
 	const totalBytes = input.size ?? 0;
-	const result = await loadNdjson(chain(input.head, input.rest()), {
+	const result = await loadNdjson(chain(input.head, input.rest(), onBytes), {
 		file: input.file,
 		lenient: !strict,
 		maxBytes: input.size === undefined ? MAX_STREAM_BYTES : undefined,
@@ -102,9 +107,17 @@ async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Pr
 		: refuse(input.file, result.problems, result.omitted);
 }
 
-async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+async function* chain(
+	head: Buffer,
+	rest: AsyncIterable<Buffer>,
+	onBytes?: (bytes: Uint8Array) => void,
+): AsyncIterable<Buffer> {
+	onBytes?.(head);
 	yield head;
-	yield* rest;
+	for await (const chunk of rest) {
+		onBytes?.(chunk);
+		yield chunk;
+	}
 }
 
 const NDJSON = 'timescope/1 NDJSON';

@@ -19,9 +19,26 @@ const MAGIC = 0x4b505354; // "TSPK", little-endian
 const VERSION = 1;
 const FIXED = 16;
 
-export type NumberArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+export type NumberArray =
+	| Int8Array
+	| Uint8Array
+	| Int16Array
+	| Uint16Array
+	| Int32Array
+	| Uint32Array
+	| Float32Array
+	| Float64Array;
 
-const TYPES = {Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array} as const;
+const TYPES = {
+	Int8Array,
+	Uint8Array,
+	Int16Array,
+	Uint16Array,
+	Int32Array,
+	Uint32Array,
+	Float32Array,
+	Float64Array,
+} as const;
 type TypeName = keyof typeof TYPES;
 
 export interface Packable {
@@ -37,10 +54,11 @@ const align = (offset: number) => Math.ceil(offset / 8) * 8;
 export function pack(packable: Packable): {chunks: Uint8Array[]; length: number} {
 	const entries = Object.entries(packable.arrays);
 	// Offsets depend on the header's length, which depends on the offsets: settle on a length that holds.
+	const meta = JSON.stringify(packable.meta) ?? 'null';
 	let headerBytes = Buffer.alloc(0);
 	let layout: Array<[string, TypeName, number, number]> = [];
 	let end = 0;
-	for (let room = 256; ; room *= 2) {
+	for (let room = Buffer.byteLength(meta) + 64 * (entries.length + 1); ; room *= 2) {
 		let offset = align(FIXED + room);
 		layout = entries.map(([name, array]) => {
 			const at = offset;
@@ -48,7 +66,7 @@ export function pack(packable: Packable): {chunks: Uint8Array[]; length: number}
 			return [name, typeName(array), at, array.length];
 		});
 		end = offset;
-		headerBytes = Buffer.from(JSON.stringify({meta: packable.meta, arrays: layout, end}), 'utf8');
+		headerBytes = Buffer.from(`{"meta":${meta},"arrays":${JSON.stringify(layout)},"end":${end}}`, 'utf8');
 		if (headerBytes.length <= room) break;
 	}
 	const fixed = Buffer.alloc(FIXED);
@@ -143,6 +161,11 @@ function readHeader(bytes: Uint8Array): {meta: unknown; arrays: unknown[]; end: 
 		throw new PackError('bad header');
 	}
 	return {meta, arrays, end: end as number};
+}
+
+/** Whether a view is a typed array a pack carries (not a DataView, a Buffer's pool slice is fine). */
+export function isPackable(view: ArrayBufferView): view is NumberArray {
+	return Object.values(TYPES).some((Type) => view.constructor === Type);
 }
 
 function typeName(array: NumberArray): TypeName {

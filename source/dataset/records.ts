@@ -376,6 +376,15 @@ function eventDocs(s: Store): EventDoc[] {
 	return docs;
 }
 
+const columnsByDataset = new WeakMap<Dataset, Columns>();
+
+/** The columns a dataset reads (to pack them for the cache). */
+export function columnsOf(dataset: Dataset): Columns {
+	const columns = columnsByDataset.get(dataset);
+	if (!columns) throw new Error('this dataset was not opened over columns');
+	return columns;
+}
+
 /** The dataset over `columns`; they must not change afterwards. */
 export function openColumns(columns: Columns): Dataset {
 	const s = new Store(columns, columns.meta);
@@ -383,8 +392,10 @@ export function openColumns(columns: Columns): Dataset {
 	class Said extends QuoteRecord {}
 	Object.defineProperty(Event.prototype, 's', {value: s});
 	Object.defineProperty(Said.prototype, 's', {value: s});
-	const events = Array.from({length: columns.arrays.evId.length}, (_, i) => new Event(i));
-	const quotes = Array.from({length: columns.arrays.qId.length}, (_, k) => new Said(k));
+	const events: TimelineEvent[] = new Array(columns.arrays.evId.length);
+	for (let i = 0; i < events.length; i++) events[i] = new Event(i);
+	const quotes: Quote[] = new Array(columns.arrays.qId.length);
+	for (let k = 0; k < quotes.length; k++) quotes[k] = new Said(k);
 	s.events = events;
 	s.quotes = quotes;
 
@@ -398,8 +409,9 @@ export function openColumns(columns: Columns): Dataset {
 		})),
 	);
 	const referenceDate = root.referenceDate === undefined ? undefined : mustParseEdtf(root.referenceDate);
-	const positions = Uint32Array.from({length: events.length}, (_, i) => i);
-	return {
+	const positions = new Uint32Array(events.length);
+	for (let i = 0; i < positions.length; i++) positions[i] = i;
+	const dataset: Dataset = {
 		doc: documentOf(s),
 		title: root.title ?? '',
 		summary: root.summary,
@@ -418,6 +430,8 @@ export function openColumns(columns: Columns): Dataset {
 			(i) => events[i] as TimelineEvent,
 		),
 	};
+	columnsByDataset.set(dataset, columns);
+	return dataset;
 }
 
 function byId<T extends {id: string}>(items: readonly T[]): Map<string, T> {

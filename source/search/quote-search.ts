@@ -63,9 +63,12 @@ export interface LoadOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Stop building (the promise rejects with the signal's reason). */
 	signal?: AbortSignal;
+	/** Called with the index once built (to keep it: the cache stores it). */
+	onIndex?: (index: QuoteIndex) => void;
 }
 
-function makeSearcher(index: QuoteIndex): QuoteSearcher {
+/** A searcher over an index built before (restored from a snapshot, say). */
+export function makeSearcher(index: QuoteIndex): QuoteSearcher {
 	const pool = new Pool();
 	const cache = new ScanCache(index);
 	const ranker = new Ranker(index);
@@ -134,7 +137,7 @@ export function createQuoteSearcher(dataset: Dataset): QuoteSearcher {
  * draws its first frame and keeps reading keys while this runs.
  */
 export async function loadQuoteSearcher(dataset: Dataset, options: LoadOptions = {}): Promise<QuoteSearcher> {
-	const {onProgress, signal} = options;
+	const {onProgress, signal, onIndex} = options;
 	const total = dataset.quotes.length;
 	let done = 0;
 	const build = buildIndex(dataset);
@@ -149,5 +152,6 @@ export async function loadQuoteSearcher(dataset: Dataset, options: LoadOptions =
 	const index = await runSliced(progress, {signal, onSlice: () => onProgress?.(done, total)});
 	if (!index) throw signal?.reason ?? new Error('aborted');
 	onProgress?.(total, total);
+	onIndex?.(index);
 	return makeSearcher(index);
 }

@@ -33,11 +33,16 @@ export interface AppProps {
 	readonly colour: boolean;
 	readonly io?: Partial<Io>;
 	readonly onExit?: (code: number) => void;
+	/**
+	 * Called once the first frame is drawn (the cache is written then, off the critical path). A
+	 * result it resolves with replaces the data: the file was not what the cache held.
+	 */
+	readonly onDrawn?: () => Promise<LoadResult | undefined>;
 }
 
 const FALLBACK: Size = {columns: 100, rows: 30};
 
-export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
+export function App({init, size, colour, io: givenIo, onExit, onDrawn}: AppProps) {
 	const {stdout} = useStdout();
 	// The first io is kept: effects must not run again because a parent passed a new object.
 	const io = useRef(givenIo ?? {}).current;
@@ -51,6 +56,7 @@ export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
 	useWatch(init.watch ? init.path : undefined, dispatch, io);
+	useDrawn(onDrawn, dispatch);
 	useEffect(() => {
 		if (state.exit === undefined) return;
 		onExit?.(state.exit);
@@ -72,7 +78,7 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
  * several other keys, and re-subscribes on every render; one subscription that dispatches key names
  * has no stale state to act on.
  */
-function useKeys(dispatch: (action: Action) => void): void {
+export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	useEffect(() => {
 		if (!isRawModeSupported) return;
@@ -213,6 +219,24 @@ function useWatch(path: string | undefined, dispatch: (action: Action) => void, 
 		);
 		return () => watcher.close();
 	}, [path, dispatch, io]);
+}
+
+function useDrawn(onDrawn: AppProps['onDrawn'], dispatch: (action: Action) => void): void {
+	// The first callback given is the one: the first frame happens once.
+	const first = useRef(onDrawn).current;
+	useEffect(() => {
+		if (!first) return;
+		let live = true;
+		first().then(
+			(result) => {
+				if (live && result) dispatch({type: 'loaded', result, cause: 'watch'});
+			},
+			() => {},
+		);
+		return () => {
+			live = false;
+		};
+	}, [first, dispatch]);
 }
 
 /** OSC 52 clipboard write; the payload is base64, so nothing in the text can end the sequence early. */

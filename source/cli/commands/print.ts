@@ -4,14 +4,22 @@ import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
-import {createQuoteSearcher} from '../../search/quote-search.js';
+import type {QuoteSearcher} from '../../search/quote-search.js';
 import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
 import {write} from '../write.js';
 
-/** Print mode: the listing, the JSON document, or search results, of what the filters keep. */
-export async function print(dataset: Dataset, filters: Filters, flags: Flags): Promise<number> {
+/**
+ * Print mode: the listing, the JSON document, or search results, of what the filters keep. The
+ * searcher comes from the caller: a cached open brings its index along.
+ */
+export async function print(
+	dataset: Dataset,
+	filters: Filters,
+	flags: Flags,
+	searcher: () => Promise<QuoteSearcher>,
+): Promise<number> {
 	let selection = select(dataset, filters);
 	if (flags.event !== undefined) {
 		const event = dataset.eventsById.get(flags.event);
@@ -23,7 +31,7 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
 		const inSelection = new Set(selection.quotes);
-		const all = createQuoteSearcher(dataset).search(flags.search);
+		const all = (await searcher()).search(flags.search);
 		const hits = all.hits.filter((hit) => inSelection.has(hit.quote));
 		const limit = flags.limit === 0 ? hits.length : flags.limit;
 		const result = {query: flags.search, total: hits.length, hits: hits.slice(0, limit)};
