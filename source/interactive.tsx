@@ -1,9 +1,11 @@
+import './no-ink-devtools.js';
 import {constants} from 'node:os';
 import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
+import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
 import {colourWanted} from './ui/theme.js';
 
 /**
@@ -48,6 +50,11 @@ const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
 	const {stdin, stdout, stderr} = process;
+	// A build without the patch works, at twice the cost a frame: say so before touching the terminal.
+	if (!inkPatched()) {
+		stderr.write(`timescope: ${INK_UNPATCHED}\n`);
+		return 1;
+	}
 	let code = 0;
 	let failure: unknown;
 	let instance: Instance | undefined;
