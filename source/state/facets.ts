@@ -54,6 +54,20 @@ export function facetItems(selection: Selection): readonly FacetItem[] {
 	return items;
 }
 
+const totalsCache = new WeakMap<readonly FacetItem[], Readonly<Record<FacetKind, number>>>();
+
+/** How many actors, tags and places there are: the picker's headings, without a pass per frame. */
+export function facetTotals(items: readonly FacetItem[]): Readonly<Record<FacetKind, number>> {
+	let totals = totalsCache.get(items);
+	if (!totals) {
+		const counted = {actor: 0, tag: 0, place: 0};
+		for (const item of items) counted[item.kind]++;
+		totals = counted;
+		totalsCache.set(items, totals);
+	}
+	return totals;
+}
+
 /** The picked facets as filters: they narrow the command line's selection by the same rule. */
 export function facetFilters(picked: ReadonlySet<string>): Filters {
 	const wanted: Record<FacetKind, string[]> = {actor: [], tag: [], place: []};
