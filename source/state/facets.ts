@@ -18,10 +18,6 @@ export interface FacetItem {
 
 const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
 
-export function facetKey(item: {kind: FacetKind; id: string}): string {
-	return `${item.kind}\u0000${item.id}`;
-}
-
 const itemsCache = new WeakMap<Selection, readonly FacetItem[]>();
 
 /** Every actor, tag and place of the selection's events, most frequent first within its kind. */
@@ -68,17 +64,31 @@ export function facetTotals(items: readonly FacetItem[]): Readonly<Record<FacetK
 	return totals;
 }
 
+/**
+ * Picked facets: items of `facetItems` (of the selection they were picked in), in the order picked.
+ * An item is its own key: the set holds the very objects the picker lists.
+ */
+export type PickedFacets = ReadonlySet<FacetItem>;
+
 /** The picked facets as filters: they narrow the command line's selection by the same rule. */
-export function facetFilters(picked: ReadonlySet<string>): Filters {
+export function facetFilters(picked: PickedFacets): Filters {
 	const wanted: Record<FacetKind, string[]> = {actor: [], tag: [], place: []};
-	for (const key of picked) {
-		const [kind, id] = key.split('\u0000') as [FacetKind, string];
-		wanted[kind].push(id);
-	}
+	for (const {kind, id} of picked) wanted[kind].push(id);
 	return {actors: wanted.actor, tags: wanted.tag, places: wanted.place};
 }
 
 /** The base selection narrowed by the picked facets. */
-export function applyFacets(base: Selection, picked: ReadonlySet<string>): Selection {
+export function applyFacets(base: Selection, picked: PickedFacets): Selection {
 	return narrow(base, facetFilters(picked));
+}
+
+/** The picks that are still among `items` (a reloaded selection's), as those items, in the same order. */
+export function repick(items: readonly FacetItem[], picked: PickedFacets): PickedFacets {
+	const byId: Record<FacetKind, Map<string, FacetItem>> = {
+		actor: new Map(),
+		tag: new Map(),
+		place: new Map(),
+	};
+	for (const item of items) byId[item.kind].set(item.id, item);
+	return new Set([...picked].flatMap((pick) => byId[pick.kind].get(pick.id) ?? []));
 }

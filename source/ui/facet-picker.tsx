@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {Command} from '../state/actions.js';
 import {display} from '../state/display.js';
-import {type FacetItem, type FacetKind, facetItems, facetKey, facetTotals} from '../state/facets.js';
+import {type FacetItem, type FacetKind, facetItems, facetTotals} from '../state/facets.js';
 import {facetRows} from '../state/panes/facets.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
@@ -29,13 +29,7 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 			if (lines.length >= height) break;
 		}
 		lines.push(
-			<FacetLine
-				key={i}
-				item={item}
-				picked={state.facets.has(facetKey(item))}
-				selected={i === cursor}
-				width={width}
-			/>,
+			<FacetLine key={i} item={item} picked={state.facets.has(item)} selected={i === cursor} width={width} />,
 		);
 	}
 	return (
