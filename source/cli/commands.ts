@@ -38,7 +38,7 @@ export const COMMANDS = {
 	completion: {
 		args: {name: 'SHELL', min: 1, max: 1},
 		summary: 'print the completion script for bash, zsh or fish',
-		// Handed the table rather than importing it: the table imports the handlers.
+		// The script lists the commands: this table, handed over rather than imported back.
 		run: (invocation): Promise<number> => completion(invocation, COMMANDS),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;
