@@ -50,6 +50,7 @@ describe('graphemes of long strings', () => {
 		expect(count).toBe(8000 * 9);
 		expect(cellWidth(text)).toBe(8000 * 12);
 		expect(truncateCells(text, 12)).toBe('北京 · e\u0301 🇫🇷…');
-		expect(performance.now() - started).toBeLessThan(3000);
-	});
+		// About 1 s on an idle machine; walking it with Intl.Segmenter alone would take half a minute.
+		expect(performance.now() - started).toBeLessThan(10_000);
+	}, 20_000);
 });
