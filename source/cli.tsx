@@ -12,7 +12,7 @@ import {progressBar} from './output/progress.js';
 import {renderSearchListing, searchJson} from './output/search-output.js';
 import {colourEnabled, styleFor} from './output/style.js';
 import {validateFiles} from './output/validate-report.js';
-import {createQuoteSearcher} from './search/quote-search.js';
+import {createSearcher, QUERY_LIMIT} from './search/searcher.js';
 import {sanitize} from './text/sanitize.js';
 
 // Ink and React are imported only on the interactive path: print, JSON and validate start fast.
@@ -63,6 +63,11 @@ async function main(): Promise<number> {
 	}
 	if (flags.limit < 0 || !Number.isInteger(flags.limit))
 		throw new UsageError('--limit expects a whole number ≥ 0');
+	if (flags.search !== undefined && flags.search.length > QUERY_LIMIT) {
+		throw new UsageError(
+			`--search: a query holds at most ${QUERY_LIMIT.toLocaleString('en')} characters, this one has ${flags.search.length.toLocaleString('en')}`,
+		);
+	}
 
 	const explorer = !flags.print && !flags.json && terminal;
 	if (flags.watch && !explorer) {
@@ -106,11 +111,10 @@ function printMode(dataset: Dataset, filters: Filters): number {
 	const style = styleFor(colourEnabled(process.stdout, process.env));
 	const width = outputWidth();
 	if (flags.search !== undefined) {
-		const inSelection = new Set(selection.quotes);
-		const all = createQuoteSearcher(dataset).search(flags.search);
-		const hits = all.hits.filter((hit) => inSelection.has(hit.quote));
-		const limit = flags.limit === 0 ? hits.length : flags.limit;
-		const result = {query: flags.search, total: hits.length, hits: hits.slice(0, limit)};
+		const result = createSearcher(dataset).search(flags.search, {
+			within: selection,
+			limit: flags.limit === 0 ? undefined : flags.limit,
+		});
 		out(flags.json ? toSafeJson(searchJson(result)) : renderSearchListing(result, {width, style}));
 		return 0;
 	}

@@ -1,5 +1,5 @@
 import type {Quote} from '../dataset/model.js';
-import type {SearchHit} from '../search/quote-search.js';
+import type {QuoteHit, SearchHit} from '../search/searcher.js';
 import {type DetailDoc, detailDoc, type Highlight, type Subject} from './detail.js';
 import {layoutFor} from './layout.js';
 import {clamp} from './list.js';
@@ -9,12 +9,12 @@ import type {State} from './state.js';
 
 export function currentHit(state: State): SearchHit | undefined {
 	if (state.view !== 'search') return undefined;
-	return state.search.outcome?.hits[state.search.selected];
+	return state.search.outcome?.hits.at(state.search.selected);
 }
 
-const highlights = new WeakMap<SearchHit, Highlight>();
+const highlights = new WeakMap<QuoteHit, Highlight>();
 
-function highlightOf(hit: SearchHit): Highlight {
+function highlightOf(hit: QuoteHit): Highlight {
 	let highlight = highlights.get(hit);
 	if (!highlight) {
 		highlight = {quote: hit.quote, ranges: hit.textRanges};
@@ -36,12 +36,15 @@ export function detailView(state: State): DetailView | undefined {
 	let highlight: Highlight | undefined;
 	const hit = currentHit(state);
 	if (state.view === 'search') {
-		if (!hit) return undefined;
-		// The quote's event in the timeline when it is there, else its first event, else the quote alone.
-		const {quote} = hit;
-		const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];
-		subject = event ? {kind: 'event', event} : {kind: 'quote', quote};
-		highlight = highlightOf(hit);
+		if (!hit || hit.kind === 'era') return undefined;
+		if (hit.kind === 'event') subject = {kind: 'event', event: hit.event};
+		else {
+			// The quote's event in the timeline when it is there, else its first event, else the quote alone.
+			const {quote} = hit;
+			const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];
+			subject = event ? {kind: 'event', event} : {kind: 'quote', quote};
+			highlight = highlightOf(hit);
+		}
 	} else {
 		const event = state.timeline.events[state.cursor];
 		if (!event) return undefined;
@@ -101,13 +104,16 @@ export function selectQuote(state: State, index: number): State {
 export function showHitInDetail(state: State): State {
 	const view = detailView(state);
 	const hit = currentHit(state);
-	if (!view || !hit) return {...state, detail: {scroll: 0, quote: 0}};
+	if (!view || hit?.kind !== 'quote') return {...state, detail: {scroll: 0, quote: 0}};
 	const index = view.doc.quotes.indexOf(hit.quote);
 	return selectQuote({...state, detail: {scroll: 0, quote: 0}}, Math.max(0, index));
 }
 
 /** The quote `y` copies: the selected hit while searching, else the detail's selected quote. */
 export function selectedQuote(state: State): Quote | undefined {
-	if (state.view === 'search' && state.focus === 'list') return currentHit(state)?.quote;
+	if (state.view === 'search' && state.focus === 'list') {
+		const hit = currentHit(state);
+		return hit?.kind === 'quote' ? hit.quote : undefined;
+	}
 	return detailView(state)?.doc.quotes[state.detail.quote];
 }

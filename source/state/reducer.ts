@@ -141,8 +141,7 @@ function run(state: State, command: Command): State {
 		case 'closeSearch':
 			return {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
 		case 'submitSearch':
-			if (!currentHit(state)) return state;
-			return {...showHitInDetail(state), focus: 'detail'};
+			return submitSearch(state);
 		case 'hit':
 			return stepHit(state, command.dir);
 		case 'erase':
@@ -245,6 +244,18 @@ function openSearch(state: State): State {
 		search: {...state.search, caret: query.length},
 	};
 	return showHitInDetail(next);
+}
+
+/** Enter on a result: an event or a quote opens in the detail; an era goes to its first event. */
+function submitSearch(state: State): State {
+	const hit = currentHit(state);
+	if (!hit) return state;
+	if (hit.kind !== 'era') return {...showHitInDetail(state), focus: 'detail'};
+	const {events} = state.timeline;
+	const closed: State = {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
+	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
+	const index = Math.min(firstAtOrAfter(state.timeline, hit.era.date.min), events.length - 1);
+	return {...setCursor(closed, index), message: {text: `era: ${display(hit.era.title)}`}};
 }
 
 function editLine(state: State, command: Extract<Command, {type: 'erase' | 'caret'}>): State {
@@ -361,7 +372,11 @@ function scrollHelp(state: State, to: number): State {
 
 function copy(state: State): State {
 	const quote = selectedQuote(state);
-	if (!quote) return {...state, message: {text: 'no quote selected: this event has none'}};
+	if (!quote) {
+		const hit = state.view === 'search' && state.focus === 'list' ? currentHit(state) : undefined;
+		const why = hit && hit.kind !== 'quote' ? `this result is an ${hit.kind}` : 'this event has none';
+		return {...state, message: {text: `no quote selected: ${why}`}};
+	}
 	const text = attributedQuote(quote);
 	const id = state.nextEffectId;
 	return {

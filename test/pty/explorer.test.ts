@@ -83,9 +83,12 @@ describe.each([
 		session.press('/');
 		await session.waitFor(' SEARCH ');
 		session.press('chevron');
-		const results = await session.waitFor('1 match');
-		expect(results).toMatch(/▸ “.*Chevron,”/);
+		// The event whose actors include Chevron, and the quote naming it.
+		const results = await session.waitFor('1 event · 1 quote');
+		expect(results).toMatch(/▸ Maduro’s interview with Ignacio Ramonet is taped/);
 		expect(results).toContain('— Nicolás Maduro · said 31 Dec 2025');
+		session.press(KEY.down);
+		await session.waitFor(/▸ “.*Chevron,”/);
 		session.press(KEY.enter);
 		const detail = await session.waitFor(' DETAIL ');
 		// The quote's block is marked with the selection bar, on screen.
@@ -150,7 +153,7 @@ describe('the terminal comes back on every way out', () => {
 		const searching = open([BUNDLED], 100, 30);
 		await searching.waitFor('TIMELINE');
 		searching.press('/', 'oil');
-		await searching.waitFor('1 match');
+		await searching.waitFor('5 events · 3 quotes');
 		searching.press(KEY.ctrlC);
 		await expectRestored(searching, 130);
 
@@ -247,7 +250,7 @@ describe('generated hostile data cannot act on the terminal', () => {
 			session.press(KEY.escape);
 			await session.waitFor(' TIMELINE ');
 			session.press('/', 'o', 'i', 'l');
-			await session.waitFor(/\d+ match/);
+			await session.waitFor(/\/ oil +(?:\d+ (?:events?|quotes?|eras?)(?: · )?)+/);
 			session.press(KEY.down, KEY.enter);
 			await session.waitFor(' DETAIL ');
 			session.press('?');
