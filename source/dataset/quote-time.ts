@@ -25,23 +25,57 @@ export function* sortQuotesByTime(quotes: readonly Quote[]): Generator<void, Uin
 	const n = quotes.length;
 	const min = new Float64Array(n);
 	const max = new Float64Array(n);
-	for (let q = 0; q < n; q++) {
-		const time = quoteTime(quotes[q] as Quote);
-		min[q] = time ? time.min : Number.POSITIVE_INFINITY;
-		max[q] = time ? time.max : Number.POSITIVE_INFINITY;
-		if ((q & (SORT_STEP - 1)) === SORT_STEP - 1) yield;
+	for (let q = 0; q < n; q += SORT_STEP) {
+		readTimes(quotes, q, Math.min(n, q + SORT_STEP), min, max);
+		yield;
 	}
 	let from = new Uint32Array(n);
 	let to = new Uint32Array(n);
 	for (let q = 0; q < n; q++) from[q] = q;
 	for (let width = 1; width < n; width *= 2) {
-		for (let start = 0; start < n; start += 2 * width) {
-			mergeRuns(from, to, start, Math.min(n, start + width), Math.min(n, start + 2 * width), min, max);
-			if (start % SORT_STEP < 2 * width) yield;
+		// Runs of `width` merged pairwise, a step's worth of records at a time.
+		for (let start = 0; start < n; ) {
+			start = mergeStep(from, to, start, width, n, min, max);
+			yield;
 		}
 		[from, to] = [to, from];
 	}
 	return from;
+}
+
+// The loops of the sort, in plain functions: V8 optimises generator bodies poorly.
+
+function readTimes(
+	quotes: readonly Quote[],
+	from: number,
+	to: number,
+	min: Float64Array,
+	max: Float64Array,
+): void {
+	for (let q = from; q < to; q++) {
+		const time = quoteTime(quotes[q] as Quote);
+		min[q] = time ? time.min : Number.POSITIVE_INFINITY;
+		max[q] = time ? time.max : Number.POSITIVE_INFINITY;
+	}
+}
+
+/** Merge pairs of runs from `start` until about SORT_STEP records are done; where the next pair starts. */
+function mergeStep(
+	from: Uint32Array,
+	to: Uint32Array,
+	start: number,
+	width: number,
+	n: number,
+	min: Float64Array,
+	max: Float64Array,
+): number {
+	let at = start;
+	const until = start + Math.max(SORT_STEP, 2 * width);
+	while (at < n && at < until) {
+		mergeRuns(from, to, at, Math.min(n, at + width), Math.min(n, at + 2 * width), min, max);
+		at += 2 * width;
+	}
+	return at;
 }
 
 function mergeRuns(

@@ -38,6 +38,8 @@ export interface Field {
 	readonly weight: number;
 	readonly start: Uint32Array;
 	readonly words: Uint32Array;
+	/** Per record, the letters a–z in the field (lettersOf). */
+	readonly letters: Uint32Array;
 	/** The text as the dataset has it (not sanitized), if the record has one. */
 	readonly text: (record: number) => string | undefined;
 }
@@ -56,6 +58,8 @@ export interface Table {
 	readonly valueRole: Uint8Array;
 	readonly valueStart: Uint32Array;
 	readonly words: Uint32Array;
+	/** Per value, the letters a–z in it (lettersOf). */
+	readonly valueLetters: Uint32Array;
 	/** Value → its text as the dataset has it. */
 	readonly texts: readonly string[];
 	/** Word → the values that have it, ascending, each once. */
@@ -99,6 +103,8 @@ export interface SearchIndex {
 	readonly counts: Uint32Array;
 	/** Occurrences of every word: the sum of `counts`. */
 	readonly occurrences: number;
+	/** Per word, the letters a–z in it (lettersOf). */
+	readonly wordLetters: Uint32Array;
 	readonly quotes: Collection;
 	readonly events: Collection;
 	readonly eras: Collection;
@@ -116,6 +122,19 @@ export interface ActorKeys {
 	readonly actor: Actor;
 	/** Folded name, aliases and id. */
 	readonly keys: readonly string[];
+}
+
+/**
+ * The letters a–z a folded word holds, as bits (a = bit 0). A query's first keystroke is one letter
+ * that most records contain: these say which without reading their words.
+ */
+export function lettersOf(word: string): number {
+	let bits = 0;
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i) - 97;
+		if (c >= 0 && c < 26) bits |= 1 << c;
+	}
+	return bits;
 }
 
 /** Text as drawn on screen: what is indexed, and what match ranges point into. */
@@ -203,7 +222,8 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 			yield done;
 		}
 	}
-	const sorted = Array.from(order, (id) => words[id] as string);
+	const sorted = new Array<string>(order.length);
+	for (let rank = 0; rank < order.length; rank++) sorted[rank] = words[order[rank] as number] as string;
 	const ids = vocabulary.finish(renumber, sorted);
 	yield done;
 	const wordStarts = new Uint32Array(sorted.length + 1);
@@ -213,7 +233,12 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 		offset += (sorted[i] as string).length + 1;
 	}
 	wordStarts[sorted.length] = offset;
-	const sortedCounts = Uint32Array.from(order, (id) => counts[id] as number);
+	const sortedCounts = new Uint32Array(order.length);
+	const wordLetters = new Uint32Array(order.length);
+	for (let rank = 0; rank < order.length; rank++) {
+		sortedCounts[rank] = counts[order[rank] as number] as number;
+		wordLetters[rank] = lettersOf(sorted[rank] as string);
+	}
 	yield done;
 	const joined = `\n${sorted.join('\n')}\n`;
 	yield done;
@@ -248,6 +273,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 			valueRole: entries?.roles ?? new Uint8Array(count),
 			valueStart: values.start,
 			words: values.words,
+			valueLetters: yield* lettersPerOwner(values, wordLetters, done),
 			texts,
 			postings: yield* invert([values], vocabularySize, done),
 		};
@@ -294,13 +320,17 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 		fields: ReadonlyArray<{name: string; column: Words; text: (record: number) => string | undefined}>,
 		links: Link[],
 	): Generator<number, Collection> {
-		const owned = fields.map(({name, column, text}) => ({
-			key: keyIndex(kind, name),
-			weight: keyWeight(kind, name),
-			start: column.start,
-			words: column.words,
-			text,
-		}));
+		const owned: Field[] = [];
+		for (const {name, column, text} of fields) {
+			owned.push({
+				key: keyIndex(kind, name),
+				weight: keyWeight(kind, name),
+				start: column.start,
+				words: column.words,
+				letters: yield* lettersPerOwner(column, wordLetters, done),
+				text,
+			});
+		}
 		const total = fields.reduce((sum, {column}) => sum + column.words.length, 0);
 		return {
 			kind,
@@ -359,6 +389,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 		wordStarts,
 		counts: sortedCounts,
 		occurrences: columns.reduce((sum, column) => sum + column.words.length, 0),
+		wordLetters,
 		quotes: quoteIndex,
 		events: eventIndex,
 		eras: eraIndex,
@@ -519,13 +550,17 @@ function readEvents(
 		title.push(e, reader, event.title);
 		summary.push(e, reader, event.summary);
 		dateText.push(e, reader, event.dateText);
-		for (const actor of event.actors) links.actors.items.push(reader.slotOf(actor));
+		// Indexed loops: a `for…of` here allocated an iterator result per item (measured).
+		for (let i = 0; i < event.actors.length; i++)
+			links.actors.items.push(reader.slotOf(event.actors[i] as Actor));
 		links.actors.end(e);
-		for (const place of event.places) links.places.items.push(slots.places.slotOf(place));
+		for (let i = 0; i < event.places.length; i++)
+			links.places.items.push(slots.places.slotOf(event.places[i] as Place));
 		links.places.end(e);
-		for (const tag of event.tags) links.tags.items.push(slots.tags.slotOf(tag));
+		for (let i = 0; i < event.tags.length; i++)
+			links.tags.items.push(slots.tags.slotOf(event.tags[i] as string));
 		links.tags.end(e);
-		for (const era of slots.sweep.erasAt(event)) links.eras.items.push(era);
+		slots.sweep.erasAt(event, links.eras.items);
 		links.eras.end(e);
 	}
 }
@@ -546,7 +581,7 @@ function readQuotes(
 		context.push(q, reader, quote.context);
 		speakers.items.push(reader.slotOf(quote.speaker));
 		speakers.end(q);
-		for (const event of quote.events) events.items.push(event.index);
+		for (let i = 0; i < quote.events.length; i++) events.items.push((quote.events[i] as TimelineEvent).index);
 		events.end(q);
 	}
 }
@@ -564,18 +599,53 @@ class EraSweep {
 	private next = 0;
 	constructor(private readonly eras: readonly Era[]) {}
 
-	erasAt(event: TimelineEvent): number[] {
+	/** Push the eras `event` falls in to `into`. */
+	erasAt(event: TimelineEvent, into: Growable): void {
 		const {eras, open} = this;
-		if (eras.length === 0) return [];
+		if (eras.length === 0) return;
 		const at = event.date.min;
 		while (this.next < eras.length && (eras[this.next] as Era).date.min <= at) open.push(this.next++);
-		const found: number[] = [];
-		for (let i = open.length - 1; i >= 0 && found.length < ERAS_PER_EVENT; i--) {
+		let found = 0;
+		for (let i = open.length - 1; i >= 0 && found < ERAS_PER_EVENT; i--) {
 			const era = open[i] as number;
 			if ((eras[era] as Era).date.max < at) open.splice(i, 1);
-			else found.push(era);
+			else {
+				into.push(era);
+				found++;
+			}
 		}
-		return found;
+	}
+}
+
+/** Per owner of a column, the letters of its words together. */
+function* lettersPerOwner(
+	column: Words,
+	wordLetters: Uint32Array,
+	progress: number,
+): Generator<number, Uint32Array> {
+	const owners = column.start.length - 1;
+	const out = new Uint32Array(owners);
+	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, column.words.length)));
+	for (let owner = 0; owner < owners; owner += step) {
+		orLetters(column, wordLetters, owner, Math.min(owners, owner + step), out);
+		yield progress;
+	}
+	return out;
+}
+
+function orLetters(
+	column: Words,
+	wordLetters: Uint32Array,
+	from: number,
+	to: number,
+	out: Uint32Array,
+): void {
+	const {start, words} = column;
+	for (let owner = from; owner < to; owner++) {
+		let bits = 0;
+		for (let p = start[owner] as number, end = start[owner + 1] as number; p < end; p++)
+			bits |= wordLetters[words[p] as number] as number;
+		out[owner] = bits;
 	}
 }
 
@@ -629,8 +699,7 @@ function* invert(columns: readonly Words[], keyCount: number, progress: number):
 		invertRange(columns, owner, Math.min(owners, owner + step), shift, last, sizes, undefined);
 		yield progress;
 	}
-	for (let key = 0; key < keyCount; key++)
-		sizes[key + 1] = (sizes[key + 1] as number) + (sizes[key] as number);
+	prefixSums(sizes);
 	const out = new Uint32Array(sizes[keyCount] as number);
 	const cursor = sizes.slice(0, keyCount);
 	last.fill(-1);
@@ -640,6 +709,12 @@ function* invert(columns: readonly Words[], keyCount: number, progress: number):
 		yield progress;
 	}
 	return {start: sizes, items: out};
+}
+
+/** Each count becomes the sum of those before it and itself (a plain function: see buildIndex). */
+function prefixSums(sizes: Uint32Array): void {
+	for (let key = 1; key < sizes.length; key++)
+		sizes[key] = (sizes[key] as number) + (sizes[key - 1] as number);
 }
 
 /**

@@ -35,34 +35,57 @@ const STEP = 1 << 15;
 
 /** The whole timeline in time order, given the quotes in time order (sortQuotesByTime). */
 export function* timeOrder(dataset: Dataset, quoteOrder: Uint32Array): Generator<void, Uint32Array> {
-	const {eras, events, quotes} = dataset;
-	const out = new Uint32Array(eras.length + events.length + quotes.length);
-	const time = (kind: Kind, index: number): EdtfDate | undefined =>
-		kind === 'era'
-			? eras[index]?.date
-			: kind === 'event'
-				? events[index]?.date
-				: quoteTime(quotes[quoteOrder[index] as number] as Dataset['quotes'][number]);
-	const lengths: Record<Kind, number> = {era: eras.length, event: events.length, quote: quotes.length};
-	const at: Record<Kind, number> = {era: 0, event: 0, quote: 0};
-	for (let n = 0; n < out.length; n++) {
-		let best: Kind | undefined;
-		let bestTime: EdtfDate | undefined;
-		for (const kind of CODE_KIND) {
-			if (at[kind] >= lengths[kind]) continue;
-			const candidate = time(kind, at[kind]);
-			if (best === undefined || earlier(candidate, bestTime)) {
-				best = kind;
-				bestTime = candidate;
-			}
-		}
-		const kind = best as Kind;
-		const index = kind === 'quote' ? (quoteOrder[at.quote] as number) : at[kind];
-		at[kind]++;
-		out[n] = encodeRecord(kind, index);
-		if ((n & (STEP - 1)) === STEP - 1) yield;
+	const merge = new TimeMerge(dataset, quoteOrder);
+	while (merge.step()) yield;
+	return merge.out;
+}
+
+/** The three kinds merged by time, a step at a time (in a class, not a generator: see steps.ts). */
+class TimeMerge {
+	readonly out: Uint32Array;
+	private readonly at: Record<Kind, number> = {era: 0, event: 0, quote: 0};
+	private readonly lengths: Record<Kind, number>;
+	private n = 0;
+
+	constructor(
+		private readonly dataset: Dataset,
+		private readonly quoteOrder: Uint32Array,
+	) {
+		const {eras, events, quotes} = dataset;
+		this.out = new Uint32Array(eras.length + events.length + quotes.length);
+		this.lengths = {era: eras.length, event: events.length, quote: quotes.length};
 	}
-	return out;
+
+	private time(kind: Kind, index: number): EdtfDate | undefined {
+		const {eras, events, quotes} = this.dataset;
+		if (kind === 'era') return eras[index]?.date;
+		if (kind === 'event') return events[index]?.date;
+		return quoteTime(quotes[this.quoteOrder[index] as number] as Dataset['quotes'][number]);
+	}
+
+	/** Place up to STEP records; false when all are placed. */
+	step(): boolean {
+		const {out, at, lengths} = this;
+		const end = Math.min(out.length, this.n + STEP);
+		for (; this.n < end; this.n++) {
+			let best: Kind | undefined;
+			let bestTime: EdtfDate | undefined;
+			for (let k = 0; k < CODE_KIND.length; k++) {
+				const kind = CODE_KIND[k] as Kind;
+				if (at[kind] >= lengths[kind]) continue;
+				const candidate = this.time(kind, at[kind]);
+				if (best === undefined || earlier(candidate, bestTime)) {
+					best = kind;
+					bestTime = candidate;
+				}
+			}
+			const kind = best as Kind;
+			const index = kind === 'quote' ? (this.quoteOrder[at.quote] as number) : at[kind];
+			at[kind]++;
+			out[this.n] = encodeRecord(kind, index);
+		}
+		return this.n < out.length;
+	}
 }
 
 /** Strictly earlier; kinds are tried in era, event, quote order, so a tie keeps that order. */

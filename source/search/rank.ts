@@ -3,7 +3,7 @@ import type {Era, Quote, TimelineEvent} from '../dataset/model.js';
 import {DISPLAY_LIMIT} from '../text/cells.js';
 import {KEYS_OF, type Kind} from './fields.js';
 import {type Folded, fold, unfoldRanges} from './fold.js';
-import {type Collection, displayText, type SearchIndex, type Table} from './index.js';
+import {type Collection, displayText, type Field, type SearchIndex, type Table} from './index.js';
 import type {ParsedQuery} from './query.js';
 import {NO_MATCH} from './scan.js';
 import {runToEnd} from './steps.js';
@@ -70,6 +70,9 @@ export type SearchHit = QuoteHit | EventHit | EraHit;
 // a 10 MB quote it would take seconds and overflow the stack collecting millions of match ranges. The
 // candidate stage still searches the whole text.
 
+/** Records whose folded fields a ranker keeps (a few keystrokes' worth of candidates). */
+const RECORDS_KEPT = 2048;
+
 /** How many of the best candidates fuse.js ranks per search. */
 export const RANKED = 100;
 
@@ -104,6 +107,7 @@ interface Candidate {
 /** Ranks one collection's candidates; folded shared texts are worked out once, when first ranked. */
 export class Ranker {
 	private readonly folded = new Map<Table, Array<{folded: Folded; text: string} | undefined>>();
+	private readonly records = new Map<number, ReadonlyArray<{folded: Folded; text: string} | undefined>>();
 	private readonly fuseOptions: IFuseOptions<FuseDoc>;
 
 	constructor(
@@ -287,6 +291,25 @@ export class Ranker {
 		}
 	}
 
+	/**
+	 * A record's own fields as drawn and folded. Kept for the records ranked lately: the next
+	 * keystroke ranks mostly the same ones.
+	 */
+	private ownTexts(record: number): ReadonlyArray<{folded: Folded; text: string} | undefined> {
+		let found = this.records.get(record);
+		if (!found) {
+			found = this.collection.fields.map((field) => {
+				const raw = field.text(record);
+				if (raw === undefined) return undefined;
+				const text = displayText(raw);
+				return {folded: fold(text.length > DISPLAY_LIMIT ? text.slice(0, DISPLAY_LIMIT) : text), text};
+			});
+			if (this.records.size >= RECORDS_KEPT) this.records.clear();
+			this.records.set(record, found);
+		}
+		return found;
+	}
+
 	private tableValue(table: Table, value: number): {folded: Folded; text: string} {
 		let cache = this.folded.get(table);
 		if (!cache) {
@@ -313,13 +336,10 @@ export class Ranker {
 		const doc: FuseDoc = {};
 		const values = new Map<string, Array<{folded: Folded; text: string}>>();
 		for (const key of keys) values.set(key.name, []);
-		for (const field of collection.fields) {
-			const raw = field.text(record);
-			if (raw === undefined) continue;
-			const text = displayText(raw);
-			const folded = fold(text.length > DISPLAY_LIMIT ? text.slice(0, DISPLAY_LIMIT) : text);
-			values.get((keys[field.key] as {name: string}).name)?.push({folded, text});
-		}
+		this.ownTexts(record).forEach((value, f) => {
+			const field = collection.fields[f] as Field;
+			if (value) values.get((keys[field.key] as {name: string}).name)?.push(value);
+		});
 		for (const link of collection.links) {
 			const {table} = link;
 			for (let p = link.start[record] as number; p < (link.start[record + 1] as number); p++) {

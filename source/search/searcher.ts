@@ -167,11 +167,12 @@ function makeSearcher(index: SearchIndex): Searcher {
 			const evaluations = new Map<Kind, Evaluation>();
 			// Without terms (empty, `@name`, `#tag`) what is allowed is what matches: nothing to evaluate.
 			if (query.groups.length > 0) {
-				for (const kind of scope)
+				for (const kind of scope) {
 					evaluations.set(
 						kind,
 						yield* evaluateKind(kind, query, within, terms, allowed[kind] as Uint8Array | true),
 					);
+				}
 			}
 			const counts = {...NONE};
 			if (listed) {
@@ -180,9 +181,7 @@ function makeSearcher(index: SearchIndex): Searcher {
 					const evaluation = evaluations.get(kind);
 					const mask = allowed[kind] as Uint8Array | true;
 					if (evaluation) {
-						const marks = new Uint8Array(collections[kind].size);
-						for (const r of evaluation.matches) marks[r] = 1;
-						keep[kind] = marks;
+						keep[kind] = maskOf(evaluation.matches, collections[kind].size);
 						counts[kind] = evaluation.matches.length;
 					} else {
 						keep[kind] = mask;
@@ -233,10 +232,12 @@ function makeSearcher(index: SearchIndex): Searcher {
 					KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
 					a.record - b.record,
 			);
-			const hits: SearchHit[] = ranked.map((entry) => entry.hit);
-			for (const p of kept.slice(RANKED, limit))
-				hits.push(rankers[p.kind].lazyHit(query, terms, p.record, p.estimate));
-			return {query: raw, total: sum(counts), counts, hits: hits.slice(0, limit), ranked: true};
+			const hits = new RankedHits(
+				ranked.map((entry) => entry.hit).slice(0, limit),
+				kept.slice(RANKED, limit),
+				(p) => rankers[p.kind].lazyHit(query, terms, p.record, p.estimate),
+			);
+			return {query: raw, total: sum(counts), counts, hits, ranked: true};
 		} finally {
 			running--;
 		}
@@ -258,42 +259,78 @@ function sum(counts: Readonly<Record<Kind, number>>): number {
 	return counts.event + counts.quote + counts.era;
 }
 
+/** A mask (by record) of the records listed. */
+function maskOf(records: Uint32Array, size: number): Uint8Array {
+	const mask = new Uint8Array(size);
+	for (let i = 0; i < records.length; i++) mask[records[i] as number] = 1;
+	return mask;
+}
+
 function countOnes(mask: Uint8Array): number {
 	let n = 0;
 	for (const bit of mask) n += bit;
 	return n;
 }
 
-/** Records in time order, each made into a hit when read (and kept while the list is). */
-class ListedHits implements Hits {
+/** A window over a list whose hits past the first are made only when read, and kept once made. */
+abstract class LazyHits implements Hits {
 	private readonly made = new Map<number, SearchHit>();
-
-	constructor(
-		private readonly index: SearchIndex,
-		private readonly query: ParsedQuery,
-		private readonly codes: Uint32Array,
-	) {}
-
-	get length(): number {
-		return this.codes.length;
-	}
+	abstract readonly length: number;
+	protected abstract make(position: number): SearchHit;
 
 	at(position: number): SearchHit | undefined {
-		if (position < 0 || position >= this.codes.length) return undefined;
+		if (position < 0 || position >= this.length || !Number.isInteger(position)) return undefined;
 		let hit = this.made.get(position);
 		if (!hit) {
-			hit = listedHit(this.index, this.query, this.codes[position] as number);
+			hit = this.make(position);
 			if (this.made.size >= 4096) this.made.clear();
 			this.made.set(position, hit);
 		}
 		return hit;
 	}
 
-	slice(from = 0, to = this.codes.length): SearchHit[] {
+	slice(from = 0, to = this.length): SearchHit[] {
 		const out: SearchHit[] = [];
-		for (let i = Math.max(0, from); i < Math.min(to, this.codes.length); i++)
-			out.push(this.at(i) as SearchHit);
+		for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.at(i) as SearchHit);
 		return out;
+	}
+}
+
+/** The hits fuse.js ranked, then the rest in the candidate stage's order, each made when read. */
+class RankedHits<T> extends LazyHits {
+	readonly length: number;
+	constructor(
+		private readonly head: readonly SearchHit[],
+		private readonly tail: readonly T[],
+		private readonly lazy: (entry: T) => SearchHit,
+	) {
+		super();
+		this.length = head.length + tail.length;
+	}
+
+	protected make(position: number): SearchHit {
+		return position < this.head.length
+			? (this.head[position] as SearchHit)
+			: this.lazy(this.tail[position - this.head.length] as T);
+	}
+}
+
+/** Records in time order, each made into a hit when read (and kept while the list is). */
+class ListedHits extends LazyHits {
+	constructor(
+		private readonly index: SearchIndex,
+		private readonly query: ParsedQuery,
+		private readonly codes: Uint32Array,
+	) {
+		super();
+	}
+
+	get length(): number {
+		return this.codes.length;
+	}
+
+	protected make(position: number): SearchHit {
+		return listedHit(this.index, this.query, this.codes[position] as number);
 	}
 }
 

@@ -25,6 +25,17 @@ export interface CompiledTerm {
 	readonly logs: Float64Array;
 	/** For a fuzzy one-word term, the id of the word equal to it (a field of just that word is WHOLE), else -1. */
 	readonly whole: number;
+	/**
+	 * For a term of one letter a–z (fuzzy, or `'x`, `!x`), its bit in the letter masks (index.ts): a
+	 * field has it exactly when its mask does. Else 0.
+	 */
+	readonly letter: number;
+}
+
+/** The letter bit of a one-letter pattern a–z, else 0. */
+function letterBit(pattern: string): number {
+	const c = pattern.length === 1 ? pattern.charCodeAt(0) - 97 : -1;
+	return c >= 0 && c < 26 ? 1 << c : 0;
 }
 
 /** Vocabulary words per scan step (a few milliseconds for the slowest, fuzzy, scan). */
@@ -105,10 +116,14 @@ export class ScanCache {
 		const out = new Uint8Array(index.words.length);
 		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
 		let ids: Uint32Array;
+		const letter = role === 'fuzzy' || role === 'include' ? letterBit(pattern) : 0;
 		if (role === 'equal') {
 			const id = index.ids.get(pattern);
 			ids = Uint32Array.from(id === undefined ? [] : [id]);
 			if (id !== undefined) out[id] = 1;
+		} else if (letter) {
+			yield;
+			ids = wordsWithLetter(index.wordLetters, letter, out);
 		} else {
 			const base = this.entries.find((e) => e.role === role && refinesPattern(role, pattern, e.pattern));
 			yield;
@@ -127,8 +142,7 @@ export class ScanCache {
 				ids = matched.done();
 			}
 		}
-		let coverage = 0;
-		for (const id of ids) coverage += index.counts[id] as number;
+		const coverage = occurrencesOf(index.counts, ids);
 		const entry = {role, pattern, out, ids, coverage, query: this.query};
 		this.entries.unshift(entry);
 		const current = this.entries.filter((e) => e.query === this.query).length;
@@ -139,6 +153,25 @@ export class ScanCache {
 		}
 		return entry;
 	}
+}
+
+/** How often the words `ids` occur in the corpus (a plain function: a generator's `for…of` allocates). */
+function occurrencesOf(counts: Uint32Array, ids: Uint32Array): number {
+	let sum = 0;
+	for (let i = 0; i < ids.length; i++) sum += counts[ids[i] as number] as number;
+	return sum;
+}
+
+/** The words whose letters include `letter`, marked EXACT in `out`. */
+function wordsWithLetter(wordLetters: Uint32Array, letter: number, out: Uint8Array): Uint32Array {
+	const matched = new Growable(wordLetters.length);
+	for (let w = 0; w < wordLetters.length; w++) {
+		if ((wordLetters[w] as number) & letter) {
+			out[w] = EXACT;
+			matched.push(w);
+		}
+	}
+	return matched.done();
 }
 
 /** Every word `pattern` matches in `role` also matched `shorter` (same typo budget for fuzzy). */
@@ -189,6 +222,7 @@ export function* compileTerms(
 				lastWords,
 				logs: logScores(term.text.length, term.kind === 'fuzzy'),
 				whole: term.kind === 'fuzzy' && term.words.length === 1 ? (cache.idOf(term.text) ?? -1) : -1,
+				letter: (term.kind === 'fuzzy' || term.kind === 'include') && !verify ? letterBit(term.text) : 0,
 			});
 		}
 	}
