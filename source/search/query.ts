@@ -20,6 +20,12 @@ import {foldText} from './fold.js';
  * follows fuse.js's own parser, so fuse.js reads each term the same way when it ranks.
  */
 
+/**
+ * The longest query searched, in UTF-16 units. The search line and `--search` refuse longer ones:
+ * a query's memory (a vocabulary-sized table per distinct word) and its ranking grow with it.
+ */
+export const QUERY_LIMIT = 1000;
+
 export type TermKind = 'fuzzy' | 'include' | 'prefix' | 'suffix' | 'exact';
 
 export interface Term {

@@ -6,7 +6,7 @@ import {fold, unfoldRanges} from './fold.js';
 import {buildIndex, type Collection, displayText, recordCount, type SearchIndex} from './index.js';
 import {listRecords, recordIndex, recordKind} from './order.js';
 import {Pool} from './pool.js';
-import {type ParsedQuery, parseQuery} from './query.js';
+import {type ParsedQuery, parseQuery, QUERY_LIMIT} from './query.js';
 import {RANKED, Ranker, type SearchHit} from './rank.js';
 import {type Allowed, allowedRecords} from './restrict.js';
 import {runSliced, runToEnd} from './steps.js';
@@ -32,7 +32,7 @@ import {type CompiledTerm, compileTerms, ScanCache} from './terms.js';
  */
 
 export {KINDS, type Kind} from './fields.js';
-export {type ParsedQuery, parseQuery, type Term} from './query.js';
+export {type ParsedQuery, parseQuery, QUERY_LIMIT, type Term} from './query.js';
 export type {EraHit, EventHit, MatchedField, QuoteHit, Ranges, SearchHit} from './rank.js';
 
 /** Hits in order; an array, or a window over a long time-ordered list whose hits are made when read. */
@@ -92,9 +92,6 @@ export interface LoadOptions {
 	/** Stop building (the promise rejects with the signal's reason). */
 	signal?: AbortSignal;
 }
-
-/** The longest query searched; the search line and `--search` refuse longer ones. */
-export const QUERY_LIMIT = 1000;
 
 const NONE: Readonly<Record<Kind, number>> = {event: 0, quote: 0, era: 0};
 

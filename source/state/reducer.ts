@@ -1,5 +1,6 @@
 import {formatDate} from '../dataset/dates.js';
 import {parseEdtf} from '../dataset/edtf.js';
+import {QUERY_LIMIT} from '../search/query.js';
 import type {Action, Command} from './actions.js';
 import {attributedQuote, isWebUrl, sourceUrl} from './clipboard.js';
 import {
@@ -59,7 +60,7 @@ export function reducer(state: State, action: Action): State {
 		case 'key':
 			return onKey(state, action.key);
 		case 'keys':
-			return action.keys.reduce(onKey, state);
+			return onKeys(state, action.keys);
 		case 'insert':
 			return insert(state, action.text);
 		case 'resize':
@@ -102,17 +103,56 @@ function onKey(state: State, key: string): State {
 	return fresh;
 }
 
+/**
+ * Keys that arrived together. A run of printable keys in a text field (typed fast, or a paste of
+ * any size) is inserted in one go: the cost is the run's length, never its square.
+ */
+function onKeys(state: State, keys: readonly string[]): State {
+	let next = state;
+	for (let i = 0; i < keys.length; ) {
+		const mode = modeOf(next);
+		let end = i;
+		if (TEXT_MODES.has(mode) && next.exit === undefined) {
+			while (end < keys.length && !commandFor(mode, keys[end] as string) && isPrintable(keys[end] as string))
+				end++;
+		}
+		if (end > i) {
+			let text = '';
+			for (let k = i; k < end; k++) text += textOf(keys[k] as string);
+			next = insert(next.message ? {...next, message: undefined} : next, text);
+			i = end;
+		} else next = onKey(next, keys[i++] as string);
+	}
+	return next;
+}
+
+/** The longest a text field gets: the search line's cap (the date prompt needs far less). */
+const FIELD_LIMIT = QUERY_LIMIT;
+
 function insert(state: State, text: string): State {
 	const mode = modeOf(state);
-	if (mode === 'search') {
-		const field = insertAt({text: state.search.query, caret: state.search.caret}, text);
-		return setQuery(state, field.text, field.caret);
+	if (mode !== 'search' && mode !== 'date') return state;
+	const field = mode === 'search' ? {text: state.search.query, caret: state.search.caret} : state.date;
+	const room = FIELD_LIMIT - field.text.length;
+	let kept = text;
+	let message: State['message'];
+	if (text.length > room) {
+		// Cut on a character boundary (not inside a surrogate pair).
+		let cut = Math.max(0, room);
+		if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1] as string)) cut--;
+		kept = text.slice(0, cut);
+		const left = text.length - kept.length;
+		message = {
+			text: `the ${mode === 'search' ? 'search line' : 'date prompt'} holds at most ${FIELD_LIMIT.toLocaleString('en')} characters: ${left.toLocaleString('en')} left out`,
+			error: true,
+		};
 	}
-	if (mode === 'date') {
-		const field = insertAt(state.date, text);
-		return {...state, date: {text: field.text, caret: field.caret}};
-	}
-	return state;
+	const edited = kept === '' ? field : insertAt(field, kept);
+	const next =
+		mode === 'search'
+			? setQuery(state, edited.text, edited.caret)
+			: {...state, date: {text: edited.text, caret: edited.caret}};
+	return message ? {...next, message} : next;
 }
 
 function run(state: State, command: Command): State {

@@ -269,6 +269,47 @@ describe('detail', () => {
 	});
 });
 
+describe('a long query', () => {
+	it('is capped at 1,000 characters, with a message saying how much was left out', () => {
+		const pasted = 'word '.repeat(1000);
+		const state = reducer(press(start(small), '/'), {
+			type: 'keys',
+			keys: [...pasted].map((c) => (c === ' ' ? 'space' : c)),
+		});
+		expect(state.search.query).toHaveLength(1000);
+		expect(state.search.query).toBe(pasted.slice(0, 1000));
+		expect(state.search.caret).toBe(1000);
+		expect(state.message).toEqual({
+			text: 'the search line holds at most 1,000 characters: 4,000 left out',
+			error: true,
+		});
+		// Typing on at the cap adds nothing and says so again; editing still works.
+		const more = press(state, 'x');
+		expect(more.search.query).toHaveLength(1000);
+		expect(more.message?.text).toContain('1 left out');
+		expect(press(more, 'ctrl-u').search.query).toBe('');
+	});
+
+	it('costs its length, not its square: 100,000 pasted keys are taken in well under a second', () => {
+		const keys = Array.from({length: 100_000}, (_, i) => String.fromCharCode(97 + (i % 26)));
+		const searching = press(start(small), '/');
+		const began = performance.now();
+		const state = reducer(searching, {type: 'keys', keys});
+		expect(performance.now() - began).toBeLessThan(1000);
+		expect(state.search.query).toHaveLength(1000);
+	});
+
+	it('stops at keys that are not text: Enter after a paste still runs', () => {
+		const state = reducer(press(start(small), '/'), {
+			type: 'keys',
+			keys: ['c', 'h', 'e', 'v', 'escape', 'j'],
+		});
+		expect(state.search.query).toBe('chev');
+		expect(modeOf(state)).toBe('timeline');
+		expect(state.cursor).toBe(1);
+	});
+});
+
 describe('search', () => {
 	it('/ opens the search line; every printable key types, even those bound elsewhere', () => {
 		let state = press(start(small), '/');
