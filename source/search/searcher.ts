@@ -32,8 +32,7 @@ import {type CompiledTerm, compileTerms, ScanCache} from './terms.js';
  */
 
 export {KINDS, type Kind} from './fields.js';
-export {type ParsedQuery, parseQuery, QUERY_LIMIT, type Term} from './query.js';
-export type {EraHit, EventHit, MatchedField, QuoteHit, Ranges, SearchHit} from './rank.js';
+export type {QuoteHit, SearchHit} from './rank.js';
 
 /** Hits in order; an array, or a window over a long time-ordered list whose hits are made when read. */
 export interface Hits {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseEdtf} from '../../source/dataset/edtf.js';
+import {anchorPoint, parseEdtf} from '../../source/dataset/edtf.js';
 import {parseTimeOfDay, readDateObject, slideDate} from '../../source/dataset/importers/timelinejs-dates.js';
 import {parseV2Date} from '../../source/dataset/importers/timelinejs-v2.js';
 
@@ -37,7 +37,7 @@ describe('TimelineJS date objects to EDTF', () => {
 		const text = edtf({year: 1835, month: 11, day: 30, hour: 10, minute: 30});
 		expect(text).toBe('1835-11-30T10:30:00');
 		const parsed = parseEdtf(text);
-		expect(parsed.ok && parsed.date.start).toMatchObject({hour: 10, minute: 30, precision: 'minute'});
+		expect(parsed.ok && anchorPoint(parsed.date)).toMatchObject({hour: 10, minute: 30, precision: 'minute'});
 		expect(
 			edtf({year: 2000, month: '01', day: '05', hour: '6', minute: '45', second: '56', millisecond: ''}),
 		).toBe('2000-01-05T06:45:56');

@@ -205,8 +205,9 @@ describe('real timelines', () => {
 			fileURLToPath(new URL('../../data/venezuela-us-dialogue.json', import.meta.url)),
 		);
 		const search = createSearcher(bundled);
+		// Issue 11 found 9 events without quotes, out of reach of a quotes-only search.
 		const quoteless = bundled.events.filter((event) => event.quotes.length === 0);
-		expect(quoteless.length).toBe(9);
+		expect(quoteless.length).toBeGreaterThanOrEqual(9);
 		expect(names(search.search('More than 80 prisoners released'))[0]).toBe('event:prisoner-release');
 		for (const event of bundled.events) {
 			const top = search.search(event.title, {limit: 3}).hits.slice().map(name);
