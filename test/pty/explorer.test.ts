@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cellWidth} from '../../source/text/cells.js';
 import {hostileDataset} from '../helpers/hostile.js';
 import {generatedDocument} from '../state/helpers.js';
-import {BUNDLED, KEY, TerminalSession} from './terminal.js';
+import {BUNDLED, expectRestored, KEY, TerminalSession} from './terminal.js';
 
 /**
  * The built CLI in a real pseudo-terminal, at a wide and a common size: what a person sees, and that
@@ -26,13 +26,6 @@ function open(args: string[], columns: number, rows: number, env?: NodeJS.Proces
 	const session = new TerminalSession(args, {columns, rows, env});
 	sessions.push(session);
 	return session;
-}
-
-async function expectRestored(session: TerminalSession, code: number): Promise<void> {
-	const exit = await session.waitForExit();
-	expect(exit.exitCode).toBe(code);
-	expect(session.bufferType()).toBe('normal');
-	expect(session.cursorVisible()).toBe(true);
 }
 
 describe.each([
