@@ -1,7 +1,7 @@
 import type {Era} from '../../dataset/model.js';
 import {display} from '../display.js';
 import type {Field} from '../field.js';
-import {layoutFor, resultsPerPage} from '../layout.js';
+import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
@@ -16,7 +16,7 @@ export const searchPane: Pane = {
 	item: 'result',
 	scroll: cursorScroll({
 		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(layoutFor(state.size)),
+		rows: (state) => resultsPerPage(screenLayout(state)),
 		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
 		set: (state, at) => {
 			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
