@@ -101,6 +101,8 @@ function decodeEscape(chunk: string, at: number): [string, number] {
 /** Keys that type themselves into a text field: one printable character (named keys are longer). */
 export function isPrintable(key: string): boolean {
 	if (key === 'space') return true;
+	// One UTF-16 unit (nearly every key typed or pasted) needs no segmenter.
+	if (key.length === 1) return !/\p{Cc}/u.test(key) && !/[\uD800-\uDFFF]/.test(key);
 	let count = 0;
 	for (const _ of graphemes.segment(key)) if (++count > 1) return false;
 	return count === 1 && !/\p{Cc}/u.test(key);
