@@ -43,6 +43,8 @@ export function findDatedSentences(
 			const antecedent = phrase.kind === 'same' ? dated.at(-1) : undefined;
 			if (phrase.kind === 'same' && !antecedent) continue;
 			const resolved = antecedent ? antecedent.resolved : resolveDate(phrase, published, future);
+			// With a publication date, words no rule can date ("for two years") are not a date at all.
+			if (published && resolved.date === undefined) continue;
 			// "months-long sanctions campaign" said twice is one campaign.
 			const key = `${phrase.text.toLowerCase()} ${resolved.date} ${title.toLowerCase()}`;
 			if (seen.has(key)) continue;

@@ -79,6 +79,12 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
 		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 	}
+	// "An urgent motion by councillor Julie Davenport", "a letter from Bill Shorten": the person's words.
+	const by = tokens.findIndex((token, i) => i > 0 && /^(?:by|from)$/u.test(token));
+	if (by > 0 && /^(?:a|an|the)$/iu.test(first) && !PERSON_HEADS.has(stem(tokens[by - 1] ?? ''))) {
+		const author = readSpeakerPhrase(tokens.slice(by + 1).join(' '), appositive);
+		if (author?.kind === 'person') return {...author, printed: text};
+	}
 	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
 	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
 	if (of > 0 && /^\p{Lu}/u.test(tokens[of + 1] ?? '') && isNameToken(tokens[of - 1] ?? '')) {
