@@ -145,3 +145,17 @@ describe('decades and words that only look like dates', () => {
 		expect(doc.events.map((event) => event.dateText)).toEqual(['on Thursday']);
 	});
 });
+
+describe('a series dated by its last member', () => {
+	it('ends “the second such release in recent days” the day before the release the sentence dates', () => {
+		const doc = draftOf(
+			article(
+				'Officials confirmed, on Thursday, the release of 40 detainees, the second such release in recent days.',
+			),
+			FRIDAY,
+		);
+		expect(doc.events.find((event) => event.dateText === 'in recent days')?.date).toBe(
+			'[2025-12-01..2025-12-31]',
+		);
+	});
+});
