@@ -530,9 +530,12 @@ function withinDescription(list: string[], i: number): boolean {
 	return INNER_PREPOSITIONS.has(bare(list[i] ?? '')) && /^\p{Lu}|^(?:the|a)$/iu.test(list[i + 1] ?? '');
 }
 
+/** "Sgt.", "Capt.", "Prof." before a name: a title's abbreviation, not a sentence's end. */
 function endsSentence(token: string): boolean {
 	return (
-		/[.!?]$/u.test(token) && !/^(?:\p{Lu}\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\.$/u.test(token)
+		/[.!?]$/u.test(token) &&
+		!/^(?:\p{Lu}\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\.$/u.test(token) &&
+		!(/^\p{Lu}\p{Ll}{1,4}\.$/u.test(token) && TITLES.has(token.toLowerCase()))
 	);
 }
 

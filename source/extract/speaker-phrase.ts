@@ -87,7 +87,8 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	}
 	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
 	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
-	if (of > 0 && /^\p{Lu}/u.test(tokens[of + 1] ?? '') && isNameToken(tokens[of - 1] ?? '')) {
+	const place = /^the$/iu.test(tokens[of + 1] ?? '') ? tokens[of + 2] : tokens[of + 1];
+	if (of > 0 && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
 		const before = tokens.slice(0, of);
 		if (!before.every((token) => TITLES.has(stem(token)) || TITLES.has(bare(token)))) {
 			const person = readSpeakerPhrase(

@@ -206,3 +206,14 @@ describe('who speaks in a longer reporter’s sentence', () => {
 		]);
 	});
 });
+
+describe('abbreviated titles', () => {
+	it('reads past “Sgt.” and “Capt.” to the name after them', () => {
+		expect(
+			speakers(
+				'“He does not remember much,” said Sgt. Brian Holt of the Dunmore Police.',
+				'“We found him,” said Capt. Ada Lin.',
+			),
+		).toEqual(['Brian Holt: He does not remember much,', 'Ada Lin: We found him,']);
+	});
+});
