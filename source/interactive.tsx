@@ -2,6 +2,7 @@ import {constants} from 'node:os';
 import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
+import type {ProblemReport} from './dataset/problems.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
 import {colourWanted} from './ui/theme.js';
@@ -33,6 +34,8 @@ export interface InteractiveOptions {
 	search?: string;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
+	/** What loading left out: a banner and the problems pane say so. */
+	problems?: ProblemReport;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';

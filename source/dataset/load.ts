@@ -11,6 +11,7 @@ import {
 	type Found,
 	fromPointer,
 	type Problem,
+	type ProblemReport,
 	type SkippedCounts,
 	skippedCounts,
 	sortProblems,
@@ -29,15 +30,11 @@ import type {DocumentProblem} from './validate.js';
  * `validate` and `--strict` ask for) fails on any problem that is not a note.
  */
 
-export interface Opened {
+export interface Opened extends ProblemReport {
 	file: string;
 	format: string;
 	/** What is wrong with the input though it opened: items left out, and notes. */
 	problems: Problem[];
-	/** Problems found beyond those kept in `problems` (see PROBLEMS_KEPT). */
-	omitted: number;
-	/** Items left out, by kind. */
-	skipped: SkippedCounts;
 }
 
 export interface Refused {

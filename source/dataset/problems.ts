@@ -126,6 +126,20 @@ export function sortProblems<T extends {line?: number; column?: number}>(problem
 /** How many items of each kind a lenient load left out. */
 export type SkippedCounts = Partial<Record<ItemRef['kind'], number>>;
 
+/** What was wrong with a file that opened: the problems kept, how many more, what they left out. */
+export interface ProblemReport {
+	readonly problems: readonly Problem[];
+	/** Problems found beyond those kept (see PROBLEMS_KEPT). */
+	readonly omitted: number;
+	/** Items left out, by kind. */
+	readonly skipped: SkippedCounts;
+}
+
+/** Problems in a report that are more than notes (with those counted but not kept). */
+export function errorCount(report: ProblemReport): number {
+	return report.omitted + report.problems.filter((problem) => problem.severity !== 'note').length;
+}
+
 /** Items of each kind a lenient load left out, counted once however many problems each had. */
 export function skippedCounts(problems: readonly Problem[]): SkippedCounts {
 	const seen = new Set<string>();
