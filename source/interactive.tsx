@@ -36,6 +36,8 @@ export interface InteractiveOptions {
 	eventId?: string;
 	/** What loading left out: a banner and the problems pane say so. */
 	problems?: ProblemReport;
+	/** --strict: reloads refuse a file with any problem too. */
+	strict?: boolean;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';

@@ -38,6 +38,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		search: flags.search,
 		eventId: flags.event,
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
+		strict: flags.strict,
 	});
 	// What was left out stays on the main screen once the explorer's is gone.
 	reportOpened(loaded);
