@@ -1,7 +1,7 @@
 import {basename, extname} from 'node:path';
 import {array} from 'zod';
 import {ITEM_KINDS, ITEM_SCHEMAS, type ItemKind, LISTS, REFERENCES, type Reference} from './items.js';
-import {PROBLEMS_KEPT, type SkippedCounts} from './problems.js';
+import {PROBLEMS_KEPT, quoted, type SkippedCounts} from './problems.js';
 import {documentSchema} from './schema.js';
 import {beyondSchema, checkItem, checkRoot, type DocumentProblem, type QuickCheck} from './validate.js';
 
@@ -20,8 +20,13 @@ export interface Where {
 	line?: number;
 }
 
-/** Column (and line) of a pointer, for formats that must locate while the text is at hand. */
-export type Locate = (pointer: string, key?: boolean) => {line?: number; column?: number};
+/**
+ * Columns (and lines) of pointers, for formats that must locate while the text is at hand: all of an
+ * item's at once (one scan of its line, however many problems it has).
+ */
+export type Locate = (
+	wanted: ReadonlyArray<{pointer: string; key?: boolean}>,
+) => ReadonlyArray<{line?: number; column?: number}>;
 
 /** A problem found by the checker: positioned if the format located it, otherwise by pointer only. */
 export interface CheckedProblem extends Omit<DocumentProblem, 'pointer'> {
@@ -113,12 +118,14 @@ export class DocumentChecker {
 
 	setRoot(value: Record<string, unknown>, where: Where = HERE, locate?: Locate): void {
 		this.root = value;
-		for (const problem of checkRoot(value)) {
+		const problems = checkRoot(value);
+		const positions = locate?.(problems) ?? [];
+		problems.forEach((problem, i) => {
 			// "" with a key is a missing key; anything else is under the root key it names.
 			const key = problem.pointer === '' ? String(problem.params.key) : problem.pointer.split('/')[1];
 			if (key !== undefined) this.badRootKeys.add(key.replaceAll('~1', '/').replaceAll('~0', '~'));
-			this.report({...problem, line: where.line, ...locate?.(problem.pointer, problem.key)});
-		}
+			this.report({...problem, line: where.line, ...positions[i]});
+		});
 	}
 
 	add(kind: ItemKind, value: unknown, where: Where = HERE, locate?: Locate): void {
@@ -126,23 +133,24 @@ export class DocumentChecker {
 		const index = items.values.length;
 		items.values.push(value);
 		items.wheres.push(where);
+		const found: DocumentProblem[] = [];
 		if (this.isFull() && !this.options.quick?.(kind, value)) items.deferred.push(index);
 		else {
 			const {problems, more} = checkItem(kind, value, this.options.quick, PROBLEMS_KEPT - this.kept.length);
-			for (const problem of problems) this.fail(kind, index, problem, locate);
+			found.push(...problems);
 			if (more > 0) this.countOnly(kind, index, more);
 		}
-		const extra = this.options.extra?.get(`${kind} ${index}`);
-		for (const problem of extra ?? NONE) this.fail(kind, index, problem, locate);
+		found.push(...(this.options.extra?.get(`${kind} ${index}`) ?? NONE));
 		const id = ownString(value, 'id');
 		if (id !== undefined) {
 			const first = items.ids.get(id);
 			if (first === undefined) items.ids.set(id, index);
 			else {
-				const message = `duplicate ${kind} id "${id}" (already used ${this.describeWhere(kind, first)})`;
-				this.fail(kind, index, {pointer: '/id', code: 'duplicate-id', params: {kind, id}, message}, locate);
+				const message = `duplicate ${kind} id ${quoted(id)} (already used ${this.describeWhere(kind, first)})`;
+				found.push({pointer: '/id', code: 'duplicate-id', params: {kind, id}, message});
 			}
 		}
+		if (found.length > 0) this.fail(kind, index, found, locate);
 		if (locate) this.pinForwardReferences(kind, index, locate);
 	}
 
@@ -153,32 +161,36 @@ export class DocumentChecker {
 		this.omitted += count;
 	}
 
-	/** A problem of the item's own, which leaves it out. Pointers are built only for what fails. */
-	private fail(kind: ItemKind, index: number, problem: DocumentProblem, locate: Locate | undefined): void {
-		if (this.kept.length >= PROBLEMS_KEPT) {
-			this.countOnly(kind, index, 1);
-			return;
-		}
+	/** Problems of the item's own, which leave it out. Pointers are built only for what fails. */
+	private fail(kind: ItemKind, index: number, problems: DocumentProblem[], locate: Locate | undefined): void {
 		this.items[kind].gone.add(index);
-		const pointer = this.baseOf(kind, index) + problem.pointer;
-		this.report({
+		const room = Math.max(0, PROBLEMS_KEPT - this.kept.length);
+		if (problems.length > room) this.countOnly(kind, index, problems.length - room);
+		const kept = problems.slice(0, room).map((problem) => ({
 			...problem,
-			pointer,
-			line: this.items[kind].wheres[index]?.line,
-			...locate?.(pointer, problem.key),
-			item: {kind, index},
+			pointer: this.baseOf(kind, index) + problem.pointer,
+		}));
+		const positions = locate?.(kept) ?? [];
+		kept.forEach((problem, i) => {
+			this.report({
+				...problem,
+				line: this.items[kind].wheres[index]?.line,
+				...positions[i],
+				item: {kind, index},
+			});
 		});
 	}
 
 	/** On a stream the line is gone by the end: references not resolvable yet are located now. */
 	private pinForwardReferences(kind: ItemKind, index: number, locate: Locate): void {
+		const pointers: string[] = [];
 		this.eachReference(kind, index, (id, reference, at) => {
-			if (this.items[reference.kind].ids.has(id)) return;
-			const pointer = this.referencePointer(kind, index, reference, at);
-			const pinned = this.items[kind].pinned;
-			if (!pinned.has(index)) pinned.set(index, new Map());
-			pinned.get(index)?.set(pointer, locate(pointer));
+			if (!this.items[reference.kind].ids.has(id))
+				pointers.push(this.referencePointer(kind, index, reference, at));
 		});
+		if (pointers.length === 0) return;
+		const positions = locate(pointers.map((pointer) => ({pointer})));
+		this.items[kind].pinned.set(index, new Map(pointers.map((pointer, i) => [pointer, positions[i] ?? {}])));
 	}
 
 	/** Each id an item refers to, with its reference and its index in a list of them (-1 for one id). */
@@ -257,7 +269,7 @@ export class DocumentChecker {
 							pointer,
 							code: 'dangling-reference',
 							params: {kind: reference.kind, id},
-							message: `"${id}" is not the id of any ${reference.kind} (see "${LISTS[reference.kind]}")`,
+							message: `${quoted(id)} is not the id of any ${reference.kind} (see "${LISTS[reference.kind]}")`,
 							line: items.wheres[index]?.line,
 							...items.pinned.get(index)?.get(pointer),
 						};
@@ -280,7 +292,7 @@ export class DocumentChecker {
 				pointer,
 				code: 'skipped-item',
 				params: {kind: 'actor', id},
-				message: `left out: its speaker "${id}" was left out (see ${this.placeOf('actor', actor)})`,
+				message: `left out: its speaker ${quoted(id)} was left out (see ${this.placeOf('actor', actor)})`,
 				line: quotes.wheres[index]?.line,
 				...quotes.pinned.get(index)?.get(pointer),
 				item: {kind: 'quote', index},

@@ -1,5 +1,6 @@
 import {Readable} from 'node:stream';
 import {type CheckedProblem, DocumentChecker, fallbackTitle} from './check.js';
+import {findTooDeep, MAX_DEPTH} from './depth.js';
 import {findDuplicateKeys} from './duplicate-keys.js';
 import type {ImportResult} from './importers/index.js';
 import {ITEM_KINDS, LISTS} from './items.js';
@@ -15,6 +16,7 @@ import {
 	type SkippedCounts,
 	skippedCounts,
 	sortProblems,
+	toPointer,
 } from './problems.js';
 import {type Input, MAX_STREAM_BYTES, openInput, readText} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
@@ -105,6 +107,7 @@ async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<
 }
 
 const NDJSON = 'timescope/1 NDJSON';
+const TOO_DEEP = `expected at most ${MAX_DEPTH} levels of nesting, found more`;
 const HEAD_BYTES = 64 * 1024;
 
 function report(result: {problems: Problem[]; omitted: number; skipped: SkippedCounts}) {
@@ -242,6 +245,12 @@ export async function checkJson(
 		const importers = await import('./importers/index.js');
 		const shape = importers.detectJsonFormat(value);
 		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
+			// What an importer keeps of a slide goes under extensions: nesting no timeline has is refused
+			// here, where it can be located in the input.
+			const deep = findTooDeep(value, [], 0);
+			if (deep !== undefined) {
+				return fail(await place([{pointer: deep, code: 'too-deep', params: {}, message: TOO_DEEP}]));
+			}
 			return fromImport(importers.importTimelineJsJson(value, file), file, place, duplicates, options);
 		}
 		const format = (value as {format?: unknown} | null)?.format;
@@ -303,11 +312,13 @@ function byOwner(duplicates: Array<Found & {pointer: string}>) {
 	const ofItems = new Map<string, DocumentProblem[]>();
 	const ofRoot: CheckedProblem[] = [];
 	for (const duplicate of duplicates) {
-		const [list, index] = fromPointer(duplicate.pointer);
+		const [list, index, ...within] = fromPointer(duplicate.pointer);
 		const kind = ITEM_KINDS.find((k) => LISTS[k] === list);
-		if (kind !== undefined && typeof index === 'number' && fromPointer(duplicate.pointer).length > 2) {
+		if (kind !== undefined && typeof index === 'number' && within.length > 0) {
 			const key = `${kind} ${index}`;
-			ofItems.set(key, [...(ofItems.get(key) ?? []), duplicate]);
+			// The checker puts the item's own place in front.
+			const inItem = {...duplicate, pointer: toPointer(within)};
+			ofItems.set(key, [...(ofItems.get(key) ?? []), inItem]);
 		} else ofRoot.push(duplicate);
 	}
 	return {ofItems, ofRoot};

@@ -94,7 +94,9 @@ export function formatProblem(problem: Problem): string {
 	let place = problem.file;
 	if (problem.line !== undefined) place += `:${problem.line}:${problem.column ?? 1}`;
 	const pointer =
-		problem.pointer === undefined ? '' : `${problem.pointer === '' ? '(root)' : problem.pointer}: `;
+		problem.pointer === undefined
+			? ''
+			: `${problem.pointer === '' ? '(root)' : clip(problem.pointer, 200)}: `;
 	const note = problem.severity === 'note' ? 'note: ' : '';
 	return sanitize(`${place}: ${pointer}${note}${problem.message}`);
 }
@@ -116,6 +118,11 @@ export function formatProblems(
 		);
 	}
 	return lines;
+}
+
+// A pointer names keys from the data: a 100 KB key makes a 100 KB pointer, which no report needs whole.
+function clip(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** In file order, as an editor lists them; stable, so problems at one spot keep the order they were found in. */
@@ -172,6 +179,14 @@ export function fromPointer(pointer: string): PathPart[] {
 		});
 }
 
+/**
+ * Text from the data (a key, an id) as a message quotes it: in double quotes, cut at 60 characters.
+ * A 10 MB key must not make a 10 MB message.
+ */
+export function quoted(text: string, max = 60): string {
+	return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
+}
+
 /** A short, printable description of a value for "found …" in messages. */
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
@@ -185,7 +200,10 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'object') {
 		const keys = Object.keys(value);
 		if (keys.length === 0) return 'an empty object';
-		const shown = keys.slice(0, 5).join(', ');
+		const shown = keys
+			.slice(0, 5)
+			.map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key))
+			.join(', ');
 		return `an object with keys ${shown}${keys.length > 5 ? ', …' : ''}`;
 	}
 	return typeof value;

@@ -1,8 +1,8 @@
 import {array, unknown, type z} from 'zod';
-import {findTooDeep} from './depth.js';
+import {findTooDeep, MAX_DEPTH} from './depth.js';
 import {parseEdtf} from './edtf.js';
 import {ITEM_SCHEMAS, type ItemKind} from './items.js';
-import {describeValue, type Found, type ProblemCode, toPointer, typeName} from './problems.js';
+import {describeValue, type Found, type ProblemCode, quoted, toPointer, typeName} from './problems.js';
 import {documentSchema} from './schema.js';
 
 /**
@@ -101,7 +101,7 @@ function depthProblems(value: Record<string, unknown>, base: string): DocumentPr
 			pointer: base + tooDeep,
 			code: 'too-deep',
 			params: {},
-			message: 'expected at most 256 levels of nesting, found more',
+			message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
 		},
 	];
 }
@@ -117,7 +117,7 @@ function intervalProblems(value: unknown, base: string): DocumentProblem[] {
 			pointer: `${base}/date`,
 			code: 'not-an-interval',
 			params: {value: date},
-			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
+			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} ${quoted(date)}`,
 		},
 	];
 }
@@ -173,7 +173,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: string): Do
 				key: true,
 				code: 'unknown-key',
 				params: {key},
-				message: `unknown key "${key}" (misspelt? data of your own belongs under "extensions")`,
+				message: `unknown key ${quoted(key)} (misspelt? data of your own belongs under "extensions")`,
 			}));
 		case 'invalid_value':
 			return problem(
