@@ -13,10 +13,11 @@ import {beyondSchema, checkItem, checkRoot, type DocumentProblem, type QuickChec
  * goes too). Problems past PROBLEMS_KEPT are counted, not kept.
  */
 
-/** Where an item is: its pointer base and, on an NDJSON line, the line. */
+/**
+ * Where an item is in an NDJSON file: its line. An item on a line of its own (`{"event": {…}}`) has
+ * pointers that start `/event`; one in the root line's lists, `/events/3`, as in a .json file.
+ */
 export interface Where {
-	/** Default `/<list>/<index>`, as in a .json file. */
-	base?: string;
 	line?: number;
 }
 
@@ -47,7 +48,8 @@ export interface Checked {
 /** The items of one kind as read, in order; an item is named by its kind and index. */
 interface Items {
 	values: unknown[];
-	wheres: Where[];
+	/** Line of each item (0: not on a line, a .json file). Numbers, not objects: there are many. */
+	lines: number[];
 	/** Indexes of items left out. */
 	gone: Set<number>;
 	/** Positions of references not yet resolvable when an item was read (NDJSON forward references). */
@@ -67,7 +69,7 @@ export class DocumentChecker {
 	// Columns, not an object per item: an archive has hundreds of thousands of items.
 	private readonly items = emptyLists<Items>(() => ({
 		values: [],
-		wheres: [],
+		lines: [],
 		gone: new Set(),
 		pinned: new Map(),
 		ids: new Map(),
@@ -77,6 +79,7 @@ export class DocumentChecker {
 	private omitted = 0;
 	private errors = 0;
 	private root: Record<string, unknown> = {};
+	private rootLine: number | undefined;
 	private readonly badRootKeys = new Set<string>();
 	private linesLeftOut = 0;
 	private lastLineLeftOut = 0;
@@ -118,6 +121,7 @@ export class DocumentChecker {
 
 	setRoot(value: Record<string, unknown>, where: Where = HERE, locate?: Locate): void {
 		this.root = value;
+		this.rootLine = where.line;
 		const problems = checkRoot(value);
 		const positions = locate?.(problems) ?? [];
 		problems.forEach((problem, i) => {
@@ -132,7 +136,7 @@ export class DocumentChecker {
 		const items = this.items[kind];
 		const index = items.values.length;
 		items.values.push(value);
-		items.wheres.push(where);
+		items.lines.push(where.line ?? 0);
 		const found: DocumentProblem[] = [];
 		if (this.isFull() && !this.options.quick?.(kind, value)) items.deferred.push(index);
 		else {
@@ -174,7 +178,7 @@ export class DocumentChecker {
 		kept.forEach((problem, i) => {
 			this.report({
 				...problem,
-				line: this.items[kind].wheres[index]?.line,
+				line: this.lineOf(kind, index),
 				...positions[i],
 				item: {kind, index},
 			});
@@ -270,7 +274,7 @@ export class DocumentChecker {
 							code: 'dangling-reference',
 							params: {kind: reference.kind, id},
 							message: `${quoted(id)} is not the id of any ${reference.kind} (see "${LISTS[reference.kind]}")`,
-							line: items.wheres[index]?.line,
+							line: this.lineOf(kind, index),
 							...items.pinned.get(index)?.get(pointer),
 						};
 						if (reference.required) problem.item = {kind, index};
@@ -293,7 +297,7 @@ export class DocumentChecker {
 				code: 'skipped-item',
 				params: {kind: 'actor', id},
 				message: `left out: its speaker ${quoted(id)} was left out (see ${this.placeOf('actor', actor)})`,
-				line: quotes.wheres[index]?.line,
+				line: this.lineOf('quote', index),
 				...quotes.pinned.get(index)?.get(pointer),
 				item: {kind: 'quote', index},
 			});
@@ -363,21 +367,24 @@ export class DocumentChecker {
 		return typeof link === 'string' ? `${base}/${at}` : `${base}/${at}/id`;
 	}
 
+	private lineOf(kind: ItemKind, index: number): number | undefined {
+		return this.items[kind].lines[index] || undefined;
+	}
+
 	private baseOf(kind: ItemKind, index: number): string {
-		return this.items[kind].wheres[index]?.base ?? `/${LISTS[kind]}/${index}`;
+		return this.onItsLine(kind, index) ? `/${kind}` : `/${LISTS[kind]}/${index}`;
 	}
 
 	/** `/actors/1` in a .json file; `line 4` for an NDJSON item line; `/actors/1 on line 1` in its root line. */
 	private placeOf(kind: ItemKind, index: number): string {
-		const where = this.items[kind].wheres[index] ?? HERE;
-		if (where.line === undefined) return this.baseOf(kind, index);
-		return this.onItsLine(kind, index)
-			? `line ${where.line}`
-			: `${this.baseOf(kind, index)} on line ${where.line}`;
+		const line = this.lineOf(kind, index);
+		if (line === undefined) return this.baseOf(kind, index);
+		return this.onItsLine(kind, index) ? `line ${line}` : `${this.baseOf(kind, index)} on line ${line}`;
 	}
 
 	private onItsLine(kind: ItemKind, index: number): boolean {
-		return this.items[kind].wheres[index]?.base === `/${kind}`;
+		const line = this.lineOf(kind, index);
+		return line !== undefined && line !== this.rootLine;
 	}
 
 	private describeWhere(kind: ItemKind, index: number): string {

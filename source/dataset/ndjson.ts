@@ -6,6 +6,7 @@ import {JsonText} from './json-text.js';
 import {describeValue, type Problem, quoted, type SkippedCounts, sortProblems} from './problems.js';
 import {firstInvalidUtf8, utf8Position} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
+import type {QuickCheck} from './validate.js';
 
 /**
  * `timescope/1` as NDJSON, for archives too big for one `JSON.parse` (V8 strings stop at ~512 MB)
@@ -44,6 +45,8 @@ export interface NdjsonOptions {
 	lenient?: boolean;
 	/** Stop reading past this many bytes (a pipe that never ends). */
 	maxBytes?: number;
+	/** A quick yes for valid items (fast-validate.ts): worth its compile time on an archive. */
+	quick?: QuickCheck;
 }
 
 const PROGRESS_BYTES = 4 << 20;
@@ -68,7 +71,7 @@ export async function loadNdjson(
 ): Promise<NdjsonResult> {
 	const file = options.file ?? '<stdin>';
 	const lenient = options.lenient ?? false;
-	const checker = new DocumentChecker({lenient});
+	const checker = new DocumentChecker({lenient, quick: options.quick});
 	const progress: NdjsonProgress = {bytes: 0, lines: 0, events: 0, quotes: 0};
 	// Items of each list the file holds (valid or not), to check against its stated counts.
 	const held: Record<ListName, number> = {actors: 0, places: 0, sources: 0, events: 0, quotes: 0, eras: 0};
@@ -142,7 +145,7 @@ export async function loadNdjson(
 			return;
 		}
 		const before = checker.errorCount();
-		checker.add(kind, (value as Record<string, unknown>)[kind], {line, base: `/${kind}`}, locateIn(text));
+		checker.add(kind, (value as Record<string, unknown>)[kind], {line}, locateIn(text));
 		held[LISTS[kind]]++;
 		if (checker.errorCount() === before) {
 			if (kind === 'event') progress.events++;

@@ -269,8 +269,18 @@ async function readHead(source: Source, file: string, size: number | undefined):
 			file,
 			size,
 			head,
+			// One read ahead: the disk works while the reader parses the chunk before.
 			async *rest() {
-				for (let chunk = await next(); chunk !== undefined; chunk = await next()) yield chunk;
+				let pending = source.next();
+				try {
+					for (let chunk = await pending; chunk !== undefined; chunk = await pending) {
+						pending = source.next();
+						yield chunk;
+					}
+				} finally {
+					// Stopped early: the read in flight ends with the handle, unheard.
+					pending.catch(() => {});
+				}
 			},
 			fill: source.fill && ((buffer, offset) => (source.fill as NonNullable<Source['fill']>)(buffer, offset)),
 			async close() {
