@@ -191,7 +191,7 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 function problemDoc(b: DocBuilder, problem: Problem): DetailDoc {
 	const at = problem.line === undefined ? '' : `line ${problem.line}, column ${problem.column ?? 1}`;
 	b.text(display([problem.file, at].filter(Boolean).join(' · ')), 'accent');
-	if (problem.pointer !== undefined) b.text(display(problem.pointer || '(the whole document)'), 'dim');
+	if (problem.pointer !== undefined) b.text(display(problem.pointer || '(root)'), 'dim');
 	b.blank();
 	b.text(display(problem.message), problem.severity === 'note' ? 'plain' : 'title');
 	b.blank();
