@@ -160,3 +160,23 @@ describe('standard input past the longest JSON text', () => {
 		);
 	});
 });
+
+describe('a TimelineJS sheet cut short', () => {
+	const sheet = 'Year,Month,Day,Headline,Text,Type\n2001,1,2,First,text one,\n2002,3,4,Second,text two,\n';
+
+	it('is reported when it stops inside a row; a validate fails, a lenient load shows the rows with the problem', async () => {
+		const cut = sheet.slice(0, sheet.length - 12);
+		const strict = await loadText(cut, 'f.csv', {strict: true});
+		expect(formatProblems(strict.problems)).toEqual([
+			"f.csv:3:1: the last row has 4 of the header's 6 columns and no line end: the file looks cut short",
+		]);
+		const lenient = await loadText(cut, 'f.csv');
+		expect(lenient.ok && lenient.dataset.events).toHaveLength(2);
+		expect(lenient.problems.map((p) => p.code)).toEqual(['truncated']);
+	});
+
+	it('passes whole, with or without a last line end', async () => {
+		expect((await loadText(sheet, 'f.csv', {strict: true})).problems).toEqual([]);
+		expect((await loadText(sheet.trimEnd(), 'f.csv', {strict: true})).problems).toEqual([]);
+	});
+});
