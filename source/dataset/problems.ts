@@ -16,6 +16,7 @@ export type ProblemCode =
 	| 'empty'
 	| 'binary'
 	| 'not-utf8'
+	| 'unwritable'
 	// Reading the text.
 	| 'syntax-error'
 	| 'duplicate-key'

@@ -454,3 +454,14 @@ export function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
 	}
 	return -1;
 }
+
+/** A named file or standard input read whole as text, opened once and closed (an article, say). */
+export async function readPathText(path: string): Promise<TextResult> {
+	const opened = await openInput(path);
+	if (!opened.ok) return opened;
+	try {
+		return await readText(opened.input);
+	} finally {
+		await opened.input.close();
+	}
+}

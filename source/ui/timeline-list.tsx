@@ -1,8 +1,10 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
+import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
+import {needsCheck} from '../state/draft.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
@@ -20,7 +22,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 	const columns = columnsFor(timeline, width);
 	const lines = [];
 	if (timeline.events.length === 0) {
-		const filtered = state.facets.size > 0 || timeline.selection.events !== state.dataset.events;
+		const filtered = !isWhole(timeline.selection, state.dataset);
 		const change = state.keymap.keysFor('timeline', {type: 'open', pane: 'facets'});
 		const text = filtered
 			? `No events match the filters${change ? ` (${change} changes them)` : ''}.`
@@ -152,7 +154,8 @@ const EventRow = memo(function EventRow({
 	hit: boolean;
 	columns: Columns;
 }) {
-	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : '  ';
+	// ◇: an extracted item the extractor was unsure of, to check first.
+	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
@@ -160,7 +163,7 @@ const EventRow = memo(function EventRow({
 		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
-		run(marker, hit ? 'accent' : 'plain'),
+		run(marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
 		run(padCells(formatDate(event.date), columns.date), 'accent'),
 		run('  '),
 		run(padCells(display(event.title), columns.title)),

@@ -34,9 +34,10 @@ describe('inputs that never end', () => {
 			try {
 				const run = await runMeasured(['validate', '-'], {stdinFd: fd});
 				expect(run.code).toBe(1);
-				expect(run.stdout).toMatch(
+				expect(run.stderr).toMatch(
 					/^<stdin>: is a binary file \(a NUL byte at offset \d+\); expected JSON or CSV text/,
 				);
+				expect(run.stdout).toBe('<stdin>: invalid, 1 problem\n');
 				expect(run.ms).toBeLessThan(QUICK_MS);
 				expect(run.peakMb).toBeLessThan(SMALL_MB);
 			} finally {
@@ -48,7 +49,7 @@ describe('inputs that never end', () => {
 	it('yes \'{"a":1}\' | timescope validate - ends at line 2, before reading on', async () => {
 		const run = await runMeasured(['validate', '-'], {feed: () => forever('{"a":1}\n')});
 		expect(run.code).toBe(1);
-		expect(run.stdout).toMatch(
+		expect(run.stderr).toMatch(
 			/^<stdin>:2:1: expected the end of the file after the JSON value on line 1, found more \(a timescope\/1 NDJSON file starts with its root object/,
 		);
 		expect(run.ms).toBeLessThan(QUICK_MS);
@@ -84,7 +85,7 @@ describe('a JSON text too big for one string', () => {
 		await handle.close();
 		const run = await runMeasured(['validate', file]);
 		expect(run.code).toBe(1);
-		expect(run.stdout).toBe(
+		expect(run.stderr).toBe(
 			`${file}: is too large to read as one JSON document: it is 600 MB, over 512 MB, the most one JSON text can hold; write it as NDJSON, one item a line, and it is streamed (see the README, NDJSON)\n`,
 		);
 		expect(run.ms).toBeLessThan(QUICK_MS);
@@ -134,13 +135,16 @@ describe('validate of several files', () => {
 		const run = await runCli(['validate', ...files, good]);
 		expect(run.code).toBe(1);
 		expect(run.stderr).not.toMatch(/internal error|TypeError/);
-		const lines = run.stdout.trim().split('\n');
+		expect(run.stdout.trim().split('\n')).toEqual([
+			...files.map((file) => `${file}: invalid, 1 problem`),
+			`${good}: ok (0 events, 0 quotes)`,
+		]);
+		const lines = run.stderr.trim().split('\n');
 		for (const [i, name] of names.entries()) {
 			expect(lines[i]).toBe(
 				`${files[i]}:2:1: (root): expected an object with one key, "event", "quote", "actor", "place", "source" or "era", found an object with keys ${name}`,
 			);
 		}
-		expect(lines.at(-1)).toBe(`${good}: ok (0 events, 0 quotes)`);
 	});
 });
 
@@ -166,6 +170,6 @@ describe('a file name that is not UTF-8', () => {
 				encoding: 'utf8',
 			},
 		);
-		expect(missing.stdout).toMatch(/gone\uFFFD\.json: no such file; its name is not valid UTF-8 as given/);
+		expect(missing.stderr).toMatch(/gone\uFFFD\.json: no such file; its name is not valid UTF-8 as given/);
 	});
 });

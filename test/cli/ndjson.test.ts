@@ -22,8 +22,11 @@ describe('NDJSON archives', () => {
 		const dir = await mkdtemp(join(tmpdir(), 'timescope-ndjson-'));
 		const file = join(dir, 'archive.ndjson');
 		await writeFile(file, `${lines.join('\n')}\n`);
-		expect((await runCli(['validate', file])).stdout).toBe(
-			`${file}: ok (timescope/1 NDJSON, 2 events, 1 quote)\n${file}:1:1: (root): note: no "counts" on the first line, so a file cut short at a line end cannot be told from a whole one (see the README, NDJSON)\n`,
+		const validated = await runCli(['validate', file]);
+		expect(validated.stdout).toBe(`${file}: ok (timescope/1 NDJSON, 2 events, 1 quote)\n`);
+		// Notes are problems' kin: stderr, as every problem is.
+		expect(validated.stderr).toBe(
+			`${file}:1:1: (root): note: no "counts" on the first line, so a file cut short at a line end cannot be told from a whole one (see the README, NDJSON)\n`,
 		);
 		const piped = await runCli(['-', '--print'], {stdin: lines.join('\r\n')});
 		expect(piped.stdout).toMatch(
@@ -40,7 +43,8 @@ describe('NDJSON archives', () => {
 		];
 		const run = await runCli(['validate', '-'], {stdin: broken.join('\n')});
 		expect(run.code).toBe(1);
-		expect(run.stdout.split('\n')).toEqual([
+		expect(run.stdout).toBe('<stdin>: invalid, 4 problems\n');
+		expect(run.stderr.split('\n')).toEqual([
 			expect.stringMatching(/^<stdin>:2:\d+: \/event: missing required key "date"$/),
 			expect.stringMatching(/^<stdin>:3:\d+: \/quote\/speaker: "nobody" is not the id of any actor/),
 			'<stdin>:4:2: (root): expected a JSON value, found an invalid symbol',

@@ -1,6 +1,8 @@
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {progressBar} from '../../output/progress.js';
+import {colourWanted} from '../../text/colour.js';
+import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
@@ -12,12 +14,21 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {flags, command} = invocation;
 	const file = invocation.args[0] ?? BUNDLED;
 	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	const article = isArticle(file);
+	if (article && flags.watch) {
+		throw new UsageError(
+			'--watch reloads dataset files: write the draft with timescope extract -o FILE and watch that',
+		);
+	}
+	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
-	const loaded = await loadDataset(file, {
-		strict: flags.strict,
-		onSize: progress.onSize,
-		onProgress: progress.onProgress,
-	});
+	const loaded = article
+		? await (await import('./extract.js')).loadArticle(file, flags.date)
+		: await loadDataset(file, {
+				strict: flags.strict,
+				onSize: progress.onSize,
+				onProgress: progress.onProgress,
+			});
 	progress.done();
 	if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
 	const {dataset} = loaded;
@@ -39,6 +50,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		eventId: flags.event,
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
+		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
 	// What was left out stays on the main screen once the explorer's is gone.
 	reportOpened(loaded);
