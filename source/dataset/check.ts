@@ -91,7 +91,11 @@ export class DocumentChecker {
 			/** Problems the format found in items (duplicate keys), keyed `<kind> <index>`. */
 			extra?: ReadonlyMap<string, readonly DocumentProblem[]>;
 		},
-	) {}
+	) {
+		this.extra = options.extra?.size ? options.extra : undefined;
+	}
+
+	private readonly extra: ReadonlyMap<string, readonly DocumentProblem[]> | undefined;
 
 	private report(problem: CheckedProblem): void {
 		this.errors++;
@@ -137,24 +141,26 @@ export class DocumentChecker {
 		const index = items.values.length;
 		items.values.push(value);
 		items.lines.push(where.line ?? 0);
-		const found: DocumentProblem[] = [];
-		if (this.isFull() && !this.options.quick?.(kind, value)) items.deferred.push(index);
+		// Nothing is allocated for an item without problems: an archive has hundreds of thousands.
+		let found: DocumentProblem[] | undefined;
+		if (this.kept.length >= PROBLEMS_KEPT && !this.options.quick?.(kind, value)) items.deferred.push(index);
 		else {
 			const {problems, more} = checkItem(kind, value, this.options.quick, PROBLEMS_KEPT - this.kept.length);
-			found.push(...problems);
+			if (problems.length > 0) found = [...problems];
 			if (more > 0) this.countOnly(kind, index, more);
 		}
-		found.push(...(this.options.extra?.get(`${kind} ${index}`) ?? NONE));
+		const extra = this.extra?.get(`${kind} ${index}`);
+		if (extra) (found ??= []).push(...extra);
 		const id = ownString(value, 'id');
 		if (id !== undefined) {
 			const first = items.ids.get(id);
 			if (first === undefined) items.ids.set(id, index);
 			else {
 				const message = `duplicate ${kind} id ${quoted(id)} (already used ${this.describeWhere(kind, first)})`;
-				found.push({pointer: '/id', code: 'duplicate-id', params: {kind, id}, message});
+				(found ??= []).push({pointer: '/id', code: 'duplicate-id', params: {kind, id}, message});
 			}
 		}
-		if (found.length > 0) this.fail(kind, index, found, locate);
+		if (found) this.fail(kind, index, found, locate);
 		if (locate) this.pinForwardReferences(kind, index, locate);
 	}
 

@@ -68,7 +68,8 @@ export function checkItem(
 			return {problems, more};
 		}
 	}
-	return {problems: beyondSchema(kind, value), more: 0};
+	const beyond = beyondSchema(kind, value);
+	return beyond === NONE ? CLEAN : {problems: beyond, more: 0};
 }
 
 /** What an item that passes the schema may still get wrong: nesting too deep, an era that is no span. */
@@ -89,8 +90,9 @@ function withInterval(
 	return problems.length < limit ? {problems: [...problems, ...interval], more} : {problems, more: more + 1};
 }
 
-// Most items have no problem: they share this empty list.
+// Most items have no problem: they share this empty list, and this answer.
 const NONE: DocumentProblem[] = [];
+const CLEAN: ItemProblems = Object.freeze({problems: NONE, more: 0});
 
 function depthProblems(value: Record<string, unknown>, base: string): DocumentProblem[] {
 	if (typeof value.extensions !== 'object' || value.extensions === null) return NONE;
