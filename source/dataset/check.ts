@@ -63,7 +63,6 @@ interface Items {
 const ROOT_KEYS = new Set(Object.keys(documentSchema.shape));
 const DEFERRED_BATCH = 10_000;
 const HERE: Where = Object.freeze({});
-const NONE: readonly DocumentProblem[] = Object.freeze([]);
 
 export class DocumentChecker {
 	// Columns, not an object per item: an archive has hundreds of thousands of items.
