@@ -149,14 +149,14 @@ export class DocumentChecker {
 			if (more > 0) this.countOnly(kind, index, more);
 		}
 		const extra = this.extra?.get(`${kind} ${index}`);
-		if (extra) (found ??= []).push(...extra);
+		if (extra) found = [...(found ?? []), ...extra];
 		const id = ownString(value, 'id');
 		if (id !== undefined) {
 			const first = items.ids.get(id);
 			if (first === undefined) items.ids.set(id, index);
 			else {
 				const message = `duplicate ${kind} id ${quoted(id)} (already used ${this.describeWhere(kind, first)})`;
-				(found ??= []).push({pointer: '/id', code: 'duplicate-id', params: {kind, id}, message});
+				found = [...(found ?? []), {pointer: '/id', code: 'duplicate-id', params: {kind, id}, message}];
 			}
 		}
 		if (found) this.fail(kind, index, found, locate);
