@@ -7,7 +7,7 @@ import {openColumns} from '../source/dataset/records.js';
 import {type CacheSettings, readEntry} from '../source/open/cache.js';
 import {identify} from '../source/open/identity.js';
 import {openDataset} from '../source/open/open.js';
-import {makeSearcher} from '../source/search/quote-search.js';
+import {makeSearcher} from '../source/search/searcher.js';
 import {restoreIndex} from '../source/search/snapshot.js';
 import {initialState} from '../source/state/reducer.js';
 

@@ -41,6 +41,10 @@ class Store {
 	quotes: readonly Quote[] = [];
 	private readonly dates: Array<EdtfDate | undefined>;
 	private readonly strangers = new Map<string, Actor>();
+	// Lists made lately, by field and record (a direct-mapped cache): code that reads `event.tags[i]`
+	// in a loop makes the list once, not once per item (100,000 tags made that quadratic).
+	private readonly recentOwners = new Int32Array(LIST_FIELDS * RECENT_LISTS).fill(-1);
+	private readonly recentLists: unknown[] = new Array(LIST_FIELDS * RECENT_LISTS);
 
 	constructor(
 		columns: Columns,
@@ -83,6 +87,16 @@ class Store {
 		return actor;
 	}
 
+	/** Field `field` of record `owner`, made by `make` unless it was made lately. */
+	recently<T>(field: number, owner: number, make: () => T): T {
+		const slot = field * RECENT_LISTS + (owner & (RECENT_LISTS - 1));
+		if (this.recentOwners[slot] === owner) return this.recentLists[slot] as T;
+		const value = make();
+		this.recentOwners[slot] = owner;
+		this.recentLists[slot] = value;
+		return value;
+	}
+
 	refs<T>(start: Uint32Array, refs: Int32Array, owner: number, table: readonly T[]): readonly T[] {
 		const from = start[owner] as number;
 		const to = start[owner + 1] as number;
@@ -107,6 +121,11 @@ class Store {
 		return id === NO_STRING ? undefined : (JSON.parse(this.text(id)) as Record<string, unknown>);
 	}
 }
+
+const RECENT_LISTS = 64;
+/** The fields `Store.recently` keeps lists of. */
+const LIST = {actors: 0, qualifiers: 1, places: 2, tags: 3, sources: 4, quotes: 5, events: 6} as const;
+const LIST_FIELDS = 7;
 
 // Shared by every record without such references: an archive has hundreds of thousands.
 const NONE: readonly never[] = Object.freeze([]);
@@ -139,10 +158,16 @@ abstract class EventRecord implements TimelineEvent {
 
 	get actors(): readonly Actor[] {
 		const {a} = this.s;
-		return this.s.refs(a.evActorStart, a.actorRef, this.index, this.s.actorList);
+		return this.s.recently(LIST.actors, this.index, () =>
+			this.s.refs(a.evActorStart, a.actorRef, this.index, this.s.actorList),
+		);
 	}
 
 	get actorQualifiers(): ReadonlyMap<string, string> {
+		return this.s.recently(LIST.qualifiers, this.index, () => this.qualifiers());
+	}
+
+	private qualifiers(): ReadonlyMap<string, string> {
 		const {a} = this.s;
 		let qualifiers: Map<string, string> | undefined;
 		for (let k = a.evActorStart[this.index] as number; k < (a.evActorStart[this.index + 1] as number); k++) {
@@ -156,22 +181,29 @@ abstract class EventRecord implements TimelineEvent {
 
 	get places(): readonly Place[] {
 		const {a} = this.s;
-		return this.s.refs(a.evPlaceStart, a.placeRef, this.index, this.s.placeList);
+		return this.s.recently(LIST.places, this.index, () =>
+			this.s.refs(a.evPlaceStart, a.placeRef, this.index, this.s.placeList),
+		);
 	}
 
 	get tags(): readonly string[] {
 		const {a} = this.s;
-		return a.evTagStart[this.index] === a.evTagStart[this.index + 1]
-			? NONE
-			: this.s.texts(a.evTagStart, a.tag, this.index);
+		if (a.evTagStart[this.index] === a.evTagStart[this.index + 1]) return NONE;
+		return this.s.recently(LIST.tags, this.index, () => this.s.texts(a.evTagStart, a.tag, this.index));
 	}
 
 	get sources(): readonly Source[] {
 		const {a} = this.s;
-		return this.s.refs(a.evSourceStart, a.sourceRef, this.index, this.s.sourceList);
+		return this.s.recently(LIST.sources, this.index, () =>
+			this.s.refs(a.evSourceStart, a.sourceRef, this.index, this.s.sourceList),
+		);
 	}
 
 	get quotes(): readonly Quote[] {
+		return this.s.recently(LIST.quotes, this.index, () => this.ownQuotes());
+	}
+
+	private ownQuotes(): readonly Quote[] {
 		const {a, quotes} = this.s;
 		const from = a.evQuoteStart[this.index] as number;
 		const to = a.evQuoteStart[this.index + 1] as number;
@@ -223,7 +255,9 @@ abstract class QuoteRecord implements Quote {
 
 	get events(): readonly TimelineEvent[] {
 		const {a} = this.s;
-		return this.s.refs(a.qEventStart, a.qEventRef, this.index, this.s.events);
+		return this.s.recently(LIST.events, this.index, () =>
+			this.s.refs(a.qEventStart, a.qEventRef, this.index, this.s.events),
+		);
 	}
 
 	get source(): Source | undefined {

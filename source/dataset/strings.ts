@@ -19,11 +19,16 @@ export interface StringTableData {
 	readonly odd: ReadonlyArray<readonly [number, string]>;
 }
 
+/** Strings read lately, kept by number (a direct-mapped cache): read again, they are not decoded again. */
+const RECENT = 1024;
+
 export class StringTable {
 	readonly size: number;
 	private readonly buffer: Buffer;
 	private readonly starts: Float64Array;
 	private readonly odd: ReadonlyMap<number, string>;
+	private readonly recentIds = new Float64Array(RECENT).fill(-1);
+	private readonly recent: string[] = new Array(RECENT).fill('');
 
 	constructor(readonly data: StringTableData) {
 		const {bytes, starts} = data;
@@ -33,12 +38,20 @@ export class StringTable {
 		this.odd = new Map(data.odd);
 	}
 
+	/**
+	 * String `id`. Code that reads `event.title[i]` in a loop reads the field once per character: the
+	 * recent strings make that one decoding, not one per character.
+	 */
 	get(id: number): string {
+		const slot = id & (RECENT - 1);
+		if (this.recentIds[slot] === id) return this.recent[slot] as string;
 		const start = this.starts[id];
 		const end = this.starts[id + 1];
 		if (start === undefined || end === undefined) throw new RangeError(`no string ${id} in the table`);
-		if (start === end) return this.odd.get(id) ?? '';
-		return this.buffer.toString('utf8', start, end);
+		const text = start === end ? (this.odd.get(id) ?? '') : this.buffer.toString('utf8', start, end);
+		this.recentIds[slot] = id;
+		this.recent[slot] = text;
+		return text;
 	}
 
 	/** The string, or undefined for NO_STRING. */

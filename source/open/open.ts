@@ -4,13 +4,8 @@ import {type LoadResult, loadDataset, type Opened, type ReadOptions} from '../da
 import type {Dataset} from '../dataset/model.js';
 import {packToBuffer, unpack} from '../dataset/pack.js';
 import {columnsOf, openColumns} from '../dataset/records.js';
-import type {QuoteIndex} from '../search/index.js';
-import {
-	type LoadOptions,
-	loadQuoteSearcher,
-	makeSearcher,
-	type QuoteSearcher,
-} from '../search/quote-search.js';
+import type {SearchIndex} from '../search/index.js';
+import {type LoadOptions, loadSearcher, makeSearcher, type Searcher} from '../search/searcher.js';
 import {restoreIndex, snapshotIndex} from '../search/snapshot.js';
 import {
 	type CacheEntry,
@@ -56,7 +51,7 @@ export interface Opening {
 	readonly cached: boolean;
 	onProgress(listener: (progress: LoadProgress) => void): void;
 	/** The searcher for a dataset: the index that came with this one (cache, worker), else built. */
-	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<QuoteSearcher>;
+	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
 	/**
 	 * The explorer has drawn the data: write the cache, check a cached open against the file. Resolves
 	 * with a fresh result if the file turned out not to be what the cache held.
@@ -92,7 +87,7 @@ export function openLoaded(result: LoadResult): Opening {
 		result: Promise.resolve(result),
 		cached: false,
 		onProgress: () => {},
-		loadSearcher: loadQuoteSearcher,
+		loadSearcher: loadSearcher,
 		drawn: async () => undefined,
 		close: () => {},
 	};
@@ -119,10 +114,10 @@ function fromEntry(entry: CacheEntry): (Opened & {ok: true; dataset: Dataset}) |
 function searcherSource(
 	dataset: Dataset | undefined,
 	index: () => Promise<Uint8Array | undefined>,
-	onBuilt?: (index: QuoteIndex) => void,
+	onBuilt?: (index: SearchIndex) => void,
 ) {
-	return async (wanted: Dataset, options: LoadOptions): Promise<QuoteSearcher> => {
-		if (wanted !== dataset) return loadQuoteSearcher(wanted, options);
+	return async (wanted: Dataset, options: LoadOptions): Promise<Searcher> => {
+		if (wanted !== dataset) return loadSearcher(wanted, options);
 		const bytes = await index();
 		// After the frame that asked for it is out and the keys pressed meanwhile are read.
 		await new Promise((resolve) => setImmediate(resolve));
@@ -135,7 +130,7 @@ function searcherSource(
 				// A damaged snapshot: built again below, as if there were none.
 			}
 		}
-		return loadQuoteSearcher(wanted, {...options, onIndex: onBuilt});
+		return loadSearcher(wanted, {...options, onIndex: onBuilt});
 	};
 }
 
@@ -150,8 +145,8 @@ function cachedOpening(
 	const controller = new AbortController();
 	const dataset = ready.ok ? ready.dataset : undefined;
 	// Settles with the index built anew when the entry's was damaged, with undefined when it was fine.
-	let settled: (index: QuoteIndex | undefined) => void = () => {};
-	const indexed = new Promise<QuoteIndex | undefined>((resolve) => {
+	let settled: (index: SearchIndex | undefined) => void = () => {};
+	const indexed = new Promise<SearchIndex | undefined>((resolve) => {
 		settled = resolve;
 	});
 	const source = searcherSource(dataset, async () => entry.index, settled);
@@ -204,7 +199,7 @@ function localOpening(
 		});
 		const after = before ? await identify(path) : undefined;
 		const source = before && after && sameIdentity(before, after) ? before : undefined;
-		let index: QuoteIndex | undefined;
+		let index: SearchIndex | undefined;
 		let indexed: () => void = () => {};
 		const built = new Promise<void>((resolve) => {
 			indexed = resolve;
@@ -216,7 +211,7 @@ function localOpening(
 			cached: false,
 			onProgress: () => {},
 			loadSearcher: (wanted, options) =>
-				loadQuoteSearcher(wanted, {
+				loadSearcher(wanted, {
 					...options,
 					onIndex: (built) => {
 						if (wanted !== dataset) return;
@@ -318,7 +313,7 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 	});
 }
 
-function indexPack(index: QuoteIndex, dataset: Dataset): Uint8Array {
+function indexPack(index: SearchIndex, dataset: Dataset): Uint8Array {
 	return new Uint8Array(packToBuffer(snapshotIndex(index, dataset)));
 }
 

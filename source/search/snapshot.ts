@@ -1,6 +1,7 @@
 import type {Dataset} from '../dataset/model.js';
 import {isPackable, type NumberArray, type Packable} from '../dataset/pack.js';
-import type {QuoteIndex} from './index.js';
+import {KEYS_OF, KINDS, type Kind} from './fields.js';
+import type {SearchIndex} from './index.js';
 import {WordLookup} from './vocabulary.js';
 
 /**
@@ -14,7 +15,10 @@ import {WordLookup} from './vocabulary.js';
  *   carried as one run of UTF-8;
  * - the dataset's own objects (its events, quotes and eras lists, an event, quote, era, actor, place
  *   or source), carried as a reference and restored as the same object of the dataset it is given;
- * - instances of the classes in CLASSES (own fields only), restored with their prototype.
+ * - instances of the classes in CLASSES (own fields only), restored with their prototype;
+ * - a field's `text` function (fields of a collection of some kind of record), which reads that field
+ *   of the records: restored as the same reading of the dataset it is given. It is checked to be
+ *   that reading before it is carried.
  *
  * An object met twice is carried once and restored as one object. Anything else (a function, a Map, a
  * class not listed, a cycle) throws: the round-trip test (test/search/snapshot.test.ts) says so the
@@ -43,12 +47,13 @@ type Encoded =
 	| {$actor: string}
 	| {$place: string}
 	| {$source: string}
+	| {$fieldText: [Kind, string]}
 	| {$class: ClassName; fields: Record<string, Encoded>; $id: number}
 	| {$o: Record<string, Encoded>; $id: number}
 	| {$list: Encoded[]; $id: number}
 	| {$same: number};
 
-export function snapshotIndex(index: QuoteIndex, dataset: Dataset): Packable {
+export function snapshotIndex(index: SearchIndex, dataset: Dataset): Packable {
 	const arrays: Record<string, NumberArray> = {};
 	const names = new Map<NumberArray, string>();
 	const addArray = (array: NumberArray) => {
@@ -63,7 +68,10 @@ export function snapshotIndex(index: QuoteIndex, dataset: Dataset): Packable {
 	const ids = new Map<object, number>();
 	const open = new Set<object>();
 
-	const encode = (value: unknown): Encoded => {
+	// The kind of record whose collection is being walked: its fields' `text` read that kind.
+	let kind: Kind | undefined;
+	const encode = (value: unknown, owner?: object): Encoded => {
+		if (typeof value === 'function') return fieldText(value, owner, kind, dataset);
 		if (value === undefined) return {$u: 1};
 		if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
 		if (typeof value === 'number') {
@@ -94,10 +102,17 @@ export function snapshotIndex(index: QuoteIndex, dataset: Dataset): Packable {
 					const {bytes, starts} = stringRun(value as string[]);
 					return {$strings: `${addArray(bytes)} ${addArray(starts)}`, $id};
 				}
-				return {$list: value.map(encode), $id};
+				return {$list: value.map((item) => encode(item)), $id};
 			}
 			const prototype = Object.getPrototypeOf(value);
-			const fields = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]));
+			const outer = kind;
+			const own = (value as {kind?: unknown}).kind;
+			if (KINDS.includes(own as Kind) && Array.isArray((value as {fields?: unknown}).fields))
+				kind = own as Kind;
+			const fields = Object.fromEntries(
+				Object.entries(value).map(([key, item]) => [key, encode(item, value)]),
+			);
+			kind = outer;
 			if (prototype === Object.prototype || prototype === null) return {$o: fields, $id};
 			const name = (Object.keys(CLASSES) as ClassName[]).find((key) => CLASSES[key].prototype === prototype);
 			if (name === undefined) {
@@ -112,7 +127,7 @@ export function snapshotIndex(index: QuoteIndex, dataset: Dataset): Packable {
 }
 
 /** The index over `dataset` (the one it was built on, or the same data loaded again). */
-export function restoreIndex(packed: Packable, dataset: Dataset): QuoteIndex {
+export function restoreIndex(packed: Packable, dataset: Dataset): SearchIndex {
 	const arrayNamed = (name: string) => {
 		const array = packed.arrays[name];
 		if (!array) throw new Error(`the index snapshot has no array ${name}`);
@@ -139,6 +154,11 @@ export function restoreIndex(packed: Packable, dataset: Dataset): QuoteIndex {
 			return keep(value.$id, stringsOf(arrayNamed(bytes) as Uint8Array, arrayNamed(starts) as Float64Array));
 		}
 		if ('$ref' in value) return value.$ref === 'dataset' ? dataset : dataset[value.$ref];
+		if ('$fieldText' in value) {
+			const [of, name] = value.$fieldText;
+			const records = recordsOf(dataset, of) as ReadonlyArray<Record<string, unknown>>;
+			return (record: number) => records[record]?.[name];
+		}
 		if ('$event' in value) return must(dataset.events[value.$event], 'event');
 		if ('$quote' in value) return must(dataset.quotes[value.$quote], 'quote');
 		if ('$era' in value) return must(dataset.eras[value.$era], 'era');
@@ -168,7 +188,36 @@ export function restoreIndex(packed: Packable, dataset: Dataset): QuoteIndex {
 		}
 		return out;
 	};
-	return decode(packed.meta as Encoded) as QuoteIndex;
+	return decode(packed.meta as Encoded) as SearchIndex;
+}
+
+function recordsOf(dataset: Dataset, kind: Kind): readonly object[] {
+	return kind === 'event' ? dataset.events : kind === 'quote' ? dataset.quotes : dataset.eras;
+}
+
+/**
+ * A field's `text` function as what it reads: that field (its key's name) of the records of its
+ * collection's kind. Checked on the first, middle and last record, so a function that reads anything
+ * else is refused rather than carried as something it is not.
+ */
+function fieldText(
+	fn: unknown,
+	owner: object | undefined,
+	kind: Kind | undefined,
+	dataset: Dataset,
+): Encoded {
+	const key = (owner as {key?: unknown} | undefined)?.key;
+	const name = kind === undefined || typeof key !== 'number' ? undefined : KEYS_OF[kind][key]?.name;
+	if (kind === undefined || name === undefined) {
+		throw new Error('the search index holds a function that is no field text: no snapshot for it');
+	}
+	const records = recordsOf(dataset, kind) as ReadonlyArray<Record<string, unknown>>;
+	for (const record of new Set([0, records.length >> 1, records.length - 1, records.length])) {
+		if ((fn as (record: number) => unknown)(record) !== records[record]?.[name]) {
+			throw new Error(`the search index's ${kind} field ${name} reads something else: no snapshot for it`);
+		}
+	}
+	return {$fieldText: [kind, name]};
 }
 
 function must<T>(value: T | undefined, what: string): T {

@@ -1,5 +1,6 @@
 import {formatDateText, relationText, whenText} from '../dataset/dates.js';
 import {actorLabel, type Dataset, type Quote, type Source, type TimelineEvent} from '../dataset/model.js';
+import type {Problem} from '../dataset/problems.js';
 import {cellWidth} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
 import {display, displayParagraphs} from './display.js';
@@ -32,7 +33,10 @@ export interface DetailDoc {
 	readonly quoteLines: ReadonlyArray<readonly [number, number]>;
 }
 
-export type Subject = {kind: 'event'; event: TimelineEvent} | {kind: 'quote'; quote: Quote};
+export type Subject =
+	| {kind: 'event'; event: TimelineEvent}
+	| {kind: 'quote'; quote: Quote}
+	| {kind: 'problem'; problem: Problem};
 
 /** A search hit to mark in the detail: which quote, and the matched character ranges of its text. */
 export interface Highlight {
@@ -56,7 +60,8 @@ export function detailDoc(
 	width: number,
 	highlight?: Highlight,
 ): DetailDoc {
-	const key = subject.kind === 'event' ? subject.event : subject.quote;
+	const key =
+		subject.kind === 'event' ? subject.event : subject.kind === 'quote' ? subject.quote : subject.problem;
 	const hit = docCache.get(key);
 	if (hit && hit.width === width && hit.highlight === highlight) return hit.doc;
 	const doc = buildDoc(dataset, subject, Math.max(10, width), highlight);
@@ -119,6 +124,7 @@ class DocBuilder {
 
 function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?: Highlight): DetailDoc {
 	const b = new DocBuilder(width);
+	if (subject.kind === 'problem') return problemDoc(b, subject.problem);
 	let quotes: readonly Quote[];
 	let sources: readonly Source[];
 	if (subject.kind === 'event') {
@@ -135,23 +141,27 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		draftBlock(b, extractionOf(event));
 		if (event.actors.length > 0) {
 			b.heading('Actors');
-			for (const actor of event.actors) {
+			const actors = clip(event.actors, 'actor');
+			for (const actor of actors.shown) {
 				const name = display(actorLabel(event, actor));
 				b.text(actor.description ? `${name} — ${display(actor.description)}` : name, 'plain', {
 					indent: INDENT,
 				});
 			}
+			if (actors.more) b.text(actors.more, 'dim', {indent: INDENT});
 		}
 		const facts: Array<[string, string]> = [];
 		if (event.places.length > 0) {
-			facts.push([
-				'Places',
-				event.places
-					.map((place) => display(place.name) + (place.country ? ` (${display(place.country)})` : ''))
-					.join(' · '),
-			]);
+			const places = clip(event.places, 'place');
+			const names = places.shown.map(
+				(place) => display(place.name) + (place.country ? ` (${display(place.country)})` : ''),
+			);
+			facts.push(['Places', [...names, ...(places.more ? [places.more] : [])].join(' · ')]);
 		}
-		if (event.tags.length > 0) facts.push(['Tags', event.tags.map(display).join(' · ')]);
+		if (event.tags.length > 0) {
+			const tags = clip(event.tags, 'tag');
+			facts.push(['Tags', [...tags.shown.map(display), ...(tags.more ? [tags.more] : [])].join(' · ')]);
+		}
 		if (facts.length > 0) b.blank();
 		for (const [label, value] of facts) b.text(value, 'plain', {prefix: {text: `${label}: `, tone: 'label'}});
 		sources = event.sources;
@@ -172,15 +182,54 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		});
 	}
 
-	const allSources = [...sources];
-	for (const quote of quotes) {
-		if (quote.source && !allSources.includes(quote.source)) allSources.push(quote.source);
-	}
-	if (allSources.length > 0) {
-		b.heading(allSources.length === 1 ? 'Source' : `Sources (${allSources.length})`);
-		for (const source of allSources) sourceBlock(b, source);
+	const allSources = new Set(sources);
+	for (const quote of quotes) if (quote.source) allSources.add(quote.source);
+	if (allSources.size > 0) {
+		b.heading(allSources.size === 1 ? 'Source' : `Sources (${allSources.size})`);
+		const shown = clip([...allSources], 'source');
+		for (const source of shown.shown) sourceBlock(b, source);
+		if (shown.more) b.text(shown.more, 'dim', {indent: INDENT});
 	}
 	return {lines: b.lines, quotes, quoteLines};
+}
+
+/** A problem found while loading: where, what is wrong, and what it cost. */
+function problemDoc(b: DocBuilder, problem: Problem): DetailDoc {
+	const at = problem.line === undefined ? '' : `line ${problem.line}, column ${problem.column ?? 1}`;
+	b.text(display([problem.file, at].filter(Boolean).join(' · ')), 'accent');
+	if (problem.pointer !== undefined) b.text(display(problem.pointer || '(root)'), 'dim');
+	b.blank();
+	b.text(display(problem.message), problem.severity === 'note' ? 'plain' : 'title');
+	b.blank();
+	b.text(display(whatItCost(problem)), 'label');
+	b.text(display(`code: ${problem.code}`), 'dim');
+	return {lines: b.lines, quotes: [], quoteLines: []};
+}
+
+function whatItCost(problem: Problem): string {
+	if (problem.severity === 'note') return 'A note: nothing was left out.';
+	const {item} = problem;
+	if (item?.kind === 'line') return `Line ${item.index} was left out.`;
+	if (item) return `This ${item.kind} (number ${item.index + 1} of its list in the file) was left out.`;
+	if (problem.code === 'dangling-reference') return 'The link was dropped; the item that has it is shown.';
+	if (problem.code === 'duplicate-key') return 'The last value is shown; the one before it is not.';
+	return 'This field was left out; everything else is shown.';
+}
+
+/**
+ * The most of an event's actors, places, tags or sources the detail lays out; the rest are counted
+ * ("… and 99,950 more tags"), and --print and --json list them all. An event with 100,000 tags is
+ * data, not something to wrap on every layout.
+ */
+const LIST_LIMIT = 50;
+
+function clip<T>(items: readonly T[], noun: string): {shown: readonly T[]; more?: string} {
+	if (items.length <= LIST_LIMIT) return {shown: items};
+	const more = items.length - LIST_LIMIT;
+	return {
+		shown: items.slice(0, LIST_LIMIT),
+		more: `… and ${more.toLocaleString('en')} more ${noun}${more === 1 ? '' : 's'}`,
+	};
 }
 
 const KIND_LABEL = {direct: 'direct quote', partial: 'partial quote', paraphrase: 'paraphrase'} as const;

@@ -1,7 +1,8 @@
 import {select} from '../dataset/filter.js';
 import type {LoadResult} from '../dataset/load.js';
 import {formatProblem} from '../dataset/problems.js';
-import {facetItems, facetKey} from './facets.js';
+import {facetItems, repick} from './facets.js';
+import {leftOutText} from './left-out.js';
 import {keepRowOnScreen} from './list.js';
 import {reselect, type State} from './state.js';
 
@@ -42,11 +43,12 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 	const {dataset} = result;
 	const base = select(dataset, state.filters);
 	// A picked actor, tag or place that is gone from the new data would leave an empty timeline.
-	const known = new Set(facetItems(base).map(facetKey));
-	const facets = new Set([...state.facets].filter((key) => known.has(key)));
+	const facets = repick(facetItems(base), state.facets);
 	const {timeline, cursor, kept} = reselect(state, dataset, base, facets);
 
 	const {search} = state;
+	const problems = {problems: result.problems, omitted: result.omitted, skipped: result.skipped};
+	const leftOut = leftOutText(problems, dataset);
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
 	const next: State = {
@@ -69,8 +71,9 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 			top: 0,
 		},
 		reloadError: undefined,
+		problems,
 		message: {
-			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}`,
+			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}${leftOut ? ` · ${leftOut}` : ''}`,
 		},
 	};
 	// The reducer then brings every pane's position within the new data.

@@ -7,7 +7,7 @@ import {generateDocument} from '../../bench/generate.js';
 import {packColumns, unpackColumns} from '../../source/dataset/column-pack.js';
 import {buildColumns} from '../../source/dataset/columns.js';
 import {readDocument} from '../../source/dataset/load.js';
-import {buildDataset, type Dataset} from '../../source/dataset/model.js';
+import {buildDataset, type Dataset, type TimelineEvent} from '../../source/dataset/model.js';
 import {PackError, packToBuffer, unpack} from '../../source/dataset/pack.js';
 import {openColumns} from '../../source/dataset/records.js';
 import type {ActorLinkDoc, EventDoc, QuoteDoc, TimescopeDocument} from '../../source/dataset/schema.js';
@@ -144,6 +144,22 @@ describe('the columnar model', () => {
 		}
 		expect(() => open(new TextEncoder().encode('{"format": "timescope/1"}'.padEnd(64)))).toThrow(PackError);
 		expect(open(bytes).arrays.evId.length).toBe(40);
+	});
+
+	it('gives the same list each time a record is read again, so a loop over its items reads it once', () => {
+		const doc = generateDocument({events: 50, quotes: 120});
+		(doc.events[0] as EventDoc).tags = Array.from({length: 50_000}, (_, i) => `tag-${i}`);
+		const dataset = buildDataset(doc);
+		const event = dataset.events.find((e) => e.tags.length === 50_000);
+		if (!event) throw new Error('no tagged event');
+		expect(event.tags).toBe(event.tags);
+		let read = 0;
+		for (let i = 0; i < event.tags.length; i++) read += (event.tags[i] as string).length;
+		expect(read).toBeGreaterThan(50_000);
+		const quoted = dataset.events.find((e) => e.quotes.length > 1) as TimelineEvent;
+		expect(quoted.quotes).toBe(quoted.quotes);
+		expect(quoted.actors).toBe(quoted.actors);
+		expect(quoted.quotes[0]?.events).toBe(quoted.quotes[0]?.events);
 	});
 
 	it('keeps a string that has no UTF-8 form (a lone surrogate) as it was', () => {

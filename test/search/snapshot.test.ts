@@ -6,7 +6,7 @@ import type {Dataset} from '../../source/dataset/model.js';
 import {packToBuffer, unpack} from '../../source/dataset/pack.js';
 import {openColumns} from '../../source/dataset/records.js';
 import {buildIndex} from '../../source/search/index.js';
-import {makeSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
+import {makeSearcher, type Searcher} from '../../source/search/searcher.js';
 import {restoreIndex, snapshotIndex} from '../../source/search/snapshot.js';
 
 /**
@@ -33,15 +33,16 @@ const QUERIES = [
 	'"united states"',
 	'@a1',
 	'josé',
+	'#military',
+	'',
+	'@a2',
 ];
 
-function answers(searcher: QuoteSearcher) {
+/** What a search answers, records as their positions (a record's JSON is its position). */
+function answers(searcher: Searcher) {
 	return QUERIES.map((query) => {
-		const {total, hits} = searcher.search(query, {limit: 30});
-		return {
-			total,
-			hits: hits.map((hit) => ({...hit, quote: hit.quote.index, speaker: hit.quote.speaker.id})),
-		};
+		const {total, counts, hits} = searcher.search(query, {limit: 30});
+		return JSON.stringify({total, counts, hits: hits.slice()});
 	});
 }
 
@@ -56,8 +57,9 @@ describe('an index snapshot', () => {
 		const packed = unpack(new Uint8Array(packToBuffer(snapshotIndex(index, dataset))));
 		const restored = restoreIndex(packed, dataset);
 		expect(answers(makeSearcher(restored))).toEqual(expected);
-		expect(restored.quotes).toBe(dataset.quotes);
-		expect(restored.speakers[0]?.actor).toBe(dataset.actors.get(restored.speakers[0]?.actor.id ?? ''));
+		expect(restored.dataset).toBe(dataset);
+		expect(restored.actors[0]?.actor).toBe(dataset.actors.get(restored.actors[0]?.actor.id ?? ''));
+		expect(restored.events.fields[0]?.text(3)).toBe(dataset.events[3]?.title);
 	});
 
 	it('answers the same on the data opened again from its columns', () => {
@@ -68,6 +70,13 @@ describe('an index snapshot', () => {
 
 	it('refuses what it cannot carry rather than carry it wrong', () => {
 		expect(() => snapshotIndex({...index, extra: () => 1} as never, dataset)).toThrow(/function/);
+		const fields = index.events.fields.map((field) => ({
+			...field,
+			text: (e: number) => dataset.events[e]?.summary,
+		}));
+		expect(() => snapshotIndex({...index, events: {...index.events, fields}}, dataset)).toThrow(
+			/reads something else/,
+		);
 		expect(() => snapshotIndex({...index, extra: new Map()} as never, dataset)).toThrow(/Map/);
 		const cycle: Record<string, unknown> = {};
 		cycle.self = cycle;

@@ -4,7 +4,8 @@ import {vi} from 'vitest';
 import type {Filters} from '../../source/dataset/filter.js';
 import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
-import {createQuoteSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
+import type {ProblemReport} from '../../source/dataset/problems.js';
+import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {cellWidth} from '../../source/text/cells.js';
@@ -35,12 +36,14 @@ export interface ExplorerOptions {
 	colour?: boolean;
 	/** Resolve the index only when the test says so. */
 	holdIndex?: boolean;
-	searcher?: QuoteSearcher;
+	searcher?: Searcher;
 	/** The file R reloads, and what reading it gives. */
 	path?: string;
 	load?: (path: string) => Promise<LoadResult>;
 	/** Keys other than the default ones. */
 	keymap?: Keymap;
+	/** What loading left out. */
+	problems?: ProblemReport;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -49,7 +52,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const opened: string[] = [];
 	const exits: number[] = [];
 	let releaseIndex: () => void = () => {};
-	const searcher = options.searcher ?? createQuoteSearcher(dataset);
+	const searcher = options.searcher ?? createSearcher(dataset);
 	const indexReady = options.holdIndex
 		? new Promise<void>((resolve) => {
 				releaseIndex = resolve;
@@ -65,6 +68,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				eventId: options.eventId,
 				path: options.path,
 				keymap: options.keymap,
+				problems: options.problems,
 			}}
 			size={size}
 			colour={options.colour ?? true}
