@@ -112,6 +112,12 @@ export const FLAGS = {
 		for: VIEW,
 	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
+	mouse: {
+		type: 'boolean',
+		default: true,
+		help: 'leave the mouse to the terminal (to select text) instead of the wheel scrolling and clicks selecting',
+		for: ['explore'],
+	},
 	interactive: {
 		type: 'boolean',
 		short: 'i',
@@ -178,6 +184,11 @@ export type Flags = {
 /** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
 export function valueName(spec: FlagSpec): string {
 	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
+
+/** A flag as it is typed: `--search`, and for a switch that is on by default, `--no-mouse`. */
+export function longFlag(name: string, spec: FlagSpec): string {
+	return `--${spec.type === 'boolean' && spec.default === true ? 'no-' : ''}${kebab(name)}`;
 }
 
 /** `skipInvalid` → `skip-invalid`. */

@@ -1,5 +1,6 @@
 import type {LoadResult} from '../dataset/load.js';
 import type {SearchResult} from '../search/quote-search.js';
+import type {Pointer} from './input.js';
 import type {Size} from './layout.js';
 import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';
@@ -36,8 +37,10 @@ export type Command =
 	| {type: 'clearFacets'}
 	// Wherever they are bound
 	| {type: 'copy'}
+	| {type: 'copyUrl'}
 	| {type: 'openUrl'}
 	| {type: 'reload'}
+	| {type: 'suspend'}
 	| {type: 'quit'; code: number};
 
 export type Action =
@@ -46,6 +49,9 @@ export type Action =
 	/** Keys that arrived together (typed fast or pasted): one render for all of them. */
 	| {type: 'keys'; keys: readonly string[]}
 	| {type: 'insert'; text: string}
+	/** A bracketed paste: text for the field, never keys; `cut` characters past PASTE_LIMIT were dropped. */
+	| {type: 'paste'; text: string; cut?: number}
+	| {type: 'pointer'; pointer: Pointer}
 	| {type: 'resize'; size: Size}
 	| {type: 'indexProgress'; percent: number}
 	| {type: 'indexReady'}

@@ -23,7 +23,7 @@ export interface Binding {
 }
 
 const BROWSE: Mode[] = ['timeline', 'detail'];
-// Ctrl-C quits from anywhere, a pane added later included.
+// Ctrl-C quits and Ctrl-Z suspends from anywhere, a pane added later included.
 const EVERY_MODE = Object.keys(PANES) as Mode[];
 
 export const KEYMAP: readonly Binding[] = [
@@ -154,6 +154,7 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'copy the quote with its attribution',
 		hint: 'copy',
 	},
+	{keys: ['Y'], modes: BROWSE, command: {type: 'copyUrl'}, help: 'copy the source URL'},
 	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
 
@@ -292,6 +293,12 @@ export const KEYMAP: readonly Binding[] = [
 		modes: EVERY_MODE,
 		command: {type: 'quit', code: 130},
 		help: 'quit (exit code 130)',
+	},
+	{
+		keys: ['ctrl-z'],
+		modes: EVERY_MODE,
+		command: {type: 'suspend'},
+		help: 'suspend to the shell (fg comes back)',
 	},
 ];
 

@@ -51,8 +51,13 @@ export interface DetailState {
 
 export type Effect =
 	| {readonly id: number; readonly kind: 'copy'; readonly text: string}
-	| {readonly id: number; readonly kind: 'open'; readonly url: string}
-	| {readonly id: number; readonly kind: 'reload'; readonly path: string};
+	/** `note`: what to say beside the URL when no browser can open it (`Y copies it`). */
+	| {readonly id: number; readonly kind: 'open'; readonly url: string; readonly note?: string}
+	| {readonly id: number; readonly kind: 'reload'; readonly path: string}
+	/** Ctrl-Z: give the terminal back and stop, as a shell's job control expects; redraw on `fg`. */
+	| {readonly id: number; readonly kind: 'suspend'};
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface Message {
 	readonly text: string;
@@ -164,6 +169,17 @@ export function createState(
 		panes: parts.panes,
 		keymap: parts.keymap,
 		nextEffectId: 1,
+	};
+}
+
+/** Ask the view to carry out an effect (it reports back with `effectDone`), saying `message` meanwhile. */
+export function requestEffect(state: State, effect: WithoutId<Effect>, message?: Message): State {
+	const id = state.nextEffectId;
+	return {
+		...state,
+		nextEffectId: id + 1,
+		effect: {...effect, id} as Effect,
+		...(message && {message}),
 	};
 }
 

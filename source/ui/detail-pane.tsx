@@ -59,7 +59,7 @@ const DetailLine = memo(function DetailLine({
 	const runs = [
 		run(gutter, bar === 'focused' ? 'accent' : 'dim'),
 		run(' '.repeat(DETAIL_GUTTER - 1)),
-		...line.spans.map((span) => run(span.text, span.tone)),
+		...line.spans.map((span) => run(span.text, span.tone, span.link)),
 	];
 	if (more > 0) {
 		const note = ` ↓ ${more} more`;

@@ -7,6 +7,7 @@ import type {Dataset} from '../../source/dataset/model.js';
 import {createQuoteSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
+import type {Opened} from '../../source/system/browser.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {App} from '../../source/ui/app.js';
 
@@ -41,6 +42,12 @@ export interface ExplorerOptions {
 	load?: (path: string) => Promise<LoadResult>;
 	/** Keys other than the default ones. */
 	keymap?: Keymap;
+	/** Draw web addresses as OSC 8 hyperlinks. */
+	links?: boolean;
+	/** What opening a URL finds (a browser, by default). */
+	browser?: Opened;
+	/** Why Ctrl-Z cannot stop the explorer (it can, by default). */
+	cannotSuspend?: string;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -48,6 +55,8 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const copied: string[] = [];
 	const opened: string[] = [];
 	const exits: number[] = [];
+	let suspended = 0;
+	const resumers = new Set<() => void>();
 	let releaseIndex: () => void = () => {};
 	const searcher = options.searcher ?? createQuoteSearcher(dataset);
 	const indexReady = options.holdIndex
@@ -68,10 +77,24 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 			}}
 			size={size}
 			colour={options.colour ?? true}
+			links={options.links}
 			io={{
-				copy: (text) => copied.push(text),
+				copy: async (text) => {
+					copied.push(text);
+					return {how: 'copied with test-clip'};
+				},
 				openUrl: async (url) => {
 					opened.push(url);
+					return options.browser ?? {opened: true};
+				},
+				suspend: () => {
+					if (options.cannotSuspend) return options.cannotSuspend;
+					suspended++;
+					return undefined;
+				},
+				onResume: (redraw) => {
+					resumers.add(redraw);
+					return () => resumers.delete(redraw);
 				},
 				clearScreen: () => {},
 				...(options.load && {load: options.load}),
@@ -99,6 +122,11 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 		frame,
 		lines,
 		releaseIndex: () => releaseIndex(),
+		suspensions: () => suspended,
+		/** As after `fg`: every redraw the explorer asked for. */
+		resume() {
+			for (const redraw of resumers) redraw();
+		},
 		/** Send raw terminal input. */
 		press(...inputs: string[]) {
 			for (const input of inputs) app.stdin.write(input);

@@ -49,6 +49,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		search: flags.search,
 		eventId: flags.event,
 		colour: colourWanted(flags.color, process.env, process.stdout),
+		mouse: flags.mouse,
 	});
 	// What was left out stays on the main screen once the explorer's is gone.
 	reportOpened(loaded);

@@ -31,6 +31,14 @@ export const searchPane: Pane = {
 		const hits = state.search.outcome?.hits.length ?? 0;
 		return hits === 0 ? '0/0' : `${state.search.selected + 1}/${hits}`;
 	},
+	click: (state, line) => {
+		// The query line, then two lines a result.
+		if (line < 1) return undefined;
+		const index = state.search.top + Math.floor((line - 1) / 2);
+		if (index >= (state.search.outcome?.hits.length ?? 0)) return undefined;
+		const again = index === state.search.selected;
+		return {state: searchPane.scroll?.move(state, index - state.search.selected) ?? state, again};
+	},
 	subject: hitShown,
 	selectedQuote: (state) => currentHit(state)?.quote,
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
