@@ -6,6 +6,7 @@ import {type Instance, render} from 'ink';
 import {createSupportsHyperlinks} from 'supports-hyperlinks';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
+import {loadMarks} from './system/marks-store.js';
 import {CLEAR_SCREEN, cannotSuspend, enterModes, leaveModes} from './system/terminal.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
@@ -140,11 +141,13 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 			return () => resumed.delete(redraw);
 		},
 	};
+	// Marks kept from earlier sessions; for data on standard input, this session's only.
+	const kept = options.path === undefined ? {marks: {items: []}} : await loadMarks(options.path);
 	try {
 		stdout.write(enterModes({mouse: options.mouse}));
 		instance = render(
 			<App
-				init={options}
+				init={{...options, marks: kept.marks, notice: kept.notice}}
 				colour={options.colour}
 				// Web addresses as OSC 8 hyperlinks where the terminal shows them (FORCE_HYPERLINK=0 or 1 decides).
 				links={createSupportsHyperlinks(stdout)}

@@ -35,6 +35,9 @@ export type Command =
 	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
+	// Marks: mark or unmark what is under the cursor; step through the marked events
+	| {type: 'mark'}
+	| {type: 'stepMark'; dir: 1 | -1}
 	// Wherever they are bound
 	| {type: 'copy'}
 	| {type: 'copyUrl'}
@@ -59,4 +62,6 @@ export type Action =
 	| {type: 'searchResults'; query: string; generation: number; result: SearchResult}
 	/** A new version of the file was read, good or bad: asked for with R, or seen by --watch. */
 	| {type: 'loaded'; result: LoadResult; cause: ReloadCause}
-	| {type: 'effectDone'; id: number; message?: string; error?: boolean};
+	| {type: 'effectDone'; id: number; message?: string; error?: boolean}
+	/** The marks could not be written back to their file. */
+	| {type: 'marksNotSaved'; message: string};

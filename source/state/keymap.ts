@@ -80,6 +80,8 @@ export const KEYMAP: readonly Binding[] = [
 		command: {type: 'hit', dir: -1},
 		help: 'previous event with a search hit',
 	},
+	{keys: ['u'], modes: ['timeline'], command: {type: 'stepMark', dir: 1}, help: 'next marked event'},
+	{keys: ['U'], modes: ['timeline'], command: {type: 'stepMark', dir: -1}, help: 'previous marked event'},
 	{
 		keys: ['z'],
 		modes: ['timeline'],
@@ -149,14 +151,44 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['y'],
-		modes: BROWSE,
+		modes: [...BROWSE, 'marks'],
 		command: {type: 'copy'},
 		help: 'copy the quote with its attribution',
 		hint: 'copy',
 	},
-	{keys: ['Y'], modes: BROWSE, command: {type: 'copyUrl'}, help: 'copy the source URL'},
-	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
+	{
+		keys: ['m'],
+		modes: [...BROWSE, 'marks'],
+		command: {type: 'mark'},
+		help: 'mark or unmark the event, or the detail’s selected quote',
+	},
+	{keys: ['M'], modes: BROWSE, command: {type: 'open', pane: 'marks'}, help: 'the marks'},
+	{keys: ['Y'], modes: [...BROWSE, 'marks'], command: {type: 'copyUrl'}, help: 'copy the source URL'},
+	{keys: ['o'], modes: [...BROWSE, 'marks'], command: {type: 'openUrl'}, help: 'open the source URL'},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
+
+	// Marks
+	{keys: ['j', 'down'], modes: ['marks'], command: {type: 'move', by: 1}, help: 'next mark', hint: 'move'},
+	{keys: ['k', 'up'], modes: ['marks'], command: {type: 'move', by: -1}, help: 'previous mark', hint: 'move'},
+	{keys: ['pagedown', 'space'], modes: ['marks'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['marks'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{keys: ['g', 'home'], modes: ['marks'], command: {type: 'edge', end: 'first'}, help: 'first mark'},
+	{keys: ['G', 'end'], modes: ['marks'], command: {type: 'edge', end: 'last'}, help: 'last mark'},
+	{
+		keys: ['enter'],
+		modes: ['marks'],
+		command: {type: 'openDetail'},
+		help: 'go to it in the timeline',
+		hint: 'go to',
+	},
+	{keys: ['tab'], modes: ['marks'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['escape'],
+		modes: ['marks'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
+	},
 
 	// Search
 	{
@@ -183,6 +215,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'open',
 	},
 	{keys: ['tab'], modes: ['search'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{keys: ['ctrl-s'], modes: ['search'], command: {type: 'mark'}, help: 'mark or unmark the selected result'},
 	{
 		keys: ['escape'],
 		modes: ['search'],
@@ -273,7 +306,13 @@ export const KEYMAP: readonly Binding[] = [
 	},
 
 	// Everywhere
-	{keys: ['?', 'f1'], modes: BROWSE, command: {type: 'open', pane: 'help'}, help: 'this help', hint: 'help'},
+	{
+		keys: ['?', 'f1'],
+		modes: [...BROWSE, 'marks'],
+		command: {type: 'open', pane: 'help'},
+		help: 'this help',
+		hint: 'help',
+	},
 	{
 		keys: ['f1'],
 		modes: ['search', 'date', 'facets'],
@@ -283,7 +322,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['q'],
-		modes: [...BROWSE, 'facets', 'help'],
+		modes: [...BROWSE, 'marks', 'facets', 'help'],
 		command: {type: 'quit', code: 0},
 		help: 'quit',
 		hint: 'quit',

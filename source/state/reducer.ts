@@ -10,6 +10,7 @@ import {type Pointer, pastedText} from './input.js';
 import {DEFAULT_KEYMAP, modeOf} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
 import {setCursor} from './list.js';
+import {markHere} from './marking.js';
 import type {AnyPane, CommandHandler, CommandHandlers} from './pane.js';
 import {HOME, initialPaneStates, type Mode, PANES, subjectOf} from './panes.js';
 import {placeAt} from './pointer.js';
@@ -75,6 +76,8 @@ export function reducer(state: State, action: Action): State {
 			return acceptResults(state, action.query, action.generation, action.result);
 		case 'loaded':
 			return clampPanes(applyLoad(state, action.result, action.cause));
+		case 'marksNotSaved':
+			return {...state, message: {text: `marks not saved: ${action.message}`, error: true}};
 		case 'effectDone':
 			if (state.effect?.id !== action.id) return state;
 			return {
@@ -227,6 +230,7 @@ const SHARED: CommandHandlers = {
 	},
 	erase: (state, {what}) => editLine(state, (field) => editField(field, what)),
 	caret: (state, {to}) => editLine(state, (field) => ({text: field.text, caret: moveCaret(field, to)})),
+	mark: markHere,
 	copy,
 	copyUrl,
 	openUrl,

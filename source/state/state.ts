@@ -4,6 +4,7 @@ import type {Hits, Kind} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
+import type {Marks} from './marks.js';
 import type {Mode, PaneStates} from './panes.js';
 import {
 	autoGrouping,
@@ -93,6 +94,8 @@ export interface State {
 	readonly panes: PaneStates;
 	/** What keys do, and what help, hints and titles say about them. */
 	readonly keymap: Keymap;
+	/** Events and quotes set aside (m); the view keeps them on disk whenever they change. */
+	readonly marks: Marks;
 	readonly message?: Message;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
@@ -109,6 +112,10 @@ export interface InitOptions {
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
+	/** The marks kept from earlier sessions, and where to keep them (none, for this session only). */
+	marks?: Marks;
+	/** Something to say as the explorer opens (the marks could not be read back, say). */
+	notice?: string;
 }
 
 export function timelineFor(
@@ -169,6 +176,8 @@ export function createState(
 		search: {query, caret: query.length, indexing: true, indexed: 0, generation: 0, selected: 0, top: 0},
 		panes: parts.panes,
 		keymap: parts.keymap,
+		marks: options.marks ?? {items: []},
+		...(options.notice !== undefined && {message: {text: options.notice, error: true}}),
 		nextEffectId: 1,
 	};
 }

@@ -7,11 +7,13 @@ import {type LoadOptions, loadSearcher, type Searcher} from '../search/searcher.
 import type {Action} from '../state/actions.js';
 import {InputReader} from '../state/input.js';
 import type {Size} from '../state/layout.js';
+import type {Marks} from '../state/marks.js';
 import {initialState, reducer} from '../state/reducer.js';
 import {RESULT_LIMIT} from '../state/search.js';
 import type {Effect, InitOptions, State} from '../state/state.js';
 import {type Opened, openInBrowser} from '../system/browser.js';
 import {type Copied, copyText} from '../system/clipboard.js';
+import {saveMarks} from '../system/marks-store.js';
 import {CLEAR_SCREEN} from '../system/terminal.js';
 import {Screen} from './screen.js';
 import {ThemeProvider} from './theme.js';
@@ -28,6 +30,8 @@ export interface Io {
 	onResume(redraw: () => void): () => void;
 	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
 	clearScreen(): void;
+	/** Keep the marks for their dataset, for the next session. */
+	saveMarks(marks: Marks): Promise<void>;
 	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
 	/** Read the file again (R). */
 	load(path: string): Promise<LoadResult>;
@@ -62,6 +66,7 @@ export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) 
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
 	useWatch(init.watch ? init.path : undefined, dispatch, io);
+	useMarksStore(state.marks, dispatch, io);
 	useEffect(() => {
 		if (state.exit === undefined) return;
 		onExit?.(state.exit);
@@ -247,4 +252,23 @@ function useWatch(path: string | undefined, dispatch: (action: Action) => void, 
 		);
 		return () => watcher.close();
 	}, [path, dispatch, io]);
+}
+
+/**
+ * The marks are written back whenever they change (not the ones read at start): one write at a
+ * time, in order, so the last marks made are the ones kept. A failure is reported, never thrown.
+ */
+function useMarksStore(marks: Marks, dispatch: (action: Action) => void, io: Partial<Io>): void {
+	const saved = useRef(marks);
+	const queue = useRef(Promise.resolve());
+	useEffect(() => {
+		if (marks === saved.current) return;
+		saved.current = marks;
+		if (marks.store === undefined) return;
+		queue.current = queue.current
+			.then(() => (io.saveMarks ?? saveMarks)(marks))
+			.catch((error: unknown) =>
+				dispatch({type: 'marksNotSaved', message: error instanceof Error ? error.message : String(error)}),
+			);
+	}, [marks, dispatch, io]);
 }

@@ -1,4 +1,6 @@
-import {readFileSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {fixturePath} from '../state/helpers.js';
 import {BUNDLED, CLI, KEY, TerminalSession} from './terminal.js';
@@ -195,5 +197,54 @@ describe('links', () => {
 		// The same cells either way: the link adds no width.
 		expect(linked.screen()).toBe(plain.screen());
 		for (const session of [plain, linked]) session.press('q');
+	});
+});
+
+describe('marks across sessions', () => {
+	it('are kept under XDG_STATE_HOME for the file, and a corrupt state file only costs the marks', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'timescope-pty-marks-'));
+		const data = join(root, 'timeline.json');
+		copyFileSync(fixturePath('small'), data);
+		const env = {XDG_STATE_HOME: join(root, 'state')};
+		const run = (args: string[]) => {
+			const session = new TerminalSession(args, {env});
+			sessions.push(session);
+			return session;
+		};
+
+		const first = run([data]);
+		await first.waitFor('TIMELINE  1/6');
+		first.press('j', 'j', 'j');
+		await first.waitFor('TIMELINE  4/6');
+		first.press('m');
+		await first.waitFor('marked event Interview taped · 1 mark');
+		first.press('q');
+		expect((await first.waitForExit()).exitCode).toBe(0);
+		const dir = join(root, 'state', 'timescope', 'marks');
+		const [file] = readdirSync(dir);
+		expect(JSON.parse(readFileSync(join(dir, file as string), 'utf8')).marks).toEqual([
+			{kind: 'event', id: 'taped', label: 'Interview taped'},
+		]);
+
+		// A second session, through another name for the same file, finds the mark.
+		symlinkSync(data, join(root, 'link.json'));
+		const second = run([join(root, 'link.json')]);
+		await second.waitFor('TIMELINE  1/6');
+		expect(second.screen()).toMatch(/^ {2}31 Dec 2025 +★ Interview taped/m);
+		second.press('M');
+		await second.waitFor('Marks · 1 mark · kept for this file between sessions');
+		second.press('q');
+		await second.waitForExit();
+
+		writeFileSync(join(dir, file as string), '{"format": "timescope-marks/1", "marks": [');
+		const third = run([data]);
+		await third.waitFor('marks not read back (not JSON); starting with none');
+		expect(third.screen()).toContain('TIMELINE  1/6');
+		expect(third.screen()).not.toContain('★');
+		third.press('q');
+		expect((await third.waitForExit()).exitCode).toBe(0);
+		expect(readFileSync(data, 'utf8')).toBe(readFileSync(fixturePath('small'), 'utf8'));
+		// Set aside for whoever wants the marks back, not overwritten.
+		expect(readdirSync(dir)).toEqual([`${file}.corrupt`]);
 	});
 });

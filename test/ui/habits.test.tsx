@@ -140,3 +140,67 @@ describe('links in the detail', () => {
 		expect(ui.frame()).toContain('https://example.test/report?id=1');
 	});
 });
+
+describe('marks', () => {
+	const kept = {items: [], store: '/data/small.json'};
+
+	it('m puts ★ on the row and in the detail’s gutter, M lists them, and each change is saved', async () => {
+		const ui = renderExplorer(small, {size: {columns: 120, rows: 40}, marks: kept});
+		await ready(ui);
+		ui.press('j', 'j', 'j');
+		await ui.until('TIMELINE  4/6');
+		ui.press('m');
+		await ui.until('marked event Interview taped · 1 mark');
+		expect(ui.frame()).toMatch(/^▸ 31 Dec 2025 +★ Interview taped/m);
+		ui.press(KEYS.enter, ']', 'm');
+		await ui.until('marked quote “This could be something');
+		expect(ui.lines().some((line) => /│▌★ +“This could be something/.test(line))).toBe(true);
+		await vi.waitFor(() => expect(ui.saved).toHaveLength(2));
+		expect(ui.saved.at(-1)?.items.map((mark) => mark.id)).toEqual(['taped', 'talk']);
+		ui.press(KEYS.escape);
+		await ui.until(' TIMELINE ');
+		ui.press('M');
+		const list = await ui.until(' MARKS ');
+		expect(list).toContain('Marks · 2 marks · kept for this file between sessions');
+		expect(list).toMatch(/▸ ★ 31 Dec 2025 +Interview taped/);
+		expect(list).toMatch(/ {2}❝ 31 Dec 2025 +“This could be something we talk about in …│/);
+	});
+
+	it('shows the marks kept from an earlier session, a missing one as missing', async () => {
+		const ui = renderExplorer(small, {
+			size: {columns: 120, rows: 40},
+			marks: {
+				store: '/data/small.json',
+				items: [
+					{kind: 'event', id: 'gone', label: 'An event since deleted'},
+					{kind: 'event', id: 'election', label: 'Disputed election'},
+				],
+			},
+		});
+		await ready(ui);
+		expect(ui.frame()).toMatch(/^▸ 2024 +★ Disputed election/m);
+		ui.press('M');
+		const list = await ui.until(' MARKS ');
+		expect(list).toMatch(/▸ ★ 2024 +Disputed election/);
+		expect(list).toMatch(/ {2}✗ missing +event gone · An event since deleted · not in t/);
+	});
+
+	it('says once that the kept marks could not be read, and opens all the same', async () => {
+		const ui = renderExplorer(small, {
+			marks: kept,
+			notice: 'marks not read back (not JSON); starting with none',
+		});
+		await ready(ui);
+		await ui.until('! marks not read back (not JSON); starting with none');
+		ui.press('j');
+		const after = await ui.until('TIMELINE  2/6');
+		expect(after).not.toContain('marks not read back');
+	});
+
+	it('says when the marks could not be saved', async () => {
+		const ui = renderExplorer(small, {marks: kept, saveFails: 'EACCES: permission denied'});
+		await ready(ui);
+		ui.press('m');
+		await ui.until('! marks not saved: EACCES: permission denied');
+	});
+});

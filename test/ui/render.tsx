@@ -7,6 +7,7 @@ import type {Dataset} from '../../source/dataset/model.js';
 import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
+import type {Marks} from '../../source/state/marks.js';
 import type {Opened} from '../../source/system/browser.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {App} from '../../source/ui/app.js';
@@ -48,6 +49,11 @@ export interface ExplorerOptions {
 	browser?: Opened;
 	/** Why Ctrl-Z cannot stop the explorer (it can, by default). */
 	cannotSuspend?: string;
+	/** The marks kept from earlier sessions (none, and not kept, by default). */
+	marks?: Marks;
+	notice?: string;
+	/** Saving marks fails with this. */
+	saveFails?: string;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -56,6 +62,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const opened: string[] = [];
 	const exits: number[] = [];
 	let suspended = 0;
+	const saved: Marks[] = [];
 	const resumers = new Set<() => void>();
 	let releaseIndex: () => void = () => {};
 	const searcher = options.searcher ?? createSearcher(dataset);
@@ -74,6 +81,8 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				eventId: options.eventId,
 				path: options.path,
 				keymap: options.keymap,
+				marks: options.marks,
+				notice: options.notice,
 			}}
 			size={size}
 			colour={options.colour ?? true}
@@ -86,6 +95,10 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				openUrl: async (url) => {
 					opened.push(url);
 					return options.browser ?? {opened: true};
+				},
+				saveMarks: async (marks) => {
+					if (options.saveFails) throw new Error(options.saveFails);
+					saved.push(marks);
 				},
 				suspend: () => {
 					if (options.cannotSuspend) return options.cannotSuspend;
@@ -123,6 +136,8 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 		lines,
 		releaseIndex: () => releaseIndex(),
 		suspensions: () => suspended,
+		/** Every set of marks written back, in order. */
+		saved,
 		/** As after `fg`: every redraw the explorer asked for. */
 		resume() {
 			for (const redraw of resumers) redraw();

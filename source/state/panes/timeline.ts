@@ -1,4 +1,5 @@
 import {eraJump, groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
+import {stepMark} from '../marks.js';
 import type {Pane} from '../pane.js';
 import {stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
@@ -34,6 +35,7 @@ export const timelinePane: Pane = {
 	commands: {
 		group: (state, command) => groupJump(state, command.dir),
 		hit: (state, command) => stepHit(state, command.dir),
+		stepMark: (state, command) => stepMark(state, command.dir),
 		cycleGrouping,
 		era: (state, command) => eraJump(state, command.dir),
 	},
