@@ -38,13 +38,25 @@ export const FLAGS = {
 		type: 'boolean',
 		help: 'plain listing (the default when stdout is not a terminal)',
 		for: ['print'],
-		conflicts: ['json', 'interactive'],
+		conflicts: ['json', 'markdown', 'csv', 'interactive'],
 	},
 	json: {
 		type: 'boolean',
 		help: 'the dataset, or with --search the results, as JSON',
 		for: ['print'],
 		conflicts: ['interactive'],
+	},
+	markdown: {
+		type: 'boolean',
+		help: 'the dataset (after filters) as a Markdown chronology, each quote cited',
+		for: ['print'],
+		conflicts: ['json', 'csv', 'search', 'interactive'],
+	},
+	csv: {
+		type: 'boolean',
+		help: 'the dataset (after filters) as CSV, a row per quote with its event',
+		for: ['print'],
+		conflicts: ['json', 'search', 'interactive'],
 	},
 	search: {
 		type: 'string',

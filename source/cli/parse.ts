@@ -120,7 +120,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 }
 
 function viewMode(flags: Flags, terminal: boolean): CommandName {
-	if (flags.print || flags.json) return 'print';
+	if (flags.print || flags.json || flags.markdown || flags.csv) return 'print';
 	if (flags.interactive && !terminal) {
 		throw new UsageError(
 			'--interactive needs a terminal on stdin and stdout (use --print or --json in pipes)',

@@ -4,6 +4,7 @@ import type {Pointer} from './input.js';
 import type {Size} from './layout.js';
 import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';
+import type {ExportOutcome} from './state.js';
 
 /**
  * Commands are what keys do, named by intent; the keymap maps keys to them per mode. The other
@@ -32,6 +33,9 @@ export type Command =
 	| {type: 'quote'; dir: 1 | -1}
 	// Date prompt
 	| {type: 'submitDate'}
+	// Export prompt: write the file; switch between the marks and the view
+	| {type: 'submitExport'}
+	| {type: 'exportWhat'}
 	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
@@ -63,5 +67,7 @@ export type Action =
 	/** A new version of the file was read, good or bad: asked for with R, or seen by --watch. */
 	| {type: 'loaded'; result: LoadResult; cause: ReloadCause}
 	| {type: 'effectDone'; id: number; message?: string; error?: boolean}
+	/** An export (effect `id`) was written, found its file there already, or failed. */
+	| {type: 'exported'; id: number; outcome: ExportOutcome}
 	/** The marks could not be written back to their file. */
 	| {type: 'marksNotSaved'; message: string};

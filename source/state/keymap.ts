@@ -163,6 +163,12 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'mark or unmark the event, or the detail’s selected quote',
 	},
 	{keys: ['M'], modes: BROWSE, command: {type: 'open', pane: 'marks'}, help: 'the marks'},
+	{
+		keys: ['w'],
+		modes: [...BROWSE, 'marks'],
+		command: {type: 'open', pane: 'export'},
+		help: 'export the view or the marks to a file',
+	},
 	{keys: ['Y'], modes: [...BROWSE, 'marks'], command: {type: 'copyUrl'}, help: 'copy the source URL'},
 	{keys: ['o'], modes: [...BROWSE, 'marks'], command: {type: 'openUrl'}, help: 'open the source URL'},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
@@ -225,37 +231,52 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['backspace'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'back'},
 		help: 'delete back',
 	},
 	{
 		keys: ['delete'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'forward'},
 		help: 'delete forward',
 	},
 	{
 		keys: ['ctrl-w'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'word'},
 		help: 'delete a word',
 	},
 	{
 		keys: ['ctrl-u'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'line'},
 		help: 'clear the line',
 	},
-	{keys: ['left'], modes: ['search', 'date'], command: {type: 'caret', to: 'left'}, help: 'caret left'},
-	{keys: ['right'], modes: ['search', 'date'], command: {type: 'caret', to: 'right'}, help: 'caret right'},
+	{
+		keys: ['left'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'left'},
+		help: 'caret left',
+	},
+	{
+		keys: ['right'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'right'},
+		help: 'caret right',
+	},
 	{
 		keys: ['home', 'ctrl-a'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'caret', to: 'start'},
 		help: 'line start',
 	},
-	{keys: ['end', 'ctrl-e'], modes: ['search', 'date'], command: {type: 'caret', to: 'end'}, help: 'line end'},
+	{
+		keys: ['end', 'ctrl-e'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'end'},
+		help: 'line end',
+	},
 
 	// Date prompt
 	{
@@ -266,6 +287,23 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'go',
 	},
 	{keys: ['escape'], modes: ['date'], command: {type: 'close'}, help: 'cancel', hint: 'cancel'},
+
+	// Export prompt
+	{
+		keys: ['enter'],
+		modes: ['export'],
+		command: {type: 'submitExport'},
+		help: 'write the file',
+		hint: 'write',
+	},
+	{
+		keys: ['tab'],
+		modes: ['export'],
+		command: {type: 'exportWhat'},
+		help: 'export the marks or the view',
+		hint: 'marks/view',
+	},
+	{keys: ['escape'], modes: ['export'], command: {type: 'close'}, help: 'cancel', hint: 'cancel'},
 
 	// Facet picker
 	{keys: ['j', 'down'], modes: ['facets'], command: {type: 'move', by: 1}, help: 'next', hint: 'move'},
@@ -315,7 +353,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['f1'],
-		modes: ['search', 'date', 'facets'],
+		modes: ['search', 'date', 'export', 'facets'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',

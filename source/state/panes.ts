@@ -2,6 +2,7 @@ import type {Shown} from './detail.js';
 import type {AnyPane} from './pane.js';
 import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
+import {exportPane} from './panes/export.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {marksPane} from './panes/marks.js';
@@ -20,6 +21,7 @@ export const PANES = {
 	search: searchPane,
 	marks: marksPane,
 	date: datePane,
+	export: exportPane,
 	facets: facetsPane,
 	help: helpPane,
 };

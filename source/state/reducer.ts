@@ -5,6 +5,7 @@ import type {Action, Command} from './actions.js';
 import {sourceUrl} from './clipboard.js';
 import {selectedQuote} from './detail-nav.js';
 import {display, sanitizedWhole} from './display.js';
+import {applyExported} from './export.js';
 import {editField, type Field, insertAt, moveCaret} from './field.js';
 import {type Pointer, pastedText} from './input.js';
 import {DEFAULT_KEYMAP, modeOf} from './keymap.js';
@@ -76,6 +77,9 @@ export function reducer(state: State, action: Action): State {
 			return acceptResults(state, action.query, action.generation, action.result);
 		case 'loaded':
 			return clampPanes(applyLoad(state, action.result, action.cause));
+		case 'exported':
+			if (state.effect?.id !== action.id || state.effect.kind !== 'export') return state;
+			return applyExported({...state, effect: undefined}, state.effect.what, action.outcome);
 		case 'marksNotSaved':
 			return {...state, message: {text: `marks not saved: ${action.message}`, error: true}};
 		case 'effectDone':

@@ -1,5 +1,6 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
+import type {ExportContent, ExportFormat} from '../output/export.js';
 import type {Hits, Kind} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
@@ -57,7 +58,24 @@ export type Effect =
 	| {readonly id: number; readonly kind: 'open'; readonly url: string; readonly note?: string}
 	| {readonly id: number; readonly kind: 'reload'; readonly path: string}
 	/** Ctrl-Z: give the terminal back and stop, as a shell's job control expects; redraw on `fg`. */
-	| {readonly id: number; readonly kind: 'suspend'};
+	| {readonly id: number; readonly kind: 'suspend'}
+	/** Write `content` to `file` as `format`, replacing a file there only with `overwrite`. */
+	| {
+			readonly id: number;
+			readonly kind: 'export';
+			readonly file: string;
+			readonly format: ExportFormat;
+			readonly content: ExportContent;
+			readonly overwrite: boolean;
+			/** What is written, for the message: `the marks, 2 events and 3 quotes, as Markdown`. */
+			readonly what: string;
+	  };
+
+/** How an export went: the file written (its full path), the file that is there already, or why not. */
+export type ExportOutcome =
+	| {readonly written: string}
+	| {readonly exists: string}
+	| {readonly failed: string};
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 

@@ -10,9 +10,10 @@ import type {Size} from '../state/layout.js';
 import type {Marks} from '../state/marks.js';
 import {initialState, reducer} from '../state/reducer.js';
 import {RESULT_LIMIT} from '../state/search.js';
-import type {Effect, InitOptions, State} from '../state/state.js';
+import type {Effect, ExportOutcome, InitOptions, State} from '../state/state.js';
 import {type Opened, openInBrowser} from '../system/browser.js';
 import {type Copied, copyText} from '../system/clipboard.js';
+import {type ExportRequest, exportFile} from '../system/export-file.js';
 import {saveMarks} from '../system/marks-store.js';
 import {CLEAR_SCREEN} from '../system/terminal.js';
 import {Screen} from './screen.js';
@@ -32,6 +33,8 @@ export interface Io {
 	clearScreen(): void;
 	/** Keep the marks for their dataset, for the next session. */
 	saveMarks(marks: Marks): Promise<void>;
+	/** Write an export (never over an existing file unless asked) and say how it went. */
+	exportFile(request: ExportRequest): Promise<ExportOutcome>;
 	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
 	/** Read the file again (R). */
 	load(path: string): Promise<LoadResult>;
@@ -219,6 +222,18 @@ function useEffects(
 			(io.copy ?? ((text: string) => copyText(text, stdout)))(effect.text).then(
 				({how}) => done(`${how}: ${effect.text}`),
 				failed('could not copy'),
+			);
+			return;
+		}
+		if (effect.kind === 'export') {
+			(io.exportFile ?? exportFile)(effect).then(
+				(outcome) => dispatch({type: 'exported', id: effect.id, outcome}),
+				(error: unknown) =>
+					dispatch({
+						type: 'exported',
+						id: effect.id,
+						outcome: {failed: error instanceof Error ? error.message : String(error)},
+					}),
 			);
 			return;
 		}

@@ -3,6 +3,7 @@ import type {Mode} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {DatePrompt} from './date-prompt.js';
 import {DetailPane} from './detail-pane.js';
+import {ExportPrompt} from './export-prompt.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
 import {MarksList} from './marks-list.js';
@@ -23,6 +24,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	search: SearchPane,
 	marks: MarksList,
 	date: DatePrompt,
+	export: ExportPrompt,
 	facets: FacetPicker,
 	help: HelpOverlay,
 };

@@ -248,3 +248,51 @@ describe('marks across sessions', () => {
 		expect(readdirSync(dir)).toEqual([`${file}.corrupt`]);
 	});
 });
+
+describe('export', () => {
+	it('writes the marks and the view to files, atomically, asking before it replaces one', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'timescope-pty-export-'));
+		const session = new TerminalSession([fixturePath('small')], {
+			columns: 120,
+			rows: 40,
+			env: {XDG_STATE_HOME: join(root, 'state')},
+		});
+		sessions.push(session);
+		await session.waitFor('TIMELINE  1/6');
+		session.press('j', 'j', 'j');
+		await session.waitFor('TIMELINE  4/6');
+		session.press('m');
+		await session.waitFor('marked event Interview taped');
+
+		const marks = join(root, 'marks.md');
+		session.press('w');
+		await session.waitFor(' EXPORT ');
+		session.press('\t', '\u0015', marks);
+		await session.waitFor(`the marks to ${marks}`);
+		session.press(KEY.enter);
+		await session.waitFor(`wrote the marks, 1 event and 2 quotes, as Markdown to ${marks}`);
+		expect(readFileSync(marks, 'utf8')).toContain('## 31 Dec 2025 — Interview taped');
+
+		const view = join(root, 'view.json');
+		session.press('w', '\u0015', view, KEY.enter);
+		await session.waitFor(`wrote the view, 6 events and 6 quotes, as timescope/1 JSON to ${view}`);
+		expect(JSON.parse(readFileSync(view, 'utf8')).events).toHaveLength(6);
+
+		// A file that exists: asked about, kept on Esc, replaced on a second Enter.
+		writeFileSync(join(root, 'keep.csv'), 'mine');
+		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
+		await session.waitFor('keep.csv exists: Enter');
+		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
+		session.press(KEY.escape);
+		await session.waitFor(' TIMELINE ');
+		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
+		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
+		await session.waitFor('keep.csv exists: Enter');
+		session.press(KEY.enter);
+		await session.waitFor(`as CSV to ${join(root, 'keep.csv')}`);
+		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toMatch(/^event_id,event_date,/);
+		expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+		session.press('q');
+		expect((await session.waitForExit()).exitCode).toBe(0);
+	});
+});

@@ -204,3 +204,33 @@ describe('marks', () => {
 		await ui.until('! marks not saved: EACCES: permission denied');
 	});
 });
+
+describe('export (w)', () => {
+	it('prompts for a file in the status line, and says what was written where', async () => {
+		const ui = renderExplorer(small, {size: {columns: 120, rows: 40}, path: '/data/small.json'});
+		await ready(ui);
+		ui.press('w');
+		await ui.until(' EXPORT ');
+		expect(ui.lines().at(-1)).toMatch(
+			/^ EXPORT {2}the view to small-view\.md {3}Markdown · Enter write · Tab marks\/view · Esc cancel/,
+		);
+		ui.press(KEYS.enter);
+		await ui.until('wrote the view, 6 events and 6 quotes, as Markdown to /out/small-view.md');
+		expect(ui.exports.map((request) => [request.file, request.format, request.overwrite])).toEqual([
+			['small-view.md', 'markdown', false],
+		]);
+	});
+
+	it('asks before replacing a file that exists', async () => {
+		const ui = renderExplorer(small, {
+			size: {columns: 120, rows: 40},
+			path: '/data/small.json',
+			exported: {exists: '/out/small-view.md'},
+		});
+		await ready(ui);
+		ui.press('w');
+		await ui.until(' EXPORT ');
+		ui.press(KEYS.enter);
+		await ui.until('/out/small-view.md exists: Enter replaces it, or change the name');
+	});
+});

@@ -8,7 +8,9 @@ import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import type {Marks} from '../../source/state/marks.js';
+import type {ExportOutcome} from '../../source/state/state.js';
 import type {Opened} from '../../source/system/browser.js';
+import type {ExportRequest} from '../../source/system/export-file.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {App} from '../../source/ui/app.js';
 
@@ -54,6 +56,8 @@ export interface ExplorerOptions {
 	notice?: string;
 	/** Saving marks fails with this. */
 	saveFails?: string;
+	/** What writing an export finds (the file written, by default). */
+	exported?: ExportOutcome;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -63,6 +67,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const exits: number[] = [];
 	let suspended = 0;
 	const saved: Marks[] = [];
+	const exports: ExportRequest[] = [];
 	const resumers = new Set<() => void>();
 	let releaseIndex: () => void = () => {};
 	const searcher = options.searcher ?? createSearcher(dataset);
@@ -95,6 +100,10 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				openUrl: async (url) => {
 					opened.push(url);
 					return options.browser ?? {opened: true};
+				},
+				exportFile: async (request) => {
+					exports.push(request);
+					return options.exported ?? {written: `/out/${request.file}`};
 				},
 				saveMarks: async (marks) => {
 					if (options.saveFails) throw new Error(options.saveFails);
@@ -138,6 +147,8 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 		suspensions: () => suspended,
 		/** Every set of marks written back, in order. */
 		saved,
+		/** Every export asked for. */
+		exports,
 		/** As after `fg`: every redraw the explorer asked for. */
 		resume() {
 			for (const redraw of resumers) redraw();
