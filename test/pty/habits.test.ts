@@ -296,3 +296,43 @@ describe('export', () => {
 		expect((await session.waitForExit()).exitCode).toBe(0);
 	});
 });
+
+describe('data piped in (timescope -)', () => {
+	const piped = (command: string) => {
+		const session = new TerminalSession(['-c', command], {program: ['/bin/sh'], columns: 100, rows: 30});
+		sessions.push(session);
+		return session;
+	};
+
+	it('opens the explorer, reading keys from the terminal, and gives the terminal back', async () => {
+		const session = piped(`cat '${fixturePath('small')}' | '${process.execPath}' '${CLI}' -; echo "exit $?"`);
+		await session.waitFor('TIMELINE  1/6');
+		expect(session.lines()[0]).toContain('<stdin>');
+		expect(session.bufferType()).toBe('alternate');
+		session.press('j', 'j');
+		await session.waitFor('TIMELINE  3/6');
+		session.press('m');
+		await session.waitFor('1 mark · for this session only');
+		session.press('/', 'oil');
+		await session.waitFor('/ oil');
+		session.press(KEY.escape);
+		await session.waitFor(' TIMELINE ');
+		session.press('q');
+		await session.waitFor('exit 0');
+		expect(session.bufferType()).toBe('normal');
+		expect(session.cursorVisible()).toBe(true);
+		expect(since(session, MOUSE_ON)).toContain(MOUSE_OFF);
+	});
+
+	it('prints instead, and says why, when there is no terminal to read keys from', async () => {
+		const session = piped(
+			`cat '${fixturePath('small')}' | setsid -w '${process.execPath}' '${CLI}' -; echo "exit $?"`,
+		);
+		await session.waitFor('exit 0');
+		expect(session.output).toContain(
+			'timescope: no terminal to read keys from (/dev/tty: ENXIO); printing instead',
+		);
+		expect(session.output).toContain('Disputed election');
+		expect(session.output).not.toContain('\u001b[?1049h');
+	});
+});
