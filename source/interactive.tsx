@@ -6,6 +6,7 @@ import {type Instance, render} from 'ink';
 import {createSupportsHyperlinks} from 'supports-hyperlinks';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
+import type {ProblemReport} from './dataset/problems.js';
 import {loadMarks} from './system/marks-store.js';
 import {CLEAR_SCREEN, cannotSuspend, enterModes, leaveModes} from './system/terminal.js';
 import {sanitize} from './text/sanitize.js';
@@ -41,6 +42,10 @@ export interface InteractiveOptions {
 	search?: string;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
+	/** What loading left out: a banner and the problems pane say so. */
+	problems?: ProblemReport;
+	/** --strict: reloads refuse a file with any problem too. */
+	strict?: boolean;
 	/** Colour or not (text/colour.ts). */
 	colour: boolean;
 	/** Mouse reports (--no-mouse turns them off). */

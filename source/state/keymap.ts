@@ -171,6 +171,12 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['Y'], modes: [...BROWSE, 'marks'], command: {type: 'copyUrl'}, help: 'copy the source URL'},
 	{keys: ['o'], modes: [...BROWSE, 'marks'], command: {type: 'openUrl'}, help: 'open the source URL'},
+	{
+		keys: ['!'],
+		modes: BROWSE,
+		command: {type: 'open', pane: 'problems'},
+		help: 'problems found while loading',
+	},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
 
 	// Marks
@@ -278,6 +284,41 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'line end',
 	},
 
+	// Problems
+	{
+		keys: ['j', 'down'],
+		modes: ['problems'],
+		command: {type: 'move', by: 1},
+		help: 'next problem',
+		hint: 'move',
+	},
+	{
+		keys: ['k', 'up'],
+		modes: ['problems'],
+		command: {type: 'move', by: -1},
+		help: 'previous problem',
+		hint: 'move',
+	},
+	{keys: ['pagedown', 'space'], modes: ['problems'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['problems'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{keys: ['g', 'home'], modes: ['problems'], command: {type: 'edge', end: 'first'}, help: 'first problem'},
+	{keys: ['G', 'end'], modes: ['problems'], command: {type: 'edge', end: 'last'}, help: 'last problem'},
+	{
+		keys: ['enter', 'l', 'right'],
+		modes: ['problems'],
+		command: {type: 'openDetail'},
+		help: 'read the problem whole',
+		hint: 'detail',
+	},
+	{keys: ['tab'], modes: ['problems'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['escape', 'h', 'left', '!'],
+		modes: ['problems'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
+	},
+
 	// Date prompt
 	{
 		keys: ['enter'],
@@ -346,7 +387,7 @@ export const KEYMAP: readonly Binding[] = [
 	// Everywhere
 	{
 		keys: ['?', 'f1'],
-		modes: [...BROWSE, 'marks'],
+		modes: [...BROWSE, 'marks', 'problems'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
@@ -360,7 +401,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['q'],
-		modes: [...BROWSE, 'marks', 'facets', 'help'],
+		modes: [...BROWSE, 'marks', 'problems', 'facets', 'help'],
 		command: {type: 'quit', code: 0},
 		help: 'quit',
 		hint: 'quit',

@@ -6,6 +6,7 @@ import {exportPane} from './panes/export.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {marksPane} from './panes/marks.js';
+import {problemsPane} from './panes/problems.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -20,6 +21,7 @@ export const PANES = {
 	detail: detailPane(listOf),
 	search: searchPane,
 	marks: marksPane,
+	problems: problemsPane,
 	date: datePane,
 	export: exportPane,
 	facets: facetsPane,

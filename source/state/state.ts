@@ -1,5 +1,6 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
+import type {ProblemReport} from '../dataset/problems.js';
 import type {ExportContent, ExportFormat} from '../output/export.js';
 import type {Hits, Kind} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
@@ -91,6 +92,8 @@ export interface State {
 	readonly path?: string;
 	/** The last reload failed: its first problem (file:line:col) and how many more. Cleared by a good one. */
 	readonly reloadError?: {readonly text: string; readonly more: number};
+	/** What was wrong with the data shown, though it opened: the items left out (the problems pane). */
+	readonly problems: ProblemReport;
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
@@ -134,7 +137,11 @@ export interface InitOptions {
 	marks?: Marks;
 	/** Something to say as the explorer opens (the marks could not be read back, say). */
 	notice?: string;
+	/** What loading left out (none when left out). */
+	problems?: ProblemReport;
 }
+
+export const NO_PROBLEMS: ProblemReport = {problems: [], omitted: 0, skipped: {}};
 
 export function timelineFor(
 	dataset: Dataset,
@@ -181,6 +188,7 @@ export function createState(
 		dataset,
 		fileLabel: options.fileLabel,
 		path: options.path,
+		problems: options.problems ?? NO_PROBLEMS,
 		filters: options.filters,
 		base,
 		facets: new Set(),

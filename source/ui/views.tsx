@@ -7,6 +7,7 @@ import {ExportPrompt} from './export-prompt.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
 import {MarksList} from './marks-list.js';
+import {ProblemsList} from './problems-list.js';
 import {SearchPane} from './search-pane.js';
 import {TimelineList} from './timeline-list.js';
 
@@ -23,6 +24,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	detail: DetailPane,
 	search: SearchPane,
 	marks: MarksList,
+	problems: ProblemsList,
 	date: DatePrompt,
 	export: ExportPrompt,
 	facets: FacetPicker,

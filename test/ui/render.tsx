@@ -4,6 +4,7 @@ import {vi} from 'vitest';
 import type {Filters} from '../../source/dataset/filter.js';
 import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
+import type {ProblemReport} from '../../source/dataset/problems.js';
 import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
@@ -58,6 +59,8 @@ export interface ExplorerOptions {
 	saveFails?: string;
 	/** What writing an export finds (the file written, by default). */
 	exported?: ExportOutcome;
+	/** What loading left out. */
+	problems?: ProblemReport;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -88,6 +91,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				keymap: options.keymap,
 				marks: options.marks,
 				notice: options.notice,
+				problems: options.problems,
 			}}
 			size={size}
 			colour={options.colour ?? true}

@@ -57,6 +57,8 @@ export async function view(invocation: Invocation): Promise<number> {
 		filters,
 		search: flags.search,
 		eventId: flags.event,
+		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
+		strict: flags.strict,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 		mouse: flags.mouse,
 		keys: keys === 'stdin' ? undefined : keys,
