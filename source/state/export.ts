@@ -24,8 +24,8 @@ export interface ExportPrompt {
 	/** The name typed is an existing file (at `path`): Enter again replaces it. */
 	readonly exists?: {readonly name: string; readonly path: string};
 	readonly error?: string;
-	/** The file is being written. */
-	readonly writing?: boolean;
+	/** The file is being written: the effect's id (its outcome comes back with it) and what it holds. */
+	readonly writing?: {readonly id: number; readonly what: string};
 }
 
 export const NO_EXPORT: ExportPrompt = {text: '', caret: 0, what: 'view'};
@@ -43,7 +43,9 @@ function prompt(state: State, what: ExportWhat): ExportPrompt {
 
 /** Opening the prompt: the marks from the marks list, the view from anywhere else. */
 export function openExport(state: State): State {
-	return withPane(state, 'export', prompt(state, state.view === 'marks' ? 'marks' : 'view'));
+	const {writing} = state.panes.export;
+	const fresh = prompt(state, state.view === 'marks' ? 'marks' : 'view');
+	return withPane(state, 'export', writing ? {...fresh, writing} : fresh);
 }
 
 export function toggleWhat(state: State): State {
@@ -115,37 +117,49 @@ export function submitExport(state: State): State {
 		current.what === 'marks' && missing > 0
 			? `; ${missing} missing mark${missing === 1 ? '' : 's'} left out`
 			: '';
-	const what = `${current.what === 'marks' ? 'the marks' : 'the view'}, ${countText(selection)}${left},`;
-	return requestEffect(withPane(state, 'export', {...current, writing: true, error: undefined}), {
+	const what = `${current.what === 'marks' ? 'the marks' : 'the view'} as ${FORMAT_NAMES[format]}, ${countText(selection)}${left}`;
+	const writing = {id: state.nextEffectId, what};
+	return requestEffect(withPane(state, 'export', {...current, writing, error: undefined}), {
 		kind: 'export',
 		file: name,
 		format,
 		content: content(state, current.what, selection),
 		overwrite: current.exists?.name === name,
-		what: `${what} as ${FORMAT_NAMES[format]}`,
 	});
 }
 
-/** The write's outcome: done (the prompt closes, the message says what went where), or a question. */
-export function applyExported(state: State, what: string, outcome: ExportOutcome): State {
+/**
+ * The write's outcome: done (the prompt closes, the message says what went where), or a question
+ * (the file exists), or why not. It is matched to its write by id, so another effect asked for
+ * meanwhile (Ctrl-Z) cannot lose it; an outcome of no write under way is ignored.
+ */
+export function applyExported(state: State, id: number, outcome: ExportOutcome): State {
 	const current = state.panes.export;
+	if (current.writing?.id !== id) return state;
+	const {what} = current.writing;
+	const done: State = state.effect?.id === id ? {...state, effect: undefined} : state;
 	const open = state.overlay === 'export';
-	const settled = withPane(state, 'export', {...current, writing: false});
+	const settled = withPane(done, 'export', {...current, writing: undefined});
 	if ('written' in outcome) {
 		return {
 			...settled,
 			overlay: open ? undefined : state.overlay,
-			message: {text: `wrote ${what} to ${outcome.written}`},
+			message: {text: `wrote ${outcome.written}: ${what}`},
 		};
 	}
 	if ('exists' in outcome) {
 		if (open) {
 			const exists = {name: current.text.trim(), path: outcome.exists};
-			return withPane(state, 'export', {...current, writing: false, exists});
+			return withPane(done, 'export', {...current, writing: undefined, exists});
 		}
 		return {...settled, message: {text: `not written: ${outcome.exists} exists`, error: true}};
 	}
-	if (open)
-		return withPane(state, 'export', {...current, writing: false, error: `cannot write: ${outcome.failed}`});
+	if (open) {
+		return withPane(done, 'export', {
+			...current,
+			writing: undefined,
+			error: `cannot write: ${outcome.failed}`,
+		});
+	}
 	return {...settled, message: {text: `not written: ${outcome.failed}`, error: true}};
 }

@@ -132,6 +132,29 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'close'}, help: 'back', hint: 'back'},
 
+	// Marks
+	{keys: ['j', 'down'], modes: ['marks'], command: {type: 'move', by: 1}, help: 'next mark', hint: 'move'},
+	{keys: ['k', 'up'], modes: ['marks'], command: {type: 'move', by: -1}, help: 'previous mark', hint: 'move'},
+	{keys: ['pagedown', 'space'], modes: ['marks'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['marks'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{keys: ['g', 'home'], modes: ['marks'], command: {type: 'edge', end: 'first'}, help: 'first mark'},
+	{keys: ['G', 'end'], modes: ['marks'], command: {type: 'edge', end: 'last'}, help: 'last mark'},
+	{
+		keys: ['enter'],
+		modes: ['marks'],
+		command: {type: 'openDetail'},
+		help: 'go to it in the timeline',
+		hint: 'go to',
+	},
+	{keys: ['tab'], modes: ['marks'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['escape'],
+		modes: ['marks'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
+	},
+
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
 	{
@@ -178,29 +201,6 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'problems found while loading',
 	},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
-
-	// Marks
-	{keys: ['j', 'down'], modes: ['marks'], command: {type: 'move', by: 1}, help: 'next mark', hint: 'move'},
-	{keys: ['k', 'up'], modes: ['marks'], command: {type: 'move', by: -1}, help: 'previous mark', hint: 'move'},
-	{keys: ['pagedown', 'space'], modes: ['marks'], command: {type: 'page', dir: 1}, help: 'page down'},
-	{keys: ['pageup', 'b'], modes: ['marks'], command: {type: 'page', dir: -1}, help: 'page up'},
-	{keys: ['g', 'home'], modes: ['marks'], command: {type: 'edge', end: 'first'}, help: 'first mark'},
-	{keys: ['G', 'end'], modes: ['marks'], command: {type: 'edge', end: 'last'}, help: 'last mark'},
-	{
-		keys: ['enter'],
-		modes: ['marks'],
-		command: {type: 'openDetail'},
-		help: 'go to it in the timeline',
-		hint: 'go to',
-	},
-	{keys: ['tab'], modes: ['marks'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
-	{
-		keys: ['escape'],
-		modes: ['marks'],
-		command: {type: 'close'},
-		help: 'back to the timeline',
-		hint: 'back',
-	},
 
 	// Search
 	{

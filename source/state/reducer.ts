@@ -78,8 +78,7 @@ export function reducer(state: State, action: Action): State {
 		case 'loaded':
 			return clampPanes(applyLoad(state, action.result, action.cause));
 		case 'exported':
-			if (state.effect?.id !== action.id || state.effect.kind !== 'export') return state;
-			return applyExported({...state, effect: undefined}, state.effect.what, action.outcome);
+			return applyExported(state, action.id, action.outcome);
 		case 'marksNotSaved':
 			return {...state, message: {text: `marks not saved: ${action.message}`, error: true}};
 		case 'effectDone':

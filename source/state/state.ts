@@ -68,11 +68,9 @@ export type Effect =
 			readonly format: ExportFormat;
 			readonly content: ExportContent;
 			readonly overwrite: boolean;
-			/** What is written, for the message: `the marks, 2 events and 3 quotes, as Markdown`. */
-			readonly what: string;
 	  };
 
-/** How an export went: the file written (its full path), the file that is there already, or why not. */
+/** How an export went: the file written (its full path, `~` for home), the file there already, or why not. */
 export type ExportOutcome =
 	| {readonly written: string}
 	| {readonly exists: string}

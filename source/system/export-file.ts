@@ -21,12 +21,14 @@ export function exportPath(name: string, cwd = process.cwd(), home = homedir()):
 	return resolve(cwd, name === '~' || name.startsWith('~/') ? home + name.slice(1) : name);
 }
 
-export async function exportFile(request: ExportRequest): Promise<ExportOutcome> {
-	const path = exportPath(request.file);
+export async function exportFile(request: ExportRequest, home = homedir()): Promise<ExportOutcome> {
+	const path = exportPath(request.file, process.cwd(), home);
+	// Where it went, as short as it can be said: `~/notes/marks.md`.
+	const shown = home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 	try {
 		const text = exportText(request.format, request.content);
 		const written = await writeFileAtomic(path, text, {overwrite: request.overwrite});
-		return written === 'exists' ? {exists: path} : {written: path};
+		return written === 'exists' ? {exists: shown} : {written: shown};
 	} catch (error) {
 		const {code, message} = error as NodeJS.ErrnoException;
 		const why: Record<string, string> = {
@@ -38,6 +40,6 @@ export async function exportFile(request: ExportRequest): Promise<ExportOutcome>
 			ENOSPC: 'no space left on the device',
 			EROFS: 'a read-only file system',
 		};
-		return {failed: `${path}: ${(code && why[code]) ?? message}`};
+		return {failed: `${shown}: ${(code && why[code]) ?? message}`};
 	}
 }

@@ -270,12 +270,12 @@ describe('export', () => {
 		session.press('\t', '\u0015', marks);
 		await session.waitFor(`the marks to ${marks}`);
 		session.press(KEY.enter);
-		await session.waitFor(`wrote the marks, 1 event and 2 quotes, as Markdown to ${marks}`);
+		await session.waitFor(`wrote ${marks}: the marks as Markdown, 1 event and 2 quotes`);
 		expect(readFileSync(marks, 'utf8')).toContain('## 31 Dec 2025 — Interview taped');
 
 		const view = join(root, 'view.json');
 		session.press('w', '\u0015', view, KEY.enter);
-		await session.waitFor(`wrote the view, 6 events and 6 quotes, as timescope/1 JSON to ${view}`);
+		await session.waitFor(`wrote ${view}: the view as timescope/1 JSON, 6 events and 6 quotes`);
 		expect(JSON.parse(readFileSync(view, 'utf8')).events).toHaveLength(6);
 
 		// A file that exists: asked about, kept on Esc, replaced on a second Enter.
@@ -289,7 +289,7 @@ describe('export', () => {
 		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
 		await session.waitFor('keep.csv exists: Enter');
 		session.press(KEY.enter);
-		await session.waitFor(`as CSV to ${join(root, 'keep.csv')}`);
+		await session.waitFor(`wrote ${join(root, 'keep.csv')}: the view as CSV`);
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toMatch(/^event_id,event_date,/);
 		expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 		session.press('q');

@@ -34,8 +34,10 @@ describe('the export prompt', () => {
 		const effect = effectOf(state);
 		expect(effect).toMatchObject({file: 'view.csv', format: 'csv', overwrite: false});
 		expect(effect.content.selection).toBe(state.timeline.selection);
-		expect(effect.what).toBe('the view, 6 events and 6 quotes, as CSV');
-		expect(state.panes.export.writing).toBe(true);
+		expect(state.panes.export.writing).toEqual({
+			id: effect.id,
+			what: 'the view as CSV, 6 events and 6 quotes',
+		});
 	});
 
 	it('refuses a name without a known extension, and marks when there are none', () => {
@@ -69,7 +71,7 @@ describe('the export prompt', () => {
 		});
 		expect(modeOf(state)).toBe('timeline');
 		expect(state.message?.text).toBe(
-			'wrote the marks, 1 event and 0 quotes, as Markdown to /home/a/small-marks.md',
+			'wrote /home/a/small-marks.md: the marks as Markdown, 1 event and 0 quotes',
 		);
 	});
 
@@ -99,8 +101,29 @@ describe('the export prompt', () => {
 			'tab',
 			'enter',
 		);
-		expect(effectOf(state).what).toBe(
-			'the marks, 1 event and 0 quotes; 1 missing mark left out, as Markdown',
+		expect(state.panes.export.writing?.what).toBe(
+			'the marks as Markdown, 1 event and 0 quotes; 1 missing mark left out',
 		);
+	});
+});
+
+describe('an export’s outcome', () => {
+	it('is not lost when another effect is asked for while the file is written', () => {
+		let state = press(opened(), 'w', 'enter');
+		const {id} = effectOf(state);
+		state = press(state, 'ctrl-z');
+		expect(state.effect?.kind).toBe('suspend');
+		state = reducer(state, {type: 'exported', id, outcome: {written: '/home/a/small-view.md'}});
+		expect(state.message?.text).toBe(
+			'wrote /home/a/small-view.md: the view as Markdown, 6 events and 6 quotes',
+		);
+		expect(state.effect?.kind).toBe('suspend');
+	});
+
+	it('still says where the file went when the prompt was closed meanwhile', () => {
+		let state = press(opened(), 'w', 'enter', 'escape');
+		expect(modeOf(state)).toBe('timeline');
+		state = reducer(state, {type: 'exported', id: effectOf(state).id, outcome: {written: '~/small-view.md'}});
+		expect(state.message?.text).toBe('wrote ~/small-view.md: the view as Markdown, 6 events and 6 quotes');
 	});
 });

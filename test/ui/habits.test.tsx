@@ -215,7 +215,7 @@ describe('export (w)', () => {
 			/^ EXPORT {2}the view to small-view\.md {3}Markdown · Enter write · Tab marks\/view · Esc cancel/,
 		);
 		ui.press(KEYS.enter);
-		await ui.until('wrote the view, 6 events and 6 quotes, as Markdown to /out/small-view.md');
+		await ui.until('wrote /out/small-view.md: the view as Markdown, 6 events and 6 quotes');
 		expect(ui.exports.map((request) => [request.file, request.format, request.overwrite])).toEqual([
 			['small-view.md', 'markdown', false],
 		]);
