@@ -88,6 +88,26 @@ describe('a click', () => {
 		expect(new Set(quotes)).toEqual(new Set([0, 1]));
 	});
 
+	it('selects a row in the marks list and in the problems list, and opens it on a second click', () => {
+		let marks = press(start(small, {marks: {items: [], store: '/x'}}), 'm', 'j', 'j', 'm', 'M');
+		const layout = screenLayout(marks);
+		const bodyTop = layout.height - 1 - layout.bodyHeight;
+		// The marks list's first line is its title.
+		marks = click(marks, 4, bodyTop + 2);
+		expect(marks.panes.marks.cursor).toBe(1);
+		expect(modeOf(click(marks, 4, bodyTop + 2))).toBe('detail');
+		const problem = {file: 'f.json', code: 'bad-date' as const, params: {}, message: 'bad'};
+		let problems = press(
+			start(small, {
+				problems: {problems: [problem, {...problem, message: 'worse'}], omitted: 0, skipped: {}},
+			}),
+			'!',
+		);
+		problems = click(problems, 4, bodyTop + 1);
+		expect(problems.panes.problems.cursor).toBe(1);
+		expect(modeOf(click(problems, 4, bodyTop + 1))).toBe('detail');
+	});
+
 	it('on an overlay or with a prompt open does not reach the screen beneath', () => {
 		const help = press(start(small), '?');
 		expect(click(help, 5, lineOf(help, 3))).toBe(help);

@@ -4,7 +4,7 @@ import {screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import {type Marked, resolveMarks, toggleMark} from '../marks.js';
 import type {Pane} from '../pane.js';
-import {type CursorAt, cursorScroll} from '../scroll.js';
+import {type CursorAt, clickItem, cursorScroll} from '../scroll.js';
 import {type State, withPane} from '../state.js';
 
 /**
@@ -66,12 +66,12 @@ export const marksPane: Pane<CursorAt> = {
 		return marked?.kind === 'quote' ? marked.quote : undefined;
 	},
 	open: (state) => follow(scroll.clamp(state)),
+	// The first line says how many marks there are; a row a mark below it.
 	click: (state, line) => {
-		if (line < 1) return undefined;
-		const index = state.panes.marks.top + line - 1;
-		if (index >= markRows(state).length) return undefined;
-		const again = index === state.panes.marks.cursor;
-		return {state: scroll.move(state, index - state.panes.marks.cursor), again};
+		const {cursor, top} = state.panes.marks;
+		return line < 1
+			? undefined
+			: clickItem(scroll, state, {cursor, count: markRows(state).length}, top + line - 1);
 	},
 	commands: {
 		openDetail: goTo,

@@ -4,26 +4,28 @@ import type {Field} from '../field.js';
 import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
-import {cursorScroll} from '../scroll.js';
+import {clickItem, cursorScroll} from '../scroll.js';
 import {currentHit, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
 import {firstAtOrAfter} from '../timeline.js';
+
+const scroll = cursorScroll({
+	count: (state) => state.search.outcome?.hits.length ?? 0,
+	rows: (state) => resultsPerPage(screenLayout(state)),
+	get: (state) => ({cursor: state.search.selected, top: state.search.top}),
+	set: (state, at) => {
+		const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
+		// The detail follows the selection while the results are on screen.
+		return next.view === 'search' ? showHitInDetail(next) : next;
+	},
+});
 
 /** Search: the query line and its results (events, quotes, eras); the detail shows the selected hit. */
 export const searchPane: Pane = {
 	title: 'Search',
 	kind: 'list',
 	item: 'result',
-	scroll: cursorScroll({
-		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(screenLayout(state)),
-		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
-		set: (state, at) => {
-			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
-			// The detail follows the selection while the results are on screen.
-			return next.view === 'search' ? showHitInDetail(next) : next;
-		},
-	}),
+	scroll,
 	field: {
 		get: (state) => ({text: state.search.query, caret: state.search.caret}),
 		set: (state: State, field: Field) =>
@@ -38,10 +40,8 @@ export const searchPane: Pane = {
 	click: (state, line) => {
 		// The query line, then two lines a result.
 		if (line < 1) return undefined;
-		const index = state.search.top + Math.floor((line - 1) / 2);
-		if (index >= (state.search.outcome?.hits.length ?? 0)) return undefined;
-		const again = index === state.search.selected;
-		return {state: searchPane.scroll?.move(state, index - state.search.selected) ?? state, again};
+		const at = {cursor: state.search.selected, count: state.search.outcome?.hits.length ?? 0};
+		return clickItem(scroll, state, at, state.search.top + Math.floor((line - 1) / 2));
 	},
 	subject: hitShown,
 	selectedQuote: (state) => {
