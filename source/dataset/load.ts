@@ -140,10 +140,17 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 	const first = text.trimStart()[0];
 	if (first !== '{' && first !== '[') {
 		const importers = await import('./importers/index.js');
-		if (importers.looksLikeTimelineCsv(text)) {
-			return fromImport(importers.importTimelineJsCsv(text, file), file, async () => ({}));
-		}
-		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
+		const importer = importers.textImporterFor(text);
+		if (importer) return fromImport(importer.import(text, file), file, async () => ({}));
+		const why = importers.explainUnrecognised({text});
+		return fail([
+			{
+				file,
+				line: 1,
+				column: 1,
+				message: why?.message ?? `not a timescope file: found ${describeText(text)}`,
+			},
+		]);
 	}
 	const head = text.slice(0, firstLineEnd(text) + HEAD_BYTES);
 	if (mayBeNdjson(head)) {
@@ -162,12 +169,14 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 	const locateIn = lazyLocator(text, file);
 	if ((value as {format?: unknown} | null)?.format !== FORMAT) {
 		const importers = await import('./importers/index.js');
-		const shape = importers.detectJsonFormat(value);
-		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
-			return fromImport(importers.importTimelineJsJson(value, file), file, locateIn);
-		}
+		const importer = importers.jsonImporterFor(value);
+		if (importer) return fromImport(importer.import(value, file), file, locateIn);
+		const why = importers.explainUnrecognised({json: value});
+		const pointer = why?.pointer ?? '';
 		const format = (value as {format?: unknown} | null)?.format;
-		return fail([{file, ...(await locateIn('')), pointer: '', message: notTimescope(value, format)}]);
+		return fail([
+			{file, ...(await locateIn(pointer)), pointer, message: why?.message ?? notTimescope(value, format)},
+		]);
 	}
 	const validated = await validateDocument(value);
 	if (!validated.ok) {
@@ -205,7 +214,7 @@ async function fromImport(
 	file: string,
 	locateInInput: Locator,
 ): Promise<DocumentResult> {
-	if (!result.ok) {
+	if (!result.ok || result.problems.length > 0) {
 		return {
 			ok: false,
 			file,

@@ -7,12 +7,29 @@ export interface ImportLocation {
 	column?: number;
 }
 
-export interface ImportProblem extends ImportLocation {
-	message: string;
+/** An item of the input that the import left out (`index` counts the input's items of that kind from 0). */
+export interface SkippedItem {
+	kind: 'event' | 'era';
+	index: number;
 }
 
+export interface ImportProblem extends ImportLocation {
+	/** Machine-readable: `skipped-item` for an item left out, else what is wrong with the whole input. */
+	code: string;
+	params: Readonly<Record<string, string | number | boolean>>;
+	message: string;
+	/** Set when the import left this item out and went on with the others. */
+	item?: SkippedItem;
+	/** Worth knowing, not wrong: an item left out that TimelineJS itself ignores. */
+	severity?: 'note';
+}
+
+/**
+ * `ok`: a document made of every item that could be read, and one problem for each item left out
+ * (and each note). Not `ok`: the input as a whole is not a timeline this importer can read.
+ */
 export type ImportResult =
-	| {ok: true; doc: TimescopeDocument; format: string}
+	| {ok: true; doc: TimescopeDocument; format: string; problems: ImportProblem[]}
 	| {ok: false; format: string; problems: ImportProblem[]};
 
 export type PathPart = string | number;
