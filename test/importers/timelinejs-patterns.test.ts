@@ -168,7 +168,7 @@ describe('media', () => {
 		});
 	});
 
-	it('makes a media URL without caption, or with the URL as caption, a source that is only the URL', () => {
+	it('lists a media URL once: no caption, or a caption or credit that repeats it, adds no title', () => {
 		const {doc} = open('media-without-caption.json');
 		expect(doc.sources?.map(({title, publisher, url}) => ({title, publisher, url}))).toEqual([
 			{
@@ -176,7 +176,7 @@ describe('media', () => {
 				publisher: undefined,
 				url: 'https://example.org/a/very/long/path/to/a/photo-of-the-evening-session-with-a-long-name.jpg',
 			},
-			{title: undefined, publisher: undefined, url: 'https://example.org/photo.jpg'},
+			{title: undefined, publisher: 'https://example.org/source-page', url: 'https://example.org/photo.jpg'},
 			{title: 'The evening session', publisher: undefined, url: 'https://example.org/other.jpg'},
 		]);
 	});

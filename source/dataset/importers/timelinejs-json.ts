@@ -110,10 +110,21 @@ function readMedia(value: unknown): Media | undefined {
 	} else if (webUrl.safeParse(raw).success) {
 		media.url = raw;
 	}
-	// A caption that only repeats the address says nothing more: the address is printed once, as itself.
-	if (caption && caption !== raw) media.title = caption;
-	if (credit && credit !== raw) media.publisher = credit;
+	// The address is listed once, as itself: a caption or credit that repeats it says nothing more.
+	const title = withoutWord(caption, raw);
+	const publisher = withoutWord(credit, raw);
+	if (title) media.title = title;
+	if (publisher) media.publisher = publisher;
 	return media;
+}
+
+/** `text` without the whitespace-separated occurrences of `word`. */
+function withoutWord(text: string, word: string): string {
+	if (!word || !text.includes(word)) return text;
+	return text
+		.split(/\s+/u)
+		.filter((part) => part !== word)
+		.join(' ');
 }
 
 function firstWords(text: string, max = 60): string {
