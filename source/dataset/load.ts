@@ -214,12 +214,13 @@ async function fromImport(
 	file: string,
 	locateInInput: Locator,
 ): Promise<DocumentResult> {
-	if (!result.ok || result.problems.length > 0) {
+	const problems = result.ok ? result.skipped : result.problems;
+	if (problems.length > 0 || !result.ok) {
 		return {
 			ok: false,
 			file,
 			problems: await Promise.all(
-				result.problems.map(async (problem) => ({
+				problems.map(async (problem) => ({
 					file,
 					...(problem.pointer !== undefined ? await locateInInput(problem.pointer) : {}),
 					...(problem.line !== undefined ? {line: problem.line, column: problem.column} : {}),

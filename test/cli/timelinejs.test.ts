@@ -61,10 +61,14 @@ describe('TimelineJS files', () => {
 	it('prints each media URL once per source, whole, even past the width', async () => {
 		const run = await runCli([fixture('media-without-caption.json'), '--print'], {env: {COLUMNS: '40'}});
 		expect(run.code).toBe(0);
-		const long = 'https://example.org/a/very/long/path/to/a/photo-of-the-evening-session-with-a-long-name.jpg';
+		const long =
+			'https://example.org/a/very/long/path/to/a/photo-of-the-evening-session-with-a-long-name.jpg';
 		const lines = run.stdout.split('\n');
 		// On the event and in the list of sources: twice in all, each time whole, on a line of its own.
-		expect(lines.filter((line) => line.includes(long)).map((line) => line.trim())).toEqual([long, `${long};`]);
+		expect(lines.filter((line) => line.includes(long)).map((line) => line.trim())).toEqual([
+			long,
+			`${long};`,
+		]);
 		for (const line of lines) if (!line.includes('://')) expect(line.length).toBeLessThanOrEqual(40);
 		const photo = lines.filter((line) => line.includes('https://example.org/photo.jpg'));
 		expect(photo).toHaveLength(2);

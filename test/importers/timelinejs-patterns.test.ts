@@ -37,7 +37,7 @@ describe('BCE years: TimelineJS -500 is 500 BCE, EDTF -0499', () => {
 	];
 
 	it('in TimelineJS 3 JSON, on both sides of the boundary, in ranges and eras across it', () => {
-		const {doc, problems} = open('bce-years.json');
+		const {doc, skipped: problems} = open('bce-years.json');
 		expect(problems).toEqual([]);
 		expect(dates(doc)).toEqual([
 			...expected,
@@ -58,7 +58,7 @@ describe('BCE years: TimelineJS -500 is 500 BCE, EDTF -0499', () => {
 	});
 
 	it('in TimelineJS 2 startDate strings', () => {
-		const {doc, problems} = open('bce-years-v2.json');
+		const {doc, skipped: problems} = open('bce-years-v2.json');
 		expect(problems).toEqual([]);
 		expect(dates(doc)).toEqual([
 			['Five hundred BC', '-0499'],
@@ -68,7 +68,7 @@ describe('BCE years: TimelineJS -500 is 500 BCE, EDTF -0499', () => {
 	});
 
 	it('in the Sheets Year column', () => {
-		const {doc, problems} = open('bce-years.csv');
+		const {doc, skipped: problems} = open('bce-years.csv');
 		expect(problems).toEqual([]);
 		expect(dates(doc)).toEqual([...expected, ['From 1 BCE to 1 CE', '0000/0001']]);
 	});
@@ -76,7 +76,7 @@ describe('BCE years: TimelineJS -500 is 500 BCE, EDTF -0499', () => {
 
 describe('one event without a usable date never hides the rest', () => {
 	it('leaves out the event whose parts are all empty, and the slide with no start_date, saying where', () => {
-		const {doc, problems} = open('empty-date-parts.json');
+		const {doc, skipped: problems} = open('empty-date-parts.json');
 		expect(dates(doc)).toEqual([
 			['A dated event', '1969-06-28'],
 			['An event with an empty end', '1970'],
@@ -88,7 +88,7 @@ describe('one event without a usable date never hides the rest', () => {
 	});
 
 	it('reads dates readable only in part down to what they say, with a note each', () => {
-		const {doc, problems} = open('partial-dates.json');
+		const {doc, skipped: problems} = open('partial-dates.json');
 		expect(dates(doc).map(([, date]) => date)).toEqual(['2001', '1900', '2001-02', '2001-05/', '2001-05/']);
 		expect(problems.map((p) => [p.severity, p.pointer])).toEqual([
 			['note', '/events/0/start_date/month'],
@@ -102,14 +102,14 @@ describe('one event without a usable date never hides the rest', () => {
 
 describe('TimelineJS 2 "era" written as an object', () => {
 	it('is one era when it has dates', () => {
-		const {doc, problems} = open('era-object-v2.json');
+		const {doc, skipped: problems} = open('era-object-v2.json');
 		expect(problems).toEqual([]);
 		expect(doc.eras).toEqual([{id: '2012년', date: '2012-01-01/2012-12-31', title: '2012년'}]);
 		expect(doc.events).toHaveLength(2);
 	});
 
 	it('is ignored with a note when it has none, and the file still opens', () => {
-		const {doc, problems} = open('era-object-undated-v2.json');
+		const {doc, skipped: problems} = open('era-object-undated-v2.json');
 		expect(doc.events).toHaveLength(1);
 		expect(doc.eras).toBeUndefined();
 		expect(problems).toEqual([expect.objectContaining({severity: 'note', pointer: '/timeline/era'})]);
@@ -184,7 +184,7 @@ describe('media', () => {
 
 describe('other date forms met in published files', () => {
 	it('reads the first Sheets template, month first, and leaves out a day-first date it cannot tell', () => {
-		const {doc, problems} = open('first-template.csv');
+		const {doc, skipped: problems} = open('first-template.csv');
 		expect(doc.title).toBe('A first-template sheet');
 		expect(dates(doc)).toEqual([
 			['Month first', '2011-12-10/2011-12-11'],
@@ -198,7 +198,7 @@ describe('other date forms met in published files', () => {
 	});
 
 	it('keeps the UTC offset of ISO dates in TimelineJS 2 files', () => {
-		const {doc, problems} = open('v2-time-zones.json');
+		const {doc, skipped: problems} = open('v2-time-zones.json');
 		expect(problems).toEqual([]);
 		expect(dates(doc)).toEqual([
 			['The first gathering', '2014-12-06T17:00:00-08:00'],
@@ -284,7 +284,7 @@ describe('nothing is dropped', () => {
 		const result = importText(text, name);
 		if (!result.ok) throw new Error(JSON.stringify(result.problems));
 		const haystack = JSON.stringify(result.doc);
-		const skippedRoots = result.problems
+		const skippedRoots = result.skipped
 			.filter((p) => p.item && p.pointer !== undefined)
 			.map((p) =>
 				(p.pointer ?? '')
@@ -293,7 +293,7 @@ describe('nothing is dropped', () => {
 					.join('/'),
 			);
 		const strings = name.endsWith('.csv')
-			? csvStrings(text, result.problems)
+			? csvStrings(text, result.skipped)
 			: jsonStrings(JSON.parse(text), skippedRoots);
 		expect(strings.length).toBeGreaterThan(0);
 		const missing = strings.filter(

@@ -52,7 +52,7 @@ describe('one bad TimelineJS 3 event never hides the others', () => {
 			}),
 		);
 		expect(result.doc.events.map((e) => e.date)).toEqual(['2001', '2002']);
-		expect(result.problems).toEqual([
+		expect(result.skipped).toEqual([
 			{
 				code: 'skipped-item',
 				params: {kind: 'event', index: 1, reason: 'no start_date: TimelineJS leaves such a slide out too'},
@@ -78,7 +78,7 @@ describe('one bad TimelineJS 3 event never hides the others', () => {
 				message: 'an event must be an object, found "text"; this event is left out',
 			}),
 		]);
-		for (const problem of result.problems) expect(problem.code).toBe('skipped-item');
+		for (const problem of result.skipped) expect(problem.code).toBe('skipped-item');
 	});
 
 	it('opens an event whose date is readable only in part at what it says, with a note on the part', () => {
@@ -92,7 +92,7 @@ describe('one bad TimelineJS 3 event never hides the others', () => {
 			}),
 		);
 		expect(result.doc.events.map((e) => e.date)).toEqual(['2001', '2001-05/', '1900']);
-		expect(result.problems).toEqual([
+		expect(result.skipped).toEqual([
 			{
 				code: 'bad-date',
 				params: {},
@@ -125,7 +125,7 @@ describe('one bad TimelineJS 3 event never hides the others', () => {
 			}),
 		);
 		expect(result.doc.eras).toEqual([{id: 'nineties', date: '1990/1999', title: 'Nineties'}]);
-		expect(result.problems.map((p) => [p.code, p.item, p.pointer])).toEqual([
+		expect(result.skipped.map((p) => [p.code, p.item, p.pointer])).toEqual([
 			['skipped-item', {kind: 'era', index: 0}, '/eras/0'],
 			['skipped-item', {kind: 'era', index: 1}, '/eras/1'],
 		]);
@@ -172,7 +172,7 @@ describe('TimelineJS 2: skipped slides point into the v2 file', () => {
 			}),
 		);
 		expect(result.doc.events.map((e) => e.title)).toEqual(['ok']);
-		expect(result.problems.map((p) => [p.pointer, p.message])).toEqual([
+		expect(result.skipped.map((p) => [p.pointer, p.message])).toEqual([
 			['/timeline/date/1/startDate', expect.stringMatching(/found "soon"; this event is left out$/)],
 			['/timeline/date/2', expect.stringMatching(/^no start_date/)],
 		]);
@@ -181,7 +181,7 @@ describe('TimelineJS 2: skipped slides point into the v2 file', () => {
 	it('an end before the start leaves the end unknown, noted at endDate', () => {
 		const result = opened(importJson({timeline: {date: [{startDate: '2011', endDate: '2010'}]}}));
 		expect(result.doc.events[0]?.date).toBe('2011/');
-		expect(result.problems).toEqual([
+		expect(result.skipped).toEqual([
 			expect.objectContaining({severity: 'note', pointer: '/timeline/date/0/endDate'}),
 		]);
 	});
@@ -203,11 +203,11 @@ describe('TimelineJS 2: skipped slides point into the v2 file', () => {
 			importJson({timeline: {date: slides, era: {startDate: '2012', endDate: '2013', headline: '2012년'}}}),
 		);
 		expect(dated.doc.eras).toEqual([{id: '2012년', date: '2012/2013', title: '2012년'}]);
-		expect(dated.problems).toEqual([]);
+		expect(dated.skipped).toEqual([]);
 		const undated = opened(importJson({timeline: {date: slides, era: {startDate: '', headline: ''}}}));
 		expect(undated.doc.eras).toBeUndefined();
 		expect(undated.doc.events).toHaveLength(1);
-		expect(undated.problems).toEqual([
+		expect(undated.skipped).toEqual([
 			expect.objectContaining({
 				severity: 'note',
 				pointer: '/timeline/era',
@@ -215,7 +215,7 @@ describe('TimelineJS 2: skipped slides point into the v2 file', () => {
 			}),
 		]);
 		const junk = opened(importJson({timeline: {date: slides, era: 5}}));
-		expect(junk.problems).toEqual([expect.objectContaining({severity: 'note', pointer: '/timeline/era'})]);
+		expect(junk.skipped).toEqual([expect.objectContaining({severity: 'note', pointer: '/timeline/era'})]);
 	});
 
 	it('an era object whose end cannot be read is left out at its own path', () => {
@@ -223,7 +223,7 @@ describe('TimelineJS 2: skipped slides point into the v2 file', () => {
 			importJson({timeline: {date: [{startDate: '2011'}], era: {startDate: '2011', endDate: 'later'}}}),
 		);
 		expect(result.doc.eras).toBeUndefined();
-		expect(result.problems.map((p) => [p.severity, p.item, p.pointer])).toEqual([
+		expect(result.skipped.map((p) => [p.severity, p.item, p.pointer])).toEqual([
 			['note', undefined, '/timeline/era/endDate'],
 			[undefined, {kind: 'era', index: 0}, '/timeline/era/endDate'],
 		]);
@@ -237,7 +237,7 @@ describe('TimelineJS CSV: problems with line and column', () => {
 		const csv = `${header}2001,2,3,,,,,,,"Multi\nline",x\n\n2001,13,3,,,,,,,Bad month,y\r\n1999,1,1,25:00,,,,,,"Bad\r\ntime",z\n2001,1,1,,,,,,,"a\nb","c\n""d"",\ne",,2001,x\n`;
 		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
 		expect(result.doc.events.map((e) => e.date)).toEqual(['2001-02-03', '2001', '2001-01-01']);
-		expect(result.problems.map(({line, column, message, item}) => ({line, column, message, item}))).toEqual([
+		expect(result.skipped.map(({line, column, message, item}) => ({line, column, message, item}))).toEqual([
 			{
 				line: 5,
 				column: 6,
@@ -257,7 +257,7 @@ describe('TimelineJS CSV: problems with line and column', () => {
 		const csv = `${header}2001,,,,1999,,,,,Backwards,\n,5,,,,,,,,No year,\n`;
 		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
 		expect(result.doc.events.map((e) => e.date)).toEqual(['2001/']);
-		expect(result.problems.map(({line, column, severity}) => ({line, column, severity}))).toEqual([
+		expect(result.skipped.map(({line, column, severity}) => ({line, column, severity}))).toEqual([
 			{line: 2, column: 9, severity: 'note'},
 			{line: 3, column: 1, severity: undefined},
 		]);
@@ -268,7 +268,7 @@ describe('TimelineJS CSV: problems with line and column', () => {
 			'Start Date,End Date,Headline,Text,Tag\n12/10/2011,,Meeting,,\n1/2011 ,,Month,,\n11/09/1810 0:00:00,,Plan,,\n11-09-1810,,Ambiguous,,\n';
 		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
 		expect(result.doc.events.map((e) => e.date)).toEqual(['2011-12-10', '2011-01', '1810-11-09T00:00:00']);
-		expect(result.problems).toEqual([
+		expect(result.skipped).toEqual([
 			expect.objectContaining({line: 5, column: 1, item: {kind: 'event', index: 3}}),
 		]);
 	});
@@ -346,7 +346,7 @@ describe('TimelineJS CSV reading', () => {
 		expect(fromFile.doc).toEqual(fromStdin.doc);
 		expect(fromFile.doc.extensions?.timescope).toMatchObject({titleFrom: 'none'});
 		expect(fromFile.doc.events).toHaveLength(1);
-		expect(fromFile.problems).toEqual([]);
+		expect(fromFile.skipped).toEqual([]);
 	});
 });
 

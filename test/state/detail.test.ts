@@ -96,7 +96,12 @@ describe('wrapOffsets', () => {
 	it('never cuts a web address: a long one runs past the width on a line of its own', () => {
 		const text = 'Source: https://example.org/a/very/long/path/photo.jpg and then 北京 words';
 		const lines = wrapOffsets(text, 16).map(([s, e]) => text.slice(s, e));
-		expect(lines).toEqual(['Source:', 'https://example.org/a/very/long/path/photo.jpg', 'and then 北京', 'words']);
+		expect(lines).toEqual([
+			'Source:',
+			'https://example.org/a/very/long/path/photo.jpg',
+			'and then 北京',
+			'words',
+		]);
 		const alone = 'https://example.org/a/very/long/path/photo.jpg';
 		expect(wrapOffsets(alone, 10)).toEqual([[0, alone.length]]);
 	});

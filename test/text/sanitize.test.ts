@@ -111,7 +111,11 @@ describe('cells', () => {
 
 	it('never breaks a web address: a long one runs past the width on a line of its own', () => {
 		const url = 'https://example.org/a/very/long/path/photo.jpg';
-		expect(wrapCells(`Sources: ${url}, and more words`, 20)).toEqual(['Sources:', `${url},`, 'and more words']);
+		expect(wrapCells(`Sources: ${url}, and more words`, 20)).toEqual([
+			'Sources:',
+			`${url},`,
+			'and more words',
+		]);
 		expect(wrapCells(`see (${url}): here`, 20)).toEqual(['see', `(${url}):`, 'here']);
 		expect(wrapCells('https://a.io/x', 20)).toEqual(['https://a.io/x']);
 		// A word that only looks like one is still broken.

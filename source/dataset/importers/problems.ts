@@ -25,11 +25,12 @@ export interface ImportProblem extends ImportLocation {
 }
 
 /**
- * `ok`: a document made of every item that could be read, and one problem for each item left out
- * (and each note). Not `ok`: the input as a whole is not a timeline this importer can read.
+ * `ok`: a document made of every item that could be read, and in `skipped` a problem for each item left
+ * out (with its `item`) and each note. Not `ok`: the input as a whole is not a timeline this importer
+ * can read.
  */
 export type ImportResult =
-	| {ok: true; doc: TimescopeDocument; format: string; problems: ImportProblem[]}
+	| {ok: true; doc: TimescopeDocument; format: string; skipped: ImportProblem[]}
 	| {ok: false; format: string; problems: ImportProblem[]};
 
 export type PathPart = string | number;

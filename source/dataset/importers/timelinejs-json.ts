@@ -455,7 +455,7 @@ function documentHead(config: Json, options: ConvertOptions, eraExtensions: Json
 /** The converter builds valid documents; this guard turns a slip into a problem, not a bad file. */
 function finish(doc: TimescopeDocument, options: ConvertOptions, problems: ImportProblem[]): ImportResult {
 	const parsed = documentSchema.safeParse(doc);
-	if (parsed.success) return {ok: true, doc: parsed.data, format: options.format, problems};
+	if (parsed.success) return {ok: true, doc: parsed.data, format: options.format, skipped: problems};
 	const failures = parsed.error.issues.map((issue): ImportProblem => {
 		const at = toJsonPointer(issue.path.map(String));
 		return {
