@@ -78,7 +78,7 @@ interface Text {
 	lossless: boolean;
 }
 
-function readText(value: unknown): Text {
+export function readText(value: unknown): Text {
 	if (!isObject(value)) return {headline: '', body: '', lossless: value === undefined};
 	const rawHeadline = textOf(value.headline);
 	const rawBody = textOf(value.text);
@@ -351,7 +351,7 @@ function compact<T extends object>(object: T): T {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
-function draftEvent(slide: Json, date: string, dateLossless: boolean): Draft {
+export function draftEvent(slide: Json, date: string, dateLossless: boolean): Draft {
 	const text = readText(slide.text);
 	const media = readMedia(slide.media);
 	const dateText = dateTextOf(slide);

@@ -1,0 +1,263 @@
+import {formatDate} from '../dataset/dates.js';
+import {type EdtfDate, type EdtfPoint, parseEdtf} from '../dataset/edtf.js';
+import {htmlToLine, htmlToText} from '../dataset/importers/html-text.js';
+import {type Scale, slideDate, timelineJsYear} from '../dataset/importers/timelinejs-dates.js';
+import {draftEvent, isObject, type Json, readText} from '../dataset/importers/timelinejs-json.js';
+import type {EventDoc, QuoteDoc, SourceDoc, TimescopeDocument} from '../dataset/schema.js';
+
+/**
+ * `convert --as timelinejs`: a `timescope/1` document as TimelineJS 3 JSON, so a timeline explored here
+ * can be published with TimelineJS.
+ *
+ * A timeline that came from TimelineJS goes back as it came: what the importer kept of each slide
+ * under `extensions.timelinejs` (the original dates, HTML, media, background, group, unknown keys) is
+ * written again wherever it still says what the event says — checked by reading the slide back with
+ * the importer — and rebuilt from the event where it does not (a file edited since). A timeline made
+ * here becomes slides from its fields: summary and quotes as HTML text, the first source as media,
+ * the first tag as group. Years go back to TimelineJS's numbering (astronomical 0 is its -1), and a
+ * date TimelineJS cannot express (approximate, uncertain, open, one of a set) keeps its meaning in
+ * `display_date`.
+ */
+
+type Slide = Json;
+
+export function toTimelineJs(doc: TimescopeDocument): Json {
+	const kept = extensionOf(doc);
+	const scale = exportScale(doc, kept);
+	const sources = new Map((doc.sources ?? []).map((source) => [source.id, source]));
+	const quotesOf = new Map<string, QuoteDoc[]>();
+	for (const quote of doc.quotes ?? []) {
+		for (const id of quote.events ?? []) quotesOf.set(id, [...(quotesOf.get(id) ?? []), quote]);
+	}
+	const names = new Map([...(doc.actors ?? []), ...(doc.places ?? [])].map((item) => [item.id, item.name]));
+	const out: Json = {};
+	out.title = titleSlide(doc, kept);
+	out.events = doc.events.map((event) =>
+		eventSlide(event, {scale, sources, quotes: quotesOf.get(event.id) ?? [], names}),
+	);
+	const eraKept = isObject(kept.eras) ? kept.eras : {};
+	if (doc.eras && doc.eras.length > 0) {
+		out.eras = doc.eras.map((era) => {
+			const own = isObject(eraKept[era.id]) ? (eraKept[era.id] as Json) : {};
+			const text = isObject(own.text) ? own.text : {};
+			const same = readText(text).headline === era.title;
+			return {
+				...own,
+				...datesFor(era.date, own, scale),
+				text: same ? text : {...text, headline: html(era.title)},
+			};
+		});
+	}
+	for (const [key, value] of Object.entries(kept)) {
+		if (key !== 'title' && key !== 'eras' && !(key in out)) out[key] = value;
+	}
+	return out;
+}
+
+function extensionOf(item: {extensions?: Record<string, unknown>}): Json {
+	const own = item.extensions?.timelinejs;
+	return isObject(own) ? own : {};
+}
+
+/** TimelineJS's own choice, made on the years it will read: cosmological past JavaScript's dates. */
+function exportScale(doc: TimescopeDocument, kept: Json): Scale {
+	if (kept.scale === 'human' || kept.scale === 'cosmological') return kept.scale;
+	const deep = doc.events.some((event) => {
+		const start = startPoint(event.date);
+		return start !== undefined && (start.year < -271_820 || start.year > 275_759);
+	});
+	return deep ? 'cosmological' : 'human';
+}
+
+function titleSlide(doc: TimescopeDocument, kept: Json): Slide {
+	// A title kept as a one-slide list goes back as the object TimelineJS 3 reads.
+	const original = Array.isArray(kept.title) ? kept.title[0] : kept.title;
+	const slide: Slide = isObject(original) ? {...original} : {};
+	const untitled = isObject(doc.extensions?.timescope) && doc.extensions.timescope.titleFrom === 'none';
+	const headline = untitled ? '' : doc.title;
+	const read = readText(slide.text);
+	if (!(isObject(slide.text) && read.headline === headline && read.body === (doc.summary ?? ''))) {
+		slide.text = {headline: html(headline), text: doc.summary ? html(doc.summary, 'paragraphs') : ''};
+	}
+	return slide;
+}
+
+interface Context {
+	scale: Scale;
+	sources: ReadonlyMap<string, SourceDoc>;
+	quotes: readonly QuoteDoc[];
+	names: ReadonlyMap<string, string>;
+}
+
+function eventSlide(event: EventDoc, context: Context): Slide {
+	const kept = extensionOf(event);
+	const own = event.sources?.map((id) => context.sources.get(id)).filter((s): s is SourceDoc => !!s) ?? [];
+	const slide: Slide = {...datesFor(event.date, kept, context.scale, event.dateText)};
+	for (const [key, value] of Object.entries(kept)) if (!(key in slide)) slide[key] = value;
+	slide.unique_id = typeof kept.unique_id === 'string' ? kept.unique_id : event.id;
+	const tag = event.tags?.[0];
+	if (tag !== undefined && (typeof kept.group !== 'string' || kept.group.trim() !== tag)) slide.group = tag;
+	if (tag === undefined) delete slide.group;
+	const [media] = own;
+	if (Object.keys(kept).length === 0) {
+		// Made here: every field of the event, written as TimelineJS shows it.
+		slide.text = {headline: html(event.title), text: eventHtml(event, own.slice(1), context)};
+		if (media) slide.media = mediaOf(media);
+		return slide;
+	}
+	// Came from TimelineJS: what was kept goes back wherever the importer still reads the event from it.
+	const shown = draftEvent(slide, event.date, true).media;
+	if (
+		media &&
+		!(shown?.url === media.url && shown?.title === media.title && shown?.publisher === media.publisher)
+	) {
+		slide.media = mediaOf(media);
+	} else if (!media && shown && (shown.url || shown.title || shown.publisher)) {
+		delete slide.media;
+	}
+	const titled = event.extensions?.timescope;
+	const borrowed = isObject(titled) && typeof titled.titleFrom === 'string';
+	// A text read losslessly was not kept: it was the event's own title and summary, less a media embed.
+	const embed = draftEvent({...slide, text: undefined}, event.date, true).media?.embedText;
+	const body =
+		embed && event.summary?.endsWith(embed) ? event.summary.slice(0, -embed.length).trimEnd() : event.summary;
+	const rebuilt = {headline: borrowed ? '' : html(event.title), text: body ? html(body, 'paragraphs') : ''};
+	if (!isObject(slide.text)) slide.text = rebuilt;
+	const read = draftEvent(slide, event.date, true);
+	if (read.title !== event.title || read.summary !== event.summary) slide.text = rebuilt;
+	return slide;
+}
+
+/** The HTML text of an event made here: its summary, its quotes, and what TimelineJS has no field for. */
+function eventHtml(event: EventDoc, moreSources: readonly SourceDoc[], context: Context): string {
+	const parts: string[] = [];
+	if (event.summary) parts.push(html(event.summary, 'paragraphs'));
+	for (const quote of context.quotes) {
+		const speaker = context.names.get(quote.speaker) ?? quote.speaker;
+		const said = quote.said ? `, ${formatEdtf(quote.said)}` : '';
+		const words = quote.kind === 'paraphrase' ? `(paraphrase) ${quote.text}` : `“${quote.text}”`;
+		const context_ = quote.context ? ` · ${quote.context}` : '';
+		parts.push(`<blockquote>${escapeHtml(words)}<br>— ${escapeHtml(speaker + said + context_)}</blockquote>`);
+	}
+	const facts = [
+		['Actors', event.actors],
+		['Places', event.places],
+		['Tags', event.tags && event.tags.length > 1 ? event.tags : undefined],
+	] as const;
+	for (const [label, ids] of facts) {
+		if (ids && ids.length > 0) {
+			parts.push(`<p>${label}: ${ids.map((id) => escapeHtml(context.names.get(id) ?? id)).join(', ')}</p>`);
+		}
+	}
+	if (moreSources.length > 0) parts.push(`<p>Sources: ${moreSources.map(sourceHtml).join('; ')}</p>`);
+	return parts.join('');
+}
+
+function sourceHtml(source: SourceDoc): string {
+	const label = escapeHtml(
+		[source.title, source.publisher].filter(Boolean).join(', ') || source.url || source.id,
+	);
+	return source.url ? `<a href="${escapeHtml(source.url)}">${label}</a>` : label;
+}
+
+function mediaOf(source: SourceDoc): Json {
+	const media: Json = {};
+	if (source.url) media.url = source.url;
+	if (source.title) media.caption = escapeHtml(source.title);
+	if (source.publisher) media.credit = escapeHtml(source.publisher);
+	return media;
+}
+
+/**
+ * `start_date` / `end_date` (and `display_date`) for an EDTF date: the ones kept from TimelineJS when
+ * they still give this date, else built from it.
+ */
+function datesFor(edtf: string, kept: Json, scale: Scale, dateText?: string): Json {
+	if (kept.start_date !== undefined) {
+		const again = slideDate(kept.start_date, kept.end_date, scale);
+		if (again.ok && again.edtf === edtf) {
+			const dates: Json = {start_date: kept.start_date};
+			if (kept.end_date !== undefined) dates.end_date = kept.end_date;
+			return dates;
+		}
+	}
+	const parsed = parseEdtf(edtf);
+	if (!parsed.ok) return {};
+	const {start, end, exact} = ends(parsed.date);
+	const dates: Json = {};
+	if (start) dates.start_date = dateObject(start, scale);
+	if (end) dates.end_date = dateObject(end, scale);
+	const words = dateText ?? (exact ? undefined : formatDate(parsed.date));
+	if (words) dates.display_date = words;
+	return dates;
+}
+
+/** The points TimelineJS can hold, and whether they say all the date says. */
+function ends(date: EdtfDate): {start?: EdtfPoint; end?: EdtfPoint; exact: boolean} {
+	const plain = (point: EdtfPoint) => !point.approximate && !point.uncertain && !point.unspecifiedText;
+	const start = typeof date.start === 'object' ? date.start : undefined;
+	const end = typeof date.end === 'object' ? date.end : undefined;
+	// An open or unknown side, or a qualified point, is more than two plain dates can say.
+	const exact =
+		(date.end === undefined ? start !== undefined : start !== undefined && end !== undefined) &&
+		[start, end].every((point) => point === undefined || (plain(point) && point.precision !== 'season'));
+	return {start: start ?? end, end: start ? end : undefined, exact};
+}
+
+function dateObject(point: EdtfPoint, scale: Scale): Json {
+	const date: Json = {year: String(timelineJsYear(point.year, scale))};
+	const precise = (p: EdtfPoint['precision']) =>
+		['year', 'season', 'month', 'day', 'minute', 'second'].indexOf(point.precision) >=
+		['year', 'season', 'month', 'day', 'minute', 'second'].indexOf(p);
+	if (point.month !== undefined && precise('month')) date.month = String(point.month);
+	if (point.day !== undefined && precise('day')) date.day = String(point.day);
+	if (point.hour !== undefined && precise('minute')) {
+		date.hour = String(point.hour);
+		date.minute = String(point.minute ?? 0);
+		if (point.precision === 'second') date.second = String(point.second ?? 0);
+		// TimelineJS shows the time as written and ignores a key it does not know; timescope reads it back.
+		if (point.offset !== undefined) date.zone = zoneText(point.offset);
+	}
+	return date;
+}
+
+/** Minutes east of UTC as EDTF writes them: `Z`, `-08:00`. */
+function zoneText(offset: number): string {
+	if (offset === 0) return 'Z';
+	const minutes = Math.abs(offset);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${offset < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+function startPoint(edtf: string): EdtfPoint | undefined {
+	const parsed = parseEdtf(edtf);
+	return parsed.ok ? ends(parsed.date).start : undefined;
+}
+
+function formatEdtf(edtf: string): string {
+	const parsed = parseEdtf(edtf);
+	return parsed.ok ? formatDate(parsed.date) : edtf;
+}
+
+/**
+ * Plain text as the HTML TimelineJS reads: as it is when it reads back the same (most headlines and
+ * texts: this is how a timeline that came from TimelineJS goes back unchanged), else escaped, with
+ * paragraphs apart and line breaks kept.
+ */
+function html(text: string, shape: 'line' | 'paragraphs' = 'line'): string {
+	const same = shape === 'line' ? htmlToLine(text) === text : htmlToText(text) === text;
+	if (same && !text.includes('\n')) return text;
+	if (shape === 'line') return escapeHtml(text);
+	return text
+		.split(/\n{2,}/u)
+		.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`)
+		.join('');
+}
+
+function escapeHtml(text: string): string {
+	return text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll('"', '&quot;');
+}
