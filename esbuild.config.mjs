@@ -6,7 +6,7 @@ import {build} from 'esbuild';
 // Built aside and swapped in, so a test or a running explorer never sees a half-written dist/.
 const staging = `dist.${process.pid}`;
 await build({
-	entryPoints: ['source/cli.tsx'],
+	entryPoints: ['source/cli.ts'],
 	outdir: staging,
 	bundle: true,
 	splitting: true,

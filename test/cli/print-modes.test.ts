@@ -161,7 +161,13 @@ describe('validate', () => {
 
 describe('usage and failures', () => {
 	it.each([
-		[['--bogus'], /^timescope: Unknown option '--bogus'\ntimescope: see timescope --help\n$/],
+		[
+			['--serch', 'oil'],
+			/^timescope: unknown flag --serch \(did you mean --search\?\)\ntimescope: see timescope --help\n$/,
+		],
+		[['--search'], /^timescope: --search needs a value \(QUERY\)\ntimescope: see timescope --help\n$/],
+		[[SMALL, '--print', '--json'], /^timescope: --print and --json cannot be used together\n/],
+		[[SMALL, '--limit', '3'], /^timescope: --limit needs --search\n/],
 		[[SMALL, '--limit', 'x', '--search', 'a'], /--limit expects a whole number ≥ 0, found "x"/],
 		[
 			[SMALL, '--from', '2025-13'],
@@ -178,7 +184,7 @@ describe('usage and failures', () => {
 		[['validate'], /validate needs at least one FILE/],
 		[
 			[SMALL, '--watch', '--print'],
-			/--watch reloads the explorer: it needs a terminal, and no --print or --json/,
+			/--watch works only in the explorer \(a terminal, without --print or --json\)/,
 		],
 		[['a.json', 'b.json'], /expected one FILE, found 2/],
 	])('%j exits 2 with a clear message and no stack trace', async (args, message) => {

@@ -1,0 +1,37 @@
+import {convert} from './commands/convert.js';
+import {validate} from './commands/validate.js';
+import {view} from './commands/view.js';
+import type {CommandName} from './flags.js';
+import type {CommandArgs, Invocation} from './parse.js';
+
+/**
+ * The commands: `timescope [FILE]` and the subcommands. Adding a subcommand is one entry here, its
+ * name in `CommandName` (flags.ts) and its handler in commands/.
+ */
+
+export interface Command {
+	readonly args: CommandArgs;
+	/** Its line under Usage in `--help`. */
+	readonly summary: string;
+	readonly run: (invocation: Invocation) => Promise<number>;
+}
+
+/** `timescope [FILE]`: the explorer on a terminal, the printed listing otherwise. */
+export const VIEW: Command = {
+	args: {name: 'FILE', min: 0, max: 1},
+	summary: 'explore FILE (default: the bundled dataset)',
+	run: view,
+};
+
+export const COMMANDS = {
+	validate: {
+		args: {name: 'FILE', min: 1, max: Number.POSITIVE_INFINITY},
+		summary: 'check files and list every problem',
+		run: validate,
+	},
+	convert: {
+		args: {name: 'FILE', min: 1, max: 1},
+		summary: 'write FILE (e.g. a TimelineJS timeline) as timescope/1 JSON',
+		run: convert,
+	},
+} as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

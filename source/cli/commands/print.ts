@@ -1,0 +1,47 @@
+import type {Filters} from '../../dataset/filter.js';
+import {select, toDocument} from '../../dataset/filter.js';
+import type {Dataset} from '../../dataset/model.js';
+import {toSafeJson} from '../../output/json.js';
+import {renderListing} from '../../output/listing.js';
+import {renderSearchListing, searchJson} from '../../output/search-output.js';
+import {colourEnabled, styleFor} from '../../output/style.js';
+import {createQuoteSearcher} from '../../search/quote-search.js';
+import {describeFilters} from '../filters.js';
+import type {Flags} from '../flags.js';
+import {UsageError} from '../usage-error.js';
+import {write} from '../write.js';
+
+/** Print mode: the listing, the JSON document, or search results, of what the filters keep. */
+export async function print(dataset: Dataset, filters: Filters, flags: Flags): Promise<number> {
+	let selection = select(dataset, filters);
+	if (flags.event !== undefined) {
+		const event = dataset.eventsById.get(flags.event);
+		if (!event) throw new UsageError(`no event has the id "${flags.event}"`);
+		const quotes = new Set(selection.quotes);
+		selection = {events: [event], quotes: event.quotes.filter((quote) => quotes.has(quote))};
+	}
+	const style = styleFor(colourEnabled(process.stdout, process.env));
+	const width = outputWidth();
+	if (flags.search !== undefined) {
+		const inSelection = new Set(selection.quotes);
+		const all = createQuoteSearcher(dataset).search(flags.search);
+		const hits = all.hits.filter((hit) => inSelection.has(hit.quote));
+		const limit = flags.limit === 0 ? hits.length : flags.limit;
+		const result = {query: flags.search, total: hits.length, hits: hits.slice(0, limit)};
+		write(flags.json ? toSafeJson(searchJson(result)) : renderSearchListing(result, {width, style}));
+		return 0;
+	}
+	if (flags.json) {
+		write(toSafeJson(toDocument(dataset, selection)));
+		return 0;
+	}
+	const filterText = describeFilters(dataset, filters, flags.event);
+	write(renderListing(dataset, selection, {width, style, filterText}));
+	return 0;
+}
+
+function outputWidth(): number {
+	const fromEnv = Number(process.env.COLUMNS);
+	if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+	return process.stdout.isTTY && process.stdout.columns >= 20 ? process.stdout.columns : 80;
+}

@@ -1,0 +1,33 @@
+import {BUNDLED} from '../../bundled.js';
+import {loadDataset} from '../../dataset/load.js';
+import {progressBar} from '../../output/progress.js';
+import {readFilters} from '../filters.js';
+import type {Invocation} from '../parse.js';
+import {UsageError} from '../usage-error.js';
+import {reportProblems} from '../write.js';
+import {print} from './print.js';
+
+/** `timescope [FILE]`: load FILE (or the bundled dataset), then explore it or print it. */
+export async function view(invocation: Invocation): Promise<number> {
+	const {flags, command} = invocation;
+	const file = invocation.args[0] ?? BUNDLED;
+	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
+	const loaded = await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
+	progress.done();
+	if (!loaded.ok) return reportProblems(loaded.problems);
+	const {dataset} = loaded;
+	const filters = readFilters(dataset, flags);
+	if (command === 'print') return print(dataset, filters, flags);
+	// Ink and React load only here: print, JSON and validate start fast.
+	const {runInteractive} = await import('../../interactive.js');
+	return runInteractive({
+		dataset,
+		fileLabel: loaded.file,
+		path: file === '-' ? undefined : file,
+		watch: flags.watch,
+		filters,
+		search: flags.search,
+		eventId: flags.event,
+	});
+}

@@ -1,0 +1,135 @@
+/**
+ * Every command-line flag, once. This table drives parsing (meow), the usage checks and their
+ * suggestions, `--help` and the shell completions; the handlers read the typed `Flags` it yields.
+ * Adding a flag is one entry here plus the code that reads it (see "Adding a flag" in README.md).
+ *
+ * Keys are camelCase and typed on the command line in kebab-case (`skipInvalid` is `--skip-invalid`).
+ */
+
+/** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert';
+
+export interface FlagSpec {
+	readonly type: 'boolean' | 'string' | 'number';
+	readonly short?: string;
+	/** Given several times, the values are a list (that reads as OR). Otherwise once at most. */
+	readonly multiple?: boolean;
+	/** The only values accepted (strings). */
+	readonly choices?: readonly string[];
+	/** Numbers are whole numbers, at least this. */
+	readonly min?: number;
+	readonly default?: boolean | string | number;
+	/** What the value is, in help and usage errors: `QUERY`, `DATE`. */
+	readonly value?: string;
+	/** One line of `--help`. */
+	readonly help: string;
+	/** The commands it applies to; absent: all of them. */
+	readonly for?: readonly CommandName[];
+	/** Flags it cannot be combined with (checked both ways). */
+	readonly conflicts?: readonly string[];
+	/** Flags it needs beside it. */
+	readonly requires?: readonly string[];
+	/** What completes its value in a shell: file names (choices complete by themselves). */
+	readonly complete?: 'file';
+}
+
+const VIEW: readonly CommandName[] = ['explore', 'print'];
+
+export const FLAGS = {
+	print: {
+		type: 'boolean',
+		help: 'plain listing (the default when stdout is not a terminal)',
+		for: ['print'],
+		conflicts: ['json', 'interactive'],
+	},
+	json: {
+		type: 'boolean',
+		help: 'the dataset, or with --search the results, as JSON',
+		for: ['print'],
+		conflicts: ['interactive'],
+	},
+	search: {
+		type: 'string',
+		short: 's',
+		value: 'QUERY',
+		help: "search quotes (fzf syntax: 'exact ^prefix suffix$ !not a|b; @speaker)",
+		for: VIEW,
+	},
+	limit: {
+		type: 'number',
+		min: 0,
+		default: 50,
+		value: 'N',
+		help: 'at most N search results in --print/--json (default 50, 0 for all)',
+		for: ['print'],
+		requires: ['search'],
+	},
+	from: {
+		type: 'string',
+		value: 'DATE',
+		help: 'only events that may fall on or after DATE (2025-12, 2025-12-31, 2024)',
+		for: VIEW,
+	},
+	to: {type: 'string', value: 'DATE', help: 'only events that may fall on or before DATE', for: VIEW},
+	actor: {
+		type: 'string',
+		multiple: true,
+		value: 'NAME',
+		help: 'only events involving the actor, and the actor’s quotes (repeat: any of them)',
+		for: VIEW,
+	},
+	tag: {
+		type: 'string',
+		multiple: true,
+		value: 'TAG',
+		help: 'only events with the tag (repeat: any of them)',
+		for: VIEW,
+	},
+	place: {
+		type: 'string',
+		multiple: true,
+		value: 'NAME',
+		help: 'only events at the place (repeat: any of them)',
+		for: VIEW,
+	},
+	event: {
+		type: 'string',
+		value: 'ID',
+		help: 'open that event’s detail (print: only that event)',
+		for: VIEW,
+	},
+	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
+	interactive: {
+		type: 'boolean',
+		short: 'i',
+		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
+		for: ['explore'],
+	},
+	help: {type: 'boolean', short: 'h', help: 'this help'},
+	version: {type: 'boolean', short: 'v', help: 'the version'},
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+type Spec<K extends FlagName> = (typeof FLAGS)[K];
+type Value<F> = F extends {type: 'boolean'}
+	? boolean
+	: F extends {choices: readonly (infer C)[]}
+		? C
+		: F extends {type: 'number'}
+			? number
+			: string;
+
+/** The parsed flags: lists for `multiple`, a value for those with a default, else possibly undefined. */
+export type Flags = {
+	readonly [K in FlagName]: Spec<K> extends {multiple: true}
+		? readonly Value<Spec<K>>[]
+		: Spec<K> extends {type: 'boolean'} | {default: unknown}
+			? Value<Spec<K>>
+			: Value<Spec<K>> | undefined;
+};
+
+/** `skipInvalid` → `skip-invalid`. */
+export function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
