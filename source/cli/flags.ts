@@ -105,6 +105,14 @@ export const FLAGS = {
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
 	},
+	as: {
+		type: 'string',
+		choices: ['timescope', 'timelinejs'],
+		default: 'timescope',
+		value: 'FORMAT',
+		help: 'what convert writes: timescope (timescope/1 JSON) or timelinejs (TimelineJS 3 JSON, to publish)',
+		for: ['convert'],
+	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},
 } as const satisfies Record<string, FlagSpec>;

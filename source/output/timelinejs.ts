@@ -31,9 +31,9 @@ export function toTimelineJs(doc: TimescopeDocument): Json {
 	}
 	const names = new Map([...(doc.actors ?? []), ...(doc.places ?? [])].map((item) => [item.id, item.name]));
 	const out: Json = {};
-	out.title = titleSlide(doc, kept);
+	out.title = inOrder(titleSlide(doc, kept));
 	out.events = doc.events.map((event) =>
-		eventSlide(event, {scale, sources, quotes: quotesOf.get(event.id) ?? [], names}),
+		inOrder(eventSlide(event, {scale, sources, quotes: quotesOf.get(event.id) ?? [], names})),
 	);
 	const eraKept = isObject(kept.eras) ? kept.eras : {};
 	if (doc.eras && doc.eras.length > 0) {
@@ -52,6 +52,24 @@ export function toTimelineJs(doc: TimescopeDocument): Json {
 		if (key !== 'title' && key !== 'eras' && !(key in out)) out[key] = value;
 	}
 	return out;
+}
+
+/** The keys of a slide in the order TimelineJS's documentation lists them, then the others as they came. */
+const SLIDE_KEYS = [
+	'start_date',
+	'end_date',
+	'display_date',
+	'text',
+	'media',
+	'group',
+	'background',
+	'unique_id',
+];
+
+function inOrder(slide: Slide): Slide {
+	const ordered: Slide = {};
+	for (const key of SLIDE_KEYS) if (key in slide) ordered[key] = slide[key];
+	return Object.assign(ordered, slide);
 }
 
 function extensionOf(item: {extensions?: Record<string, unknown>}): Json {

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {sharedExamplePath} from '../helpers/shared.js';
+import {timelineJsReads} from '../helpers/timelinejs-reads.js';
 
 const fixture = (name: string) =>
 	name.startsWith('TimelineJS3__')
@@ -73,6 +74,34 @@ describe('TimelineJS files', () => {
 		const photo = lines.filter((line) => line.includes('https://example.org/photo.jpg'));
 		expect(photo).toHaveLength(2);
 		expect(run.stdout).not.toContain('https://example.org/photo.jpg,\n  https://example.org/photo.jpg');
+	});
+
+	it('convert --as timelinejs writes TimelineJS 3 JSON that TimelineJS reads as the original', async () => {
+		for (const name of ['TimelineJS3__src__template__eras.json', 'bce-years.json']) {
+			const run = await runCli(['convert', fixture(name), '--as', 'timelinejs']);
+			expect(run.stderr).toBe('');
+			expect(run.code).toBe(0);
+			const original = JSON.parse(await readFile(fixture(name), 'utf8'));
+			expect(timelineJsReads(JSON.parse(run.stdout))).toEqual(timelineJsReads(original));
+		}
+		const csv = await runCli(['convert', fixture('bce-years.csv'), '--as', 'timelinejs']);
+		expect(JSON.parse(csv.stdout).events.map((e: {start_date: unknown}) => e.start_date)).toEqual([
+			{year: '-500'},
+			{year: '-44', month: '3', day: '15'},
+			{year: '-1'},
+		]);
+		const wrong = await runCli(['convert', fixture('bce-years.csv'), '--as', 'html']);
+		expect(wrong.code).toBe(2);
+		expect(wrong.stderr).toMatch(/--as expects timescope, timelinejs, found "html"/);
+	});
+
+	it('--event finds an id in Hangul however the terminal composed it', async () => {
+		for (const typed of ['안기부', '안기부'.normalize('NFD')]) {
+			const run = await runCli([fixture('korean-ids.json'), '--print', '--event', typed]);
+			expect(run.code).toBe(0);
+			expect(run.stdout).toContain('국가안전기획부로 개칭');
+			expect(run.stdout).not.toContain('중앙정보부 탄생');
+		}
 	});
 
 	it('explains a broken TimelineJS file with its position', async () => {

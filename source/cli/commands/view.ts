@@ -1,5 +1,6 @@
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
+import {findEvent} from '../../dataset/model.js';
 import {progressBar} from '../../output/progress.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
@@ -28,6 +29,6 @@ export async function view(invocation: Invocation): Promise<number> {
 		watch: flags.watch,
 		filters,
 		search: flags.search,
-		eventId: flags.event,
+		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
 	});
 }
