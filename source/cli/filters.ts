@@ -11,7 +11,7 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 		const parsed = parseEdtf(value);
 		if (!parsed.ok)
 			throw new UsageError(
-				`--${flag}: expected a date such as 2025-12, 2025-12-31 or 2024, found "${value}"`,
+				`--${flag}: expected a date such as 2025-12, 2025-12-31, 2024 or Y-13800000000, found "${value}"`,
 			);
 		return parsed.date;
 	};
@@ -34,9 +34,18 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 	for (const tag of flags.tag) {
 		if (!allTags.has(tag)) throw new UsageError(`--tag: no event has the tag "${tag}"${known([...allTags])}`);
 	}
+	const window = flags.from !== undefined || flags.to !== undefined;
+	for (const [name, given] of [
+		['certainly-inside', flags.certainlyInside],
+		['include-undated', flags.includeUndated],
+	] as const) {
+		if (given && !window) throw new UsageError(`--${name} needs --from or --to`);
+	}
 	const filters: Filters = {
 		from: date('from', flags.from),
 		to: date('to', flags.to),
+		dateMatch: flags.certainlyInside ? 'certain' : 'may',
+		includeUndated: flags.includeUndated,
 		actors,
 		places,
 		tags: flags.tag,
@@ -61,6 +70,8 @@ export function describeFilters(
 	const parts = [
 		filters.from && `from ${filters.from.text}`,
 		filters.to && `to ${filters.to.text}`,
+		filters.dateMatch === 'certain' && 'certainly inside',
+		filters.includeUndated && 'with undated',
 		...(filters.actors ?? []).map((id) => `actor ${dataset.actors.get(id)?.name ?? id}`),
 		...(filters.tags ?? []).map((tag) => `tag ${tag}`),
 		...(filters.places ?? []).map((id) => `place ${dataset.places.get(id)?.name ?? id}`),

@@ -67,10 +67,20 @@ export const FLAGS = {
 	from: {
 		type: 'string',
 		value: 'DATE',
-		help: 'only events that may fall on or after DATE (2025-12, 2025-12-31, 2024)',
+		help: 'only events that may fall on or after DATE (2025-12, 2025-12-31, 2024, -0499, Y-13800000000)',
 		for: VIEW,
 	},
 	to: {type: 'string', value: 'DATE', help: 'only events that may fall on or before DATE', for: VIEW},
+	certainlyInside: {
+		type: 'boolean',
+		help: 'with --from/--to: only what certainly falls inside the window, not what may',
+		for: VIEW,
+	},
+	includeUndated: {
+		type: 'boolean',
+		help: 'with --from/--to: keep what has no date, or only a bound (by 2 Jan 2026)',
+		for: VIEW,
+	},
 	actor: {
 		type: 'string',
 		multiple: true,

@@ -8,6 +8,8 @@ declare module 'edtf' {
 		uncertain?: boolean | number;
 		unspecified?: number;
 		offset?: number;
+		/** Significant digits of a level 2 year (`1950S2`). */
+		significant?: number;
 		timeZone?: string;
 	}
 	export interface EdtfValue {

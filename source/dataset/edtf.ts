@@ -1,16 +1,30 @@
 import edtf, {type ParsedEdtf, parse} from 'edtf';
+import {DAY_MS, daysInMonth, instantBefore, MAX_YEAR, startOfDay} from './calendar.js';
 
 /**
- * A typed reading of EDTF (ISO 8601-2, levels 0 and 1) dates.
+ * A typed reading of EDTF (ISO 8601-2) dates, in the four kinds of time a source can give:
  *
- * Plain `YYYY`, `YYYY-MM` and `YYYY-MM-DD` (with an optional `~ ? %` qualifier) are read by a small
- * fast path: the edtf package's grammar costs ~80 µs per date, which is 8 s for a 100k-event archive.
- * Everything else goes to the edtf package. A property test keeps both paths in agreement.
+ * - a point at its precision: `2025-12-31`, `2025-12`, `2024`, `2025~`, `2025-12-31?`, `Y-13800000000`;
+ * - a duration: `2025-12-22/2025-12-28`; an open end (`2025~/..`) is ongoing, an empty side
+ *   (`2025/`) is not known;
+ * - one point, not known which, within a window or among listed dates (level 2 "one of a set"):
+ *   `[2025-12-22..2025-12-28]`, `[2024, 2025-12-31]`;
+ * - on or before / on or after a date, nothing more: `[..2026-01-02]`, `[2026-01-02..]`.
+ *
+ * Plain `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (with an optional `~ ? %`) and long years `Y-13800000000` are
+ * read by a small fast path: the edtf package's grammar costs ~80 µs per date, which is 8 s for a
+ * 100k-event archive. Every other point goes to the edtf package; a property test keeps both paths in
+ * agreement. Intervals and sets are split here so that their members take the same two paths: the
+ * package's own set grammar knows neither long years nor qualified members.
+ *
+ * Instants are milliseconds since the epoch computed without Date (see calendar.ts), so a date in deep
+ * time orders and places like any other.
  */
 
 export type Precision = 'year' | 'season' | 'month' | 'day' | 'minute' | 'second';
 
 export interface EdtfPoint {
+	/** Astronomical numbering, as EDTF: 0 is 1 BC, -44 is 45 BC. */
 	year: number;
 	/** 1–12 */
 	month?: number;
@@ -32,24 +46,53 @@ export interface EdtfPoint {
 	max: number;
 }
 
-/** `open` is `..` (no end), `unknown` is an empty side (end not known). */
+/** `open` is `..` (ongoing at the end, indefinite at the start), `unknown` an empty side (not known). */
 export type OpenEnd = 'open' | 'unknown';
 
-export interface EdtfDate {
-	text: string;
-	start: EdtfPoint | OpenEnd;
-	/** Present only for intervals. */
-	end?: EdtfPoint | OpenEnd;
-	min: number;
-	max: number;
+interface Covered {
+	readonly text: string;
+	/** Earliest and latest instant the date could fall on (±Infinity when a side is open or unknown). */
+	readonly min: number;
+	readonly max: number;
 }
+
+export interface PointDate extends Covered {
+	readonly kind: 'point';
+	readonly point: EdtfPoint;
+}
+
+export interface IntervalDate extends Covered {
+	readonly kind: 'interval';
+	readonly start: EdtfPoint | OpenEnd;
+	readonly end: EdtfPoint | OpenEnd;
+}
+
+/** One member of a set: a date, or every date from `from` to `to` (`a..b`). */
+export interface SetMember {
+	readonly from: EdtfPoint;
+	readonly to?: EdtfPoint;
+}
+
+export interface OneOfDate extends Covered {
+	readonly kind: 'oneOf';
+	readonly members: readonly SetMember[];
+}
+
+export interface BoundDate extends Covered {
+	readonly kind: 'onOrBefore' | 'onOrAfter';
+	readonly point: EdtfPoint;
+}
+
+export type EdtfDate = PointDate | IntervalDate | OneOfDate | BoundDate;
 
 export type EdtfResult = {ok: true; date: EdtfDate} | {ok: false; message: string};
 
-export const EDTF_EXAMPLES = '2026-01-02, 2025-12, 2024, 2025-12-22/2025-12-28, 2025-12~, 2025-12-31?';
+export const EDTF_EXAMPLES =
+	'2026-01-02, 2025-12, 2024, 2025-12-31?, 2025-12~, 2025-12-22/2025-12-28, 2025~/.., [2025-12-22..2025-12-28], [..2026-01-02], Y-13800000000';
 
 const SIMPLE = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$/;
-const DAY_MS = 86_400_000;
+// EDTF's long year: "Y" and more than four digits.
+const LONG_YEAR = /^Y(-?\d{5,})$/;
 const MONTH_DIGITS = 0b0011_0000;
 const DAY_DIGITS = 0b1100_0000;
 
@@ -66,30 +109,86 @@ export function parseEdtf(text: string): EdtfResult {
 }
 
 function parseUncached(text: string): EdtfResult {
+	if (text.startsWith('[')) return parseSet(text);
+	if (text.startsWith('{')) {
+		return fail('a list of dates that all apply ({…}) is not supported: give each date its own event');
+	}
 	if (text.includes('/')) return parseInterval(text);
 	const point = parsePoint(text);
-	return 'error' in point
-		? {ok: false, message: point.error}
-		: {ok: true, date: {text, start: point, min: point.min, max: point.max}};
+	return isFailure(point)
+		? fail(point.error)
+		: ok({kind: 'point', text, point, min: point.min, max: point.max});
+}
+
+function ok(date: EdtfDate): EdtfResult {
+	return {ok: true, date};
+}
+
+function fail(message: string): EdtfResult {
+	return {ok: false, message};
 }
 
 function parseInterval(text: string): EdtfResult {
 	const parts = text.split('/');
-	if (parts.length !== 2) return {ok: false, message: 'an interval has exactly one "/"'};
+	if (parts.length !== 2) return fail('an interval has exactly one "/"');
 	const [left = '', right = ''] = parts;
 	const start = parseSide(left);
 	const end = parseSide(right);
-	if (isFailure(start)) return {ok: false, message: `start of interval: ${start.error}`};
-	if (isFailure(end)) return {ok: false, message: `end of interval: ${end.error}`};
+	if (isFailure(start)) return fail(`start of interval: ${start.error}`);
+	if (isFailure(end)) return fail(`end of interval: ${end.error}`);
 	if (typeof start !== 'object' && typeof end !== 'object') {
-		return {ok: false, message: 'an interval needs at least one known end'};
+		return fail('an interval needs at least one known end');
 	}
 	const min = typeof start === 'object' ? start.min : Number.NEGATIVE_INFINITY;
 	const max = typeof end === 'object' ? end.max : Number.POSITIVE_INFINITY;
 	if (typeof start === 'object' && typeof end === 'object' && end.max < start.min) {
-		return {ok: false, message: `the interval ends (${right}) before it starts (${left})`};
+		return fail(`the interval ends (${right}) before it starts (${left})`);
 	}
-	return {ok: true, date: {text, start, end, min, max}};
+	return ok({kind: 'interval', text, start, end, min, max});
+}
+
+/** `[a..b]`, `[a, b, c]`, `[a, b..c]`, `[..d]`, `[d..]`: one of these, not known which. */
+function parseSet(text: string): EdtfResult {
+	if (!text.endsWith(']')) return fail('a set opened with "[" must close with "]"');
+	const parts = text
+		.slice(1, -1)
+		.split(',')
+		.map((part) => part.trim());
+	if (parts.some((part) => part === '')) return fail('a set needs a date between each pair of commas');
+	const open = parts.find((part) => part.startsWith('..') || part.endsWith('..'));
+	if (open !== undefined) {
+		if (parts.length > 1) {
+			return fail(`"${open}" is open-ended and must stand alone: [..2026-01-02] or [2026-01-02..]`);
+		}
+		const before = open.startsWith('..');
+		const point = parsePoint(before ? open.slice(2) : open.slice(0, -2));
+		if (isFailure(point)) return fail(`in the set: ${point.error}`);
+		return before
+			? ok({kind: 'onOrBefore', text, point, min: Number.NEGATIVE_INFINITY, max: point.max})
+			: ok({kind: 'onOrAfter', text, point, min: point.min, max: Number.POSITIVE_INFINITY});
+	}
+	const members: SetMember[] = [];
+	for (const part of parts) {
+		const [left = '', right, ...rest] = part.split('..');
+		if (rest.length > 0) return fail(`"${part}" has more than one ".."`);
+		const from = parsePoint(left);
+		if (isFailure(from)) return fail(`in the set: ${from.error}`);
+		if (right === undefined) {
+			members.push({from});
+			continue;
+		}
+		const to = parsePoint(right);
+		if (isFailure(to)) return fail(`in the set: ${to.error}`);
+		if (to.max < from.min) return fail(`the range ${part} ends before it starts`);
+		members.push({from, to});
+	}
+	const min = Math.min(...members.map((member) => member.from.min));
+	const max = Math.max(...members.map((member) => (member.to ?? member.from).max));
+	const only = members[0] as SetMember;
+	// `[2025-12-31]` is one date known exactly.
+	if (members.length === 1 && only.to === undefined)
+		return ok({kind: 'point', text, point: only.from, min, max});
+	return ok({kind: 'oneOf', text, members, min, max});
 }
 
 interface Failure {
@@ -110,13 +209,38 @@ function parsePoint(text: string): EdtfPoint | Failure {
 	const simple = SIMPLE.exec(text);
 	// Months 21–24 are seasons: the edtf package reads those.
 	if (simple && Number(simple[2] ?? 1) <= 12) return fromSimple(simple);
+	const long = LONG_YEAR.exec(text);
+	if (long) return yearPoint(Number(long[1]), false);
 	let parsed: ParsedEdtf;
 	try {
 		parsed = parse(text, {level: 1, types: ['Date', 'Year', 'Season']});
 	} catch {
-		return {error: `not an EDTF date (expected a form such as ${EDTF_EXAMPLES})`};
+		try {
+			// Level 2 adds exponent and significant-digit years: `Y-17E7`, `Y-17E7S3`, `1950S2`.
+			parsed = parse(text, {level: 2, types: ['Year']});
+		} catch {
+			return {error: `not an EDTF date (expected a form such as ${EDTF_EXAMPLES})`};
+		}
+	}
+	if (parsed.type === 'Year') {
+		// Significant digits say the year is an estimate: read as approximate.
+		return yearPoint(parsed.values[0] as number, parsed.significant !== undefined);
 	}
 	return fromParsed(parsed);
+}
+
+function yearPoint(year: number, approximate: boolean): EdtfPoint | Failure {
+	if (!Number.isSafeInteger(year) || Math.abs(year) > MAX_YEAR) {
+		return {error: 'the year is beyond the trillion years either side of year 0 that timescope can place'};
+	}
+	return {
+		year,
+		precision: 'year',
+		approximate,
+		uncertain: false,
+		min: startOfDay(year, 1, 1),
+		max: instantBefore(startOfDay(year + 1, 1, 1)),
+	};
 }
 
 function fromSimple(match: RegExpExecArray): EdtfPoint | Failure {
@@ -129,13 +253,13 @@ function fromSimple(match: RegExpExecArray): EdtfPoint | Failure {
 		return {error: `day ${d} does not exist in ${y}-${m}`};
 	}
 	const precision: Precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-	const min = utc(year, (month ?? 1) - 1, day ?? 1);
+	const min = startOfDay(year, month ?? 1, day ?? 1);
 	const max =
 		day !== undefined
 			? min + DAY_MS - 1
 			: month !== undefined
-				? utc(year, month, 1) - 1
-				: utc(year + 1, 0, 1) - 1;
+				? startOfDay(year, month, daysInMonth(year, month)) + DAY_MS - 1
+				: startOfDay(year + 1, 1, 1) - 1;
 	return {
 		year,
 		month,
@@ -148,11 +272,9 @@ function fromSimple(match: RegExpExecArray): EdtfPoint | Failure {
 	};
 }
 
+// Only four-digit years reach here (long years are read above), well inside what the package can place.
 function fromParsed(parsed: ParsedEdtf): EdtfPoint | Failure {
 	const value = edtf(parsed);
-	if (!Number.isFinite(value.min) || !Number.isFinite(value.max)) {
-		return {error: 'the year is outside the range timescope can place on a timeline'};
-	}
 	const numbers = parsed.values.filter((v): v is number => typeof v === 'number');
 	const [year = 0, monthIndex, day, hour, minute, second] = numbers;
 	const common = {
@@ -205,14 +327,27 @@ function unspecifiedText(point: EdtfPoint, mask: number): string {
 	return [masked.slice(0, 4), masked.slice(4, 6), masked.slice(6, 8)].filter(Boolean).join('-');
 }
 
-function utc(year: number, monthIndex: number, day: number): number {
-	// Date.UTC reads years 0–99 as 1900–1999; only those (and negative years) need a Date object.
-	if (year >= 100) return Date.UTC(year, monthIndex, day);
-	const date = new Date(Date.UTC(2000, monthIndex, day));
-	date.setUTCFullYear(year, monthIndex, day);
-	return date.getTime();
+/** Dates that say only on which side of a day something happened: "date not given". */
+export function isBound(date: EdtfDate): date is BoundDate {
+	return date.kind === 'onOrBefore' || date.kind === 'onOrAfter';
 }
 
-function daysInMonth(year: number, month: number): number {
-	return new Date(utc(year, month, 1) - DAY_MS).getUTCDate();
+/** The point that places a date on a timeline: its start, or its end when the start is not known. */
+export function anchorPoint(date: EdtfDate): EdtfPoint | undefined {
+	switch (date.kind) {
+		case 'point':
+		case 'onOrBefore':
+		case 'onOrAfter':
+			return date.point;
+		case 'oneOf':
+			return date.members.reduce((a, b) => (b.from.min < a.from.min ? b : a)).from;
+		case 'interval':
+			if (typeof date.start === 'object') return date.start;
+			return typeof date.end === 'object' ? date.end : undefined;
+	}
+}
+
+/** The instant that places a date: the first instant of its anchor point. */
+export function anchorInstant(date: EdtfDate): number {
+	return anchorPoint(date)?.min ?? Number.NaN;
 }

@@ -1,5 +1,5 @@
 import {fold} from '../text/fold.js';
-import type {EdtfDate} from './edtf.js';
+import {type EdtfDate, isBound} from './edtf.js';
 import type {Actor, Dataset, Quote, TimelineEvent} from './model.js';
 import type {TimescopeDocument} from './schema.js';
 
@@ -10,12 +10,21 @@ import type {TimescopeDocument} from './schema.js';
 export interface Filters {
 	from?: EdtfDate;
 	to?: EdtfDate;
+	/**
+	 * How a date must stand to the `from`/`to` window: `may` fall inside it (it overlaps: the default,
+	 * so nothing that could be in the window is hidden) or `certain`ly fall inside it.
+	 */
+	dateMatch?: DateMatch;
+	/** Let items with no date, or a date that gives only a bound ("by 2 Jan 2026"), through a window. */
+	includeUndated?: boolean;
 	/** Actor ids: events the actor takes part in or speaks at, and the actor's own quotes. */
 	actors?: readonly string[];
 	tags?: readonly string[];
 	/** Place ids. */
 	places?: readonly string[];
 }
+
+export type DateMatch = 'may' | 'certain';
 
 export interface Selection {
 	readonly events: readonly TimelineEvent[];
@@ -34,11 +43,7 @@ export function isFiltered(filters: Filters): boolean {
 
 export function select(dataset: Dataset, filters: Filters): Selection {
 	if (!isFiltered(filters)) return {events: dataset.events, quotes: dataset.quotes};
-	const start = filters.from?.min ?? Number.NEGATIVE_INFINITY;
-	const end = filters.to?.max ?? Number.POSITIVE_INFINITY;
-	// A date overlaps the window when it could fall inside it: a December event matches --to 2025-12-15.
-	const inWindow = (date: EdtfDate | undefined) =>
-		date === undefined || (date.max >= start && date.min <= end);
+	const inWindow = dateWindow(filters);
 	const actors = new Set(filters.actors ?? []);
 	const tags = new Set(filters.tags ?? []);
 	const places = new Set(filters.places ?? []);
@@ -60,6 +65,19 @@ export function select(dataset: Dataset, filters: Filters): Selection {
 		return tags.size === 0 && places.size === 0 && inWindow(quote.said);
 	});
 	return {events, quotes};
+}
+
+/** Whether a date passes the `from`/`to` window of the filters. */
+export function dateWindow(filters: Filters): (date: EdtfDate | undefined) => boolean {
+	if (filters.from === undefined && filters.to === undefined) return () => true;
+	const start = filters.from?.min ?? Number.NEGATIVE_INFINITY;
+	const end = filters.to?.max ?? Number.POSITIVE_INFINITY;
+	const undated = filters.includeUndated === true;
+	// "May fall inside": a December event matches --to 2025-12-15. "Certainly": all of it is inside.
+	if (filters.dateMatch === 'certain') {
+		return (date) => (date === undefined || isBound(date) ? undated : date.min >= start && date.max <= end);
+	}
+	return (date) => (date === undefined || isBound(date) ? undated : date.max >= start && date.min <= end);
 }
 
 /** Actors whose id, name or alias contains `query`, ignoring case and accents ("nicolas" finds Nicolás). */

@@ -1,7 +1,8 @@
-import {compareByDate} from './dates.js';
-import {type EdtfDate, parseEdtf} from './edtf.js';
+import {compareByDate, type Reference} from './dates.js';
+import {anchorInstant, type EdtfDate, isBound, parseEdtf} from './edtf.js';
 import type {
 	ActorDoc,
+	ActorLinkDoc,
 	EraDoc,
 	EventDoc,
 	PlaceDoc,
@@ -24,12 +25,16 @@ export type Source = SourceDoc;
 export interface TimelineEvent {
 	/** Position in `Dataset.events` (timeline order). */
 	readonly index: number;
+	/** Position in the file's `events`: the order of events on the same date. */
+	readonly order: number;
 	readonly id: string;
 	readonly date: EdtfDate;
 	readonly title: string;
 	readonly dateText?: string;
 	readonly summary?: string;
 	readonly actors: readonly Actor[];
+	/** Actor id → the source's hedge on that actor's part ("reported"), for the actors that have one. */
+	readonly actorQualifiers: ReadonlyMap<string, string>;
 	readonly places: readonly Place[];
 	readonly tags: readonly string[];
 	readonly sources: readonly Source[];
@@ -55,6 +60,7 @@ export interface Quote {
 }
 
 export interface Era {
+	readonly order: number;
 	readonly id: string;
 	readonly date: EdtfDate;
 	readonly title: string;
@@ -66,6 +72,8 @@ export interface Dataset {
 	readonly title: string;
 	readonly summary?: string;
 	readonly referenceDate?: EdtfDate;
+	/** The reference date, and whether it is a source's publication date. */
+	readonly reference?: Reference;
 	readonly events: readonly TimelineEvent[];
 	readonly quotes: readonly Quote[];
 	readonly eras: readonly Era[];
@@ -99,6 +107,27 @@ function byId<T extends {id: string}>(items: readonly T[] | undefined): Map<stri
 
 // Shared by every event or quote without such references: an archive has hundreds of thousands.
 const NONE: readonly never[] = Object.freeze([]);
+const NO_QUALIFIERS: ReadonlyMap<string, string> = new Map();
+
+function linkId(link: ActorLinkDoc): string {
+	return typeof link === 'string' ? link : link.id;
+}
+
+function qualifiersOf(links: readonly ActorLinkDoc[] | undefined): ReadonlyMap<string, string> {
+	let qualifiers: Map<string, string> | undefined;
+	for (const link of links ?? []) {
+		if (typeof link === 'string' || link.qualifier === undefined) continue;
+		qualifiers ??= new Map();
+		qualifiers.set(link.id, link.qualifier);
+	}
+	return qualifiers ?? NO_QUALIFIERS;
+}
+
+/** An event's actor as the source words it: `CIA (reported)`. */
+export function actorLabel(event: TimelineEvent, actor: Actor): string {
+	const qualifier = event.actorQualifiers.get(actor.id);
+	return qualifier === undefined ? actor.name : `${actor.name} (${qualifier})`;
+}
 
 function resolve<T>(ids: readonly string[] | undefined, table: ReadonlyMap<string, T>): readonly T[] {
 	if (ids === undefined || ids.length === 0) return NONE;
@@ -120,14 +149,16 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 		index: number;
 		quotes: Quote[];
 	}
-	const events: MutableEvent[] = doc.events.map((event) => ({
+	const events: MutableEvent[] = doc.events.map((event, order) => ({
 		index: 0,
+		order,
 		id: event.id,
 		date: mustParseEdtf(event.date),
 		title: event.title,
 		dateText: event.dateText,
 		summary: event.summary,
-		actors: resolve(event.actors, actors),
+		actors: resolve(event.actors?.map(linkId), actors),
+		actorQualifiers: qualifiersOf(event.actors),
 		places: resolve(event.places, places),
 		tags: event.tags ?? NONE,
 		sources: resolve(event.sources, sources),
@@ -165,14 +196,16 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 	}
 
 	const eras: Era[] = (doc.eras ?? [])
-		.map((era) => ({id: era.id, date: mustParseEdtf(era.date), title: era.title, doc: era}))
+		.map((era, order) => ({order, id: era.id, date: mustParseEdtf(era.date), title: era.title, doc: era}))
 		.sort(compareByDate);
 
+	const referenceDate = doc.referenceDate === undefined ? undefined : mustParseEdtf(doc.referenceDate);
 	return {
 		doc,
 		title: doc.title,
 		summary: doc.summary,
-		referenceDate: doc.referenceDate === undefined ? undefined : mustParseEdtf(doc.referenceDate),
+		referenceDate,
+		reference: referenceDate && {date: referenceDate, publication: isPublished(referenceDate, doc.sources)},
 		events,
 		quotes,
 		eras,
@@ -183,7 +216,19 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 	};
 }
 
+/** Whether a date is the publication date of one of the sources (an article's date). */
+function isPublished(date: EdtfDate, sources: readonly SourceDoc[] | undefined): boolean {
+	return (sources ?? []).some((source) => {
+		if (!source.published) return false;
+		const parsed = parseEdtf(source.published);
+		return parsed.ok && parsed.date.min === date.min && parsed.date.max === date.max;
+	});
+}
+
+// Words with a date first, in the order said; words given no date or only a bound after them.
 function compareQuotes(a: Quote, b: Quote): number {
-	const said = (a.said?.min ?? Number.POSITIVE_INFINITY) - (b.said?.min ?? Number.POSITIVE_INFINITY);
+	const when = (quote: Quote) =>
+		quote.said === undefined || isBound(quote.said) ? Number.POSITIVE_INFINITY : anchorInstant(quote.said);
+	const said = when(a) - when(b);
 	return Number.isNaN(said) || said === 0 ? a.index - b.index : said;
 }

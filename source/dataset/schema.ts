@@ -7,6 +7,7 @@ import {
 	record,
 	strictObject,
 	string,
+	union,
 	unknown,
 	url,
 	type z,
@@ -36,7 +37,7 @@ const edtfDate = string()
 		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message});
 	})
 	.meta({
-		description: `An EDTF date (ISO 8601-2, levels 0 and 1), e.g. ${EDTF_EXAMPLES}; intervals may have open ends (..).`,
+		description: `An EDTF date (ISO 8601-2) in one of four kinds of time: a point at its precision (2025-12-31, 2025-12, 2024, 2025~, 2025-12-31?, Y-13800000000); a duration (2025-12-22/2025-12-28; an open end 2025~/.. is ongoing, an empty side 2025/ is not known); one unknown point within a window or among dates ([2025-12-22..2025-12-28], [2024, 2025-12-31]); on or before / on or after a date ([..2026-01-02], [2026-01-02..]). Examples: ${EDTF_EXAMPLES}.`,
 	});
 
 const extensions = record(string(), unknown()).meta({
@@ -44,6 +45,17 @@ const extensions = record(string(), unknown()).meta({
 });
 
 const ids = array(id);
+
+export const actorLinkSchema = union([
+	id,
+	strictObject({
+		id,
+		qualifier: text.max(40).optional().meta({
+			description:
+				'How the source hedges this actor’s part, in its own word, e.g. "reported" for a "reported CIA-led strike"; shown after the name: CIA (reported).',
+		}),
+	}),
+]).meta({description: 'An actor id, or {id, qualifier} when the source only reports or alleges the part.'});
 
 export const actorSchema = strictObject({
 	id,
@@ -81,7 +93,7 @@ export const eventSchema = strictObject({
 		.meta({description: 'The source’s own wording of the date, e.g. "last week", "on Thursday".'}),
 	title: text,
 	summary: text.optional(),
-	actors: ids.optional(),
+	actors: array(actorLinkSchema).optional(),
 	places: ids.optional(),
 	tags: array(text).optional(),
 	sources: ids.optional(),
@@ -110,7 +122,7 @@ export const quoteSchema = strictObject({
 
 export const eraSchema = strictObject({
 	id,
-	date: edtfDate.meta({description: 'An EDTF interval, e.g. 2025-09/2026-01.'}),
+	date: edtfDate.meta({description: 'An EDTF interval, e.g. 2025-09/2026-01 or Y-541000000/Y-251902000.'}),
 	title: text,
 });
 
@@ -139,4 +151,5 @@ export type SourceDoc = z.infer<typeof sourceSchema>;
 export type EventDoc = z.infer<typeof eventSchema>;
 export type QuoteDoc = z.infer<typeof quoteSchema>;
 export type EraDoc = z.infer<typeof eraSchema>;
+export type ActorLinkDoc = z.infer<typeof actorLinkSchema>;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];

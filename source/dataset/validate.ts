@@ -176,8 +176,16 @@ function checkReferences(doc: TimescopeDocument): DocumentProblem[] {
 			if (!table.has(value)) fail(value);
 		} else if (Array.isArray(value)) {
 			for (let i = 0; i < value.length; i++) {
-				const id: unknown = value[i];
-				if (typeof id === 'string' && !table.has(id)) fail(id, i);
+				const item: unknown = value[i];
+				if (typeof item === 'string' && !table.has(item)) fail(item, i);
+				// An actor link with a qualifier: {"id": "cia", "qualifier": "reported"}.
+				const linked = (item as {id?: unknown} | null)?.id;
+				if (typeof linked === 'string' && !table.has(linked)) {
+					problems.push({
+						pointer: `/${owner}/${index}/${key}/${i}/id`,
+						message: `"${linked}" is not the id of any ${kind} (see "${kind}s")`,
+					});
+				}
 			}
 		}
 	};
@@ -199,10 +207,10 @@ function checkReferences(doc: TimescopeDocument): DocumentProblem[] {
 		const date = (era as Record<string, unknown> | null)?.date;
 		if (typeof date !== 'string') return;
 		const parsed = parseEdtf(date);
-		if (parsed.ok && parsed.date.end === undefined) {
+		if (parsed.ok && parsed.date.kind !== 'interval') {
 			problems.push({
 				pointer: `/eras/${index}/date`,
-				message: `expected an interval such as 2025-09/2026-01, found the single date "${date}"`,
+				message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
 			});
 		}
 	});

@@ -1,6 +1,15 @@
-import {distanceFrom, formatDate, formatDateText} from '../dataset/dates.js';
+import {
+	formatDate,
+	formatDateText,
+	referenceText,
+	relationText,
+	undatedHeading,
+	whenText,
+} from '../dataset/dates.js';
+import {isBound} from '../dataset/edtf.js';
+import {eraOf} from '../dataset/eras.js';
 import type {Selection} from '../dataset/filter.js';
-import type {Dataset, Quote, TimelineEvent} from '../dataset/model.js';
+import {actorLabel, type Dataset, type Quote, type TimelineEvent} from '../dataset/model.js';
 import {clipForDisplay, wrapCells} from '../text/cells.js';
 import {sanitize} from '../text/sanitize.js';
 import type {Style} from './style.js';
@@ -34,7 +43,7 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 	const counts = [
 		plural(selection.events.length, 'event'),
 		plural(selection.quotes.length, 'quote'),
-		...(dataset.referenceDate ? [`reference date ${formatDate(dataset.referenceDate)}`] : []),
+		...(dataset.reference ? [`as of ${referenceText(dataset.reference)}`] : []),
 	];
 	para(counts.join(' · '), '', style.dim);
 	if (options.filterText) para(`Filtered: ${options.filterText}`, '', style.dim);
@@ -46,7 +55,14 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 		out.push('', options.filterText ? 'No events match the filters.' : 'No events.');
 	}
 	const shownQuotes = new Set(selection.quotes);
+	let heading: string | undefined;
 	for (const event of selection.events) {
+		const section = sectionOf(event, dataset);
+		if (section !== heading && (section !== undefined || heading !== undefined)) {
+			out.push('');
+			para(section ?? 'Outside any era', '', style.bold);
+		}
+		heading = section;
 		out.push('');
 		renderEvent(event, dataset, shownQuotes, options, para);
 	}
@@ -70,6 +86,16 @@ export function renderListing(dataset: Dataset, selection: Selection, options: L
 	return `${out.join('\n')}\n`;
 }
 
+/**
+ * The heading an event is listed under: its era where the dataset has eras, and for events that give
+ * only a bound (after the dated timeline) `Date not given · reported by 2 Jan 2026`.
+ */
+function sectionOf(event: TimelineEvent, dataset: Dataset): string | undefined {
+	if (isBound(event.date)) return undatedHeading(event.date, dataset.reference);
+	const era = eraOf(dataset.eras, event);
+	return era && `Era: ${era.title} (${formatDate(era.date)})`;
+}
+
 function renderEvent(
 	event: TimelineEvent,
 	dataset: Dataset,
@@ -77,16 +103,14 @@ function renderEvent(
 	{style}: ListingOptions,
 	para: (text: string, indent: string, paint?: (s: string) => string) => void,
 ): void {
-	let when = formatDate(event.date);
+	let when = whenText(event.date);
 	if (event.dateText) when += ` · “${event.dateText}”`;
-	const distance = dataset.referenceDate && distanceFrom(event.date, dataset.referenceDate);
-	// "overlaps" places nothing: an ongoing campaign or an open range says more by its own dates.
-	if (distance && distance !== 'overlaps') when += ` · ${distance} the reference date`;
+	if (dataset.reference) when += ` · ${relationText(event.date, dataset.reference)}`;
 	para(when, '', style.accent);
 	para(event.title, INDENT, style.bold);
 	if (event.summary) para(event.summary, INDENT);
 	const facts = [
-		event.actors.length > 0 && `Actors: ${event.actors.map((actor) => actor.name).join(', ')}`,
+		event.actors.length > 0 && `Actors: ${event.actors.map((actor) => actorLabel(event, actor)).join(', ')}`,
 		event.places.length > 0 && `Places: ${event.places.map((place) => place.name).join(', ')}`,
 		event.tags.length > 0 && `Tags: ${event.tags.join(', ')}`,
 		// With one source for everything, it is listed once at the end instead of under every event.
@@ -114,7 +138,7 @@ export function quoteText(quote: Quote): string {
 
 /** `— Nicolás Maduro, 31 Dec 2025 · partial quote · in an interview on state TV` */
 export function attribution(quote: Quote): string {
-	const parts = [`— ${quote.speaker.name}${quote.said ? `, ${formatDate(quote.said)}` : ''}`];
+	const parts = [`— ${quote.speaker.name}${quote.said ? `, ${whenText(quote.said)}` : ''}`];
 	if (quote.kind === 'partial') parts.push('partial quote');
 	if (quote.context) parts.push(quote.context);
 	if (quote.original)

@@ -1,7 +1,7 @@
 import {formatDate} from '../dataset/dates.js';
 import {type EdtfDate, type EdtfPoint, parseEdtf} from '../dataset/edtf.js';
 import {htmlToLine, htmlToText} from '../dataset/importers/html-text.js';
-import {type Scale, slideDate, timelineJsYear} from '../dataset/importers/timelinejs-dates.js';
+import {slideDate, timelineJsYear} from '../dataset/importers/timelinejs-dates.js';
 import {draftEvent, isObject, type Json, readText} from '../dataset/importers/timelinejs-json.js';
 import type {EventDoc, QuoteDoc, SourceDoc, TimescopeDocument} from '../dataset/schema.js';
 
@@ -23,7 +23,6 @@ type Slide = Json;
 
 export function toTimelineJs(doc: TimescopeDocument): Json {
 	const kept = extensionOf(doc);
-	const scale = exportScale(doc, kept);
 	const sources = new Map((doc.sources ?? []).map((source) => [source.id, source]));
 	const quotesOf = new Map<string, QuoteDoc[]>();
 	for (const quote of doc.quotes ?? []) {
@@ -33,7 +32,7 @@ export function toTimelineJs(doc: TimescopeDocument): Json {
 	const out: Json = {};
 	out.title = inOrder(titleSlide(doc, kept));
 	out.events = doc.events.map((event) =>
-		inOrder(eventSlide(event, {scale, sources, quotes: quotesOf.get(event.id) ?? [], names})),
+		inOrder(eventSlide(event, {sources, quotes: quotesOf.get(event.id) ?? [], names})),
 	);
 	const eraKept = isObject(kept.eras) ? kept.eras : {};
 	if (doc.eras && doc.eras.length > 0) {
@@ -43,7 +42,7 @@ export function toTimelineJs(doc: TimescopeDocument): Json {
 			const same = readText(text).headline === era.title;
 			return {
 				...own,
-				...datesFor(era.date, own, scale),
+				...datesFor(era.date, own),
 				text: same ? text : {...text, headline: html(era.title)},
 			};
 		});
@@ -77,16 +76,6 @@ function extensionOf(item: {extensions?: Record<string, unknown>}): Json {
 	return isObject(own) ? own : {};
 }
 
-/** TimelineJS's own choice, made on the years it will read: cosmological past JavaScript's dates. */
-function exportScale(doc: TimescopeDocument, kept: Json): Scale {
-	if (kept.scale === 'human' || kept.scale === 'cosmological') return kept.scale;
-	const deep = doc.events.some((event) => {
-		const start = startPoint(event.date);
-		return start !== undefined && (start.year < -271_820 || start.year > 275_759);
-	});
-	return deep ? 'cosmological' : 'human';
-}
-
 function titleSlide(doc: TimescopeDocument, kept: Json): Slide {
 	// A title kept as a one-slide list goes back as the object TimelineJS 3 reads.
 	const original = Array.isArray(kept.title) ? kept.title[0] : kept.title;
@@ -101,7 +90,6 @@ function titleSlide(doc: TimescopeDocument, kept: Json): Slide {
 }
 
 interface Context {
-	scale: Scale;
 	sources: ReadonlyMap<string, SourceDoc>;
 	quotes: readonly QuoteDoc[];
 	names: ReadonlyMap<string, string>;
@@ -110,7 +98,7 @@ interface Context {
 function eventSlide(event: EventDoc, context: Context): Slide {
 	const kept = extensionOf(event);
 	const own = event.sources?.map((id) => context.sources.get(id)).filter((s): s is SourceDoc => !!s) ?? [];
-	const slide: Slide = {...datesFor(event.date, kept, context.scale, event.dateText)};
+	const slide: Slide = {...datesFor(event.date, kept, event.dateText)};
 	for (const [key, value] of Object.entries(kept)) if (!(key in slide)) slide[key] = value;
 	slide.unique_id = typeof kept.unique_id === 'string' ? kept.unique_id : event.id;
 	const tag = event.tags?.[0];
@@ -157,15 +145,20 @@ function eventHtml(event: EventDoc, moreSources: readonly SourceDoc[], context: 
 		const context_ = quote.context ? ` · ${quote.context}` : '';
 		parts.push(`<blockquote>${escapeHtml(words)}<br>— ${escapeHtml(speaker + said + context_)}</blockquote>`);
 	}
+	// Names as the explorer shows them, with the source's hedge: "CIA (reported)".
+	const actors = event.actors?.map((link) =>
+		typeof link === 'string'
+			? (context.names.get(link) ?? link)
+			: `${context.names.get(link.id) ?? link.id}${link.qualifier ? ` (${link.qualifier})` : ''}`,
+	);
+	const places = event.places?.map((id) => context.names.get(id) ?? id);
 	const facts = [
-		['Actors', event.actors],
-		['Places', event.places],
+		['Actors', actors],
+		['Places', places],
 		['Tags', event.tags && event.tags.length > 1 ? event.tags : undefined],
 	] as const;
-	for (const [label, ids] of facts) {
-		if (ids && ids.length > 0) {
-			parts.push(`<p>${label}: ${ids.map((id) => escapeHtml(context.names.get(id) ?? id)).join(', ')}</p>`);
-		}
+	for (const [label, names] of facts) {
+		if (names && names.length > 0) parts.push(`<p>${label}: ${names.map(escapeHtml).join(', ')}</p>`);
 	}
 	if (moreSources.length > 0) parts.push(`<p>Sources: ${moreSources.map(sourceHtml).join('; ')}</p>`);
 	return parts.join('');
@@ -190,9 +183,9 @@ function mediaOf(source: SourceDoc): Json {
  * `start_date` / `end_date` (and `display_date`) for an EDTF date: the ones kept from TimelineJS when
  * they still give this date, else built from it.
  */
-function datesFor(edtf: string, kept: Json, scale: Scale, dateText?: string): Json {
+function datesFor(edtf: string, kept: Json, dateText?: string): Json {
 	if (kept.start_date !== undefined) {
-		const again = slideDate(kept.start_date, kept.end_date, scale);
+		const again = slideDate(kept.start_date, kept.end_date);
 		if (again.ok && again.edtf === edtf) {
 			const dates: Json = {start_date: kept.start_date};
 			if (kept.end_date !== undefined) dates.end_date = kept.end_date;
@@ -203,8 +196,8 @@ function datesFor(edtf: string, kept: Json, scale: Scale, dateText?: string): Js
 	if (!parsed.ok) return {};
 	const {start, end, exact} = ends(parsed.date);
 	const dates: Json = {};
-	if (start) dates.start_date = dateObject(start, scale);
-	if (end) dates.end_date = dateObject(end, scale);
+	if (start) dates.start_date = dateObject(start);
+	if (end) dates.end_date = dateObject(end);
 	const words = dateText ?? (exact ? undefined : formatDate(parsed.date));
 	if (words) dates.display_date = words;
 	return dates;
@@ -212,18 +205,31 @@ function datesFor(edtf: string, kept: Json, scale: Scale, dateText?: string): Js
 
 /** The points TimelineJS can hold, and whether they say all the date says. */
 function ends(date: EdtfDate): {start?: EdtfPoint; end?: EdtfPoint; exact: boolean} {
-	const plain = (point: EdtfPoint) => !point.approximate && !point.uncertain && !point.unspecifiedText;
-	const start = typeof date.start === 'object' ? date.start : undefined;
-	const end = typeof date.end === 'object' ? date.end : undefined;
-	// An open or unknown side, or a qualified point, is more than two plain dates can say.
-	const exact =
-		(date.end === undefined ? start !== undefined : start !== undefined && end !== undefined) &&
-		[start, end].every((point) => point === undefined || (plain(point) && point.precision !== 'season'));
-	return {start: start ?? end, end: start ? end : undefined, exact};
+	const plain = (point: EdtfPoint) =>
+		!point.approximate && !point.uncertain && !point.unspecifiedText && point.precision !== 'season';
+	switch (date.kind) {
+		case 'point':
+			return {start: date.point, exact: plain(date.point)};
+		case 'interval': {
+			const start = typeof date.start === 'object' ? date.start : undefined;
+			const end = typeof date.end === 'object' ? date.end : undefined;
+			// An open or unknown side is more than two dates can say.
+			const exact = start !== undefined && end !== undefined && plain(start) && plain(end);
+			return {start: start ?? end, end: start ? end : undefined, exact};
+		}
+		case 'oneOf': {
+			// One date within a window or among a few: placed at the window, said in words.
+			const first = date.members[0];
+			const last = date.members.at(-1);
+			return {start: first?.from, end: last ? (last.to ?? last.from) : undefined, exact: false};
+		}
+		default:
+			return {start: date.point, exact: false};
+	}
 }
 
-function dateObject(point: EdtfPoint, scale: Scale): Json {
-	const date: Json = {year: String(timelineJsYear(point.year, scale))};
+function dateObject(point: EdtfPoint): Json {
+	const date: Json = {year: String(timelineJsYear(point.year))};
 	const precise = (p: EdtfPoint['precision']) =>
 		['year', 'season', 'month', 'day', 'minute', 'second'].indexOf(point.precision) >=
 		['year', 'season', 'month', 'day', 'minute', 'second'].indexOf(p);
@@ -245,11 +251,6 @@ function zoneText(offset: number): string {
 	const minutes = Math.abs(offset);
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${offset < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-function startPoint(edtf: string): EdtfPoint | undefined {
-	const parsed = parseEdtf(edtf);
-	return parsed.ok ? ends(parsed.date).start : undefined;
 }
 
 function formatEdtf(edtf: string): string {

@@ -1,6 +1,7 @@
 import type {LoadResult} from '../dataset/load.js';
 import type {SearchResult} from '../search/quote-search.js';
 import type {Size} from './layout.js';
+import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';
 
 /**
@@ -8,31 +9,34 @@ import type {ReloadCause} from './reload.js';
  * actions come from the outside world: input, the terminal, the search index, finished effects.
  */
 export type Command =
+	// Every pane that scrolls (its `scroll`)
 	| {type: 'move'; by: number}
 	| {type: 'page'; dir: 1 | -1; half?: boolean}
 	| {type: 'edge'; end: 'first' | 'last'}
-	| {type: 'group'; dir: 1 | -1}
+	// Panes: open one by its mode; close the current one (an overlay uncovers, the detail gives the
+	// focus back to its list, a list view goes back to the timeline)
+	| {type: 'open'; pane: Mode}
+	| {type: 'close'}
 	| {type: 'openDetail'}
-	| {type: 'back'}
 	| {type: 'toggleFocus'}
-	| {type: 'quote'; dir: 1 | -1}
-	| {type: 'openSearch'}
-	| {type: 'closeSearch'}
-	| {type: 'submitSearch'}
-	| {type: 'hit'; dir: 1 | -1}
+	// The current pane's text field
 	| {type: 'erase'; what: 'back' | 'forward' | 'word' | 'line'}
 	| {type: 'caret'; to: 'left' | 'right' | 'start' | 'end'}
-	| {type: 'openDate'}
+	// Timeline
+	| {type: 'group'; dir: 1 | -1}
+	| {type: 'hit'; dir: 1 | -1}
+	| {type: 'cycleGrouping'}
+	// Detail
+	| {type: 'quote'; dir: 1 | -1}
+	// Date prompt
 	| {type: 'submitDate'}
-	| {type: 'openFacets'}
+	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
-	| {type: 'cycleGrouping'}
+	// Wherever they are bound
 	| {type: 'copy'}
 	| {type: 'openUrl'}
 	| {type: 'reload'}
-	| {type: 'help'}
-	| {type: 'close'}
 	| {type: 'quit'; code: number};
 
 export type Action =

@@ -1,7 +1,5 @@
-import {distanceFrom, formatDate, formatDateText} from '../dataset/dates.js';
-import type {EdtfDate} from '../dataset/edtf.js';
-import {parseEdtf} from '../dataset/edtf.js';
-import type {Dataset, Quote, Source, TimelineEvent} from '../dataset/model.js';
+import {formatDateText, relationText, whenText} from '../dataset/dates.js';
+import {actorLabel, type Dataset, type Quote, type Source, type TimelineEvent} from '../dataset/model.js';
 import {cellWidth} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
 import {display, displayParagraphs} from './display.js';
@@ -39,6 +37,12 @@ export type Subject = {kind: 'event'; event: TimelineEvent} | {kind: 'quote'; qu
 export interface Highlight {
 	readonly quote: Quote;
 	readonly ranges: ReadonlyArray<readonly [number, number]>;
+}
+
+/** What the detail shows: the list's selection, with the search hit to mark in it, if any. */
+export interface Shown {
+	readonly subject: Subject;
+	readonly highlight?: Highlight;
 }
 
 const INDENT = '  ';
@@ -119,10 +123,9 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 	if (subject.kind === 'event') {
 		const {event} = subject;
 		quotes = event.quotes;
-		const when = formatDate(event.date) + (event.dateText ? ` · “${display(event.dateText)}”` : '');
+		const when = whenText(event.date) + (event.dateText ? ` · “${display(event.dateText)}”` : '');
 		b.text(when, 'accent');
-		const distance = distanceText(dataset, event.date);
-		if (distance) b.text(distance, 'dim');
+		if (dataset.reference) b.text(relationText(event.date, dataset.reference), 'dim');
 		b.text(display(event.title), 'title');
 		if (event.summary) {
 			b.blank();
@@ -131,7 +134,7 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		if (event.actors.length > 0) {
 			b.heading('Actors');
 			for (const actor of event.actors) {
-				const name = display(actor.name);
+				const name = display(actorLabel(event, actor));
 				b.text(actor.description ? `${name} — ${display(actor.description)}` : name, 'plain', {
 					indent: INDENT,
 				});
@@ -194,7 +197,7 @@ function quoteBlock(
 	b.text(open + text + close, 'plain', {indent: INDENT, quote: index, ranges: shifted});
 	const attribution = [
 		`— ${display(quote.speaker.name)}`,
-		quote.said && `said ${formatDate(quote.said)}`,
+		quote.said && `said ${whenText(quote.said)}`,
 		quote.kind && KIND_LABEL[quote.kind],
 	].filter(Boolean);
 	b.text(attribution.join(' · '), 'accent', {indent: `${INDENT}  `, quote: index});
@@ -223,38 +226,4 @@ function sourceBlock(b: DocBuilder, source: Source): void {
 
 export function sourceName(source: Source): string {
 	return display(source.title ?? source.publisher ?? source.url ?? source.id);
-}
-
-const publicationCache = new WeakMap<Dataset, boolean>();
-
-/** Whether the reference date is the publication date of one of the sources (an article's date). */
-function referenceIsPublication(dataset: Dataset): boolean {
-	let known = publicationCache.get(dataset);
-	if (known === undefined) {
-		const reference = dataset.referenceDate;
-		known =
-			reference !== undefined &&
-			[...dataset.sources.values()].some((source) => {
-				if (!source.published) return false;
-				const parsed = parseEdtf(source.published);
-				return parsed.ok && parsed.date.min === reference.min && parsed.date.max === reference.max;
-			});
-		publicationCache.set(dataset, known);
-	}
-	return known;
-}
-
-/** "2 days before publication (2 Jan 2026)", or "… the reference date" when that is not a source's date. */
-export function distanceText(dataset: Dataset, date: EdtfDate): string | undefined {
-	const reference = dataset.referenceDate;
-	if (!reference) return undefined;
-	const what = referenceIsPublication(dataset) ? 'publication' : 'the reference date';
-	const distance = distanceFrom(date, reference);
-	const phrase =
-		distance === 'overlaps'
-			? `overlaps ${what}`
-			: distance === 'same day as'
-				? `same day as ${what}`
-				: `${distance} ${what}`;
-	return `${phrase} (${formatDate(reference)})`;
 }

@@ -1,23 +1,29 @@
 import type {Command} from './actions.js';
+import {type Mode, PANES} from './panes.js';
 import type {State} from './state.js';
 
 /**
- * Every key of the explorer, defined once. The same table routes input, writes the help overlay and
- * the status bar's hints, so what the help says is what the keys do.
+ * Every key of the explorer, defined once. The same table routes input, writes the help overlay,
+ * the status bar's hints and every other mention of a key (a picker's title, a message), so what the
+ * screen says is what the keys do. The table is data: `buildKeymap` turns any such table into the
+ * `Keymap` the state carries (the default one unless the explorer is given another).
  */
-
-export type Mode = 'timeline' | 'detail' | 'search' | 'date' | 'facets' | 'help';
 
 export interface Binding {
 	readonly keys: readonly string[];
 	readonly modes: readonly Mode[];
 	readonly command: Command;
 	readonly help: string;
-	/** Short label for the status bar; bindings without one appear only in the help. */
+	/**
+	 * Short label for the status bar; bindings without one appear only in the help. Bindings of a mode
+	 * that share a label make one hint, their first keys joined in table order: `j/k move`.
+	 */
 	readonly hint?: string;
 }
 
 const BROWSE: Mode[] = ['timeline', 'detail'];
+// Ctrl-C quits from anywhere, a pane added later included.
+const EVERY_MODE = Object.keys(PANES) as Mode[];
 
 export const KEYMAP: readonly Binding[] = [
 	// Timeline
@@ -28,7 +34,13 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'next event',
 		hint: 'move',
 	},
-	{keys: ['k', 'up'], modes: ['timeline'], command: {type: 'move', by: -1}, help: 'previous event'},
+	{
+		keys: ['k', 'up'],
+		modes: ['timeline'],
+		command: {type: 'move', by: -1},
+		help: 'previous event',
+		hint: 'move',
+	},
 	{keys: ['pagedown', 'space'], modes: ['timeline'], command: {type: 'page', dir: 1}, help: 'page down'},
 	{keys: ['pageup', 'b'], modes: ['timeline'], command: {type: 'page', dir: -1}, help: 'page up'},
 	{
@@ -45,13 +57,14 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['g', 'home'], modes: ['timeline'], command: {type: 'edge', end: 'first'}, help: 'first event'},
 	{keys: ['G', 'end'], modes: ['timeline'], command: {type: 'edge', end: 'last'}, help: 'last event'},
-	{keys: [']'], modes: ['timeline'], command: {type: 'group', dir: 1}, help: 'next group', hint: 'group'},
 	{
 		keys: ['['],
 		modes: ['timeline'],
 		command: {type: 'group', dir: -1},
 		help: 'start of this or the previous group',
+		hint: 'group',
 	},
+	{keys: [']'], modes: ['timeline'], command: {type: 'group', dir: 1}, help: 'next group', hint: 'group'},
 	{
 		keys: ['enter', 'l', 'right'],
 		modes: ['timeline'],
@@ -76,7 +89,7 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'scroll down',
 		hint: 'scroll',
 	},
-	{keys: ['k', 'up'], modes: ['detail'], command: {type: 'move', by: -1}, help: 'scroll up'},
+	{keys: ['k', 'up'], modes: ['detail'], command: {type: 'move', by: -1}, help: 'scroll up', hint: 'scroll'},
 	{keys: ['pagedown', 'space'], modes: ['detail'], command: {type: 'page', dir: 1}, help: 'page down'},
 	{keys: ['pageup', 'b'], modes: ['detail'], command: {type: 'page', dir: -1}, help: 'page up'},
 	{
@@ -89,23 +102,35 @@ export const KEYMAP: readonly Binding[] = [
 	{keys: ['g', 'home'], modes: ['detail'], command: {type: 'edge', end: 'first'}, help: 'top'},
 	{keys: ['G', 'end'], modes: ['detail'], command: {type: 'edge', end: 'last'}, help: 'bottom'},
 	{
+		keys: ['['],
+		modes: ['detail'],
+		command: {type: 'quote', dir: -1},
+		help: 'select the previous quote',
+		hint: 'quote',
+	},
+	{
 		keys: [']'],
 		modes: ['detail'],
 		command: {type: 'quote', dir: 1},
 		help: 'select the next quote',
 		hint: 'quote',
 	},
-	{keys: ['['], modes: ['detail'], command: {type: 'quote', dir: -1}, help: 'select the previous quote'},
-	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'back'}, help: 'back', hint: 'back'},
+	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'close'}, help: 'back', hint: 'back'},
 
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
-	{keys: ['/'], modes: BROWSE, command: {type: 'openSearch'}, help: 'search quotes', hint: 'search'},
-	{keys: ['t'], modes: BROWSE, command: {type: 'openDate'}, help: 'go to a date', hint: 'date'},
+	{
+		keys: ['/'],
+		modes: BROWSE,
+		command: {type: 'open', pane: 'search'},
+		help: 'search quotes',
+		hint: 'search',
+	},
+	{keys: ['t'], modes: BROWSE, command: {type: 'open', pane: 'date'}, help: 'go to a date', hint: 'date'},
 	{
 		keys: ['f'],
 		modes: BROWSE,
-		command: {type: 'openFacets'},
+		command: {type: 'open', pane: 'facets'},
 		help: 'filter by actor, tag or place',
 		hint: 'filter',
 	},
@@ -121,19 +146,25 @@ export const KEYMAP: readonly Binding[] = [
 
 	// Search
 	{
+		keys: ['up', 'ctrl-p'],
+		modes: ['search'],
+		command: {type: 'move', by: -1},
+		help: 'previous result',
+		hint: 'move',
+	},
+	{
 		keys: ['down', 'ctrl-n'],
 		modes: ['search'],
 		command: {type: 'move', by: 1},
 		help: 'next result',
 		hint: 'move',
 	},
-	{keys: ['up', 'ctrl-p'], modes: ['search'], command: {type: 'move', by: -1}, help: 'previous result'},
 	{keys: ['pagedown'], modes: ['search'], command: {type: 'page', dir: 1}, help: 'page down'},
 	{keys: ['pageup'], modes: ['search'], command: {type: 'page', dir: -1}, help: 'page up'},
 	{
 		keys: ['enter'],
 		modes: ['search'],
-		command: {type: 'submitSearch'},
+		command: {type: 'openDetail'},
 		help: 'open the quote’s event',
 		hint: 'open',
 	},
@@ -141,7 +172,7 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		keys: ['escape'],
 		modes: ['search'],
-		command: {type: 'closeSearch'},
+		command: {type: 'close'},
 		help: 'back to the timeline',
 		hint: 'back',
 	},
@@ -191,7 +222,7 @@ export const KEYMAP: readonly Binding[] = [
 
 	// Facet picker
 	{keys: ['j', 'down'], modes: ['facets'], command: {type: 'move', by: 1}, help: 'next', hint: 'move'},
-	{keys: ['k', 'up'], modes: ['facets'], command: {type: 'move', by: -1}, help: 'previous'},
+	{keys: ['k', 'up'], modes: ['facets'], command: {type: 'move', by: -1}, help: 'previous', hint: 'move'},
 	{keys: ['pagedown', 'ctrl-d'], modes: ['facets'], command: {type: 'page', dir: 1}, help: 'page down'},
 	{keys: ['pageup', 'ctrl-u'], modes: ['facets'], command: {type: 'page', dir: -1}, help: 'page up'},
 	{keys: ['g', 'home'], modes: ['facets'], command: {type: 'edge', end: 'first'}, help: 'first'},
@@ -214,7 +245,7 @@ export const KEYMAP: readonly Binding[] = [
 
 	// Help
 	{keys: ['j', 'down'], modes: ['help'], command: {type: 'move', by: 1}, help: 'scroll down', hint: 'scroll'},
-	{keys: ['k', 'up'], modes: ['help'], command: {type: 'move', by: -1}, help: 'scroll up'},
+	{keys: ['k', 'up'], modes: ['help'], command: {type: 'move', by: -1}, help: 'scroll up', hint: 'scroll'},
 	{keys: ['pagedown', 'space'], modes: ['help'], command: {type: 'page', dir: 1}, help: 'page down'},
 	{keys: ['pageup', 'b'], modes: ['help'], command: {type: 'page', dir: -1}, help: 'page up'},
 	{keys: ['g', 'home'], modes: ['help'], command: {type: 'edge', end: 'first'}, help: 'top'},
@@ -228,11 +259,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 
 	// Everywhere
-	{keys: ['?', 'f1'], modes: BROWSE, command: {type: 'help'}, help: 'this help', hint: 'help'},
+	{keys: ['?', 'f1'], modes: BROWSE, command: {type: 'open', pane: 'help'}, help: 'this help', hint: 'help'},
 	{
 		keys: ['f1'],
 		modes: ['search', 'date', 'facets'],
-		command: {type: 'help'},
+		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
 	},
@@ -245,43 +276,41 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['ctrl-c'],
-		modes: ['timeline', 'detail', 'search', 'date', 'facets', 'help'],
+		modes: EVERY_MODE,
 		command: {type: 'quit', code: 130},
 		help: 'quit (exit code 130)',
 	},
 ];
 
-export const MODE_TITLES: Record<Mode, string> = {
-	timeline: 'Timeline',
-	detail: 'Detail',
-	search: 'Search',
-	date: 'Go to date',
-	facets: 'Filter',
-	help: 'Help',
-};
-
-/** Modes where unbound printable keys type into a text field. */
-export const TEXT_MODES: ReadonlySet<Mode> = new Set<Mode>(['search', 'date']);
-
+/** The mode keys are read in: the overlay, else the focused pane (the detail or the view). */
 export function modeOf(state: State): Mode {
 	if (state.overlay) return state.overlay;
 	if (state.focus === 'detail') return 'detail';
-	return state.view === 'search' ? 'search' : 'timeline';
+	return state.view;
 }
 
-const table = new Map<string, Command>();
-for (const binding of KEYMAP) {
-	for (const mode of binding.modes) {
-		for (const key of binding.keys) {
-			const slot = `${mode} ${key}`;
-			if (table.has(slot)) throw new Error(`key ${key} is bound twice in ${mode} mode`);
-			table.set(slot, binding.command);
-		}
-	}
+export interface Hint {
+	readonly keys: string;
+	readonly label: string;
 }
 
-export function commandFor(mode: Mode, key: string): Command | undefined {
-	return table.get(`${mode} ${key}`);
+export type HelpLine =
+	| {readonly kind: 'title'; readonly text: string}
+	| {readonly kind: 'entry'; readonly keys: string; readonly help: string}
+	| {readonly kind: 'blank'};
+
+export interface Keymap {
+	readonly bindings: readonly Binding[];
+	/** The command a key gives in a mode. */
+	commandFor(mode: Mode, key: string): Command | undefined;
+	/** The status bar's hints for a mode: `j/k move`, `Enter detail`, ... */
+	hints(mode: Mode): readonly Hint[];
+	/** How to name the key(s) for a command in a mode (`Esc`, `j/k`), or undefined when none is bound. */
+	keysFor(mode: Mode, command: Command): string | undefined;
+	/** The status bar's hint for a command in a mode, when its binding has one. */
+	hintFor(mode: Mode, command: Command): Hint | undefined;
+	/** The help's lines in one column, or two split at the section boundary nearest the middle. */
+	helpColumns(width: number): ReadonlyArray<readonly HelpLine[]>;
 }
 
 const KEY_LABELS: Record<string, string> = {
@@ -310,71 +339,97 @@ function keyLabel(key: string): string {
 	return ctrl ? `Ctrl-${(ctrl[1] as string).toUpperCase()}` : key;
 }
 
-/** The status bar's hints for a mode: `j/k move`, `Enter detail`, ... */
-export function hintsFor(mode: Mode): Array<{keys: string; label: string}> {
-	const hints: Array<{keys: string; label: string}> = [];
-	for (const binding of KEYMAP) {
-		if (!binding.hint || !binding.modes.includes(mode)) continue;
-		const keys =
-			binding.command.type === 'move' && binding.keys[0] === 'j'
-				? 'j/k'
-				: binding.command.type === 'move'
-					? '↑/↓'
-					: binding.command.type === 'group' || binding.command.type === 'quote'
-						? '[/]'
-						: keyLabel(binding.keys[0] as string);
-		hints.push({keys, label: binding.hint});
-	}
-	return hints;
-}
-
-interface HelpSection {
-	readonly mode: Mode;
-	readonly title: string;
-	readonly entries: ReadonlyArray<{keys: string; help: string}>;
-}
-
-/** The help overlay's content: every binding of every mode. */
-function helpSections(): HelpSection[] {
-	const modes: Mode[] = ['timeline', 'detail', 'search', 'date', 'facets', 'help'];
-	return modes.map((mode) => ({
-		mode,
-		title: MODE_TITLES[mode],
-		entries: KEYMAP.filter((binding) => binding.modes.includes(mode)).map((binding) => ({
-			keys: binding.keys.map(keyLabel).join(' '),
-			help: binding.help,
-		})),
-	}));
-}
-
-export type HelpLine =
-	| {readonly kind: 'title'; readonly text: string}
-	| {readonly kind: 'entry'; readonly keys: string; readonly help: string}
-	| {readonly kind: 'blank'};
-
-let cachedHelp: readonly HelpLine[] | undefined;
-
-/** The help overlay, one line each: a title per mode, then its keys. */
-function helpLines(): readonly HelpLine[] {
-	cachedHelp ??= helpSections().flatMap((section, i): HelpLine[] => [
-		...(i > 0 ? [{kind: 'blank'} as const] : []),
-		{kind: 'title', text: section.title},
-		...section.entries.map((entry) => ({kind: 'entry' as const, ...entry})),
-	]);
-	return cachedHelp;
+function sameCommand(a: Command, b: Command): boolean {
+	const keys = Object.keys(a) as Array<keyof Command>;
+	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /** From this width the help is laid out in two columns. */
 const HELP_TWO_COLUMNS = 100;
 
-/** The help's lines in one column, or two split at the section boundary nearest the middle. */
-export function helpColumns(width: number): ReadonlyArray<readonly HelpLine[]> {
-	const lines = helpLines();
-	if (width < HELP_TWO_COLUMNS) return [lines];
-	let split = 0;
-	lines.forEach((line, i) => {
-		if (line.kind === 'blank' && Math.abs(i - lines.length / 2) < Math.abs(split - lines.length / 2))
-			split = i;
-	});
-	return split === 0 ? [lines] : [lines.slice(0, split), lines.slice(split + 1)];
+/** A keymap from a table of bindings; a key bound twice in one mode is an error. */
+export function buildKeymap(bindings: readonly Binding[]): Keymap {
+	const table = new Map<string, Command>();
+	for (const binding of bindings) {
+		for (const mode of binding.modes) {
+			for (const key of binding.keys) {
+				const slot = `${mode} ${key}`;
+				if (table.has(slot)) throw new Error(`key ${key} is bound twice in ${mode} mode`);
+				table.set(slot, binding.command);
+			}
+		}
+	}
+	const inMode = (mode: Mode) => bindings.filter((binding) => binding.modes.includes(mode));
+
+	const hintCache = new Map<Mode, readonly Hint[]>();
+	const hints = (mode: Mode): readonly Hint[] => {
+		let found = hintCache.get(mode);
+		if (!found) {
+			const byLabel = new Map<string, string[]>();
+			for (const binding of inMode(mode)) {
+				if (!binding.hint) continue;
+				const keys = byLabel.get(binding.hint) ?? [];
+				keys.push(keyLabel(binding.keys[0] as string));
+				byLabel.set(binding.hint, keys);
+			}
+			found = [...byLabel].map(([label, keys]) => ({keys: keys.join('/'), label}));
+			hintCache.set(mode, found);
+		}
+		return found;
+	};
+
+	const bindingFor = (mode: Mode, command: Command) =>
+		inMode(mode).find((candidate) => sameCommand(candidate.command, command));
+	const hintFor = (mode: Mode, command: Command): Hint | undefined => {
+		const label = bindingFor(mode, command)?.hint;
+		return label === undefined ? undefined : hints(mode).find((hint) => hint.label === label);
+	};
+	const keysFor = (mode: Mode, command: Command): string | undefined => {
+		const binding = bindingFor(mode, command);
+		if (!binding) return undefined;
+		return hintFor(mode, command)?.keys ?? keyLabel(binding.keys[0] as string);
+	};
+
+	let lines: readonly HelpLine[] | undefined;
+	// One line per binding under a title per mode, in the registry's order.
+	const helpLines = (): readonly HelpLine[] => {
+		lines ??= (Object.keys(PANES) as Mode[]).flatMap((mode, i): HelpLine[] => [
+			...(i > 0 ? [{kind: 'blank'} as const] : []),
+			{kind: 'title', text: PANES[mode].title},
+			...inMode(mode).map((binding) => ({
+				kind: 'entry' as const,
+				keys: binding.keys.map(keyLabel).join(' '),
+				help: binding.help,
+			})),
+		]);
+		return lines;
+	};
+
+	return {
+		bindings,
+		commandFor: (mode, key) => table.get(`${mode} ${key}`),
+		hints,
+		keysFor,
+		hintFor,
+		helpColumns: (width) => {
+			const all = helpLines();
+			if (width < HELP_TWO_COLUMNS) return [all];
+			let split = 0;
+			all.forEach((line, i) => {
+				if (line.kind === 'blank' && Math.abs(i - all.length / 2) < Math.abs(split - all.length / 2))
+					split = i;
+			});
+			return split === 0 ? [all] : [all.slice(0, split), all.slice(split + 1)];
+		},
+	};
+}
+
+export const DEFAULT_KEYMAP = buildKeymap(KEYMAP);
+
+/** The help's columns at a width (the default keymap's unless given another). */
+export function helpColumns(
+	width: number,
+	keymap: Keymap = DEFAULT_KEYMAP,
+): ReadonlyArray<readonly HelpLine[]> {
+	return keymap.helpColumns(width);
 }

@@ -54,6 +54,11 @@ export function layoutFor(size: Size): Layout {
 	};
 }
 
+/** Lines of an overlay's content: it takes the screen but the status bar, and one line for its title. */
+export function overlayRows(layout: Layout): number {
+	return Math.max(1, layout.height - 2);
+}
+
 /** Search results take two lines each below the one-line query. */
 export function resultsPerPage(layout: Layout): number {
 	return Math.max(1, Math.floor((layout.bodyHeight - 1) / 2));

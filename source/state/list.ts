@@ -1,14 +1,11 @@
 import {layoutFor, scrollMargin} from './layout.js';
+import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
 import {groupCount, rowAt, rowCount, rowOfEvent, type Timeline} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
-export function clamp(value: number, min: number, max: number): number {
-	return Math.max(min, Math.min(max, value));
-}
-
-function listHeight(state: State): number {
+export function listHeight(state: State): number {
 	return layoutFor(state.size).bodyHeight;
 }
 
@@ -50,7 +47,7 @@ export function page(state: State, dir: 1 | -1, half = false): State {
 	const {timeline} = state;
 	if (timeline.events.length === 0) return state;
 	const height = listHeight(state);
-	const step = Math.max(1, half ? Math.floor(height / 2) : height - 1);
+	const step = pageStep(height, half);
 	const row = rowOfEvent(timeline, state.cursor) + dir * step;
 	// The view scrolls with the cursor, as in less: what was on the last line is now near the top.
 	return setCursor(state, eventNearRow(timeline, row, dir), state.top + dir * step);

@@ -1,45 +1,32 @@
-import {formatDate} from '../dataset/dates.js';
-import {parseEdtf} from '../dataset/edtf.js';
 import type {Action, Command} from './actions.js';
 import {attributedQuote, isWebUrl, sourceUrl} from './clipboard.js';
-import {
-	currentHit,
-	detailPageSize,
-	detailView,
-	scrollDetail,
-	scrollDetailBy,
-	selectedQuote,
-	selectQuote,
-	showHitInDetail,
-} from './detail-nav.js';
+import {selectedQuote} from './detail-nav.js';
 import {display} from './display.js';
-import {facetItems, facetKey} from './facets.js';
-import {commandFor, helpColumns, modeOf, TEXT_MODES} from './keymap.js';
+import {editField, type Field, insertAt, moveCaret} from './field.js';
+import {DEFAULT_KEYMAP, modeOf} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
-import {layoutFor} from './layout.js';
-import {clamp, groupJump, keepRowOnScreen, keepVisible, page, setCursor} from './list.js';
+import {setCursor} from './list.js';
+import type {AnyPane, CommandHandler, CommandHandlers} from './pane.js';
+import {HOME, initialPaneStates, type Mode, PANES, subjectOf} from './panes.js';
 import {applyLoad, requestReload} from './reload.js';
-import {
-	acceptResults,
-	editField,
-	insertAt,
-	moveCaret,
-	resultPage,
-	selectResult,
-	setQuery,
-	stepHit,
-} from './search.js';
-import {createState, type InitOptions, reselect, type State, timelineFor} from './state.js';
-import {firstAtOrAfter, GROUPINGS} from './timeline.js';
+import {clamp} from './scroll.js';
+import {acceptResults} from './search.js';
+import {createState, type InitOptions, type State} from './state.js';
 
 /**
  * The explorer's one reducer: every key press and every answer from the outside world goes through
  * here. Pure: effects (clipboard, opening a URL, exiting) are requested in the state and carried
  * out by the view, which reports back with `effectDone`.
+ *
+ * It knows no mode by name: a command goes to the current pane's own handler if it has one, else to
+ * the shared handler below, which asks the pane (its scroll, its text field, its kind).
  */
 
 export function initialState(options: InitOptions): State {
-	const state = createState(options);
+	const state = createState(options, {
+		keymap: options.keymap ?? DEFAULT_KEYMAP,
+		panes: initialPaneStates(),
+	});
 	if (options.eventId === undefined) return state;
 	const event = state.dataset.eventsById.get(options.eventId);
 	if (!event)
@@ -51,7 +38,7 @@ export function initialState(options: InitOptions): State {
 			message: {text: `event "${display(options.eventId)}" is hidden by the filters`, error: true},
 		};
 	}
-	return {...setCursor(state, index), view: 'timeline', focus: 'detail'};
+	return {...setCursor(state, index), view: HOME, focus: 'detail'};
 }
 
 export function reducer(state: State, action: Action): State {
@@ -63,7 +50,8 @@ export function reducer(state: State, action: Action): State {
 		case 'insert':
 			return insert(state, action.text);
 		case 'resize':
-			return resize(state, action.size.columns, action.size.rows);
+			if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;
+			return clampPanes({...state, size: action.size});
 		case 'indexProgress':
 			return {...state, search: {...state.search, indexed: clamp(Math.floor(action.percent), 0, 100)}};
 		case 'indexReady':
@@ -76,10 +64,8 @@ export function reducer(state: State, action: Action): State {
 			};
 		case 'searchResults':
 			return acceptResults(state, action.query, action.generation, action.result);
-		case 'loaded': {
-			const next = applyLoad(state, action.result, action.cause);
-			return moveFacet(next, next.facetCursor);
-		}
+		case 'loaded':
+			return clampPanes(applyLoad(state, action.result, action.cause));
 		case 'effectDone':
 			if (state.effect?.id !== action.id) return state;
 			return {
@@ -92,271 +78,86 @@ export function reducer(state: State, action: Action): State {
 	}
 }
 
+function paneOf(state: State): AnyPane {
+	return PANES[modeOf(state)];
+}
+
 function onKey(state: State, key: string): State {
 	if (state.exit !== undefined) return state;
 	const fresh = state.message ? {...state, message: undefined} : state;
 	const mode = modeOf(state);
-	const command = commandFor(mode, key);
+	const command = state.keymap.commandFor(mode, key);
 	if (command) return run(fresh, command);
-	if (TEXT_MODES.has(mode) && isPrintable(key)) return insert(fresh, textOf(key));
+	if (PANES[mode].field && isPrintable(key)) return insert(fresh, textOf(key));
 	return fresh;
 }
 
 function insert(state: State, text: string): State {
-	const mode = modeOf(state);
-	if (mode === 'search') {
-		const field = insertAt({text: state.search.query, caret: state.search.caret}, text);
-		return setQuery(state, field.text, field.caret);
-	}
-	if (mode === 'date') {
-		const field = insertAt(state.date, text);
-		return {...state, date: {text: field.text, caret: field.caret}};
-	}
-	return state;
+	const field = paneOf(state).field;
+	return field ? field.set(state, insertAt(field.get(state), text)) : state;
 }
 
 function run(state: State, command: Command): State {
-	switch (command.type) {
-		case 'move':
-			return move(state, command.by);
-		case 'page':
-			return pageBy(state, command.dir, command.half);
-		case 'edge':
-			return edge(state, command.end);
-		case 'group':
-			return groupJump(state, command.dir);
-		case 'quote':
-			return quoteStep(state, command.dir);
-		case 'openDetail':
-			if (state.timeline.events.length === 0) return {...state, message: {text: 'no events to open'}};
-			return {...state, focus: 'detail'};
-		case 'back':
-			return {...state, focus: 'list'};
-		case 'toggleFocus':
-			if (state.focus === 'detail') return {...state, focus: 'list'};
-			if (!detailView(state)) return state;
-			return {...state, focus: 'detail'};
-		case 'openSearch':
-			return openSearch(state);
-		case 'closeSearch':
-			return {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
-		case 'submitSearch':
-			if (!currentHit(state)) return state;
-			return {...showHitInDetail(state), focus: 'detail'};
-		case 'hit':
-			return stepHit(state, command.dir);
-		case 'erase':
-		case 'caret':
-			return editLine(state, command);
-		case 'openDate':
-			return {...state, overlay: 'date', date: {text: '', caret: 0}};
-		case 'submitDate':
-			return submitDate(state);
-		case 'openFacets':
-			return {...state, overlay: 'facets'};
-		case 'toggleFacet':
-			return toggleFacet(state);
-		case 'clearFacets':
-			return applyPicked(state, new Set(), 'all facets cleared');
-		case 'cycleGrouping':
-			return cycleGrouping(state);
-		case 'copy':
-			return copy(state);
-		case 'openUrl':
-			return openUrl(state);
-		case 'reload':
-			return requestReload(state);
-		case 'help':
-			return {...state, overlay: 'help', helpScroll: 0};
-		case 'close':
+	const handler = (paneOf(state).commands?.[command.type] ?? SHARED[command.type]) as
+		| CommandHandler<typeof command.type>
+		| undefined;
+	return handler ? handler(state, command) : state;
+}
+
+/** The screen or the data changed: every pane brings its own position back within bounds. */
+function clampPanes(state: State): State {
+	return Object.values(PANES).reduce<State>((next, pane) => pane.scroll?.clamp(next) ?? next, state);
+}
+
+/** What commands do in every pane that binds them and does not handle them itself. */
+const SHARED: CommandHandlers = {
+	move: (state, {by}) => paneOf(state).scroll?.move(state, by) ?? state,
+	page: (state, {dir, half}) => paneOf(state).scroll?.page(state, dir, half) ?? state,
+	edge: (state, {end}) => paneOf(state).scroll?.edge(state, end) ?? state,
+	open: (state, {pane}) => open(state, pane),
+	close,
+	openDetail: (state) => {
+		if (subjectOf(state)) return {...state, focus: 'detail'};
+		return {...state, message: {text: `no ${PANES[state.view].item ?? 'item'}s to open`}};
+	},
+	toggleFocus: (state) => {
+		if (state.focus === 'detail') return {...state, focus: 'list'};
+		return subjectOf(state) ? {...state, focus: 'detail'} : state;
+	},
+	erase: (state, {what}) => editLine(state, (field) => editField(field, what)),
+	caret: (state, {to}) => editLine(state, (field) => ({text: field.text, caret: moveCaret(field, to)})),
+	copy,
+	openUrl,
+	reload: requestReload,
+	quit: (state, {code}) => ({...state, exit: code}),
+};
+
+function open(state: State, mode: Mode): State {
+	const pane = PANES[mode];
+	const opened: State =
+		pane.kind === 'list'
+			? {...state, view: mode, focus: 'list', overlay: undefined}
+			: pane.kind === 'detail'
+				? {...state, focus: 'detail', overlay: undefined}
+				: {...state, overlay: mode};
+	return pane.open ? pane.open(opened) : opened;
+}
+
+function close(state: State): State {
+	switch (paneOf(state).kind) {
+		case 'overlay':
+		case 'prompt':
 			return {...state, overlay: undefined};
-		case 'quit':
-			return {...state, exit: command.code};
-	}
-}
-
-function move(state: State, by: number): State {
-	switch (modeOf(state)) {
-		case 'timeline':
-			return setCursor(state, state.cursor + by);
 		case 'detail':
-			return scrollDetailBy(state, by);
-		case 'search':
-			return selectResult(state, state.search.selected + by);
-		case 'facets':
-			return moveFacet(state, state.facetCursor + by);
-		case 'help':
-			return scrollHelp(state, state.helpScroll + by);
-		default:
-			return state;
+			return {...state, focus: 'list'};
+		case 'list':
+			return {...state, view: HOME, focus: 'list', detail: {scroll: 0, quote: 0}};
 	}
 }
 
-function pageBy(state: State, dir: 1 | -1, half?: boolean): State {
-	switch (modeOf(state)) {
-		case 'timeline':
-			return page(state, dir, half);
-		case 'detail':
-			return scrollDetailBy(state, dir * detailPageSize(state, half));
-		case 'search':
-			return resultPage(state, dir);
-		case 'facets':
-			return moveFacet(state, state.facetCursor + dir * facetRows(state));
-		case 'help':
-			return scrollHelp(state, state.helpScroll + dir * Math.max(1, overlayRows(state) - 1));
-		default:
-			return state;
-	}
-}
-
-function edge(state: State, end: 'first' | 'last'): State {
-	const far = end === 'first' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-	switch (modeOf(state)) {
-		case 'timeline':
-			return setCursor(state, end === 'first' ? 0 : state.timeline.events.length - 1);
-		case 'detail':
-			return scrollDetail(state, end === 'first' ? 0 : Number.MAX_SAFE_INTEGER);
-		case 'facets':
-			return moveFacet(state, end === 'first' ? 0 : facetItems(state.base).length - 1);
-		case 'help':
-			return scrollHelp(state, far);
-		default:
-			return state;
-	}
-}
-
-function quoteStep(state: State, dir: 1 | -1): State {
-	const view = detailView(state);
-	if (!view || view.doc.quotes.length === 0) return {...state, message: {text: 'no quotes here'}};
-	const next = state.detail.quote + dir;
-	if (next < 0 || next >= view.doc.quotes.length) {
-		return {...state, message: {text: dir > 0 ? 'no later quote' : 'no earlier quote'}};
-	}
-	return selectQuote(state, next);
-}
-
-function openSearch(state: State): State {
-	const {query} = state.search;
-	const next: State = {
-		...state,
-		view: 'search',
-		focus: 'list',
-		overlay: undefined,
-		search: {...state.search, caret: query.length},
-	};
-	return showHitInDetail(next);
-}
-
-function editLine(state: State, command: Extract<Command, {type: 'erase' | 'caret'}>): State {
-	const mode = modeOf(state);
-	const field = mode === 'search' ? {text: state.search.query, caret: state.search.caret} : state.date;
-	if (mode !== 'search' && mode !== 'date') return state;
-	const next =
-		command.type === 'erase'
-			? editField(field, command.what)
-			: {text: field.text, caret: moveCaret(field, command.to)};
-	if (mode === 'search') {
-		if (next.text === state.search.query) return {...state, search: {...state.search, caret: next.caret}};
-		return setQuery(state, next.text, next.caret);
-	}
-	return {...state, date: {text: next.text, caret: next.caret}};
-}
-
-const DATE_HELP = 'a date such as 2025-12-31, 2025-12 or 2024';
-
-function submitDate(state: State): State {
-	const text = state.date.text.trim();
-	const parsed = parseEdtf(text);
-	if (text === '' || !parsed.ok) {
-		return {...state, date: {...state.date, error: `expected ${DATE_HELP}`}};
-	}
-	const {events} = state.timeline;
-	const closed = {...state, overlay: undefined, view: 'timeline' as const, focus: 'list' as const};
-	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
-	const target = parsed.date;
-	const index = firstAtOrAfter(state.timeline, target.min);
-	if (index >= events.length) {
-		return {
-			...setCursor(closed, events.length - 1),
-			message: {text: `no event on or after ${formatDate(target)}: showing the last one`},
-		};
-	}
-	const event = events[index];
-	return {
-		...setCursor(closed, index),
-		message: {
-			text: `${formatDate(target)}: first event on or after is ${event ? formatDate(event.date) : ''}`,
-		},
-	};
-}
-
-// The facet picker and help take the whole screen but the status bar; one line for their title.
-function overlayRows(state: State): number {
-	return Math.max(1, layoutFor(state.size).height - 2);
-}
-
-/** Item rows of the facet picker (three lines go to the kinds' headings). */
-export function facetRows(state: State): number {
-	return Math.max(1, overlayRows(state) - 3);
-}
-
-function moveFacet(state: State, index: number): State {
-	const count = facetItems(state.base).length;
-	if (count === 0) return {...state, facetCursor: 0, facetTop: 0};
-	const facetCursor = clamp(index, 0, count - 1);
-	const rows = facetRows(state);
-	let facetTop = state.facetTop;
-	if (facetCursor < facetTop) facetTop = facetCursor;
-	if (facetCursor > facetTop + rows - 1) facetTop = facetCursor - rows + 1;
-	return {...state, facetCursor, facetTop: clamp(facetTop, 0, Math.max(0, count - rows))};
-}
-
-function toggleFacet(state: State): State {
-	const item = facetItems(state.base)[state.facetCursor];
-	if (!item) return state;
-	const key = facetKey(item);
-	const picked = new Set(state.facets);
-	const on = !picked.has(key);
-	if (on) picked.add(key);
-	else picked.delete(key);
-	const name = `${item.kind} ${display(item.label)}`;
-	return applyPicked(state, picked, on ? `filter: ${name}` : `cleared: ${name}`);
-}
-
-function applyPicked(state: State, facets: ReadonlySet<string>, note: string): State {
-	const {timeline, cursor} = reselect(state, state.dataset, state.base, facets);
-	const {search} = state;
-	const next: State = {
-		...state,
-		facets,
-		timeline,
-		cursor,
-		detail: {scroll: 0, quote: 0},
-		// Results were counted and placed in the old selection: fetch them again.
-		search: {...search, generation: search.generation + 1, outcome: undefined, selected: 0, top: 0},
-		message: {text: `${note} · ${timeline.events.length} event${timeline.events.length === 1 ? '' : 's'}`},
-	};
-	return keepVisible({...next, top: 0});
-}
-
-function cycleGrouping(state: State): State {
-	const at = GROUPINGS.indexOf(state.timeline.grouping);
-	const grouping = GROUPINGS[(at + 1) % GROUPINGS.length] ?? 'day';
-	const timeline = timelineFor(state.timeline.selection, grouping, isWholeTimeline(state));
-	return {
-		...keepRowOnScreen(state, {...state, grouping, timeline}),
-		message: {text: `grouped by ${grouping}`},
-	};
-}
-
-function isWholeTimeline(state: State): boolean {
-	return state.timeline.selection.events === state.dataset.events;
-}
-
-function scrollHelp(state: State, to: number): State {
-	const tallest = Math.max(...helpColumns(state.size.columns).map((column) => column.length));
-	const max = Math.max(0, tallest - overlayRows(state));
-	return {...state, helpScroll: clamp(to, 0, max)};
+function editLine(state: State, edit: (field: Field) => Field): State {
+	const field = paneOf(state).field;
+	return field ? field.set(state, edit(field.get(state))) : state;
 }
 
 function copy(state: State): State {
@@ -373,8 +174,8 @@ function copy(state: State): State {
 }
 
 function openUrl(state: State): State {
-	const view = detailView(state);
-	const event = view?.subject.kind === 'event' ? view.subject.event : undefined;
+	const subject = subjectOf(state)?.subject;
+	const event = subject?.kind === 'event' ? subject.event : undefined;
 	const url = sourceUrl(selectedQuote(state), event);
 	if (!url) return {...state, message: {text: 'no URL: the sources here have none'}};
 	if (!isWebUrl(url))
@@ -389,14 +190,4 @@ function openUrl(state: State): State {
 		effect: {id, kind: 'open', url},
 		message: {text: `opening ${display(url)}`},
 	};
-}
-
-function resize(state: State, columns: number, rows: number): State {
-	if (columns === state.size.columns && rows === state.size.rows) return state;
-	let next: State = {...state, size: {columns, rows}};
-	next = keepVisible(next);
-	next = scrollDetail(next, next.detail.scroll);
-	if (next.view === 'search') next = selectResult(next, next.search.selected);
-	next = moveFacet(next, next.facetCursor);
-	return scrollHelp(next, next.helpScroll);
 }

@@ -1,7 +1,6 @@
 import {select} from '../dataset/filter.js';
 import type {LoadResult} from '../dataset/load.js';
 import {formatProblem} from '../dataset/problems.js';
-import {scrollDetail} from './detail-nav.js';
 import {facetItems, facetKey} from './facets.js';
 import {keepRowOnScreen} from './list.js';
 import {reselect, type State} from './state.js';
@@ -50,7 +49,7 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 	const {search} = state;
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
-	let next: State = {
+	const next: State = {
 		...state,
 		dataset,
 		base,
@@ -74,6 +73,6 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}`,
 		},
 	};
-	next = keepRowOnScreen(state, next);
-	return kept ? scrollDetail(next, next.detail.scroll) : next;
+	// The reducer then brings every pane's position within the new data.
+	return keepRowOnScreen(state, next);
 }

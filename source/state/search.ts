@@ -1,9 +1,9 @@
 import type {Selection} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
-import type {SearchResult} from '../search/quote-search.js';
-import {showHitInDetail} from './detail-nav.js';
-import {layoutFor, resultsPerPage} from './layout.js';
-import {clamp, setCursor} from './list.js';
+import type {SearchHit, SearchResult} from '../search/quote-search.js';
+import type {Highlight, Shown} from './detail.js';
+import {showInDetail} from './detail-view.js';
+import {setCursor} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 
 /**
@@ -80,28 +80,13 @@ export function isPending(state: State): boolean {
 	return query.trim() !== '' && outcome?.query !== query;
 }
 
-export function selectResult(state: State, index: number): State {
-	const hits = state.search.outcome?.hits ?? [];
-	if (hits.length === 0) return state;
-	const selected = clamp(index, 0, hits.length - 1);
-	const perPage = resultsPerPage(layoutFor(state.size));
-	let top = state.search.top;
-	if (selected < top) top = selected;
-	if (selected > top + perPage - 1) top = selected - perPage + 1;
-	top = clamp(top, 0, Math.max(0, hits.length - perPage));
-	if (selected === state.search.selected && top === state.search.top) return state;
-	return showHitInDetail({...state, search: {...state.search, selected, top}});
-}
-
-export function resultPage(state: State, dir: 1 | -1): State {
-	const perPage = resultsPerPage(layoutFor(state.size));
-	return selectResult(state, state.search.selected + dir * perPage);
-}
-
 /** n / N: the next event (after the cursor, wrapping) that holds a quote matching the search. */
 export function stepHit(state: State, dir: 1 | -1): State {
 	const {query, outcome} = state.search;
-	if (query.trim() === '') return {...state, message: {text: 'no search yet: press / to search quotes'}};
+	if (query.trim() === '') {
+		const key = state.keymap.keysFor('timeline', {type: 'open', pane: 'search'});
+		return {...state, message: {text: `no search yet${key ? `: press ${key} to search quotes` : ''}`}};
+	}
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
 	if (events.length === 0) return {...state, message: {text: 'no quotes match in this timeline'}};
@@ -129,49 +114,32 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	};
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-function boundaries(text: string): number[] {
-	const at = [...graphemes.segment(text)].map((s) => s.index);
-	at.push(text.length);
-	return at;
+/** The selected result. */
+export function currentHit(state: State): SearchHit | undefined {
+	return state.search.outcome?.hits[state.search.selected];
 }
 
-export interface Field {
-	readonly text: string;
-	readonly caret: number;
-}
+const highlights = new WeakMap<SearchHit, Highlight>();
 
-/** Line editing shared by the search line and the date prompt. */
-export function editField(field: Field, op: 'back' | 'forward' | 'word' | 'line'): Field {
-	const {text, caret} = field;
-	const stops = boundaries(text);
-	if (op === 'back') {
-		const from = [...stops].reverse().find((stop) => stop < caret);
-		return from === undefined ? field : {text: text.slice(0, from) + text.slice(caret), caret: from};
+function highlightOf(hit: SearchHit): Highlight {
+	let highlight = highlights.get(hit);
+	if (!highlight) {
+		highlight = {quote: hit.quote, ranges: hit.textRanges};
+		highlights.set(hit, highlight);
 	}
-	if (op === 'forward') {
-		const to = stops.find((stop) => stop > caret);
-		return to === undefined ? field : {text: text.slice(0, caret) + text.slice(to), caret};
-	}
-	if (op === 'word') {
-		const before = text.slice(0, caret).replace(/\S*\s*$/u, '');
-		return {text: before + text.slice(caret), caret: before.length};
-	}
-	return {text: text.slice(caret), caret: 0};
+	return highlight;
 }
 
-export function moveCaret(field: Field, to: 'left' | 'right' | 'start' | 'end'): number {
-	const stops = boundaries(field.text);
-	if (to === 'start') return 0;
-	if (to === 'end') return field.text.length;
-	if (to === 'left') return [...stops].reverse().find((stop) => stop < field.caret) ?? 0;
-	return stops.find((stop) => stop > field.caret) ?? field.text.length;
+/** The selected hit in the detail: its quote's event in the timeline, else its first event, else the quote alone. */
+export function hitShown(state: State): Shown | undefined {
+	const hit = currentHit(state);
+	if (!hit) return undefined;
+	const {quote} = hit;
+	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];
+	return {subject: event ? {kind: 'event', event} : {kind: 'quote', quote}, highlight: highlightOf(hit)};
 }
 
-export function insertAt(field: Field, text: string): Field {
-	return {
-		text: field.text.slice(0, field.caret) + text + field.text.slice(field.caret),
-		caret: field.caret + text.length,
-	};
+/** While searching, the detail shows the selected hit's event scrolled to the quote. */
+export function showHitInDetail(state: State): State {
+	return showInDetail(state, hitShown(state), currentHit(state)?.quote);
 }

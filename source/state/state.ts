@@ -2,12 +2,19 @@ import {type Filters, isFiltered, type Selection, select} from '../dataset/filte
 import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {applyFacets} from './facets.js';
+import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
-import {autoGrouping, buildTimeline, firstAtOrAfter, type Grouping, type Timeline} from './timeline.js';
+import type {Mode, PaneStates} from './panes.js';
+import {
+	autoGrouping,
+	buildTimeline,
+	firstAtOrAfter,
+	type Grouping,
+	instantOf,
+	type Timeline,
+} from './timeline.js';
 
-export type View = 'timeline' | 'search';
 export type Focus = 'list' | 'detail';
-export type Overlay = 'help' | 'date' | 'facets';
 
 export interface SearchOutcome {
 	readonly query: string;
@@ -69,15 +76,17 @@ export interface State {
 	readonly cursor: number;
 	/** First list row on screen. */
 	readonly top: number;
-	readonly view: View;
+	/** The list pane on the main screen (see `PaneKind`). */
+	readonly view: Mode;
 	readonly focus: Focus;
-	readonly overlay?: Overlay;
+	/** An overlay or prompt pane over the screen. */
+	readonly overlay?: Mode;
 	readonly detail: DetailState;
 	readonly search: SearchState;
-	readonly date: {readonly text: string; readonly caret: number; readonly error?: string};
-	readonly facetCursor: number;
-	readonly facetTop: number;
-	readonly helpScroll: number;
+	/** Each pane's own state, by mode (`withPane` replaces one). */
+	readonly panes: PaneStates;
+	/** What keys do, and what help, hints and titles say about them. */
+	readonly keymap: Keymap;
 	readonly message?: Message;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
@@ -92,10 +101,17 @@ export interface InitOptions {
 	size: Size;
 	search?: string;
 	eventId?: string;
+	/** Keys other than the default ones (the default keymap when left out). */
+	keymap?: Keymap;
 }
 
-export function timelineFor(selection: Selection, grouping: Grouping | undefined, whole: boolean): Timeline {
-	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole);
+export function timelineFor(
+	dataset: Dataset,
+	selection: Selection,
+	grouping: Grouping | undefined,
+	whole: boolean,
+): Timeline {
+	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole, dataset.reference);
 }
 
 /**
@@ -110,6 +126,7 @@ export function reselect(
 	facets: ReadonlySet<string>,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
 	const timeline = timelineFor(
+		dataset,
 		applyFacets(base, facets),
 		state.grouping,
 		facets.size === 0 && !isFiltered(state.filters),
@@ -117,12 +134,18 @@ export function reselect(
 	const previous = state.timeline.events[state.cursor];
 	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
 	let cursor = same ? timeline.indexOf(same) : -1;
-	if (cursor < 0 && previous) cursor = firstAtOrAfter(timeline, previous.date.min);
+	if (cursor < 0 && previous) {
+		const at = instantOf(previous);
+		cursor = at === undefined ? timeline.datedCount : firstAtOrAfter(timeline, at);
+	}
 	cursor = Math.max(0, Math.min(cursor, timeline.events.length - 1));
 	return {timeline, cursor, kept: same !== undefined && timeline.events[cursor] === same};
 }
 
-export function createState(options: InitOptions): State {
+export function createState(
+	options: InitOptions,
+	parts: {readonly keymap: Keymap; readonly panes: PaneStates},
+): State {
 	const {dataset} = options;
 	const base = select(dataset, options.filters);
 	const whole = !isFiltered(options.filters);
@@ -134,7 +157,7 @@ export function createState(options: InitOptions): State {
 		filters: options.filters,
 		base,
 		facets: new Set(),
-		timeline: timelineFor(base, undefined, whole),
+		timeline: timelineFor(dataset, base, undefined, whole),
 		size: options.size,
 		cursor: 0,
 		top: 0,
@@ -142,10 +165,13 @@ export function createState(options: InitOptions): State {
 		focus: 'list',
 		detail: {scroll: 0, quote: 0},
 		search: {query, caret: query.length, indexing: true, indexed: 0, generation: 0, selected: 0, top: 0},
-		date: {text: '', caret: 0},
-		facetCursor: 0,
-		facetTop: 0,
-		helpScroll: 0,
+		panes: parts.panes,
+		keymap: parts.keymap,
 		nextEffectId: 1,
 	};
+}
+
+/** The state with pane `mode`'s own state replaced. */
+export function withPane<M extends keyof PaneStates>(state: State, mode: M, own: PaneStates[M]): State {
+	return state.panes[mode] === own ? state : {...state, panes: {...state.panes, [mode]: own}};
 }

@@ -1,32 +1,84 @@
-import type {EdtfPoint} from '../dataset/edtf.js';
+import {weekday} from '../dataset/calendar.js';
+import {countText, MONTHS, type Reference, undatedHeading, yearsAgoText, yearText} from '../dataset/dates.js';
+import {anchorInstant, anchorPoint, type BoundDate, type EdtfPoint, isBound} from '../dataset/edtf.js';
 import type {Selection} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 
 /**
  * The timeline as the list draws it: the selected events in date order, cut into groups (by day,
- * month or year) each with a header row. Built once per selection and grouping; every question the
- * list asks per frame or keystroke (which row is this, where does the next group start) is O(1) or a
- * binary search over typed arrays, so a million events cost the same per keystroke as ten.
+ * month, year … up to hundreds of millions of years) each with a header row. Events whose date gives
+ * only a bound ("by 2 Jan 2026") come after the dated timeline in groups of their own. Built once per
+ * selection and grouping; every question the list asks per frame or keystroke (which row is this,
+ * where does the next group start) is O(1) or a binary search over typed arrays, so a million events
+ * cost the same per keystroke as ten.
  *
  * Rows: group g's header sits at row `groupStart[g] + g`, followed by its events.
  */
 
-export type Grouping = 'day' | 'month' | 'year';
+export type Grouping = 'day' | 'month' | 'year' | 'decade' | 'century' | 'millennium' | 'million' | 'billion';
 
-export const GROUPINGS: readonly Grouping[] = ['day', 'month', 'year'];
+/** Finest first; `z` steps through them. */
+export const GROUPINGS: readonly Grouping[] = [
+	'day',
+	'month',
+	'year',
+	'decade',
+	'century',
+	'millennium',
+	'million',
+	'billion',
+];
+
+/** How the header and messages name a grouping: "by day", "by million years". */
+export const GROUPING_NAMES: Record<Grouping, string> = {
+	day: 'day',
+	month: 'month',
+	year: 'year',
+	decade: 'decade',
+	century: 'century',
+	millennium: 'millennium',
+	million: 'million years',
+	billion: '100 million years',
+};
+
+/** Years per group for the groupings by year and coarser ("billion" groups by 0.1 billion: 13.8, 13.7 …). */
+const YEARS: Partial<Record<Grouping, number>> = {
+	year: 1,
+	decade: 10,
+	century: 100,
+	millennium: 1000,
+	million: 1e6,
+	billion: 1e8,
+};
+
+/** What a group holds, as a value: the list compares keys to cut groups and names each from its key. */
+export type GroupKey =
+	| {readonly kind: 'day'; readonly year: number; readonly month: number; readonly day: number}
+	| {readonly kind: 'month'; readonly year: number; readonly month: number}
+	/** `size` years from `year` (astronomical), for a year, or years counted back from year 1 (BC). */
+	| {readonly kind: 'years'; readonly size: number; readonly year: number}
+	/** Calendar blocks (decades …) counted in the numbering of their era: 1990s, 490s BC. */
+	| {readonly kind: 'block'; readonly size: number; readonly start: number; readonly bc: boolean}
+	/** Blocks of years before year 1, for the deep groupings: 13.8 billion years ago. */
+	| {readonly kind: 'ago'; readonly size: number; readonly start: number}
+	| {readonly kind: 'undated'; readonly date: BoundDate}
+	| {readonly kind: 'none'};
 
 export interface Timeline {
 	readonly selection: Selection;
 	readonly events: readonly TimelineEvent[];
 	readonly grouping: Grouping;
+	/** Events with a place in time; the ones after them give only a bound. */
+	readonly datedCount: number;
 	/** First event index of each group, then `events.length`. */
 	readonly groupStart: Int32Array;
 	/** Group of each event. */
 	readonly groupOf: Int32Array;
+	readonly groupKeys: readonly GroupKey[];
 	readonly groupLabels: readonly string[];
 	/** Position of an event in `events`, when the selection is not the whole dataset. */
 	readonly indexOf: (event: TimelineEvent) => number;
-	/** The span the density sparkline covers (ms), and the events at its ends. */
+	/** The span the density sparkline covers (ms), and the dated events at its ends. */
 	readonly domain?: {min: number; max: number; first: TimelineEvent; last: TimelineEvent};
 }
 
@@ -58,91 +110,160 @@ export function rowAt(timeline: Timeline, row: number): Row {
 	return row === header ? {kind: 'header', group: lo} : {kind: 'event', index: row - lo - 1};
 }
 
-/** Where a sparkline or date jump places an event: its start, or its end when the start is open. */
-export function instantOf(event: TimelineEvent): number {
-	return Number.isFinite(event.date.min) ? event.date.min : event.date.max;
-}
-
-/** The point that names an event's place in time (its start, or its end for an open start). */
-export function anchorOf(event: TimelineEvent): EdtfPoint | undefined {
-	const {start, end} = event.date;
-	if (typeof start === 'object') return start;
-	return typeof end === 'object' ? end : undefined;
+/** Where the sparkline and date jumps place an event; undefined when its date gives only a bound. */
+export function instantOf(event: TimelineEvent): number | undefined {
+	return isBound(event.date) ? undefined : anchorInstant(event.date);
 }
 
 const DAY_MS = 86_400_000;
+const YEAR_MS = 365.2425 * DAY_MS;
 
-/** By day when the events span weeks, by month up to a few years, by year beyond. */
+/** The grouping that cuts the dated span into a readable number of groups. */
 export function autoGrouping(events: readonly TimelineEvent[]): Grouping {
-	const first = events.find((event) => Number.isFinite(event.date.min));
-	const last = events.at(-1);
-	if (!first || !last) return 'day';
-	const span = last.date.min - first.date.min;
+	const first = events[0];
+	const last = events[datedCountOf(events) - 1];
+	if (!first || !last || isBound(first.date)) return 'day';
+	const span = anchorInstant(last.date) - anchorInstant(first.date);
 	if (span <= 62 * DAY_MS) return 'day';
 	if (span <= 4 * 366 * DAY_MS) return 'month';
-	return 'year';
+	if (span <= 50 * YEAR_MS) return 'year';
+	if (span <= 500 * YEAR_MS) return 'decade';
+	if (span <= 5000 * YEAR_MS) return 'century';
+	if (span <= 500_000 * YEAR_MS) return 'millennium';
+	if (span <= 500e6 * YEAR_MS) return 'million';
+	return 'billion';
 }
 
-const LEVEL: Record<Grouping, number> = {year: 0, month: 1, day: 2};
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
+/** `z`: the next coarser grouping, back to days once the dated events are all in one group. */
+export function nextGrouping(timeline: Timeline): Grouping {
+	const at = GROUPINGS.indexOf(timeline.grouping);
+	const dated = timeline.datedCount === 0 ? 0 : (timeline.groupOf[timeline.datedCount - 1] as number) + 1;
+	if (at === GROUPINGS.length - 1 || dated <= 1) return 'day';
+	return GROUPINGS[at + 1] as Grouping;
+}
+
+/** Rank of a grouping, and of the precision of a point (an event is grouped no finer than it is known). */
+const RANK: Record<Grouping, number> = {
+	day: 0,
+	month: 1,
+	year: 2,
+	decade: 3,
+	century: 4,
+	millennium: 5,
+	million: 6,
+	billion: 7,
+};
+
+function ownRank(point: EdtfPoint): number {
+	if (point.precision === 'month') return RANK.month;
+	if (point.precision === 'year' || point.precision === 'season') {
+		// `201X` is known to the decade, `19XX` to the century.
+		const unspecified = (point.unspecifiedText?.slice(0, 4).match(/X/g) ?? []).length;
+		return RANK.year + unspecified;
+	}
+	return RANK.day;
+}
+
+/** An event is grouped at the grouping's level or at its own precision, whichever is coarser. */
+function groupKey(event: TimelineEvent, grouping: Grouping): GroupKey {
+	const {date} = event;
+	if (isBound(date)) return {kind: 'undated', date};
+	const point = anchorPoint(date);
+	if (!point) return {kind: 'none'};
+	const rank = Math.max(RANK[grouping], ownRank(point));
+	const level = GROUPINGS[rank] as Grouping;
+	const {year} = point;
+	if (level === 'day') return {kind: 'day', year, month: point.month ?? 1, day: point.day ?? 1};
+	if (level === 'month') return {kind: 'month', year, month: point.month ?? 1};
+	const size = YEARS[level] as number;
+	if (size === 1) return {kind: 'years', size, year};
+	const bc = 1 - year;
+	if (level === 'million' || level === 'billion') {
+		return {kind: 'ago', size, start: bc > 0 ? Math.floor(bc / size) * size : 0};
+	}
+	return year > 0
+		? {kind: 'block', size, start: Math.floor(year / size) * size, bc: false}
+		: {kind: 'block', size, start: Math.floor(bc / size) * size, bc: true};
+}
+
+function sameKey(a: GroupKey, b: GroupKey): boolean {
+	switch (a.kind) {
+		case 'day':
+			return b.kind === 'day' && a.year === b.year && a.month === b.month && a.day === b.day;
+		case 'month':
+			return b.kind === 'month' && a.year === b.year && a.month === b.month;
+		case 'years':
+			return b.kind === 'years' && a.year === b.year;
+		case 'block':
+			return b.kind === 'block' && a.size === b.size && a.start === b.start && a.bc === b.bc;
+		case 'ago':
+			return b.kind === 'ago' && a.size === b.size && a.start === b.start;
+		case 'undated':
+			return (
+				b.kind === 'undated' &&
+				a.date.kind === b.date.kind &&
+				a.date.point.min === b.date.point.min &&
+				a.date.point.max === b.date.point.max
+			);
+		case 'none':
+			return b.kind === 'none';
+	}
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/**
- * An event is grouped at the grouping's level or at its own precision, whichever is coarser: a
- * year-precision event under "by day" gets a "2024" header, never a made-up "1 Jan 2024".
- */
-function groupKey(event: TimelineEvent, level: number): string {
-	const {start} = event.date;
-	if (typeof start !== 'object') return 'open';
-	const own =
-		start.precision === 'year' || start.precision === 'season' ? 0 : start.precision === 'month' ? 1 : 2;
-	const at = Math.min(level, own);
-	if (at === 0) return `y ${start.year}`;
-	if (at === 1) return `m ${start.year} ${start.month}`;
-	return `d ${start.year} ${start.month} ${start.day}`;
+function groupLabel(key: GroupKey, reference: Reference | undefined): string {
+	switch (key.kind) {
+		case 'day': {
+			const month = MONTHS[key.month - 1]?.slice(0, 3) ?? '';
+			const day = WEEKDAYS[weekday(key.year, key.month, key.day)];
+			return `${day} ${key.day} ${month} ${yearText(key.year)}`;
+		}
+		case 'month':
+			return `${MONTHS[key.month - 1] ?? ''} ${yearText(key.year)}`;
+		case 'years':
+			return yearText(key.year);
+		case 'block':
+			return blockLabel(key.size, key.start, key.bc);
+		case 'ago':
+			return yearsAgoText(key.start, key.size);
+		case 'undated':
+			return undatedHeading(key.date, reference);
+		case 'none':
+			return 'No known date';
+	}
 }
 
-function yearText(year: number): string {
-	return year > 0 ? String(year) : `${1 - year} BC`;
+/** `1990s`, `1900s`, `1000–1999`; `490s BC`, `1999–1000 BC`; the first block of each era as a range. */
+function blockLabel(size: number, start: number, bc: boolean): string {
+	const first = Math.max(start, 1);
+	const last = start + size - 1;
+	const suffix = bc ? ' BC' : '';
+	if (bc && start >= 1e6) return yearText(1 - start);
+	if (start === 0 || size >= 1000) {
+		return bc
+			? `${countText(last)}–${countText(first)}${suffix}`
+			: `${countText(first)}–${countText(last)}${suffix}`;
+	}
+	return `${countText(start)}s${suffix}`;
 }
 
-function groupLabel(key: string): string {
-	const [level, y = '0', m = '1', d = '1'] = key.split(' ');
-	if (level === 'open') return 'No known start';
-	const year = Number(y);
-	if (level === 'y') return yearText(year);
-	const month = MONTHS[Number(m) - 1] ?? '';
-	if (level === 'm') return `${month} ${yearText(year)}`;
-	const date = new Date(Date.UTC(2000, Number(m) - 1, Number(d)));
-	date.setUTCFullYear(year);
-	return `${WEEKDAYS[date.getUTCDay()]} ${Number(d)} ${month.slice(0, 3)} ${yearText(year)}`;
-}
-
-export function buildTimeline(selection: Selection, grouping: Grouping, whole: boolean): Timeline {
+export function buildTimeline(
+	selection: Selection,
+	grouping: Grouping,
+	whole: boolean,
+	reference?: Reference,
+): Timeline {
 	const {events} = selection;
-	const level = LEVEL[grouping];
 	const groupOf = new Int32Array(events.length);
 	const starts: number[] = [];
-	const labels: string[] = [];
-	let previous: string | undefined;
+	const keys: GroupKey[] = [];
+	let previous: GroupKey | undefined;
 	for (let i = 0; i < events.length; i++) {
-		const key = groupKey(events[i] as TimelineEvent, level);
-		if (key !== previous) {
+		const key = groupKey(events[i] as TimelineEvent, grouping);
+		if (!previous || !sameKey(key, previous)) {
 			starts.push(i);
-			labels.push(groupLabel(key));
+			keys.push(key);
 			previous = key;
 		}
 		groupOf[i] = starts.length - 1;
@@ -156,40 +277,48 @@ export function buildTimeline(selection: Selection, grouping: Grouping, whole: b
 		const positions = new Map(events.map((event, i) => [event, i]));
 		indexOf = (event) => positions.get(event) ?? -1;
 	}
+	const datedCount = datedCountOf(events);
 	return {
 		selection,
 		events,
 		grouping,
+		datedCount,
 		groupStart: Int32Array.from(starts),
 		groupOf,
-		groupLabels: labels,
+		groupKeys: keys,
+		groupLabels: keys.map((key) => groupLabel(key, reference)),
 		indexOf,
-		domain: domainOf(events),
+		domain: domainOf(events, datedCount),
 	};
 }
 
-function domainOf(events: readonly TimelineEvent[]): Timeline['domain'] {
-	let first: TimelineEvent | undefined;
-	let last: TimelineEvent | undefined;
-	let min = Number.POSITIVE_INFINITY;
-	let max = Number.NEGATIVE_INFINITY;
-	for (const event of events) {
-		const at = instantOf(event);
-		if (!Number.isFinite(at)) continue;
-		if (at < min) [min, first] = [at, event];
-		if (at >= max) [max, last] = [at, event];
-	}
-	return first && last ? {min, max, first, last} : undefined;
-}
-
-/** First event at or after `instant` (events are ordered by their earliest instant). */
-export function firstAtOrAfter(timeline: Timeline, instant: number): number {
-	const {events} = timeline;
+/** Events are in timeline order, so the ones that give only a bound are the tail. */
+function datedCountOf(events: readonly TimelineEvent[]): number {
 	let lo = 0;
 	let hi = events.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if ((events[mid] as TimelineEvent).date.min < instant) lo = mid + 1;
+		if (isBound((events[mid] as TimelineEvent).date)) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+function domainOf(events: readonly TimelineEvent[], datedCount: number): Timeline['domain'] {
+	const first = events[0];
+	const last = events[datedCount - 1];
+	if (datedCount === 0 || !first || !last) return undefined;
+	return {min: anchorInstant(first.date), max: anchorInstant(last.date), first, last};
+}
+
+/** First dated event placed at or after `instant`; `datedCount` when there is none. */
+export function firstAtOrAfter(timeline: Timeline, instant: number): number {
+	const {events} = timeline;
+	let lo = 0;
+	let hi = timeline.datedCount;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (anchorInstant((events[mid] as TimelineEvent).date) < instant) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;

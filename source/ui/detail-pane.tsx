@@ -3,6 +3,7 @@ import {memo} from 'react';
 import type {DocLine} from '../state/detail.js';
 import {detailView} from '../state/detail-nav.js';
 import {DETAIL_GUTTER} from '../state/layout.js';
+import {PANES} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {fitRuns, run} from './fit.js';
 import {Line} from './theme.js';
@@ -16,8 +17,8 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 	const focused = state.focus === 'detail';
 	const lines = [];
 	if (!view) {
-		const why = state.view === 'search' ? 'No quote selected.' : 'No event selected.';
-		lines.push(<Line key="none" runs={[run(why, 'dim')]} />);
+		const item = PANES[state.view].item ?? 'item';
+		lines.push(<Line key="none" runs={[run(`No ${item} selected.`, 'dim')]} />);
 	} else {
 		const {doc} = view;
 		const {scroll, quote} = state.detail;

@@ -1,7 +1,8 @@
 import {Box} from 'ink';
+import type {Command} from '../state/actions.js';
 import {display} from '../state/display.js';
 import {type FacetItem, type FacetKind, facetItems, facetKey} from '../state/facets.js';
-import {facetRows} from '../state/reducer.js';
+import {facetRows} from '../state/panes/facets.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
@@ -12,14 +13,15 @@ const HEADINGS: Record<FacetKind, string> = {actor: 'Actors', tag: 'Tags', place
 /** Actors, tags and places with their event counts; picked ones are ticked and filter the timeline. */
 export function FacetPicker({state, width, height}: {state: State; width: number; height: number}) {
 	const items = facetItems(state.base);
-	const title = `Filter · ${state.facets.size} picked · Enter picks or clears · c clears all · Esc closes`;
+	const {cursor, top} = state.panes.facets;
+	const title = [`Filter · ${state.facets.size} picked`, ...keyNotes(state)].join(' · ');
 	const lines = [<Line key="title" runs={fitRuns([run(title, 'title')], width)} />];
 	if (items.length === 0)
 		lines.push(<Line key="none" runs={[run('No actors, tags or places to filter by.', 'dim')]} />);
-	const end = Math.min(items.length, state.facetTop + facetRows(state) + 3);
-	for (let i = state.facetTop; i < end && lines.length < height; i++) {
+	const end = Math.min(items.length, top + facetRows(state) + 3);
+	for (let i = top; i < end && lines.length < height; i++) {
 		const item = items[i] as FacetItem;
-		if (i === state.facetTop || items[i - 1]?.kind !== item.kind) {
+		if (i === top || items[i - 1]?.kind !== item.kind) {
 			const total = items.filter((other) => other.kind === item.kind).length;
 			lines.push(
 				<Line key={`k${i}`} runs={fitRuns([run(`${HEADINGS[item.kind]} (${total})`, 'label')], width)} />,
@@ -31,7 +33,7 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 				key={i}
 				item={item}
 				picked={state.facets.has(facetKey(item))}
-				selected={i === state.facetCursor}
+				selected={i === cursor}
 				width={width}
 			/>,
 		);
@@ -41,6 +43,20 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 			{lines}
 		</Box>
 	);
+}
+
+const NOTES: ReadonlyArray<readonly [Command, string]> = [
+	[{type: 'toggleFacet'}, 'picks or clears'],
+	[{type: 'clearFacets'}, 'clears all'],
+	[{type: 'close'}, 'closes'],
+];
+
+/** `Enter picks or clears · c clears all · Esc closes`, with the keys the keymap binds. */
+function keyNotes(state: State): string[] {
+	return NOTES.flatMap(([command, what]) => {
+		const keys = state.keymap.keysFor('facets', command);
+		return keys ? [`${keys} ${what}`] : [];
+	});
 }
 
 function FacetLine({

@@ -1,11 +1,11 @@
 import {Box} from 'ink';
-import {formatPoint} from '../dataset/dates.js';
+import {placeLabel} from '../dataset/dates.js';
 import type {TimelineEvent} from '../dataset/model.js';
-import {detailView} from '../state/detail-nav.js';
 import {display} from '../state/display.js';
 import {facetItems, facetKey} from '../state/facets.js';
+import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
-import {anchorOf} from '../state/timeline.js';
+import {GROUPING_NAMES} from '../state/timeline.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
@@ -29,7 +29,7 @@ export function Header({state, width}: {state: State; width: number}) {
 			run(of(events, dataset.events.length, 'event')),
 			run(' · '),
 			run(of(quotes, dataset.quotes.length, 'quote')),
-			run(` · by ${timeline.grouping}`, 'dim'),
+			run(` · by ${GROUPING_NAMES[timeline.grouping]}`, 'dim'),
 			...(filters ? [run(' · filters: ', 'dim'), run(filters, 'accent')] : []),
 		],
 		width,
@@ -41,12 +41,22 @@ export function Header({state, width}: {state: State; width: number}) {
 	let axis: Run[] = [];
 	if (sparkline && timeline.domain) {
 		const at = sparkline.column(focusEvent ?? timeline.domain.first);
-		bars = [
-			run(sparkline.text.slice(0, at), 'accent'),
-			run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
-			run(sparkline.text.slice(at + 1), 'accent'),
-		];
-		axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		if (at === undefined) {
+			// The cursor's event gives only a bound: it has no place on the line, and the line says so.
+			bars = [run(sparkline.text, 'accent')];
+			axis = spread(
+				[run(pointLabel(timeline.domain.first), 'dim')],
+				[run('cursor: date not given  ', 'accent'), run(pointLabel(timeline.domain.last), 'dim')],
+				width,
+			);
+		} else {
+			bars = [
+				run(sparkline.text.slice(0, at), 'accent'),
+				run(sparkline.text[at] === ' ' ? '│' : (sparkline.text[at] as string), 'selected'),
+				run(sparkline.text.slice(at + 1), 'accent'),
+			];
+			axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
+		}
 	}
 	return (
 		<Box flexDirection="column" width={width} height={4}>
@@ -72,16 +82,12 @@ function reloadBanner(error: {text: string; more: number}, width: number): Run[]
 }
 
 function focusedEvent(state: State): TimelineEvent | undefined {
-	if (state.view === 'search') {
-		const view = detailView(state);
-		return view?.subject.kind === 'event' ? view.subject.event : undefined;
-	}
-	return state.timeline.events[state.cursor];
+	const subject = subjectOf(state)?.subject;
+	return subject?.kind === 'event' ? subject.event : undefined;
 }
 
 function pointLabel(event: TimelineEvent): string {
-	const point = anchorOf(event);
-	return point ? formatPoint(point) : '';
+	return placeLabel(event.date);
 }
 
 /**
@@ -128,6 +134,8 @@ function filterText(state: State): string {
 	const parts: string[] = [];
 	if (filters.from) parts.push(`from ${display(filters.from.text)}`);
 	if (filters.to) parts.push(`to ${display(filters.to.text)}`);
+	if (filters.dateMatch === 'certain') parts.push('certainly inside');
+	if (filters.includeUndated) parts.push('with undated');
 	for (const id of filters.actors ?? []) parts.push(`actor ${display(dataset.actors.get(id)?.name ?? id)}`);
 	for (const tag of filters.tags ?? []) parts.push(`tag ${display(tag)}`);
 	for (const id of filters.places ?? []) parts.push(`place ${display(dataset.places.get(id)?.name ?? id)}`);

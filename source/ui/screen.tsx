@@ -1,61 +1,68 @@
 import {Box} from 'ink';
 import type {ReactNode} from 'react';
-import {layoutFor} from '../state/layout.js';
+import {modeOf} from '../state/keymap.js';
+import {type Layout, layoutFor} from '../state/layout.js';
+import {PANES} from '../state/panes.js';
 import type {State} from '../state/state.js';
-import {DetailPane} from './detail-pane.js';
-import {FacetPicker} from './facet-picker.js';
 import {Header} from './header.js';
-import {HelpOverlay} from './help-overlay.js';
-import {SearchPane} from './search-pane.js';
 import {StatusBar} from './status-bar.js';
 import {usePaint} from './theme.js';
-import {TimelineList} from './timeline-list.js';
 import {TooSmall} from './too-small.js';
+import {VIEWS} from './views.js';
 
-/** The whole frame: always exactly one line shorter than the terminal. */
+/**
+ * The whole frame: always exactly one line shorter than the terminal. The current pane's kind says
+ * where it goes (`PaneKind`); `VIEWS` says what draws it.
+ */
 export function Screen({state}: {state: State}) {
 	const layout = layoutFor(state.size);
 	const {columns, height} = layout;
 	if (layout.tooSmall) return <TooSmall columns={state.size.columns} rows={state.size.rows} />;
-
-	let body: ReactNode;
-	if (state.overlay === 'help') {
-		body = <HelpOverlay scroll={state.helpScroll} width={columns} height={height - 1} />;
-	} else if (state.overlay === 'facets') {
-		body = <FacetPicker state={state} width={columns} height={height - 1} />;
-	} else if (!layout.wide && state.focus === 'detail') {
-		body = <DetailPane state={state} width={columns} height={layout.detailHeight} />;
-	} else {
-		const list =
-			state.view === 'search' ? (
-				<SearchPane state={state} width={layout.listWidth} height={layout.bodyHeight} />
-			) : (
-				<TimelineList state={state} width={layout.listWidth} height={layout.bodyHeight} />
-			);
-		body = (
-			<Box flexDirection="column" width={columns} height={height - 1}>
-				<Header state={state} width={columns} />
-				{layout.wide ? (
-					<Box flexDirection="row" width={columns} height={layout.bodyHeight}>
-						{list}
-						<Beside
-							width={columns - layout.listWidth}
-							height={layout.bodyHeight}
-							focused={state.focus === 'detail'}
-						>
-							<DetailPane state={state} width={columns - layout.listWidth - 1} height={layout.bodyHeight} />
-						</Beside>
-					</Box>
-				) : (
-					list
-				)}
-			</Box>
-		);
-	}
+	const mode = modeOf(state);
+	const {kind} = PANES[mode];
+	const Current = VIEWS[mode];
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			{body}
-			<StatusBar state={state} width={columns} />
+			{kind === 'overlay' ? (
+				<Current state={state} width={columns} height={height - 1} />
+			) : (
+				<Main state={state} layout={layout} />
+			)}
+			{kind === 'prompt' ? (
+				<Current state={state} width={columns} height={1} />
+			) : (
+				<StatusBar state={state} width={columns} />
+			)}
+		</Box>
+	);
+}
+
+/** The header and the view's list, with the detail beside it when wide; narrow, the focused one alone. */
+function Main({state, layout}: {state: State; layout: Layout}) {
+	const {columns, height} = layout;
+	const Detail = VIEWS.detail;
+	if (!layout.wide && state.focus === 'detail') {
+		return <Detail state={state} width={columns} height={layout.detailHeight} />;
+	}
+	const List = VIEWS[state.view];
+	const list = <List state={state} width={layout.listWidth} height={layout.bodyHeight} />;
+	return (
+		<Box flexDirection="column" width={columns} height={height - 1}>
+			<Header state={state} width={columns} />
+			{layout.wide ? (
+				<Box flexDirection="row" width={columns} height={layout.bodyHeight}>
+					{list}
+					<Beside
+						width={columns - layout.listWidth}
+						height={layout.bodyHeight}
+						focused={state.focus === 'detail'}
+					>
+						<Detail state={state} width={columns - layout.listWidth - 1} height={layout.bodyHeight} />
+					</Beside>
+				</Box>
+			) : (
+				list
+			)}
 		</Box>
 	);
 }

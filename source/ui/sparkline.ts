@@ -2,7 +2,8 @@ import type {TimelineEvent} from '../dataset/model.js';
 import {instantOf, type Timeline} from '../state/timeline.js';
 
 /**
- * The header's density sparkline: events per column across the timeline's span. Counting is O(n),
+ * The header's density sparkline: dated events per column across the timeline's span (events whose
+ * date gives only a bound have no place on it). Counting is O(n),
  * so it runs once per timeline and width (a filter change or a resize), never per frame; placing the
  * cursor on it is O(1).
  */
@@ -11,7 +12,8 @@ const BARS = '▁▂▃▄▅▆▇█';
 
 export interface Sparkline {
 	readonly text: string;
-	column(event: TimelineEvent): number;
+	/** The event's column; undefined for an event whose date gives only a bound (not on the line). */
+	column(event: TimelineEvent): number | undefined;
 }
 
 const cache = new WeakMap<Timeline, {width: number; sparkline: Sparkline}>();
@@ -24,12 +26,14 @@ export function sparklineFor(timeline: Timeline, width: number): Sparkline | und
 	const span = domain.max - domain.min;
 	const column = (event: TimelineEvent) => {
 		const at = instantOf(event);
-		if (!Number.isFinite(at) || span <= 0) return 0;
+		if (at === undefined) return undefined;
+		if (span <= 0) return 0;
 		return Math.min(width - 1, Math.max(0, Math.floor(((at - domain.min) / span) * width)));
 	};
 	const counts = new Uint32Array(width);
-	for (const event of timeline.events) {
-		if (Number.isFinite(instantOf(event))) counts[column(event)] = (counts[column(event)] ?? 0) + 1;
+	for (let i = 0; i < timeline.datedCount; i++) {
+		const at = column(timeline.events[i] as TimelineEvent) as number;
+		counts[at] = (counts[at] ?? 0) + 1;
 	}
 	const max = counts.reduce((a, b) => Math.max(a, b), 0);
 	let text = '';

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
-import type {TimelineEvent} from '../dataset/model.js';
+import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
@@ -15,23 +15,17 @@ import {Line, type Run} from './theme.js';
  */
 export function TimelineList({state, width, height}: {state: State; width: number; height: number}) {
 	const {timeline, cursor, top} = state;
-	const focused = state.focus === 'list' && state.view === 'timeline';
+	const focused = state.focus === 'list';
 	const hits = state.search.outcome?.query === state.search.query ? state.search.outcome.events : undefined;
 	const columns = columnsFor(timeline, width);
 	const lines = [];
 	if (timeline.events.length === 0) {
 		const filtered = state.facets.size > 0 || timeline.selection.events !== state.dataset.events;
-		lines.push(
-			<Line
-				key="empty"
-				runs={[
-					run(
-						filtered ? 'No events match the filters (f changes them).' : 'No events in this dataset.',
-						'dim',
-					),
-				]}
-			/>,
-		);
+		const change = state.keymap.keysFor('timeline', {type: 'open', pane: 'facets'});
+		const text = filtered
+			? `No events match the filters${change ? ` (${change} changes them)` : ''}.`
+			: 'No events in this dataset.';
+		lines.push(<Line key="empty" runs={[run(text, 'dim')]} />);
 	}
 	const end = Math.min(rowCount(timeline), top + height);
 	for (let r = top; r < end && timeline.events.length > 0; r++) {
@@ -163,7 +157,7 @@ const EventRow = memo(function EventRow({
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
 		.slice(0, 3)
-		.map((actor) => display(actor.name))
+		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
 		run(marker, hit ? 'accent' : 'plain'),

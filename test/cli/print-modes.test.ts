@@ -22,7 +22,7 @@ describe('--print', () => {
 		const {code, stdout, stderr} = await runCli([SMALL, '--print']);
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
-		expect(stdout).toMatch(/^Small test timeline\n3 events · 3 quotes · reference date 2 Jan 2026\n/);
+		expect(stdout).toMatch(/^Small test timeline\n3 events · 3 quotes · as of publication \(2 Jan 2026\)\n/);
 		const order = ['2024', '22–28 Dec 2025 · “last week”', '1 Jan 2026'].map((date) =>
 			stdout.indexOf(`\n${date}`),
 		);
@@ -33,7 +33,8 @@ describe('--print', () => {
 		expect(stdout).toContain('— Nicolas Maduro, 31 Dec 2025 · in an interview on state TV');
 		expect(stdout).toContain('— Trump · partial quote');
 		expect(stdout).toContain('Quotes not tied to an event');
-		expect(stdout).toContain('5–11 days before the reference date');
+		expect(stdout).toContain('22–28 Dec 2025 · “last week” · ended 5 days before publication (2 Jan 2026)');
+		expect(stdout).toContain('2024 · 1–2 years before publication (2 Jan 2026)');
 	});
 
 	it('is plain text in a pipe and wraps to COLUMNS, measured in cells', async () => {
@@ -171,7 +172,7 @@ describe('usage and failures', () => {
 		[[SMALL, '--limit', 'x', '--search', 'a'], /--limit expects a whole number ≥ 0, found "x"/],
 		[
 			[SMALL, '--from', '2025-13'],
-			/--from: expected a date such as 2025-12, 2025-12-31 or 2024, found "2025-13"/,
+			/--from: expected a date such as 2025-12, 2025-12-31, 2024 or Y-13800000000, found "2025-13"/,
 		],
 		[[SMALL, '--from', '2026', '--to', '2025'], /--to 2025 is before --from 2026/],
 		[[SMALL, '--actor', 'nobody'], /--actor: no actor matches "nobody" \(known: maduro, trump\)/],

@@ -68,7 +68,7 @@ describe('schema errors', () => {
 			'f.json:4:39: /actors/0/nmae: unknown key "nmae" (misspelt? data of your own belongs under "extensions")',
 			'f.json:4:60: /actors/1/id: duplicate id "a" (already used by /actors/0)',
 			'f.json:4:73: /actors/1/name: expected a non-empty string, found an empty string',
-			'f.json:6:26: /events/0/date: not an EDTF date (expected a form such as 2026-01-02, 2025-12, 2024, 2025-12-22/2025-12-28, 2025-12~, 2025-12-31?), found the string "2025-13-01"',
+			'f.json:6:26: /events/0/date: not an EDTF date (expected a form such as 2026-01-02, 2025-12, 2024, 2025-12-31?, 2025-12~, 2025-12-22/2025-12-28, 2025~/.., [2025-12-22..2025-12-28], [..2026-01-02], Y-13800000000), found the string "2025-13-01"',
 			'f.json:6:65: /events/0/actors/0: "zz" is not the id of any actor (see "actors")',
 			'f.json:7:26: /events/1/date: the interval ends (2025-12-20) before it starts (2025-12-22), found the string "2025-12-22/2025-12-20"',
 			'f.json:7:60: /events/1/title: expected a string, found number 5',

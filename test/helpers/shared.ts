@@ -2,21 +2,23 @@ import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 /**
- * Material the project reads but does not hold (published TimelineJS files, the source article) lives
- * in `../shared/` beside the checkout, as it does in CI. Missing, it fails the test that needs it with
- * a message that says where it should be: a test never skips for it.
+ * Material the project may read but not hold (the source article, published timelines) lives in
+ * `../shared/` beside the repository, as it does in CI. Missing, it is an error that says where it
+ * was looked for: a test that depends on it never passes by skipping.
  */
-
-const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
-
-export function sharedPath(relative: string): string {
-	const path = `${SHARED}${relative}`;
-	if (!existsSync(path)) {
-		throw new Error(`${path} is missing: tests read shared material from ../shared/ beside the repository`);
+export function sharedPath(path: string): string {
+	const full = fileURLToPath(new URL(`../../../shared/${path}`, import.meta.url));
+	if (!existsSync(full)) {
+		throw new Error(`shared material missing: ${full} (the shared folder belongs beside the repository)`);
 	}
-	return path;
+	return full;
 }
 
+export function readShared(path: string): string {
+	return readFileSync(sharedPath(path), 'utf8');
+}
+
+/** The four published TimelineJS files of `../shared/timelinejs-examples/` (see its SOURCES.md). */
 export const TIMELINEJS_EXAMPLES = [
 	'TimelineJS3__website__examples__twain__marktwain.json',
 	'TimelineJS3__src__template__eras.json',
@@ -29,5 +31,5 @@ export function sharedExamplePath(name: string): string {
 }
 
 export function sharedExample(name: string): string {
-	return readFileSync(sharedExamplePath(name), 'utf8');
+	return readShared(`timelinejs-examples/${name}`);
 }

@@ -1,18 +1,17 @@
 import {describe, expect, it} from 'vitest';
-import {parseEdtf} from '../../source/dataset/edtf.js';
+import {formatDate} from '../../source/dataset/dates.js';
+import {anchorPoint, parseEdtf} from '../../source/dataset/edtf.js';
 import {
 	astronomicalYear,
 	parseTimeOfDay,
-	pointToEdtf,
 	readDateObject,
 	slideDate,
 	timelineJsYear,
-	timelineScale,
 } from '../../source/dataset/importers/timelinejs-dates.js';
 import {parseV2Date} from '../../source/dataset/importers/timelinejs-v2.js';
 
-function edtf(start: unknown, end?: unknown, scale: 'human' | 'cosmological' = 'human'): string {
-	const result = slideDate(start, end, scale);
+function edtf(start: unknown, end?: unknown): string {
+	const result = slideDate(start, end);
 	if (!result.ok) throw new Error(result.error);
 	return result.edtf;
 }
@@ -32,7 +31,7 @@ describe('TimelineJS date objects to EDTF', () => {
 
 	it('writes years beyond four digits the EDTF way, at year precision', () => {
 		expect(edtf({year: 12345})).toBe('Y12345');
-		expect(slideDate({year: 12345, month: 2}, undefined, 'human')).toMatchObject({
+		expect(slideDate({year: 12345, month: 2}, undefined)).toMatchObject({
 			ok: true,
 			edtf: 'Y12345',
 			lossless: false,
@@ -43,20 +42,20 @@ describe('TimelineJS date objects to EDTF', () => {
 		const text = edtf({year: 1835, month: 11, day: 30, hour: 10, minute: 30});
 		expect(text).toBe('1835-11-30T10:30:00');
 		const parsed = parseEdtf(text);
-		expect(parsed.ok && parsed.date.start).toMatchObject({hour: 10, minute: 30, precision: 'minute'});
+		expect(parsed.ok && anchorPoint(parsed.date)).toMatchObject({hour: 10, minute: 30, precision: 'minute'});
 		expect(
 			edtf({year: 2000, month: '01', day: '05', hour: '6', minute: '45', second: '56', millisecond: ''}),
 		).toBe('2000-01-05T06:45:56');
 	});
 
 	it('marks what EDTF cannot say (hour only, milliseconds, a format) so the original is kept', () => {
-		expect(slideDate({year: 2000, month: 1, day: 5, hour: 6}, undefined, 'human')).toMatchObject({
+		expect(slideDate({year: 2000, month: 1, day: 5, hour: 6}, undefined)).toMatchObject({
 			edtf: '2000-01-05T06:00:00',
 			lossless: false,
 		});
-		expect(slideDate({year: 2000, millisecond: '5'}, undefined, 'human')).toMatchObject({lossless: false});
-		expect(slideDate({year: 2000, format: 'yyyy'}, undefined, 'human')).toMatchObject({lossless: false});
-		expect(slideDate({year: 2000, format: '', millisecond: ''}, undefined, 'human')).toMatchObject({
+		expect(slideDate({year: 2000, millisecond: '5'}, undefined)).toMatchObject({lossless: false});
+		expect(slideDate({year: 2000, format: 'yyyy'}, undefined)).toMatchObject({lossless: false});
+		expect(slideDate({year: 2000, format: '', millisecond: ''}, undefined)).toMatchObject({
 			lossless: true,
 		});
 	});
@@ -83,7 +82,7 @@ describe('BCE years: TimelineJS labels year -500 "500 BCE", EDTF calls it -0499'
 	it('reads year 0 as JavaScript (and so TimelineJS) places it: astronomical 0, 1 BC, keeping the original', () => {
 		// TimelineJS puts year 0 between -1 ("1 BCE") and 1, labelled "0": there is no such year, and
 		// JavaScript's year 0 is 1 BC, the year TimelineJS calls -1.
-		expect(slideDate({year: 0}, undefined, 'human')).toMatchObject({ok: true, edtf: '0000', lossless: false});
+		expect(slideDate({year: 0}, undefined)).toMatchObject({ok: true, edtf: '0000', lossless: false});
 		expect(edtf({year: 0})).toBe(edtf({year: -1}));
 	});
 
@@ -98,48 +97,37 @@ describe('BCE years: TimelineJS labels year -500 "500 BCE", EDTF calls it -0499'
 
 	it('checks 29 February in the year EDTF means: TimelineJS -1 (1 BC) is a leap year, -2 is not', () => {
 		expect(edtf({year: -1, month: 2, day: 29})).toBe('0000-02-29');
-		expect(slideDate({year: -2, month: 2, day: 29}, undefined, 'human')).toMatchObject({
+		expect(slideDate({year: -2, month: 2, day: 29}, undefined)).toMatchObject({
 			ok: true,
 			edtf: '-0001-02',
 			notes: [{on: 'start_date', field: 'day'}],
 		});
 	});
 
-	it('on the cosmological scale, keeps years TimelineJS labels "years ago" as written', () => {
-		expect(pointToEdtf({year: -13_800_000_000}, 'cosmological')).toBe('Y-13800000000');
-		expect(pointToEdtf({year: -100_000}, 'cosmological')).toBe('Y-100000');
-		// Years from -99,999 up are human dates, with BCE labels, even there.
-		expect(pointToEdtf({year: -99_999}, 'cosmological')).toBe('Y-99998');
-		expect(pointToEdtf({year: -500}, 'cosmological')).toBe('-0499');
-		// On the human scale every negative year is labelled BCE.
-		expect(pointToEdtf({year: -150_000}, 'human')).toBe('Y-149999');
+	it('moves deep years too, which timescope shows as TimelineJS does, in years ago', () => {
+		expect(edtf({year: '-13800000000'})).toBe('Y-13799999999');
+		expect(edtf({year: -100_000})).toBe('Y-99999');
+		expect(edtf({year: '-4540000000'}, {year: '-4500000000'})).toBe('Y-4539999999/Y-4499999999');
+		const parsed = parseEdtf('Y-13799999999');
+		expect(parsed.ok && formatDate(parsed.date)).toBe('13.8 billion years ago');
 	});
 
 	it('maps back exactly', () => {
-		for (const scale of ['human', 'cosmological'] as const) {
-			for (const year of [-13_800_000_000, -100_000, -99_999, -500, -2, -1, 1, 2, 2025]) {
-				expect(timelineJsYear(astronomicalYear(year, scale), scale)).toBe(year);
-			}
+		for (const year of [-13_800_000_000, -100_000, -99_999, -500, -2, -1, 1, 2, 2025]) {
+			expect(timelineJsYear(astronomicalYear(year))).toBe(year);
 		}
-	});
-
-	it('chooses the scale as TimelineJS does: its own, else cosmological when a start year needs it', () => {
-		expect(timelineScale({events: [{start_date: {year: -500}}]})).toBe('human');
-		expect(timelineScale({events: [{start_date: {year: '-13800000000'}}]})).toBe('cosmological');
-		expect(timelineScale({events: [{start_date: {year: 2000}, scale: 'cosmological'}]})).toBe('cosmological');
-		expect(timelineScale({scale: 'human', events: [{start_date: {year: -300000}}]})).toBe('human');
 	});
 });
 
 describe('dates that cannot be read, or only in part', () => {
 	it('gives no date without a usable year, naming why', () => {
-		expect(slideDate(undefined, undefined, 'human')).toMatchObject({
+		expect(slideDate(undefined, undefined)).toMatchObject({
 			ok: false,
 			on: 'start_date',
 			error: expect.stringMatching(/^no start_date/),
 		});
 		for (const empty of [{}, {year: '', month: '', day: ''}, null]) {
-			expect(slideDate(empty, undefined, 'human')).toMatchObject({
+			expect(slideDate(empty, undefined)).toMatchObject({
 				ok: false,
 				error: 'start_date has no year: TimelineJS would place it in year 0',
 			});
@@ -179,7 +167,7 @@ describe('dates that cannot be read, or only in part', () => {
 	});
 
 	it('leaves the end unknown when it cannot be read or comes before the start, and says so', () => {
-		expect(slideDate({year: 2001}, {year: 1999}, 'human')).toEqual({
+		expect(slideDate({year: 2001}, {year: 1999})).toEqual({
 			ok: true,
 			edtf: '2001/',
 			lossless: false,
@@ -190,12 +178,12 @@ describe('dates that cannot be read, or only in part', () => {
 				},
 			],
 		});
-		expect(slideDate({year: 2001}, {year: 'soon'}, 'human')).toMatchObject({
+		expect(slideDate({year: 2001}, {year: 'soon'})).toMatchObject({
 			ok: true,
 			edtf: '2001/',
 			notes: [{on: 'end_date', field: 'year'}],
 		});
-		expect(slideDate({year: 2001}, {month: 5}, 'human')).toMatchObject({ok: true, edtf: '2001/'});
+		expect(slideDate({year: 2001}, {month: 5})).toMatchObject({ok: true, edtf: '2001/'});
 		expect(parseEdtf('2001/').ok).toBe(true);
 	});
 });

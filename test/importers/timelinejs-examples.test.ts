@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {formatDate} from '../../source/dataset/dates.js';
-import {type EdtfPoint, parseEdtf} from '../../source/dataset/edtf.js';
+import {anchorPoint, type EdtfPoint, parseEdtf} from '../../source/dataset/edtf.js';
 import {
 	jsonImporterFor,
 	textImporterFor,
@@ -67,7 +67,10 @@ function referenceProblems(doc: TimescopeDocument): string[] {
 	);
 	for (const event of doc.events) {
 		for (const id of event.sources ?? []) if (!sources.has(id)) problems.push(`${event.id}: no source ${id}`);
-		for (const id of event.actors ?? []) if (!actors.has(id)) problems.push(`${event.id}: no actor ${id}`);
+		for (const link of event.actors ?? []) {
+			const id = typeof link === 'string' ? link : link.id;
+			if (!actors.has(id)) problems.push(`${event.id}: no actor ${id}`);
+		}
 		for (const id of event.places ?? []) if (!places.has(id)) problems.push(`${event.id}: no place ${id}`);
 	}
 	return problems;
@@ -91,7 +94,8 @@ function eventTitled(doc: TimescopeDocument, title: string): EventDoc {
 function point(edtf: string, side: 'start' | 'end' = 'start'): EdtfPoint {
 	const parsed = parseEdtf(edtf);
 	if (!parsed.ok) throw new Error(parsed.message);
-	const value = side === 'start' ? parsed.date.start : parsed.date.end;
+	const {date} = parsed;
+	const value = date.kind === 'interval' ? date[side] : side === 'start' ? anchorPoint(date) : undefined;
 	if (typeof value !== 'object') throw new Error(`${edtf} has no ${side}`);
 	return value;
 }

@@ -74,6 +74,24 @@ describe('BCE years: TimelineJS -500 is 500 BCE, EDTF -0499', () => {
 	});
 });
 
+describe("deep time, on TimelineJS's cosmological scale", () => {
+	it('opens every event and era, in EDTF long years, shown in years ago', () => {
+		const {doc, skipped: problems} = open('deep-time.json');
+		expect(problems).toEqual([]);
+		expect(dates(doc)).toEqual([
+			['The universe begins', 'Y-13799999999'],
+			['The Earth forms', 'Y-4539999999/Y-4499999999'],
+			['The dinosaurs die out', 'Y-65999999'],
+			['Early modern humans', 'Y-299999'],
+			['Writing', '-2999'],
+			['A walk on the Moon', '1969-07-20'],
+		]);
+		expect(doc.eras).toEqual([{id: 'the-mesozoic', date: 'Y-251999999/Y-65999999', title: 'The Mesozoic'}]);
+		expect(shown('Y-13799999999')).toBe('13.8 billion years ago');
+		expect(shown('Y-299999')).toBe('300,000 BC');
+	});
+});
+
 describe('one event without a usable date never hides the rest', () => {
 	it('leaves out the event whose parts are all empty, and the slide with no start_date, saying where', () => {
 		const {doc, skipped: problems} = open('empty-date-parts.json');

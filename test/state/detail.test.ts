@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {detailDoc, distanceText} from '../../source/state/detail.js';
+import {detailDoc} from '../../source/state/detail.js';
 import {wrapOffsets} from '../../source/state/wrap.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {loadFixture} from './helpers.js';
@@ -18,7 +18,7 @@ describe('the detail layout', () => {
 		const lines = text(detailDoc(small, {kind: 'event', event: event('strike')}, 70));
 		expect(lines).toEqual([
 			'22–28 Dec 2025 · “last week”',
-			'5–11 days before publication (2 Jan 2026)',
+			'ended 5 days before publication (2 Jan 2026)',
 			'Reported strike on a docking area',
 			'',
 			'A reported CIA-led strike on a docking area.',
@@ -42,11 +42,15 @@ describe('the detail layout', () => {
 	});
 
 	it('says "the reference date" when it is not a source’s publication date', () => {
-		const dataset = {...small, sources: new Map()};
-		expect(distanceText(dataset, event('election').date)).toBe(
-			'2 years before the reference date (2 Jan 2026)',
+		const reference = small.reference;
+		if (!reference) throw new Error('the fixture has a reference date');
+		const dataset = {...small, reference: {...reference, publication: false}};
+		const election = {kind: 'event', event: event('election')} as const;
+		// (Another width: the layout is cached per event and width.)
+		expect(text(detailDoc(dataset, election, 71))[1]).toBe(
+			'1–2 years before the reference date (2 Jan 2026)',
 		);
-		expect(distanceText(small, event('election').date)).toBe('2 years before publication (2 Jan 2026)');
+		expect(text(detailDoc(small, election, 70))[1]).toBe('1–2 years before publication (2 Jan 2026)');
 	});
 
 	it('records where each quote’s block is, and marks matched characters of the highlighted one', () => {

@@ -4,6 +4,7 @@ import type {Filters} from '../../source/dataset/filter.js';
 import {buildDataset, type Dataset} from '../../source/dataset/model.js';
 import {documentSchema, type TimescopeDocument} from '../../source/dataset/schema.js';
 import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import type {State} from '../../source/state/state.js';
@@ -17,6 +18,12 @@ export function fixturePath(name: string): string {
 
 export function loadFixture(name: 'small' | 'empty' | 'hostile'): Dataset {
 	return buildDataset(documentSchema.parse(JSON.parse(readFileSync(fixturePath(name), 'utf8'))));
+}
+
+/** A fixture of the CLI tests (`test/fixtures/cli/NAME.json`), as a dataset. */
+export function loadCliFixture(name: 'kinds-of-time' | 'deep-time'): Dataset {
+	const path = fileURLToPath(new URL(`../fixtures/cli/${name}.json`, import.meta.url));
+	return buildDataset(documentSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
 }
 
 /** `count` events, one a day from 1 Jan 2025, each third with a quote; titles say their number. */
@@ -52,7 +59,14 @@ export function generated(count: number): Dataset {
 
 export function start(
 	dataset: Dataset,
-	options: {size?: Size; filters?: Filters; search?: string; eventId?: string; path?: string} = {},
+	options: {
+		size?: Size;
+		filters?: Filters;
+		search?: string;
+		eventId?: string;
+		path?: string;
+		keymap?: Keymap;
+	} = {},
 ): State {
 	return initialState({
 		dataset,
@@ -62,6 +76,7 @@ export function start(
 		size: options.size ?? WIDE,
 		search: options.search,
 		eventId: options.eventId,
+		keymap: options.keymap,
 	});
 }
 

@@ -179,10 +179,10 @@ function checkInvariants(state: State): void {
 		);
 	}
 	check(
-		state.facetCursor <= Math.max(0, facetItems(state.base).length - 1),
-		'state.facetCursor <= Math.max(0, facetItems(state.base).length - 1)',
+		state.panes.facets.cursor <= Math.max(0, facetItems(state.base).length - 1),
+		'state.panes.facets.cursor <= Math.max(0, facetItems(state.base).length - 1)',
 	);
-	check(state.helpScroll >= 0, 'state.helpScroll >= 0');
+	check(state.panes.help.scroll >= 0, 'state.panes.help.scroll >= 0');
 }
 
 describe('the reducer under random input', () => {

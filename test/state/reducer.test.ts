@@ -168,6 +168,10 @@ describe('group jumps', () => {
 		expect(state.timeline.groupLabels).toEqual(['2024', '2025', '2026']);
 		expect(cursorTitle(state)).toBe('Reported strike on a docking area');
 		state = press(state, 'z');
+		expect(state.timeline.grouping).toBe('decade');
+		expect(state.timeline.groupLabels).toEqual(['2020s']);
+		// Everything is in one group: the next z starts again from days.
+		state = press(state, 'z');
 		expect(state.timeline.grouping).toBe('day');
 		// An event known only to the month or year keeps a header at its own precision.
 		expect(state.timeline.groupLabels).toEqual([
@@ -199,13 +203,15 @@ describe('date jump (t)', () => {
 	it('goes to the last event, and says so, when nothing is that late', () => {
 		const state = jump(start(small), '2027-05');
 		expect(cursorTitle(state)).toBe('北京 reacts 🌍 to the interview');
-		expect(state.message?.text).toBe('no event on or after May 2027: showing the last one');
+		expect(state.message?.text).toBe('no event on or after May 2027: showing the last dated one');
 	});
 
 	it('keeps the prompt open with an error for text that is not a date, and Esc cancels', () => {
 		const state = jump(start(small), 'soon');
 		expect(modeOf(state)).toBe('date');
-		expect(state.date.error).toBe('expected a date such as 2025-12-31, 2025-12 or 2024');
+		expect(state.panes.date.error).toBe(
+			'expected a date such as 2025-12-31, 2025-12, 2024, -0499 or Y-13800000000',
+		);
 		const fixed = press(type(press(state, 'ctrl-u'), '2024'), 'enter');
 		expect(cursorTitle(fixed)).toBe('Disputed election');
 		expect(modeOf(press(state, 'escape'))).toBe('timeline');
@@ -215,9 +221,9 @@ describe('date jump (t)', () => {
 		let state = type(press(start(small), 't'), '2025-13');
 		state = press(state, 'backspace');
 		state = type(state, '2');
-		expect(state.date.text).toBe('2025-12');
+		expect(state.panes.date.text).toBe('2025-12');
 		state = press(state, 'left', 'left', 'left', 'delete');
-		expect(state.date.text).toBe('202512');
+		expect(state.panes.date.text).toBe('202512');
 		expect(state.cursor).toBe(0);
 	});
 });
@@ -503,8 +509,8 @@ describe('help, quit, resize', () => {
 		expect(modeOf(help)).toBe('help');
 		expect(modeOf(press(start(small), 'f1'))).toBe('help');
 		expect(modeOf(press(help, 'escape'))).toBe('timeline');
-		expect(press(help, 'j', 'j').helpScroll).toBe(2);
-		expect(press(help, 'k').helpScroll).toBe(0);
+		expect(press(help, 'j', 'j').panes.help.scroll).toBe(2);
+		expect(press(help, 'k').panes.help.scroll).toBe(0);
 		expect(modeOf(press(start(small), '/', 'f1'))).toBe('help');
 	});
 

@@ -5,6 +5,7 @@ import type {Filters} from '../../source/dataset/filter.js';
 import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
 import {createQuoteSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
+import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {App} from '../../source/ui/app.js';
@@ -38,6 +39,8 @@ export interface ExplorerOptions {
 	/** The file R reloads, and what reading it gives. */
 	path?: string;
 	load?: (path: string) => Promise<LoadResult>;
+	/** Keys other than the default ones. */
+	keymap?: Keymap;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -61,6 +64,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				search: options.search,
 				eventId: options.eventId,
 				path: options.path,
+				keymap: options.keymap,
 			}}
 			size={size}
 			colour={options.colour ?? true}

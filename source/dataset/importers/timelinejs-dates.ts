@@ -10,9 +10,9 @@ import {parseEdtf} from '../edtf.js';
  * `Thh:00:00` and the caller keeps the original object (`lossless: false`).
  *
  * Years: TimelineJS writes 500 BCE as -500 and labels it "500 BCE" (Language.js prints the absolute
- * value with a BCE suffix); EDTF years are astronomical (-0499 is 500 BC). So a year TimelineJS labels
- * BCE is moved by one. Its cosmological scale labels years past -99,999 "N years ago" instead, with no
- * BCE and no year 0 to correct for: those stay as written (`Y-13800000000`).
+ * value with a BCE suffix); EDTF years are astronomical (-0499 is 500 BC). So every year below zero
+ * moves by one, deep years too: TimelineJS's -13800000000 ("13.8 billion years ago") is
+ * `Y-13799999999`, which timescope shows as 13.8 billion years ago again.
  */
 
 export const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
@@ -32,46 +32,14 @@ export interface DateNote {
 	message: string;
 }
 
-export type Scale = 'human' | 'cosmological';
-
-/** TimelineJS formats years from here up as human dates even on its cosmological scale (TLDate.js). */
-export const HUMAN_SCALE_MIN_YEAR = -99_999;
-/** Beyond JavaScript's Date, TimelineJS switches the whole timeline to its cosmological scale. */
-const JS_DATE_YEARS = [-271_820, 275_759] as const;
-
-function labelledBce(year: number, scale: Scale): boolean {
-	return year < 0 && (scale === 'human' || year >= HUMAN_SCALE_MIN_YEAR);
-}
-
 /** The EDTF (astronomical) year of a year as TimelineJS writes it. */
-export function astronomicalYear(year: number, scale: Scale): number {
-	return labelledBce(year, scale) ? year + 1 : year;
+export function astronomicalYear(year: number): number {
+	return year < 0 ? year + 1 : year;
 }
 
 /** The year TimelineJS writes for an astronomical year: the inverse of `astronomicalYear`. */
-export function timelineJsYear(astronomical: number, scale: Scale): number {
-	return astronomical <= 0 && labelledBce(astronomical - 1, scale) ? astronomical - 1 : astronomical;
-}
-
-/** A year as TimelineJS's `_ensureValidScale` reads it (`parseInt`), or undefined. */
-function loneYear(date: unknown): number | undefined {
-	if (typeof date !== 'object' || date === null) return undefined;
-	const year = Number.parseInt(String((date as Record<string, unknown>).year), 10);
-	return Number.isNaN(year) ? undefined : year;
-}
-
-/** The scale TimelineJS would choose: the config's own, else cosmological when a year needs it. */
-export function timelineScale(config: Record<string, unknown>): Scale {
-	if (config.scale === 'human' || config.scale === 'cosmological') return config.scale;
-	const events = Array.isArray(config.events) ? config.events : [];
-	for (const event of events) {
-		if (typeof event !== 'object' || event === null) continue;
-		const slide = event as Record<string, unknown>;
-		if (slide.scale === 'cosmological') return 'cosmological';
-		const year = loneYear(slide.start_date);
-		if (year !== undefined && (year < JS_DATE_YEARS[0] || year > JS_DATE_YEARS[1])) return 'cosmological';
-	}
-	return 'human';
+export function timelineJsYear(astronomical: number): number {
+	return astronomical <= 0 ? astronomical - 1 : astronomical;
 }
 
 export interface ReadDate {
@@ -187,10 +155,10 @@ function describeParts(parts: DateParts): string {
 
 /**
  * The EDTF text of one point: `1835-11-30`, `0602`, `-0043-03`, `1900-01-06T06:45:56`, `Y-13800000`.
- * Years beyond four digits only exist at year precision in EDTF, as TimelineJS's cosmological scale.
+ * Years beyond four digits only exist at year precision in EDTF (TimelineJS's cosmological scale).
  */
-export function pointToEdtf(parts: DateParts, scale: Scale): string {
-	const year = astronomicalYear(parts.year, scale);
+export function pointToEdtf(parts: DateParts): string {
+	const year = astronomicalYear(parts.year);
 	const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 	if (Math.abs(year) > 9999) return `Y${year}`;
 	let text = `${year < 0 ? '-' : ''}${pad(year, 4)}`;
@@ -213,7 +181,7 @@ export type SlideDate =
  * slide unusable; an end that cannot be read, or that comes before the start, leaves the end unknown
  * (`1835/`), as the author's end is, and says so in a note.
  */
-export function slideDate(start: unknown, end: unknown, scale: Scale): SlideDate {
+export function slideDate(start: unknown, end: unknown): SlideDate {
 	const from = readDateObject(start);
 	if (isDateError(from)) return {ok: false, on: 'start_date', ...from};
 	if (from.parts === undefined) {
@@ -226,7 +194,7 @@ export function slideDate(start: unknown, end: unknown, scale: Scale): SlideDate
 					: 'start_date has no year: TimelineJS would place it in year 0',
 		};
 	}
-	const startText = pointToEdtf(from.parts, scale);
+	const startText = pointToEdtf(from.parts);
 	const checked = parseEdtf(startText);
 	if (!checked.ok) return {ok: false, on: 'start_date', error: checked.message};
 	const notes: Array<DateNote & {on: DateSide}> = from.note ? [{on: 'start_date', ...from.note}] : [];
@@ -241,7 +209,7 @@ export function slideDate(start: unknown, end: unknown, scale: Scale): SlideDate
 	if (to.note) notes.push({on: 'end_date', ...to.note});
 	const lossless = from.lossless && to.lossless && notes.length === 0;
 	if (to.parts === undefined) return {ok: true, edtf: startText, lossless, notes};
-	const endText = pointToEdtf(to.parts, scale);
+	const endText = pointToEdtf(to.parts);
 	// A range from a day to the same day is that day; the end object is kept by the caller.
 	if (endText === startText) return {ok: true, edtf: startText, lossless: false, notes};
 	const interval = parseEdtf(`${startText}/${endText}`);
@@ -303,8 +271,7 @@ function withArticle(part: DatePart): string {
 
 /** In the proleptic Gregorian calendar EDTF uses, where TimelineJS's year -1 (1 BCE) is a leap year. */
 function daysInMonth(timelineJsYear: number, month: number): number {
-	// Years with months are on the human scale, where every negative year is labelled BCE.
-	const year = astronomicalYear(timelineJsYear, 'human');
+	const year = astronomicalYear(timelineJsYear);
 	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 	return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

@@ -18,15 +18,7 @@ import {
 	type SkippedItem,
 	toJsonPointer,
 } from './problems.js';
-import {
-	type DateSide,
-	describeValue,
-	isAbsent,
-	type Scale,
-	slideDate,
-	timelineScale,
-	UnreadableDate,
-} from './timelinejs-dates.js';
+import {type DateSide, describeValue, isAbsent, slideDate, UnreadableDate} from './timelinejs-dates.js';
 
 /**
  * TimelineJS 3 JSON (`{"title": slide, "events": [slide...], "eras": [...]}`) to `timescope/1`.
@@ -67,8 +59,6 @@ export interface ConvertOptions {
 	fileName: string;
 	format: string;
 	locate: Locate;
-	/** TimelineJS 2 knows only human dates; otherwise the scale is TimelineJS 3's choice. */
-	scale?: Scale;
 }
 
 interface Text {
@@ -201,7 +191,6 @@ function eraSlides(eras: unknown): {slides: Array<[unknown, PathPart[]]>; ignore
 
 export function convertTimeline(config: Json, options: ConvertOptions): ImportResult {
 	const problems: ImportProblem[] = [];
-	const scale = options.scale ?? timelineScale(config);
 
 	if (!Array.isArray(config.events)) {
 		const found = config.events === undefined ? 'none' : describeValue(config.events);
@@ -238,7 +227,7 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 			);
 			return undefined;
 		}
-		const date = slideDate(slide.start_date, slide.end_date, scale);
+		const date = slideDate(slide.start_date, slide.end_date);
 		if (!date.ok) {
 			skip(item, datePath(slide, base, date.on, date.field), date.error);
 			return undefined;

@@ -139,7 +139,5 @@ export function importTimelineJs2(value: Json, fileName: string): ImportResult {
 		fileName,
 		format: TIMELINEJS2_FORMAT,
 		locate: (path) => ({pointer: toJsonPointer(v2Path(path))}),
-		// TimelineJS 2 places every date on JavaScript's calendar and labels every negative year BC.
-		scale: 'human',
 	});
 }

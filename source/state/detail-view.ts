@@ -1,0 +1,69 @@
+import type {Quote} from '../dataset/model.js';
+import {type DetailDoc, detailDoc, type Shown} from './detail.js';
+import {layoutFor} from './layout.js';
+import {clamp} from './scroll.js';
+import type {State} from './state.js';
+
+/**
+ * The detail laid out for what it shows, and scrolled. The functions take what is shown: the list
+ * pane that is the view decides it (`subjectOf` in `panes.ts`), and search, which moves the detail to
+ * the selected hit, knows its own.
+ */
+
+export interface DetailView extends Shown {
+	readonly doc: DetailDoc;
+	readonly height: number;
+}
+
+export function viewOf(state: State, shown: Shown | undefined): DetailView | undefined {
+	if (!shown) return undefined;
+	const layout = layoutFor(state.size);
+	const doc = detailDoc(state.dataset, shown.subject, layout.detailWidth, shown.highlight);
+	return {...shown, doc, height: layout.detailHeight};
+}
+
+function maxScroll(view: DetailView): number {
+	return Math.max(0, view.doc.lines.length - view.height);
+}
+
+/** Scroll the detail; the selected quote moves to one on screen when it scrolls out of view. */
+export function scrollTo(state: State, view: DetailView | undefined, to: number): State {
+	if (!view) return state;
+	const scroll = clamp(to, 0, maxScroll(view));
+	const bottom = scroll + view.height - 1;
+	const visible = (i: number) => {
+		const [first, last] = view.doc.quoteLines[i] ?? [-1, -1];
+		return last >= scroll && first <= bottom;
+	};
+	let quote = state.detail.quote;
+	if (!visible(quote)) {
+		const onScreen = view.doc.quoteLines.findIndex((_, i) => visible(i));
+		if (onScreen >= 0) quote = onScreen;
+	}
+	if (scroll === state.detail.scroll && quote === state.detail.quote) return state;
+	return {...state, detail: {scroll, quote}};
+}
+
+/** Select quote `index` of the subject and scroll its block into view, with a line of context. */
+export function selectQuote(state: State, view: DetailView | undefined, index: number): State {
+	if (!view || view.doc.quotes.length === 0) return state;
+	const quote = clamp(index, 0, view.doc.quotes.length - 1);
+	const [first, last] = view.doc.quoteLines[quote] ?? [0, 0];
+	let scroll = state.detail.scroll;
+	if (first - 1 < scroll || last > scroll + view.height - 1) {
+		scroll = last - first + 2 <= view.height ? first - 1 : first;
+	}
+	scroll = clamp(scroll, 0, maxScroll(view));
+	return {...state, detail: {scroll, quote}};
+}
+
+/**
+ * The detail on something new, from its top; with `quote` (one of its quotes) selected and scrolled
+ * into view. What a list pane's selection change calls when the detail should follow it.
+ */
+export function showInDetail(state: State, shown: Shown | undefined, quote?: Quote): State {
+	const fresh: State = {...state, detail: {scroll: 0, quote: 0}};
+	const view = viewOf(state, shown);
+	if (!view || !quote) return fresh;
+	return selectQuote(fresh, view, Math.max(0, view.doc.quotes.indexOf(quote)));
+}

@@ -1,0 +1,26 @@
+import type {ReactNode} from 'react';
+import type {Mode} from '../state/panes.js';
+import type {State} from '../state/state.js';
+import {DatePrompt} from './date-prompt.js';
+import {DetailPane} from './detail-pane.js';
+import {FacetPicker} from './facet-picker.js';
+import {HelpOverlay} from './help-overlay.js';
+import {SearchPane} from './search-pane.js';
+import {TimelineList} from './timeline-list.js';
+
+export interface PaneViewProps {
+	readonly state: State;
+	readonly width: number;
+	/** Lines it has: a list's body, an overlay's screen, a prompt's one line. */
+	readonly height: number;
+}
+
+/** What draws each pane, by mode: the registry's table of views (`state/panes.ts` has the panes). */
+export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
+	timeline: TimelineList,
+	detail: DetailPane,
+	search: SearchPane,
+	date: DatePrompt,
+	facets: FacetPicker,
+	help: HelpOverlay,
+};
