@@ -1,3 +1,4 @@
+import {completion} from './commands/completion.js';
 import {convert} from './commands/convert.js';
 import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
@@ -33,5 +34,11 @@ export const COMMANDS = {
 		args: {name: 'FILE', min: 1, max: 1},
 		summary: 'write FILE as timescope/1 JSON, or with --as timelinejs as TimelineJS 3 JSON',
 		run: convert,
+	},
+	completion: {
+		args: {name: 'SHELL', min: 1, max: 1},
+		summary: 'print the completion script for bash, zsh or fish',
+		// Handed the table rather than importing it: the table imports the handlers.
+		run: (invocation): Promise<number> => completion(invocation, COMMANDS),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

@@ -7,7 +7,7 @@
  */
 
 /** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
-export type CommandName = 'explore' | 'print' | 'validate' | 'convert';
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion';
 
 export interface FlagSpec {
 	readonly type: 'boolean' | 'string' | 'number';
@@ -19,7 +19,7 @@ export interface FlagSpec {
 	/** Numbers are whole numbers, at least this. */
 	readonly min?: number;
 	readonly default?: boolean | string | number;
-	/** What the value is, in help and usage errors: `QUERY`, `DATE`. */
+	/** What the value is, in help and usage errors: `QUERY`, `DATE`; `FILE` completes file names. */
 	readonly value?: string;
 	/** One line of `--help`. */
 	readonly help: string;
@@ -29,8 +29,6 @@ export interface FlagSpec {
 	readonly conflicts?: readonly string[];
 	/** Flags it needs beside it. */
 	readonly requires?: readonly string[];
-	/** What completes its value in a shell: file names (choices complete by themselves). */
-	readonly complete?: 'file';
 }
 
 const VIEW: readonly CommandName[] = ['explore', 'print'];
@@ -123,6 +121,20 @@ export const FLAGS = {
 		help: 'what convert writes: timescope (timescope/1 JSON) or timelinejs (TimelineJS 3 JSON, to publish)',
 		for: ['convert'],
 	},
+	color: {
+		type: 'string',
+		choices: ['auto', 'always', 'never'],
+		default: 'auto',
+		help: 'colour always, never, or auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
+	},
+	width: {
+		type: 'number',
+		min: 20,
+		value: 'N',
+		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
+		for: ['print'],
+		conflicts: ['json'],
+	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},
 } as const satisfies Record<string, FlagSpec>;
@@ -146,6 +158,11 @@ export type Flags = {
 			? Value<Spec<K>>
 			: Value<Spec<K>> | undefined;
 };
+
+/** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
+export function valueName(spec: FlagSpec): string {
+	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
 
 /** `skipInvalid` → `skip-invalid`. */
 export function kebab(name: string): string {

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import {placeLabel} from '../dataset/dates.js';
+import {describeFilters} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
-import {facetItems, facetKey} from '../state/facets.js';
+import {facetFilters} from '../state/facets.js';
 import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
@@ -131,18 +132,9 @@ function truncateStart(text: string, width: number): string {
 
 function filterText(state: State): string {
 	const {filters, dataset} = state;
-	const parts: string[] = [];
-	if (filters.from) parts.push(`from ${display(filters.from.text)}`);
-	if (filters.to) parts.push(`to ${display(filters.to.text)}`);
-	if (filters.dateMatch === 'certain') parts.push('certainly inside');
-	if (filters.includeUndated) parts.push('with undated');
-	for (const id of filters.actors ?? []) parts.push(`actor ${display(dataset.actors.get(id)?.name ?? id)}`);
-	for (const tag of filters.tags ?? []) parts.push(`tag ${display(tag)}`);
-	for (const id of filters.places ?? []) parts.push(`place ${display(dataset.places.get(id)?.name ?? id)}`);
-	if (state.facets.size > 0) {
-		for (const item of facetItems(state.base)) {
-			if (state.facets.has(facetKey(item))) parts.push(`${item.kind} ${display(item.label)}`);
-		}
-	}
-	return parts.join(', ');
+	return display(
+		[...describeFilters(dataset, filters), ...describeFilters(dataset, facetFilters(state.facets))].join(
+			' · ',
+		),
+	);
 }

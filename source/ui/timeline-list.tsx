@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
+import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import type {State} from '../state/state.js';
@@ -20,7 +21,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 	const columns = columnsFor(timeline, width);
 	const lines = [];
 	if (timeline.events.length === 0) {
-		const filtered = state.facets.size > 0 || timeline.selection.events !== state.dataset.events;
+		const filtered = !isWhole(timeline.selection, state.dataset);
 		const change = state.keymap.keysFor('timeline', {type: 'open', pane: 'facets'});
 		const text = filtered
 			? `No events match the filters${change ? ` (${change} changes them)` : ''}.`

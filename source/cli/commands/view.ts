@@ -2,6 +2,7 @@ import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {findEvent} from '../../dataset/model.js';
 import {progressBar} from '../../output/progress.js';
+import {colourWanted} from '../../text/colour.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
@@ -30,5 +31,6 @@ export async function view(invocation: Invocation): Promise<number> {
 		filters,
 		search: flags.search,
 		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
+		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
 }

@@ -15,7 +15,7 @@ import {importTimelineJs2, TIMELINEJS2_FORMAT} from './timelinejs-v2.js';
  * else, so adding a format is one entry.
  */
 
-export type {ImportLocation, ImportProblem, ImportResult, SkippedItem} from './problems.js';
+export type {ImportProblem, ImportResult} from './problems.js';
 
 interface ImporterOf<Reads extends 'json' | 'text', Input> {
 	name: string;
