@@ -92,7 +92,7 @@ describe('TimelineJS files', () => {
 		]);
 		const wrong = await runCli(['convert', fixture('bce-years.csv'), '--as', 'html']);
 		expect(wrong.code).toBe(2);
-		expect(wrong.stderr).toMatch(/--as expects timescope, timelinejs, found "html"/);
+		expect(wrong.stderr).toMatch(/--as expects timescope or timelinejs, found "html"/);
 	});
 
 	it('--event finds an id in Hangul however the terminal composed it', async () => {
