@@ -38,7 +38,13 @@ export const COMMANDS = {
 	completion: {
 		args: {name: 'SHELL', min: 1, max: 1},
 		summary: 'print the completion script for bash, zsh or fish',
-		// Handed the table rather than importing it: the table imports the handlers.
+		// The script lists the commands: this table, handed over rather than imported back.
 		run: (invocation): Promise<number> => completion(invocation, COMMANDS),
+	},
+	extract: {
+		args: {name: 'ARTICLE', min: 1, max: Number.POSITIVE_INFINITY},
+		summary: 'draft a timescope/1 dataset from news articles (text or HTML): quotes, speakers, dates',
+		// The extractor (compromise, chrono) loads only for this command: the others start fast.
+		run: async (invocation) => (await import('./commands/extract.js')).extract(invocation),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

@@ -7,7 +7,7 @@
  */
 
 /** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
-export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion';
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion' | 'extract';
 
 export interface FlagSpec {
 	readonly type: 'boolean' | 'string' | 'number';
@@ -106,12 +106,22 @@ export const FLAGS = {
 		help: 'open that event’s detail (print: only that event)',
 		for: VIEW,
 	},
+	strict: {
+		type: 'boolean',
+		help: 'refuse FILE for any problem, as validate does, instead of leaving bad items out',
+		for: VIEW,
+	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
 	interactive: {
 		type: 'boolean',
 		short: 'i',
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
+	},
+	skipInvalid: {
+		type: 'boolean',
+		help: 'write what can be read and list on stderr what was left out, instead of refusing (exit 3)',
+		for: ['convert'],
 	},
 	as: {
 		type: 'string',
@@ -134,6 +144,25 @@ export const FLAGS = {
 		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
 		for: ['print'],
 		conflicts: ['json'],
+	},
+	date: {
+		type: 'string',
+		value: 'YYYY-MM-DD',
+		help: 'an article’s publication date, which relative dates ("on Thursday") are resolved against',
+		for: ['extract', 'explore', 'print'],
+	},
+	title: {
+		type: 'string',
+		value: 'TITLE',
+		help: 'the draft’s title (default: the article’s headline)',
+		for: ['extract'],
+	},
+	output: {
+		type: 'string',
+		short: 'o',
+		value: 'FILE',
+		help: 'write the draft to FILE (replaced whole, never half-written) instead of stdout',
+		for: ['extract'],
 	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},

@@ -69,6 +69,7 @@ const WHERE: Record<CommandName, string> = {
 	validate: 'with timescope validate',
 	convert: 'with timescope convert',
 	completion: 'with timescope completion',
+	extract: 'with timescope extract',
 };
 
 export function parseCommandLine(argv: readonly string[], context: ParseContext): Parsed {

@@ -26,6 +26,7 @@ export type Command =
 	| {type: 'group'; dir: 1 | -1}
 	| {type: 'hit'; dir: 1 | -1}
 	| {type: 'cycleGrouping'}
+	| {type: 'era'; dir: 1 | -1}
 	// Detail
 	| {type: 'quote'; dir: 1 | -1}
 	// Date prompt

@@ -1,6 +1,6 @@
 import type {Quote} from '../dataset/model.js';
 import {type DetailDoc, detailDoc, type Shown} from './detail.js';
-import {layoutFor} from './layout.js';
+import {screenLayout} from './layout.js';
 import {clamp} from './scroll.js';
 import type {State} from './state.js';
 
@@ -17,7 +17,7 @@ export interface DetailView extends Shown {
 
 export function viewOf(state: State, shown: Shown | undefined): DetailView | undefined {
 	if (!shown) return undefined;
-	const layout = layoutFor(state.size);
+	const layout = screenLayout(state);
 	const doc = detailDoc(state.dataset, shown.subject, layout.detailWidth, shown.highlight);
 	return {...shown, doc, height: layout.detailHeight};
 }

@@ -13,6 +13,7 @@ export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 /** From this width the detail sits to the right of the list and follows the cursor. */
 export const WIDE_COLUMNS = 110;
+/** Title, counts, sparkline and its dates; a dataset with eras adds the era band under the sparkline. */
 export const HEADER_LINES = 4;
 const STATUS_LINES = 1;
 
@@ -34,12 +35,24 @@ export interface Layout {
 /** Columns left of the detail text: the selected-quote bar and a space. */
 export const DETAIL_GUTTER = 2;
 
-export function layoutFor(size: Size): Layout {
+/** The layout of the explorer's screen for a state: its size, and its header's height. */
+export function screenLayout(state: {
+	readonly size: Size;
+	readonly dataset: {readonly eras: readonly unknown[]};
+}): Layout {
+	return layoutFor(state.size, headerLines(state.dataset));
+}
+
+export function headerLines(dataset: {readonly eras: readonly unknown[]}): number {
+	return dataset.eras.length > 0 ? HEADER_LINES + 1 : HEADER_LINES;
+}
+
+export function layoutFor(size: Size, header = HEADER_LINES): Layout {
 	const columns = Math.max(1, size.columns);
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	const wide = columns >= WIDE_COLUMNS;
-	const bodyHeight = Math.max(1, height - HEADER_LINES - STATUS_LINES);
+	const bodyHeight = Math.max(1, height - header - STATUS_LINES);
 	const listWidth = wide ? Math.floor(columns / 2) : columns;
 	const paneWidth = wide ? columns - listWidth - 1 : columns;
 	return {

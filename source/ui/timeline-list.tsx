@@ -4,6 +4,7 @@ import {formatDate} from '../dataset/dates.js';
 import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
+import {needsCheck} from '../state/draft.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
@@ -153,7 +154,8 @@ const EventRow = memo(function EventRow({
 	hit: boolean;
 	columns: Columns;
 }) {
-	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : '  ';
+	// ◇: an extracted item the extractor was unsure of, to check first.
+	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
@@ -161,7 +163,7 @@ const EventRow = memo(function EventRow({
 		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
-		run(marker, hit ? 'accent' : 'plain'),
+		run(marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
 		run(padCells(formatDate(event.date), columns.date), 'accent'),
 		run('  '),
 		run(padCells(display(event.title), columns.title)),

@@ -213,15 +213,48 @@ describe('usage and failures', () => {
 		expect(run.stdout).toBe('');
 	});
 
-	it('exits 1 with located problems for bad data, and no stack trace', async () => {
+	it('exits 1 with located problems for data it cannot open, and no stack trace', async () => {
 		const run = await runCli(['-', '--print'], {
-			stdin: '{"format": "timescope/1", "title": 3, "events": []}',
+			stdin: '{"format": "timescope/1", "title": "T", "events": [}',
 		});
 		expect(run).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: '<stdin>:1:36: /title: expected a string, found number 3\n',
+			stderr:
+				'<stdin>:1:52: /events: expected a value\n<stdin>:1:53: (root): expected "]" to close the array\n',
 		});
+	});
+
+	const halfBad = JSON.stringify({
+		format: 'timescope/1',
+		title: 3,
+		events: [
+			{id: 'a', date: '2025-12', title: 'Kept'},
+			{id: 'b', date: '2025-13', title: 'Left out'},
+		],
+	});
+
+	it('shows every valid item, lists what it left out on stderr, and exits 3', async () => {
+		const run = await runCli(['-', '--print'], {stdin: halfBad});
+		expect(run.code).toBe(3);
+		expect(run.stdout).toMatch(/^Untitled timeline\n1 event · 0 quotes\n\nDec 2025\n {2}Kept\n$/);
+		expect(run.stderr.split('\n')).toEqual([
+			'<stdin>:1:33: /title: expected a string, found number 3',
+			expect.stringMatching(/^<stdin>:1:\d+: \/events\/1\/date: not an EDTF date/),
+			'',
+		]);
+		const json = await runCli(['-', '--json'], {stdin: halfBad});
+		expect(json.code).toBe(3);
+		expect(JSON.parse(json.stdout).events.map((e: {id: string}) => e.id)).toEqual(['a']);
+	});
+
+	it('with --strict refuses such a file as validate does: exit 1, nothing on stdout', async () => {
+		const run = await runCli(['-', '--print', '--strict'], {stdin: halfBad});
+		expect(run.code).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.split('\n')).toHaveLength(3);
+		const search = await runCli(['-', '--search', 'kept', '--strict'], {stdin: halfBad});
+		expect(search.code).toBe(1);
 	});
 
 	it('stops quietly when the reader closes the pipe early', async () => {

@@ -104,12 +104,42 @@ describe('TimelineJS files', () => {
 		}
 	});
 
-	it('explains a broken TimelineJS file with its position', async () => {
-		const text = '{\n  "events": [\n    {"text": {"headline": "No date"}}\n  ]\n}';
-		const run = await runCli(['-', '--print'], {stdin: text});
-		expect(run.code).toBe(1);
-		expect(run.stderr).toBe(
-			'<stdin>:3:5: /events/0: no start_date: TimelineJS leaves such a slide out too; this event is left out\n',
+	it('opens every event it can, and says where and why it left one out', async () => {
+		const text =
+			'{\n  "events": [\n    {"start_date": {"year": 2001}, "text": {"headline": "Dated"}},\n    {"text": {"headline": "No date"}}\n  ]\n}';
+		const problem = '<stdin>:4:5: /events/1: no start_date: TimelineJS leaves such a slide out too\n';
+		const printed = await runCli(['-', '--print'], {stdin: text});
+		expect(printed.code).toBe(3);
+		expect(printed.stdout).toContain('2001\n  Dated');
+		expect(printed.stderr).toBe(problem);
+		const strict = await runCli(['-', '--print', '--strict'], {stdin: text});
+		expect([strict.code, strict.stdout, strict.stderr]).toEqual([1, '', problem]);
+	});
+
+	it('convert refuses to write part of a file unless told --skip-invalid, then lists what it left out', async () => {
+		const file = fixture('empty-date-parts.json');
+		const refused = await runCli(['convert', file]);
+		expect(refused.code).toBe(1);
+		expect(refused.stdout).toBe('');
+		expect(refused.stderr).toMatch(/\/events\/1\/start_date: start_date has no year/);
+		expect(refused.stderr).toMatch(/nothing written; --skip-invalid writes the items that can be read/);
+		for (const as of ['timescope', 'timelinejs']) {
+			const partial = await runCli(['convert', file, '--skip-invalid', '--as', as]);
+			expect(partial.code).toBe(3);
+			expect(JSON.parse(partial.stdout).events).toHaveLength(2);
+			expect(partial.stderr.trim().split('\n')).toEqual([
+				expect.stringMatching(
+					/empty-date-parts\.json:\d+:\d+: \/events\/1\/start_date: start_date has no year/,
+				),
+				expect.stringMatching(/empty-date-parts\.json:\d+:\d+: \/events\/3: no start_date/),
+			]);
+		}
+		// Notes leave nothing out: the file is written, the note said, and the exit code is 0.
+		const noted = await runCli(['convert', fixture('partial-dates.json')]);
+		expect(noted.code).toBe(0);
+		expect(JSON.parse(noted.stdout).events).toHaveLength(5);
+		expect(noted.stderr).toMatch(
+			/note: month must be a whole number from 1 to 12, found "13"; read as year 2001/,
 		);
 	});
 });

@@ -30,7 +30,15 @@ describe('hostile strings in every field', () => {
 					renderSearchListing(createQuoteSearcher(data).search(doc.title), {width: 60, style}),
 					toSafeJson(doc),
 					formatProblems([
-						{file: doc.title, line: 1, column: 1, pointer: `/${doc.title}`, message: doc.summary},
+						{
+							file: doc.title,
+							line: 1,
+							column: 1,
+							pointer: `/${doc.title}`,
+							code: 'bad-value',
+							params: {},
+							message: doc.summary,
+						},
 					]).join('\n'),
 				];
 				for (const output of outputs) expect(output.replace(OWN_SGR, '')).not.toMatch(ACTIVE);

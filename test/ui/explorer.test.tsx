@@ -451,6 +451,8 @@ describe('reload (R)', () => {
 					line: 4,
 					column: 12,
 					pointer: '/events/0/date',
+					code: 'bad-date',
+					params: {},
 					message: 'expected a date',
 				},
 				{
@@ -458,13 +460,24 @@ describe('reload (R)', () => {
 					line: 9,
 					column: 3,
 					pointer: '/events/1',
+					code: 'wrong-type',
+					params: {expected: 'object'},
 					message: 'expected an object',
 				},
 			],
+			omitted: 0,
 		};
 		const results: LoadResult[] = [
 			bad,
-			{ok: true, dataset: small, file: 'fixtures/small.json', format: 'timescope/1'},
+			{
+				ok: true,
+				dataset: small,
+				file: 'fixtures/small.json',
+				format: 'timescope/1',
+				problems: [],
+				omitted: 0,
+				skipped: {},
+			},
 		];
 		const asked: string[] = [];
 		const ui = renderExplorer(small, {

@@ -1,6 +1,7 @@
 import {url} from 'zod';
 import {formatDate} from '../dates.js';
 import {parseEdtf} from '../edtf.js';
+import type {ProblemCode} from '../problems.js';
 import {
 	documentSchema,
 	type EraDoc,
@@ -15,7 +16,6 @@ import {
 	type ImportResult,
 	type Locate,
 	type PathPart,
-	type SkippedItem,
 	toJsonPointer,
 } from './problems.js';
 import {type DateSide, describeValue, isAbsent, slideDate, UnreadableDate} from './timelinejs-dates.js';
@@ -159,6 +159,12 @@ function leftovers(slide: Json, shown: (key: string, value: unknown) => boolean)
 	return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
+/** A slide by its place among the input's events or eras. */
+interface SlideRef {
+	kind: 'event' | 'era';
+	index: number;
+}
+
 /** The same for a file and for standard input: a file's name is not the timeline's title. */
 const UNTITLED = 'Untitled TimelineJS timeline';
 
@@ -204,21 +210,22 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 		return {ok: false, format: options.format, problems};
 	}
 
-	const skip = (item: SkippedItem, path: readonly PathPart[], why: string) => {
+	/** A slide left out: the others go on. */
+	const skip = (item: SlideRef, path: readonly PathPart[], why: string) => {
 		problems.push({
 			code: 'skipped-item',
 			params: {kind: item.kind, index: item.index, reason: why},
-			message: `${why}; this ${item.kind} is left out`,
+			message: why,
 			item,
 			...options.locate(path),
 		});
 	};
-	const note = (path: readonly PathPart[], code: string, message: string) => {
+	const note = (path: readonly PathPart[], code: ProblemCode, message: string) => {
 		problems.push({code, params: {}, message, severity: 'note', ...options.locate(path)});
 	};
 
 	/** The slide with its date, or undefined once why it is left out is reported. */
-	const dated = (slide: unknown, base: PathPart[], item: SkippedItem) => {
+	const dated = (slide: unknown, base: PathPart[], item: SlideRef) => {
 		if (!isObject(slide)) {
 			skip(
 				item,
