@@ -1,5 +1,7 @@
 import {
+	createScanner,
 	findNodeAtOffset,
+	getLocation,
 	getNodePath,
 	type ParseError,
 	parseTree,
@@ -13,6 +15,9 @@ import {fromPointer, type PathPart, type Problem, toPointer} from './problems.js
  * jsonc-parser runs only when something must be located — a syntax error, or a schema problem — so a
  * valid file costs one JSON.parse and nothing more.
  */
+
+/** jsonc-parser's SyntaxKind.EOF (a const enum, which isolated modules cannot read). */
+const EOF = 17;
 
 const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidSymbol: 'expected a JSON value, found an invalid symbol',
@@ -45,6 +50,8 @@ export class JsonText {
 	syntaxProblems(): Problem[] {
 		const errors: ParseError[] = [];
 		const root = parseTree(this.text, errors, {disallowComments: true, allowTrailingComma: false});
+		const cut = this.cutShort(errors[0]);
+		if (cut) return [cut];
 		const problems = errors.map((error): Problem => {
 			const code = printParseErrorCode(error.error);
 			const node = root ? findNodeAtOffset(root, error.offset) : undefined;
@@ -74,6 +81,37 @@ export class JsonText {
 						}
 					: problem,
 		);
+	}
+
+	/**
+	 * A file that stops before its document is complete — a download or a copy cut short — has one
+	 * problem, not the cascade of closing brackets a parser reports: where it ends, and what is open.
+	 * It is cut short when the first error runs to the end of the text with a value still open.
+	 */
+	private cutShort(first: ParseError | undefined): Problem | undefined {
+		if (!first || this.text.slice(first.offset + first.length).trim() !== '') return undefined;
+		// Brackets opened and not closed; the parser's own recovery closes them, so they are counted here.
+		const scanner = createScanner(this.text, true);
+		let open = 0;
+		// A token that starts with a bracket is one (a string starts with its quote).
+		const depth: Record<string, number> = {'{': 1, '[': 1, '}': -1, ']': -1};
+		while (scanner.scan() !== EOF) open += depth[this.text[scanner.getTokenOffset()] ?? ''] ?? 0;
+		if (open <= 0) return undefined;
+		const innermost = getLocation(this.text, this.text.length).path.slice(0, open - 1);
+		const end = this.position(this.text.trimEnd().length);
+		const pointer = toPointer(innermost);
+		const what =
+			open === 1
+				? 'the document is still open'
+				: `${open} objects and lists are still open, the innermost at ${pointer}`;
+		return {
+			...end,
+			file: this.file,
+			pointer,
+			code: 'truncated',
+			params: {open},
+			message: `the file ends at line ${end.line} before the document is complete: ${what} (was it cut short?)`,
+		};
 	}
 
 	/** Line and column of the value (or, for a missing key, of the object) at `pointer`. */

@@ -1,6 +1,7 @@
 import {Readable} from 'node:stream';
 import {type CheckedProblem, DocumentChecker, fallbackTitle} from './check.js';
 import {findDuplicateKeys} from './duplicate-keys.js';
+import {TIMESCOPE_NDJSON} from './formats.js';
 import type {ImportResult} from './importers/index.js';
 import {ITEM_KINDS, LISTS} from './items.js';
 import type {JsonText} from './json-text.js';
@@ -107,7 +108,7 @@ async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<
 	yield* rest;
 }
 
-const NDJSON = 'timescope/1 NDJSON';
+const NDJSON = TIMESCOPE_NDJSON;
 const HEAD_BYTES = 64 * 1024;
 
 function report(result: {problems: Problem[]; omitted: number; skipped: SkippedCounts}) {

@@ -1,12 +1,8 @@
+import {TIMELINEJS_CSV, TIMELINEJS2_JSON, TIMELINEJS3_JSON} from '../formats.js';
 import type {ImportProblem, ImportResult} from './problems.js';
-import {
-	explainNotASheet,
-	importTimelineJsCsv,
-	looksLikeTimelineCsv,
-	TIMELINEJS_CSV_FORMAT,
-} from './timelinejs-csv.js';
-import {importTimelineJs3, isObject, type Json, TIMELINEJS3_FORMAT} from './timelinejs-json.js';
-import {importTimelineJs2, TIMELINEJS2_FORMAT} from './timelinejs-v2.js';
+import {explainNotASheet, importTimelineJsCsv, looksLikeTimelineCsv} from './timelinejs-csv.js';
+import {importTimelineJs3, isObject, type Json} from './timelinejs-json.js';
+import {importTimelineJs2} from './timelinejs-v2.js';
 
 /**
  * Opening the timelines people already have. Each importer registers here: its name (what `validate`
@@ -41,7 +37,7 @@ function unclaimed(value: unknown): value is Json {
 }
 
 export const timelineJs3: JsonImporter = {
-	name: TIMELINEJS3_FORMAT,
+	name: TIMELINEJS3_JSON,
 	reads: 'json',
 	detect: (value) => {
 		if (!unclaimed(value)) return false;
@@ -66,7 +62,7 @@ export const timelineJs3: JsonImporter = {
 };
 
 export const timelineJs2: JsonImporter = {
-	name: TIMELINEJS2_FORMAT,
+	name: TIMELINEJS2_JSON,
 	reads: 'json',
 	detect: (value) =>
 		unclaimed(value) &&
@@ -76,7 +72,7 @@ export const timelineJs2: JsonImporter = {
 };
 
 export const timelineJsCsv: TextImporter = {
-	name: TIMELINEJS_CSV_FORMAT,
+	name: TIMELINEJS_CSV,
 	reads: 'text',
 	detect: looksLikeTimelineCsv,
 	import: importTimelineJsCsv,

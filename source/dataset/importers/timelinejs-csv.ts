@@ -1,4 +1,5 @@
 import {CsvError, parse} from 'csv-parse/sync';
+import {TIMELINEJS_CSV} from '../formats.js';
 import type {ImportLocation, ImportProblem, ImportResult, PathPart} from './problems.js';
 import {isDateError, parseTimeOfDay, UnreadableDate} from './timelinejs-dates.js';
 import {convertTimeline, type Json} from './timelinejs-json.js';
@@ -13,8 +14,6 @@ import {parseV2Date} from './timelinejs-v2.js';
  * TimelineJS 3 still reads them. Each row becomes a TimelineJS 3 slide, as TimelineJS itself does, and
  * is converted by the same code, with problems pointing at the row's line and the cell's column.
  */
-
-export const TIMELINEJS_CSV_FORMAT = 'TimelineJS CSV (Google Sheets template)';
 
 /** The template's header row, as a person reading an error message wants to see it. */
 export const SHEET_COLUMNS =
@@ -180,7 +179,7 @@ const MAX_LISTED = 20;
 export function importTimelineJsCsv(text: string, fileName: string): ImportResult {
 	const fail = (problems: ImportProblem[]): ImportResult => ({
 		ok: false,
-		format: TIMELINEJS_CSV_FORMAT,
+		format: TIMELINEJS_CSV,
 		problems,
 	});
 	let rows: Row[];
@@ -236,7 +235,7 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 		const column = sheet.columns.get(COLUMN_OF_PATH[inSlide.join('/')] ?? '');
 		return column === undefined ? {line: row.line, column: 1} : cellPosition(row, column);
 	};
-	return convertTimeline(config, {fileName, format: TIMELINEJS_CSV_FORMAT, locate});
+	return convertTimeline(config, {fileName, format: TIMELINEJS_CSV, locate});
 }
 
 interface Sheet {

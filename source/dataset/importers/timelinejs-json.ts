@@ -1,6 +1,7 @@
 import {url} from 'zod';
 import {formatDate} from '../dates.js';
 import {parseEdtf} from '../edtf.js';
+import {TIMELINEJS3_JSON} from '../formats.js';
 import type {ProblemCode} from '../problems.js';
 import {
 	documentSchema,
@@ -30,8 +31,6 @@ import {type DateSide, describeValue, isAbsent, slideDate, UnreadableDate} from 
  * go to the document's `extensions.timelinejs.eras`, keyed by era id.
  */
 
-export const TIMELINEJS3_FORMAT = 'TimelineJS 3 JSON';
-
 export type Json = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Json {
@@ -50,7 +49,7 @@ function textOf(value: unknown): string {
 export function importTimelineJs3(value: Json, fileName: string): ImportResult {
 	return convertTimeline(value, {
 		fileName,
-		format: TIMELINEJS3_FORMAT,
+		format: TIMELINEJS3_JSON,
 		locate: (path) => ({pointer: toJsonPointer(path)}),
 	});
 }

@@ -1,3 +1,4 @@
+import {TIMELINEJS2_JSON} from '../formats.js';
 import {type ImportResult, type PathPart, toJsonPointer} from './problems.js';
 import {type DateError, type DateParts, describeValue, isAbsent, UnreadableDate} from './timelinejs-dates.js';
 import {convertTimeline, isObject, type Json} from './timelinejs-json.js';
@@ -9,8 +10,6 @@ import {convertTimeline, isObject, type Json} from './timelinejs-json.js';
  * "era": [...]}}`. Each slide is rebuilt in the TimelineJS 3 shape and converted by the same code,
  * with problems pointing back into the v2 file.
  */
-
-export const TIMELINEJS2_FORMAT = 'TimelineJS 2 JSON';
 
 /** The v3 keys a v2 slide is rebuilt into; a v2 key of the same name is kept apart, never overwritten. */
 const REBUILT = new Set(['text', 'media', 'group', 'start_date', 'end_date']);
@@ -123,7 +122,7 @@ export function importTimelineJs2(value: Json, fileName: string): ImportResult {
 		const message = `expected "date" to be a list of slides, found ${found}`;
 		return {
 			ok: false,
-			format: TIMELINEJS2_FORMAT,
+			format: TIMELINEJS2_JSON,
 			problems: [{code: 'not-timelinejs', params: {found}, message, pointer}],
 		};
 	}
@@ -137,7 +136,7 @@ export function importTimelineJs2(value: Json, fileName: string): ImportResult {
 	for (const [key, other] of Object.entries(value)) if (key !== 'timeline') config[key] = other;
 	return convertTimeline(config, {
 		fileName,
-		format: TIMELINEJS2_FORMAT,
+		format: TIMELINEJS2_JSON,
 		locate: (path) => ({pointer: toJsonPointer(v2Path(path))}),
 	});
 }
