@@ -2,7 +2,7 @@ import {checkJson} from '../source/dataset/load.js';
 import {buildDataset} from '../source/dataset/model.js';
 import {openInput, readText} from '../source/dataset/read-input.js';
 import type {TimescopeDocument} from '../source/dataset/schema.js';
-import {createQuoteSearcher} from '../source/search/quote-search.js';
+import {createSearcher} from '../source/search/searcher.js';
 
 /**
  * Where the time of loading a big file goes, stage by stage, as source/dataset/load.ts runs them:
@@ -38,7 +38,7 @@ rows.push(['check (keys, schema, ids)', performance.now() - validStart]);
 if (!validated.ok) throw new Error(`${file} is not valid`);
 const doc: TimescopeDocument = validated.doc;
 const dataset = stage('build the model', () => buildDataset(doc));
-stage('build the search index', () => createQuoteSearcher(dataset));
+stage('build the search index', () => createSearcher(dataset));
 
 for (const [name, ms] of rows) process.stdout.write(`${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms\n`);
 process.stdout.write(

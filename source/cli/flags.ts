@@ -50,8 +50,17 @@ export const FLAGS = {
 		type: 'string',
 		short: 's',
 		value: 'QUERY',
-		help: "search quotes (fzf syntax: 'exact ^prefix suffix$ !not a|b; @speaker)",
+		help: "search events, quotes and eras (fzf syntax: 'exact ^prefix suffix$ !not a|b; @speaker #tag)",
 		for: VIEW,
+	},
+	kind: {
+		type: 'string',
+		choices: ['all', 'events', 'quotes', 'eras'],
+		default: 'all',
+		value: 'KIND',
+		help: 'with --search: only events, quotes or eras (default all)',
+		for: VIEW,
+		requires: ['search'],
 	},
 	limit: {
 		type: 'number',

@@ -1,5 +1,5 @@
 import type {LoadResult} from '../dataset/load.js';
-import type {SearchResult} from '../search/quote-search.js';
+import type {SearchResult} from '../search/searcher.js';
 import type {Size} from './layout.js';
 import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';

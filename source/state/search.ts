@@ -1,6 +1,5 @@
-import {isWhole, type Selection} from '../dataset/filter.js';
-import type {Quote} from '../dataset/model.js';
-import type {SearchHit, SearchResult} from '../search/quote-search.js';
+import type {TimelineEvent} from '../dataset/model.js';
+import type {QuoteHit, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown} from './detail.js';
 import {showInDetail} from './detail-view.js';
 import {setCursor} from './list.js';
@@ -14,44 +13,33 @@ import type {SearchOutcome, State} from './state.js';
 
 /**
  * Hits asked of the searcher: enough to scroll through and to step through with n/N, few enough that
- * building them stays cheap on a million quotes. `total` still counts every match. With filters the
- * hits are narrowed here, after the search, so more are asked for.
+ * building them stays cheap on a million quotes. `total` still counts every match. The searcher
+ * keeps to the timeline's selection itself (`within`), so a filtered timeline asks no more.
  */
 export const RESULT_LIMIT = 500;
-export const FILTERED_RESULT_LIMIT = 5000;
 
-export function isWholeDataset(state: State): boolean {
-	return isWhole(state.timeline.selection, state.dataset);
-}
-
-const quoteSets = new WeakMap<Selection, ReadonlySet<Quote>>();
-
-function quotesOf(selection: Selection): ReadonlySet<Quote> {
-	let set = quoteSets.get(selection);
-	if (!set) {
-		set = new Set(selection.quotes);
-		quoteSets.set(selection, set);
-	}
-	return set;
+/** The events a hit is or belongs to. */
+export function hitEvents(hit: SearchHit): readonly TimelineEvent[] {
+	if (hit.kind === 'event') return [hit.event];
+	if (hit.kind === 'quote') return hit.quote.events;
+	return [];
 }
 
 function toOutcome(state: State, result: SearchResult): SearchOutcome {
-	const whole = isWholeDataset(state);
-	const inSelection = quotesOf(state.timeline.selection);
-	const hits = whole ? result.hits : result.hits.filter((hit) => inSelection.has(hit.quote));
 	const positions = new Set<number>();
-	for (const hit of hits) {
-		for (const event of hit.quote.events) {
+	const {hits} = result;
+	for (let i = 0; i < Math.min(hits.length, RESULT_LIMIT); i++) {
+		for (const event of hitEvents(hits.at(i) as SearchHit)) {
 			const index = state.timeline.indexOf(event);
 			if (index >= 0) positions.add(index);
 		}
 	}
 	return {
 		query: result.query,
-		// With filters, the matches counted are those among the hits asked for (see FILTERED_RESULT_LIMIT).
-		total: whole ? result.total : hits.length,
-		atLeast: !whole && result.hits.length < result.total,
+		total: result.total,
+		counts: result.counts,
 		hits,
+		ranked: result.ranked,
 		events: Int32Array.from(positions).sort(),
 	};
 }
@@ -80,16 +68,16 @@ export function isPending(state: State): boolean {
 	return query.trim() !== '' && outcome?.query !== query;
 }
 
-/** n / N: the next event (after the cursor, wrapping) that holds a quote matching the search. */
+/** n / N: the next event (after the cursor, wrapping) that matches the search or holds a quote that does. */
 export function stepHit(state: State, dir: 1 | -1): State {
 	const {query, outcome} = state.search;
 	if (query.trim() === '') {
 		const key = state.keymap.keysFor('timeline', {type: 'open', pane: 'search'});
-		return {...state, message: {text: `no search yet${key ? `: press ${key} to search quotes` : ''}`}};
+		return {...state, message: {text: `no search yet${key ? `: press ${key} to search` : ''}`}};
 	}
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
-	if (events.length === 0) return {...state, message: {text: 'no quotes match in this timeline'}};
+	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
 	let index = -1;
 	if (dir > 0) {
 		index = events.findIndex((position) => position > state.cursor);
@@ -116,12 +104,12 @@ export function stepHit(state: State, dir: 1 | -1): State {
 
 /** The selected result. */
 export function currentHit(state: State): SearchHit | undefined {
-	return state.search.outcome?.hits[state.search.selected];
+	return state.search.outcome?.hits.at(state.search.selected);
 }
 
-const highlights = new WeakMap<SearchHit, Highlight>();
+const highlights = new WeakMap<QuoteHit, Highlight>();
 
-function highlightOf(hit: SearchHit): Highlight {
+function highlightOf(hit: QuoteHit): Highlight {
 	let highlight = highlights.get(hit);
 	if (!highlight) {
 		highlight = {quote: hit.quote, ranges: hit.textRanges};
@@ -130,16 +118,21 @@ function highlightOf(hit: SearchHit): Highlight {
 	return highlight;
 }
 
-/** The selected hit in the detail: its quote's event in the timeline, else its first event, else the quote alone. */
+/**
+ * The selected hit in the detail: an event itself; a quote in its event in the timeline, else its
+ * first event, else the quote alone; an era has none.
+ */
 export function hitShown(state: State): Shown | undefined {
 	const hit = currentHit(state);
-	if (!hit) return undefined;
+	if (!hit || hit.kind === 'era') return undefined;
+	if (hit.kind === 'event') return {subject: {kind: 'event', event: hit.event}};
 	const {quote} = hit;
 	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];
 	return {subject: event ? {kind: 'event', event} : {kind: 'quote', quote}, highlight: highlightOf(hit)};
 }
 
-/** While searching, the detail shows the selected hit's event scrolled to the quote. */
+/** While searching, the detail shows the selected hit (a quote's event scrolled to the quote). */
 export function showHitInDetail(state: State): State {
-	return showInDetail(state, hitShown(state), currentHit(state)?.quote);
+	const hit = currentHit(state);
+	return showInDetail(state, hitShown(state), hit?.kind === 'quote' ? hit.quote : undefined);
 }

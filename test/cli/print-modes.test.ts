@@ -125,10 +125,23 @@ describe('--search', () => {
 	it('writes the documented JSON shape, best first', async () => {
 		const {stdout} = await runCli([SMALL, '--search', 'nicolas', '--json']);
 		const result = JSON.parse(stdout);
-		expect(Object.keys(result)).toEqual(['query', 'total', 'results']);
+		expect(Object.keys(result)).toEqual(['query', 'total', 'counts', 'order', 'results']);
 		expect(result.query).toBe('nicolas');
-		expect(result.total).toBe(1);
-		expect(result.results[0]).toEqual({
+		// Nicolás Maduro speaks the one quote and takes part in two events.
+		expect(result.counts).toEqual({events: 2, quotes: 1, eras: 0});
+		expect(result.total).toBe(3);
+		expect(result.order).toBe('score');
+		expect(result.results.find((r: {kind: string}) => r.kind === 'event')).toEqual({
+			kind: 'event',
+			score: expect.any(Number),
+			event: expect.objectContaining({
+				id: expect.any(String),
+				date: expect.any(String),
+				title: expect.any(String),
+			}),
+		});
+		expect(result.results.find((r: {kind: string}) => r.kind === 'quote')).toEqual({
+			kind: 'quote',
 			score: expect.any(Number),
 			quote: expect.objectContaining({id: 'chevron', speaker: 'maduro'}),
 			speaker: {id: 'maduro', name: 'Nicolas Maduro'},
@@ -138,21 +151,23 @@ describe('--search', () => {
 
 	it('narrows to a speaker with @name and says so when nothing matches', async () => {
 		const trump = JSON.parse((await runCli([SMALL, '--search', '@trump', '--json'])).stdout);
-		expect(trump.results.map((r: {quote: {id: string}}) => r.quote.id).sort()).toEqual(['loose', 'shore']);
+		const quotes = trump.results.filter((r: {kind: string}) => r.kind === 'quote');
+		expect(quotes.map((r: {quote: {id: string}}) => r.quote.id).sort()).toEqual(['loose', 'shore']);
 		const none = await runCli([SMALL, '--search', 'zzzzqqq', '--print']);
-		expect(none.stdout).toBe('No quotes match “zzzzqqq”.\n');
+		expect(none.stdout).toBe('Nothing matches “zzzzqqq”.\n');
 	});
 
 	it('respects --limit and filters', async () => {
 		const limited = JSON.parse(
 			(await runCli([SMALL, '--search', '@trump', '--json', '--limit', '1'])).stdout,
 		);
-		expect(limited.total).toBe(2);
+		expect(limited.counts).toEqual({events: 1, quotes: 2, eras: 0});
+		expect(limited.total).toBe(3);
 		expect(limited.results).toHaveLength(1);
 		const filtered = JSON.parse(
 			(await runCli([SMALL, '--search', '@trump', '--json', '--tag', 'military'])).stdout,
 		);
-		expect(filtered.total).toBe(1);
+		expect(filtered.counts.quotes).toBe(1);
 	});
 });
 

@@ -2,6 +2,7 @@ import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {findEvent} from '../../dataset/model.js';
 import {progressBar} from '../../output/progress.js';
+import {QUERY_LIMIT} from '../../search/query.js';
 import {colourWanted} from '../../text/colour.js';
 import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
@@ -15,6 +16,11 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {flags, command} = invocation;
 	const file = invocation.args[0] ?? BUNDLED;
 	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	if (flags.search !== undefined && flags.search.length > QUERY_LIMIT) {
+		throw new UsageError(
+			`--search: a query holds at most ${QUERY_LIMIT.toLocaleString('en')} characters, this one has ${flags.search.length.toLocaleString('en')}`,
+		);
+	}
 	const article = isArticle(file);
 	if (article && flags.watch) {
 		throw new UsageError(

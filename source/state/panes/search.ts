@@ -1,15 +1,19 @@
+import type {Era} from '../../dataset/model.js';
+import {display} from '../display.js';
 import type {Field} from '../field.js';
 import {resultsPerPage, screenLayout} from '../layout.js';
+import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
 import {currentHit, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
+import {firstAtOrAfter} from '../timeline.js';
 
-/** Quote search: the query line and its results; the detail shows the selected hit in its event. */
+/** Search: the query line and its results (events, quotes, eras); the detail shows the selected hit. */
 export const searchPane: Pane = {
 	title: 'Search',
 	kind: 'list',
-	item: 'quote',
+	item: 'result',
 	scroll: cursorScroll({
 		count: (state) => state.search.outcome?.hits.length ?? 0,
 		rows: (state) => resultsPerPage(screenLayout(state)),
@@ -32,9 +36,26 @@ export const searchPane: Pane = {
 		return hits === 0 ? '0/0' : `${state.search.selected + 1}/${hits}`;
 	},
 	subject: hitShown,
-	selectedQuote: (state) => currentHit(state)?.quote,
+	selectedQuote: (state) => {
+		const hit = currentHit(state);
+		return hit?.kind === 'quote' ? hit.quote : undefined;
+	},
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
 	commands: {
-		openDetail: (state) => (currentHit(state) ? {...showHitInDetail(state), focus: 'detail'} : state),
+		openDetail: (state) => {
+			const hit = currentHit(state);
+			if (!hit) return state;
+			if (hit.kind !== 'era') return {...showHitInDetail(state), focus: 'detail'};
+			return toEra(state, hit.era);
+		},
 	},
 };
+
+/** Enter on an era: the timeline, on the first event that starts in it. */
+function toEra(state: State, era: Era): State {
+	const {events} = state.timeline;
+	const closed: State = {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
+	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
+	const index = Math.min(firstAtOrAfter(state.timeline, era.date.min), events.length - 1);
+	return {...setCursor(closed, index), message: {text: `era: ${display(era.title)}`}};
+}
