@@ -16,6 +16,9 @@ import {fromPointer, type PathPart, type Problem, toPointer} from './problems.js
  * valid file costs one JSON.parse and nothing more.
  */
 
+/** Errors of a token that the end of the text cut off: `"unterminated`, `12.`, `tr`. */
+const CUT_OFF = new Set(['UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidSymbol']);
+
 /** jsonc-parser's SyntaxKind.EOF (a const enum, which isolated modules cannot read). */
 const EOF = 17;
 
@@ -50,8 +53,6 @@ export class JsonText {
 	syntaxProblems(): Problem[] {
 		const errors: ParseError[] = [];
 		const root = parseTree(this.text, errors, {disallowComments: true, allowTrailingComma: false});
-		const cut = this.cutShort(errors[0]);
-		if (cut) return [cut];
 		const problems = errors.map((error): Problem => {
 			const code = printParseErrorCode(error.error);
 			const node = root ? findNodeAtOffset(root, error.offset) : undefined;
@@ -86,10 +87,15 @@ export class JsonText {
 	/**
 	 * A file that stops before its document is complete — a download or a copy cut short — has one
 	 * problem, not the cascade of closing brackets a parser reports: where it ends, and what is open.
-	 * It is cut short when the first error runs to the end of the text with a value still open.
+	 * It is cut short when its first error is at its end (nothing, or a string, number or word cut off
+	 * there) with a value still open.
 	 */
-	private cutShort(first: ParseError | undefined): Problem | undefined {
+	cutShort(): Problem | undefined {
+		const errors: ParseError[] = [];
+		parseTree(this.text, errors, {disallowComments: true, allowTrailingComma: false});
+		const first = errors[0];
 		if (!first || this.text.slice(first.offset + first.length).trim() !== '') return undefined;
+		if (first.length > 0 && !CUT_OFF.has(printParseErrorCode(first.error))) return undefined;
 		// Brackets opened and not closed; the parser's own recovery closes them, so they are counted here.
 		const scanner = createScanner(this.text, true);
 		let open = 0;

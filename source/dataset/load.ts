@@ -407,17 +407,17 @@ function describeText(text: string): string {
 
 // The positional parser recurses; a pathologically nested file must still get its message.
 function syntaxProblems(json: JsonText): Problem[] {
-	return safely(
-		() => json.syntaxProblems(),
-		[
-			{
-				file: json.file,
-				code: 'syntax-error',
-				params: {},
-				message: 'is not valid JSON (nested too deeply to locate the error)',
-			},
-		],
-	);
+	return safely(() => {
+		const cut = json.cutShort();
+		return cut ? [cut] : json.syntaxProblems();
+	}, [
+		{
+			file: json.file,
+			code: 'syntax-error',
+			params: {},
+			message: 'is not valid JSON (nested too deeply to locate the error)',
+		},
+	]);
 }
 
 function safely<T>(work: () => T, fallback: T): T {
