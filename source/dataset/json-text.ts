@@ -106,17 +106,13 @@ export class JsonText {
 		const innermost = getLocation(this.text, this.text.length).path.slice(0, open - 1);
 		const end = this.position(this.text.trimEnd().length);
 		const pointer = toPointer(innermost);
-		const what =
-			open === 1
-				? 'the document is still open'
-				: `${open} objects and lists are still open, the innermost at ${pointer}`;
 		return {
 			...end,
 			file: this.file,
 			pointer,
 			code: 'truncated',
 			params: {open},
-			message: `the file ends at line ${end.line} before the document is complete: ${what} (was it cut short?)`,
+			message: `the file ends at line ${end.line} before the document is complete${open > 1 ? ` (${open} values still open)` : ''}`,
 		};
 	}
 

@@ -35,10 +35,10 @@ describe('syntax errors', () => {
 		const problems = (await loadText(text, 'f.json')).problems;
 		expect(problems.map((p) => [p.code, p.params])).toEqual([['truncated', {open: 3}]]);
 		expect(formatProblems(problems)).toEqual([
-			'f.json:5:28: /events/0: the file ends at line 5 before the document is complete: 3 objects and lists are still open, the innermost at /events/0 (was it cut short?)',
+			'f.json:5:28: /events/0: the file ends at line 5 before the document is complete (3 values still open)',
 		]);
 		expect(await report('{"title": "T"')).toEqual([
-			'f.json:1:14: (root): the file ends at line 1 before the document is complete: the document is still open (was it cut short?)',
+			'f.json:1:14: (root): the file ends at line 1 before the document is complete',
 		]);
 		// Something after a complete document, or a mistake before the end, is not a file cut short.
 		expect((await report('{"title": "T"} extra'))[0]).toMatch(/found an invalid symbol$/);
