@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
+import type {Scope} from './search/searcher.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
 
@@ -31,6 +32,8 @@ export interface InteractiveOptions {
 	watch?: boolean;
 	/** --search Q: open with the search line filled in. */
 	search?: string;
+	/** --kind: what the search is kept to. */
+	scope?: Scope;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
 	/** Colour or not (text/colour.ts). */

@@ -53,6 +53,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		watch: flags.watch,
 		filters,
 		search: flags.search,
+		scope: flags.kind,
 		eventId: flags.event,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
