@@ -4,6 +4,7 @@ import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
+import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -17,6 +18,7 @@ export const PANES = {
 	timeline: timelinePane,
 	detail: detailPane(listOf),
 	search: searchPane,
+	quotes: quotesPane,
 	date: datePane,
 	facets: facetsPane,
 	help: helpPane,
