@@ -1,3 +1,5 @@
+import {graphemesOf} from '../text/graphemes.js';
+
 /**
  * Raw terminal input to key names. Ink's `useInput` reports F1 and several other keys only as an
  * empty string, so the explorer reads Ink's input events itself and names keys here: `j`, `G`, `?`,
@@ -49,7 +51,7 @@ export function decodeKeys(chunk: string): string[] {
 		// Plain text up to the next escape: controls are named, the rest split into characters.
 		const end = chunk.indexOf(ESC, i);
 		const text = chunk.slice(i, end === -1 ? chunk.length : end);
-		for (const {segment} of graphemes.segment(text)) keys.push(nameOf(segment));
+		for (const {segment} of graphemesOf(text)) keys.push(nameOf(segment));
 		i += text.length;
 	}
 	return keys;

@@ -28,4 +28,5 @@ export const LEGEND: readonly LegendEntry[] = [
 	{example: '“…”', meaning: 'the words as the source prints them'},
 	{example: '(paraphrase)', meaning: 'reported speech, not verbatim'},
 	{example: 'CIA (reported)', meaning: 'its part only reported or alleged'},
+	{example: '◇', meaning: 'a draft item to check first (extract)'},
 ];

@@ -1,7 +1,7 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
 import type {Hits, Kind, Scope} from '../search/searcher.js';
-import {applyFacets} from './facets.js';
+import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
 import type {Mode, PaneStates} from './panes.js';
@@ -74,7 +74,7 @@ export interface State {
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
-	readonly facets: ReadonlySet<string>;
+	readonly facets: PickedFacets;
 	readonly grouping?: Grouping;
 	readonly timeline: Timeline;
 	readonly size: Size;
@@ -130,7 +130,7 @@ export function reselect(
 	state: State,
 	dataset: Dataset,
 	base: Selection,
-	facets: ReadonlySet<string>,
+	facets: PickedFacets,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
 	const selection = applyFacets(base, facets);
 	const timeline = timelineFor(dataset, selection, state.grouping, isWhole(selection, dataset));

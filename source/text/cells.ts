@@ -1,8 +1,8 @@
 import stringWidth from 'string-width';
+import {graphemeChunks, graphemesOf} from './graphemes.js';
 
 // Width is measured in terminal cells: a CJK character or an emoji takes two, a combining mark none.
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const ELLIPSIS = '…';
 // One cell each, never combining or zero-width: ASCII, Latin-1 (bar the soft hyphen), Latin Extended,
 // IPA, spacing modifiers, the dashes, quotes and ellipsis of general punctuation, and box drawing and
@@ -16,24 +16,42 @@ const SGR = /\u001b\[[0-9;]*m/g;
  * (100 ms of 260 ms, measured with --cpu-prof); text made only of single-cell characters skips that.
  */
 export function cellWidth(text: string): number {
-	const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-	return SINGLE_CELL.test(plain) ? plain.length : stringWidth(plain);
+	return widthUpTo(text, Number.POSITIVE_INFINITY);
 }
 
-/** Cut `text` to at most `width` cells, ending in an ellipsis when something was cut. */
+/** The width of `text` when it is at most `max` cells, else some width over `max` (measuring no further). */
+export function widthUpTo(text: string, max: number): number {
+	const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
+	if (SINGLE_CELL.test(plain)) return plain.length;
+	// string-width walks graphemes with Intl.Segmenter, slow on long strings (see graphemes.ts).
+	if (plain.length <= LONG) return stringWidth(plain);
+	let width = 0;
+	for (const chunk of graphemeChunks(plain)) {
+		width += stringWidth(chunk);
+		if (width > max) break;
+	}
+	return width;
+}
+
+const LONG = 256;
+
+/**
+ * Cut `text` to at most `width` cells, ending in an ellipsis when something was cut. Reads no further
+ * than the cut: a 20,000-character title costs what the cells on screen cost.
+ */
 export function truncateCells(text: string, width: number): string {
 	if (width <= 0) return '';
-	if (cellWidth(text) <= width) return text;
+	if (text.length <= width && SINGLE_CELL.test(text)) return text;
 	const budget = width - 1;
 	let used = 0;
-	let out = '';
-	for (const {segment} of graphemes.segment(text)) {
-		const w = stringWidth(segment);
-		if (used + w > budget) break;
-		out += segment;
-		used += w;
+	// Where the text is cut if it does not fit: the last grapheme end within the budget.
+	let cut = 0;
+	for (const {segment, index} of graphemesOf(text)) {
+		used += stringWidth(segment);
+		if (used > width) return `${text.slice(0, cut)}${ELLIPSIS}`;
+		if (used <= budget) cut = index + segment.length;
 	}
-	return out + ELLIPSIS;
+	return text;
 }
 
 /** Pad with spaces to exactly `width` cells (truncating first when longer). */
@@ -81,7 +99,7 @@ function breakWord(word: string, width: number): string[] {
 			piece += token;
 			continue;
 		}
-		for (const {segment} of graphemes.segment(token)) {
+		for (const {segment} of graphemesOf(token)) {
 			const w = cellWidth(segment);
 			if (used + w > width && used > 0) {
 				pieces.push(piece);

@@ -67,6 +67,9 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
 	return {columns: stdout.columns || FALLBACK.columns, rows: stdout.rows || FALLBACK.rows};
 }
 
+const INK_NO_EVENTS =
+	'this Ink has no useStdin().internal_eventEmitter, which the explorer reads keys from (see docs/ARCHITECTURE.md, "Ink internals")';
+
 /**
  * Input straight from Ink's input events into the reducer. Ink's `useInput` names neither F1 nor
  * several other keys, and re-subscribes on every render; one subscription that dispatches key names
@@ -74,6 +77,9 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
  */
 function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
+	// Not part of Ink's documented API (upstream has dropped it from its types): an upgrade must fail here,
+	// loudly, not leave an explorer that reads no keys.
+	if (!events) throw new Error(INK_NO_EVENTS);
 	useEffect(() => {
 		if (!isRawModeSupported) return;
 		setRawMode(true);

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {Command} from '../state/actions.js';
 import {display} from '../state/display.js';
-import {type FacetItem, type FacetKind, facetItems, facetKey} from '../state/facets.js';
+import {type FacetItem, type FacetKind, facetItems, facetTotals} from '../state/facets.js';
 import {facetRows} from '../state/panes/facets.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
@@ -22,20 +22,14 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 	for (let i = top; i < end && lines.length < height; i++) {
 		const item = items[i] as FacetItem;
 		if (i === top || items[i - 1]?.kind !== item.kind) {
-			const total = items.filter((other) => other.kind === item.kind).length;
+			const total = facetTotals(items)[item.kind];
 			lines.push(
 				<Line key={`k${i}`} runs={fitRuns([run(`${HEADINGS[item.kind]} (${total})`, 'label')], width)} />,
 			);
 			if (lines.length >= height) break;
 		}
 		lines.push(
-			<FacetLine
-				key={i}
-				item={item}
-				picked={state.facets.has(facetKey(item))}
-				selected={i === cursor}
-				width={width}
-			/>,
+			<FacetLine key={i} item={item} picked={state.facets.has(item)} selected={i === cursor} width={width} />,
 		);
 	}
 	return (

@@ -7,6 +7,7 @@ import {resultsPerPage, screenLayout} from '../state/layout.js';
 import {isPending} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
+import {graphemesOf} from '../text/graphemes.js';
 import {splitRuns} from '../text/highlight.js';
 import {fitRuns, run, spread} from './fit.js';
 import {Line, type Run} from './theme.js';
@@ -67,7 +68,7 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 	// The caret is drawn (the terminal cursor stays hidden): the character under it in inverse.
 	const text = display(query);
 	const at = Math.min(caret, text.length);
-	const [next] = graphemes.segment(text.slice(at));
+	const next = graphemesOf(text.slice(at)).next().value;
 	const under = next?.segment ?? '';
 	const field: Run[] = focused
 		? [prompt, run(text.slice(0, at)), run(under || ' ', 'selected'), run(text.slice(at + under.length))]
@@ -79,8 +80,6 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 			: fitField(field, width - cellWidth(status.text) - 2);
 	return <Line runs={spread(left, status.text ? [status] : [], width)} />;
 }
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 const NOUNS: Record<Kind, [string, string]> = {
 	era: ['era', 'eras'],
@@ -105,7 +104,7 @@ function fitField(field: Run[], width: number): Run[] {
 	const [prompt, before, ...rest] = field;
 	if (cells(field) <= width || !prompt || !before) return field;
 	const room = width - cells([prompt, ...rest]) - 1;
-	const kept = [...graphemes.segment(before.text)];
+	const kept = [...graphemesOf(before.text)];
 	let used = 0;
 	let from = kept.length;
 	while (from > 0) {

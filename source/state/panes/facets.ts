@@ -1,5 +1,5 @@
 import {display} from '../display.js';
-import {facetItems, facetKey} from '../facets.js';
+import {facetItems, type PickedFacets} from '../facets.js';
 import {overlayRows, screenLayout} from '../layout.js';
 import {keepVisible} from '../list.js';
 import type {Pane} from '../pane.js';
@@ -32,16 +32,15 @@ export const facetsPane: Pane<CursorAt> = {
 function toggleFacet(state: State): State {
 	const item = facetItems(state.base)[state.panes.facets.cursor];
 	if (!item) return state;
-	const key = facetKey(item);
 	const picked = new Set(state.facets);
-	const on = !picked.has(key);
-	if (on) picked.add(key);
-	else picked.delete(key);
+	const on = !picked.has(item);
+	if (on) picked.add(item);
+	else picked.delete(item);
 	const name = `${item.kind} ${display(item.label)}`;
 	return applyPicked(state, picked, on ? `filter: ${name}` : `cleared: ${name}`);
 }
 
-function applyPicked(state: State, facets: ReadonlySet<string>, note: string): State {
+function applyPicked(state: State, facets: PickedFacets, note: string): State {
 	const {timeline, cursor} = reselect(state, state.dataset, state.base, facets);
 	const {search} = state;
 	const next: State = {
