@@ -4,6 +4,7 @@ import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
+import {problemsPane} from './panes/problems.js';
 import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
@@ -19,6 +20,7 @@ export const PANES = {
 	detail: detailPane(listOf),
 	search: searchPane,
 	quotes: quotesPane,
+	problems: problemsPane,
 	date: datePane,
 	facets: facetsPane,
 	help: helpPane,

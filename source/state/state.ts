@@ -1,5 +1,6 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
+import type {ProblemReport} from '../dataset/problems.js';
 import type {Hits, Kind, Scope} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
@@ -71,6 +72,8 @@ export interface State {
 	readonly path?: string;
 	/** The last reload failed: its first problem (file:line:col) and how many more. Cleared by a good one. */
 	readonly reloadError?: {readonly text: string; readonly more: number};
+	/** What was wrong with the data shown, though it opened: the items left out (the problems pane). */
+	readonly problems: ProblemReport;
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
@@ -110,7 +113,11 @@ export interface InitOptions {
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
+	/** What loading left out (none when left out). */
+	problems?: ProblemReport;
 }
+
+export const NO_PROBLEMS: ProblemReport = {problems: [], omitted: 0, skipped: {}};
 
 export function timelineFor(
 	dataset: Dataset,
@@ -157,6 +164,7 @@ export function createState(
 		dataset,
 		fileLabel: options.fileLabel,
 		path: options.path,
+		problems: options.problems ?? NO_PROBLEMS,
 		filters: options.filters,
 		base,
 		facets: new Set(),

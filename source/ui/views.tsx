@@ -5,6 +5,7 @@ import {DatePrompt} from './date-prompt.js';
 import {DetailPane} from './detail-pane.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
+import {ProblemsList} from './problems-list.js';
 import {QuotesList} from './quotes-list.js';
 import {SearchPane} from './search-pane.js';
 import {TimelineList} from './timeline-list.js';
@@ -22,6 +23,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	detail: DetailPane,
 	search: SearchPane,
 	quotes: QuotesList,
+	problems: ProblemsList,
 	date: DatePrompt,
 	facets: FacetPicker,
 	help: HelpOverlay,

@@ -55,6 +55,8 @@ export async function view(invocation: Invocation): Promise<number> {
 		search: flags.search,
 		scope: flags.kind,
 		eventId: flags.event,
+		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
+		strict: flags.strict,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
 	// What was left out stays on the main screen once the explorer's is gone.
