@@ -54,6 +54,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		watch: flags.watch,
 		filters,
 		search: flags.search,
+		scope: flags.kind,
 		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
