@@ -7,6 +7,7 @@ import {createSupportsHyperlinks} from 'supports-hyperlinks';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
 import type {ProblemReport} from './dataset/problems.js';
+import type {Scope} from './search/searcher.js';
 import {loadMarks} from './system/marks-store.js';
 import {CLEAR_SCREEN, cannotSuspend, enterModes, leaveModes} from './system/terminal.js';
 import {sanitize} from './text/sanitize.js';
@@ -40,6 +41,8 @@ export interface InteractiveOptions {
 	watch?: boolean;
 	/** --search Q: open with the search line filled in. */
 	search?: string;
+	/** --kind: what the search is kept to. */
+	scope?: Scope;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
 	/** What loading left out: a banner and the problems pane say so. */

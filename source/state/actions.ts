@@ -31,6 +31,8 @@ export type Command =
 	| {type: 'era'; dir: 1 | -1}
 	// Detail
 	| {type: 'quote'; dir: 1 | -1}
+	// Search: all kinds, events, quotes
+	| {type: 'scope'}
 	// Date prompt
 	| {type: 'submitDate'}
 	// Export prompt: write the file; switch between the marks and the view

@@ -7,6 +7,7 @@ import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {marksPane} from './panes/marks.js';
 import {problemsPane} from './panes/problems.js';
+import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -21,6 +22,7 @@ export const PANES = {
 	detail: detailPane(listOf),
 	search: searchPane,
 	marks: marksPane,
+	quotes: quotesPane,
 	problems: problemsPane,
 	date: datePane,
 	export: exportPane,

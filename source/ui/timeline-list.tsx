@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
+import type {EdtfDate} from '../dataset/edtf.js';
 import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
@@ -88,20 +89,23 @@ interface Columns {
 }
 
 const MARKER = 2;
-const dateWidths = new WeakMap<Timeline, number>();
+const dateWidths = new WeakMap<readonly object[], number>();
 
-/** The date column fits the widest date of (a sample of) the timeline, within limits. */
-function dateWidthOf(timeline: Timeline): number {
-	let width = dateWidths.get(timeline);
+/** A date column fits the widest date of (a sample of) the items, within limits. */
+export function dateWidthOf<T extends object>(
+	items: readonly T[],
+	dateOf: (item: T) => EdtfDate | undefined,
+): number {
+	let width = dateWidths.get(items);
 	if (width === undefined) {
-		const {events} = timeline;
-		const step = Math.max(1, Math.floor(events.length / 2000));
+		const step = Math.max(1, Math.floor(items.length / 2000));
 		width = 4;
-		for (let i = 0; i < events.length; i += step) {
-			width = Math.max(width, cellWidth(formatDate((events[i] as TimelineEvent).date)));
+		for (let i = 0; i < items.length; i += step) {
+			const date = dateOf(items[i] as T);
+			if (date) width = Math.max(width, cellWidth(formatDate(date)));
 		}
 		width = Math.min(width, 26);
-		dateWidths.set(timeline, width);
+		dateWidths.set(items, width);
 	}
 	return width;
 }
@@ -120,13 +124,19 @@ function columnsFor(timeline: Timeline, width: number): Columns {
 function computeColumns(timeline: Timeline, width: number): Columns {
 	const count = 4;
 	// Dates keep their width (a cut range loses its end); titles keep at least 20 cells.
-	const date = Math.max(8, Math.min(dateWidthOf(timeline), width - MARKER - 2 - count - 20));
+	const date = Math.max(
+		8,
+		Math.min(
+			dateWidthOf(timeline.events, (event) => event.date),
+			width - MARKER - 2 - count - 20,
+		),
+	);
 	const actors = width >= 80 ? Math.min(28, Math.floor(width * 0.2)) : 0;
 	const title = Math.max(1, width - MARKER - date - 2 - count - (actors > 0 ? actors + 2 : 0));
 	return {width, date, title, count, actors};
 }
 
-const GroupHeader = memo(function GroupHeader({
+export const GroupHeader = memo(function GroupHeader({
 	label,
 	size,
 	width,

@@ -8,6 +8,7 @@ import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
 import {MarksList} from './marks-list.js';
 import {ProblemsList} from './problems-list.js';
+import {QuotesList} from './quotes-list.js';
 import {SearchPane} from './search-pane.js';
 import {TimelineList} from './timeline-list.js';
 
@@ -24,6 +25,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	detail: DetailPane,
 	search: SearchPane,
 	marks: MarksList,
+	quotes: QuotesList,
 	problems: ProblemsList,
 	date: DatePrompt,
 	export: ExportPrompt,

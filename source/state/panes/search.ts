@@ -5,7 +5,7 @@ import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {clickItem, cursorScroll} from '../scroll.js';
-import {currentHit, hitShown, setQuery, showHitInDetail} from '../search.js';
+import {currentHit, cycleScope, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
 import {firstAtOrAfter} from '../timeline.js';
 
@@ -50,6 +50,7 @@ export const searchPane: Pane = {
 	},
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
 	commands: {
+		scope: cycleScope,
 		openDetail: (state) => {
 			const hit = currentHit(state);
 			if (!hit) return state;
