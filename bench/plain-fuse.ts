@@ -26,20 +26,25 @@ export function plainFuse(data: Dataset): Fuse<PlainRecord> {
 		events: quote.events.map((event) => sanitize(event.title)),
 	}));
 	return new Fuse(records, {
+		...OPTIONS,
 		keys: [
 			{name: 'text', weight: 3},
 			{name: 'speaker', weight: 1},
 			{name: 'aliases', weight: 1},
 			{name: 'events', weight: 0.5},
 		],
-		includeScore: true,
-		includeMatches: true,
-		ignoreDiacritics: true,
-		useExtendedSearch: true,
-		ignoreLocation: true,
-		threshold: 0.35,
 	});
 }
+
+/** fuse.js as one would set it up for this: matches and scores, accents ignored, the fzf syntax. */
+const OPTIONS = {
+	includeScore: true,
+	includeMatches: true,
+	ignoreDiacritics: true,
+	useExtendedSearch: true,
+	ignoreLocation: true,
+	threshold: 0.35,
+} as const;
 
 export interface PlainEvent {
 	event: TimelineEvent;
@@ -68,13 +73,5 @@ export function plainFuseEvents(data: Dataset): Fuse<PlainEvent> {
 			era: era ? [sanitize(era.title)] : [],
 		};
 	});
-	return new Fuse(records, {
-		keys: EVENT_KEYS.map((key) => ({...key})),
-		includeScore: true,
-		includeMatches: true,
-		ignoreDiacritics: true,
-		useExtendedSearch: true,
-		ignoreLocation: true,
-		threshold: 0.35,
-	});
+	return new Fuse(records, {...OPTIONS, keys: EVENT_KEYS.map((key) => ({...key}))});
 }

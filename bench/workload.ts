@@ -87,12 +87,17 @@ export function knownItems(
 export function typedQueries(data: Dataset, seed = 7): string[] {
 	const rand = random(seed);
 	const queries: string[] = [];
-	const quoteWords = () => {
+	/** A random item of `items` with at least `least` content words in `text`. */
+	const wordsOf = <T>(items: readonly T[], text: (item: T) => string, least: number) => {
 		for (;;) {
-			const quote = data.quotes[Math.floor(rand() * data.quotes.length)];
-			const words = [...new Set(contentWords(quote?.text ?? ''))];
-			if (quote && words.length >= 3) return {quote, words};
+			const item = items[Math.floor(rand() * items.length)];
+			const words = item === undefined ? [] : [...new Set(contentWords(text(item)))];
+			if (item !== undefined && words.length >= least) return {item, words};
 		}
+	};
+	const quoteWords = () => {
+		const {item, words} = wordsOf(data.quotes, (quote) => quote.text, 3);
+		return {quote: item, words};
 	};
 	for (let i = 0; i < 6; i++) {
 		const {words} = quoteWords();
@@ -122,11 +127,8 @@ export function typedQueries(data: Dataset, seed = 7): string[] {
 		queries.push(words.slice(0, 3).join(' '));
 	}
 	const titleWords = () => {
-		for (;;) {
-			const event = data.events[Math.floor(rand() * data.events.length)];
-			const words = [...new Set(contentWords(event?.title ?? ''))];
-			if (event && words.length >= 2) return {event, words};
-		}
+		const {item, words} = wordsOf(data.events, (event) => event.title, 2);
+		return {event: item, words};
 	};
 	for (let i = 0; i < 2; i++) {
 		const {words} = titleWords();
