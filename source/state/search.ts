@@ -1,9 +1,11 @@
-import type {TimelineEvent} from '../dataset/model.js';
+import {anchorInstant} from '../dataset/edtf.js';
+import type {Era, TimelineEvent} from '../dataset/model.js';
 import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown} from './detail.js';
 import {showInDetail} from './detail-view.js';
 import {stepAmong, stepMessage} from './list.js';
 import type {SearchOutcome, State} from './state.js';
+import {firstAtOrAfter} from './timeline.js';
 
 /**
  * Search state. The reducer never searches: the view runs the query and sends the answer back as a
@@ -107,13 +109,26 @@ function highlightOf(hit: QuoteHit): Highlight {
 	return highlight;
 }
 
+/** The first event of the timeline that falls in an era, if any. */
+export function eraStart(state: State, era: Era): number | undefined {
+	const {timeline} = state;
+	const index = firstAtOrAfter(timeline, era.date.min);
+	const event = index < timeline.datedCount ? timeline.events[index] : undefined;
+	return event && anchorInstant(event.date) <= era.date.max ? index : undefined;
+}
+
 /**
  * The selected hit in the detail: an event itself; a quote in its event in the timeline, else its
- * first event, else the quote alone; an era has none.
+ * first event, else the quote alone; an era, its first event.
  */
 export function hitShown(state: State): Shown | undefined {
 	const hit = currentHit(state);
-	if (!hit || hit.kind === 'era') return undefined;
+	if (!hit) return undefined;
+	if (hit.kind === 'era') {
+		const start = eraStart(state, hit.era);
+		const event = start === undefined ? undefined : state.timeline.events[start];
+		return event && {subject: {kind: 'event', event}};
+	}
 	if (hit.kind === 'event') return {subject: {kind: 'event', event: hit.event}};
 	const {quote} = hit;
 	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];

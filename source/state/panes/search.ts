@@ -5,9 +5,8 @@ import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {clickItem, cursorScroll} from '../scroll.js';
-import {currentHit, cycleScope, hitShown, setQuery, showHitInDetail} from '../search.js';
+import {currentHit, cycleScope, eraStart, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
-import {firstAtOrAfter} from '../timeline.js';
 
 const scroll = cursorScroll({
 	count: (state) => state.search.outcome?.hits.length ?? 0,
@@ -60,11 +59,11 @@ export const searchPane: Pane = {
 	},
 };
 
-/** Enter on an era: the timeline, on the first event that starts in it. */
+/** Enter on an era: the timeline, on the first event that falls in it. */
 function toEra(state: State, era: Era): State {
-	const {events} = state.timeline;
+	const start = eraStart(state, era);
+	if (start === undefined)
+		return {...state, message: {text: `no event falls in the era ${display(era.title)}`}};
 	const closed: State = {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
-	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
-	const index = Math.min(firstAtOrAfter(state.timeline, era.date.min), events.length - 1);
-	return {...setCursor(closed, index), message: {text: `era: ${display(era.title)}`}};
+	return {...setCursor(closed, start), message: {text: `era: ${display(era.title)}`}};
 }
