@@ -9,6 +9,7 @@ describe('the README', () => {
 	it('documents every flag and every command of the command line', () => {
 		const usage = README.slice(README.indexOf('## Usage'), README.indexOf('### Search syntax'));
 		for (const [name, spec] of Object.entries(FLAGS as Readonly<Record<string, FlagSpec>>)) {
+			// A flag that is on by default is written as the way to turn it off (`--no-mouse`).
 			expect(usage, longFlag(name, spec)).toContain(`\`${longFlag(name, spec)}`);
 			if (spec.short) expect(usage, `-${spec.short}`).toContain(`\`-${spec.short}\``);
 		}

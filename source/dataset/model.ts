@@ -87,6 +87,17 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 	return openColumns(buildColumns(doc));
 }
 
+/**
+ * The event with this id as a person typed it: a terminal may send Hangul or accents composed (NFC)
+ * or decomposed (NFD), whichever way the file stores them.
+ */
+export function findEvent(dataset: Dataset, typed: string): TimelineEvent | undefined {
+	const {eventsById} = dataset;
+	return (
+		eventsById.get(typed) ?? eventsById.get(typed.normalize('NFC')) ?? eventsById.get(typed.normalize('NFD'))
+	);
+}
+
 /** An event's actor as the source words it: `CIA (reported)`. */
 export function actorLabel(event: TimelineEvent, actor: Actor): string {
 	const qualifier = event.actorQualifiers.get(actor.id);

@@ -6,15 +6,7 @@ import {display} from './display.js';
 import {screenLayout, scrollMargin} from './layout.js';
 import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
-import {
-	firstAtOrAfter,
-	groupCount,
-	instantOf,
-	rowAt,
-	rowCount,
-	rowOfEvent,
-	type Timeline,
-} from './timeline.js';
+import {firstAtOrAfter, type Groups, groupCount, instantOf, rowAt, rowCount, rowOfEvent} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
@@ -24,18 +16,23 @@ export function listHeight(state: State): number {
 
 /** Scroll just enough to keep the cursor and a margin of context rows on screen. */
 export function keepVisible(state: State, top = state.top): State {
-	const {timeline} = state;
-	const height = listHeight(state);
-	const total = rowCount(timeline);
+	const next = visibleTop(state.timeline, state.cursor, top, listHeight(state));
+	return next === state.top ? state : {...state, top: next};
+}
+
+/**
+ * The first row on screen of a grouped list (the timeline, the quotes view) that shows the item at
+ * `cursor` with a margin of context rows, moved as little as possible from `top`.
+ */
+export function visibleTop(groups: Groups, cursor: number, top: number, height: number): number {
 	let next = top;
-	if (timeline.events.length > 0) {
-		const row = rowOfEvent(timeline, state.cursor);
+	if (rowCount(groups) > groupCount(groups)) {
+		const row = rowOfEvent(groups, cursor);
 		const margin = scrollMargin(height);
 		if (row - margin < next) next = row - margin;
 		if (row + margin > next + height - 1) next = row + margin - height + 1;
 	}
-	next = clamp(next, 0, Math.max(0, total - height));
-	return next === state.top ? state : {...state, top: next};
+	return clamp(next, 0, Math.max(0, rowCount(groups) - height));
 }
 
 /** Move the cursor to an event; the detail follows it from its top. */
@@ -47,23 +44,36 @@ export function setCursor(state: State, index: number, top = state.top): State {
 	return keepVisible(next, top);
 }
 
-/** The event on `row`, or the nearest one in direction `dir` when the row is a group header. */
-function eventNearRow(timeline: Timeline, row: number, dir: 1 | -1): number {
-	const total = rowCount(timeline);
-	const at = rowAt(timeline, clamp(row, 0, total - 1));
+/** The item on `row`, or the nearest one in direction `dir` when the row is a group header. */
+function itemNearRow(groups: Groups, row: number, dir: 1 | -1): number {
+	const total = rowCount(groups);
+	const at = rowAt(groups, clamp(row, 0, total - 1));
 	if (at.kind === 'event') return at.index;
-	const start = timeline.groupStart[at.group] as number;
+	const start = groups.groupStart[at.group] as number;
 	return dir > 0 || at.group === 0 ? start : start - 1;
+}
+
+/**
+ * A page down or up in a grouped list: where the cursor lands and the top the view scrolls to. The
+ * view scrolls with the cursor, as in less: what was on the last line is now near the top.
+ */
+export function pageIn(
+	groups: Groups,
+	at: {cursor: number; top: number},
+	height: number,
+	dir: 1 | -1,
+	half = false,
+): {cursor: number; top: number} {
+	const step = pageStep(height, half);
+	const row = rowOfEvent(groups, at.cursor) + dir * step;
+	return {cursor: itemNearRow(groups, row, dir), top: at.top + dir * step};
 }
 
 export function page(state: State, dir: 1 | -1, half = false): State {
 	const {timeline} = state;
 	if (timeline.events.length === 0) return state;
-	const height = listHeight(state);
-	const step = pageStep(height, half);
-	const row = rowOfEvent(timeline, state.cursor) + dir * step;
-	// The view scrolls with the cursor, as in less: what was on the last line is now near the top.
-	return setCursor(state, eventNearRow(timeline, row, dir), state.top + dir * step);
+	const to = pageIn(timeline, state, listHeight(state), dir, half);
+	return setCursor(state, to.cursor, to.top);
 }
 
 export function groupJump(state: State, dir: 1 | -1): State {
@@ -129,4 +139,40 @@ function landOn(state: State, index: number, era: Era): State {
 		...setCursor(state, index),
 		message: {text: `era: ${display(era.title)} (${formatDate(era.date)})`},
 	};
+}
+
+/**
+ * The cursor onto the next of `positions` (ascending timeline positions) after it, or with `dir` -1
+ * the one before it, wrapping at the ends: n/N through search hits, u/U through marks.
+ */
+export function stepAmong(
+	state: State,
+	positions: Int32Array,
+	dir: 1 | -1,
+): {state: State; index: number; wrapped: boolean} {
+	let index = -1;
+	if (dir > 0) {
+		index = positions.findIndex((position) => position > state.cursor);
+	} else {
+		for (let i = positions.length - 1; i >= 0; i--) {
+			if ((positions[i] as number) < state.cursor) {
+				index = i;
+				break;
+			}
+		}
+	}
+	const wrapped = index < 0;
+	if (wrapped) index = dir > 0 ? 0 : positions.length - 1;
+	return {state: setCursor(state, positions[index] as number), index, wrapped};
+}
+
+/** `event 2 of 5 with a match (wrapped to the top)`: where a step through `positions` landed. */
+export function stepMessage(
+	step: {index: number; wrapped: boolean},
+	count: number,
+	what: string,
+	dir: 1 | -1,
+): string {
+	const where = `event ${step.index + 1} of ${count} ${what}`;
+	return step.wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where;
 }

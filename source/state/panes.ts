@@ -2,9 +2,12 @@ import type {Shown} from './detail.js';
 import type {AnyPane} from './pane.js';
 import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
+import {exportPane} from './panes/export.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
+import {marksPane} from './panes/marks.js';
 import {problemsPane} from './panes/problems.js';
+import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -18,8 +21,11 @@ export const PANES = {
 	timeline: timelinePane,
 	detail: detailPane(listOf),
 	search: searchPane,
+	marks: marksPane,
+	quotes: quotesPane,
 	problems: problemsPane,
 	date: datePane,
+	export: exportPane,
 	facets: facetsPane,
 	help: helpPane,
 };

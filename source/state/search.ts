@@ -1,9 +1,11 @@
-import type {TimelineEvent} from '../dataset/model.js';
-import type {QuoteHit, SearchHit, SearchResult} from '../search/searcher.js';
+import {anchorInstant} from '../dataset/edtf.js';
+import type {Era, TimelineEvent} from '../dataset/model.js';
+import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown} from './detail.js';
 import {showInDetail} from './detail-view.js';
-import {setCursor} from './list.js';
+import {stepAmong, stepMessage} from './list.js';
 import type {SearchOutcome, State} from './state.js';
+import {firstAtOrAfter} from './timeline.js';
 
 /**
  * Search state. The reducer never searches: the view runs the query and sends the answer back as a
@@ -36,6 +38,7 @@ function toOutcome(state: State, result: SearchResult): SearchOutcome {
 	}
 	return {
 		query: result.query,
+		scope: state.search.scope,
 		total: result.total,
 		counts: result.counts,
 		hits,
@@ -46,26 +49,34 @@ function toOutcome(state: State, result: SearchResult): SearchOutcome {
 
 export function acceptResults(state: State, query: string, generation: number, result: SearchResult): State {
 	const {search} = state;
-	if (query !== search.query || generation !== search.generation || query.trim() === '') return state;
+	if (query !== search.query || generation !== search.generation) return state;
 	const next: State = {...state, search: {...search, outcome: toOutcome(state, result), selected: 0, top: 0}};
 	return next.view === 'search' ? showHitInDetail(next) : next;
 }
 
-/** The query changed: old results stay on screen (marked pending) until the new ones arrive. */
+/**
+ * The query changed: old results stay on screen (marked pending) until the new ones arrive. An empty
+ * query is a search too: it lists everything in time order.
+ */
 export function setQuery(state: State, query: string, caret: number): State {
-	const blank = query.trim() === '';
-	const search = {
-		...state.search,
-		query,
-		caret,
-		...(blank && {outcome: undefined, selected: 0, top: 0}),
-	};
-	return {...state, search};
+	return {...state, search: {...state.search, query, caret}};
 }
 
 export function isPending(state: State): boolean {
-	const {query, outcome} = state.search;
-	return query.trim() !== '' && outcome?.query !== query;
+	const {query, scope, outcome} = state.search;
+	return outcome?.query !== query || outcome.scope !== scope;
+}
+
+const NEXT_SCOPE: Record<Scope, Scope> = {all: 'events', events: 'quotes', quotes: 'all', eras: 'all'};
+
+/** Tab: the search kept to all kinds, events, then quotes. Results are asked for again. */
+export function cycleScope(state: State): State {
+	const scope = NEXT_SCOPE[state.search.scope];
+	return {
+		...state,
+		search: {...state.search, scope, generation: state.search.generation + 1},
+		message: {text: scope === 'all' ? 'searching events, quotes and eras' : `searching ${scope} only`},
+	};
 }
 
 /** n / N: the next event (after the cursor, wrapping) that matches the search or holds a quote that does. */
@@ -78,28 +89,8 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
 	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
-	let index = -1;
-	if (dir > 0) {
-		index = events.findIndex((position) => position > state.cursor);
-	} else {
-		for (let i = events.length - 1; i >= 0; i--) {
-			if ((events[i] as number) < state.cursor) {
-				index = i;
-				break;
-			}
-		}
-	}
-	let wrapped = false;
-	if (index < 0) {
-		index = dir > 0 ? 0 : events.length - 1;
-		wrapped = true;
-	}
-	const moved = setCursor(state, events[index] as number);
-	const where = `event ${index + 1} of ${events.length} with a match`;
-	return {
-		...moved,
-		message: {text: wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where},
-	};
+	const step = stepAmong(state, events, dir);
+	return {...step.state, message: {text: stepMessage(step, events.length, 'with a match', dir)}};
 }
 
 /** The selected result. */
@@ -118,13 +109,26 @@ function highlightOf(hit: QuoteHit): Highlight {
 	return highlight;
 }
 
+/** The first event of the timeline that falls in an era, if any. */
+export function eraStart(state: State, era: Era): number | undefined {
+	const {timeline} = state;
+	const index = firstAtOrAfter(timeline, era.date.min);
+	const event = index < timeline.datedCount ? timeline.events[index] : undefined;
+	return event && anchorInstant(event.date) <= era.date.max ? index : undefined;
+}
+
 /**
  * The selected hit in the detail: an event itself; a quote in its event in the timeline, else its
- * first event, else the quote alone; an era has none.
+ * first event, else the quote alone; an era, its first event.
  */
 export function hitShown(state: State): Shown | undefined {
 	const hit = currentHit(state);
-	if (!hit || hit.kind === 'era') return undefined;
+	if (!hit) return undefined;
+	if (hit.kind === 'era') {
+		const start = eraStart(state, hit.era);
+		const event = start === undefined ? undefined : state.timeline.events[start];
+		return event && {subject: {kind: 'event', event}};
+	}
 	if (hit.kind === 'event') return {subject: {kind: 'event', event: hit.event}};
 	const {quote} = hit;
 	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];

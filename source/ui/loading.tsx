@@ -9,7 +9,8 @@ import {Line, type Run} from './theme.js';
 
 /**
  * The explorer's first screen while a big file loads in the worker: what is being opened, how far it
- * has got, and the keys that work meanwhile (quitting: the timeline's own quit keys, from the keymap).
+ * has got, and the keys that work meanwhile: the timeline's own quit and suspend keys, from the keymap
+ * (Ctrl-C, q, Ctrl-Z). Other keys, pastes and clicks wait for no one: there is nothing to act on yet.
  */
 
 const BAR = 24;
@@ -18,10 +19,13 @@ export function Loading({
 	file,
 	progress,
 	onQuit,
+	onSuspend,
 }: {
 	file: string;
 	progress: LoadProgress | undefined;
 	onQuit: (code: number) => void;
+	/** Ctrl-Z: give the terminal back and stop (io.suspend); says why it cannot, if it cannot. */
+	onSuspend?: () => string | undefined;
 }) {
 	const {stdout} = useStdout();
 	const columns = stdout.columns || 80;
@@ -32,6 +36,7 @@ export function Loading({
 		for (const key of action.keys) {
 			const command = DEFAULT_KEYMAP.commandFor('timeline', key);
 			if (command?.type === 'quit') onQuit(command.code);
+			else if (command?.type === 'suspend') onSuspend?.();
 		}
 	});
 	const quit = DEFAULT_KEYMAP.hintFor('timeline', {type: 'quit', code: 0});

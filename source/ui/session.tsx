@@ -24,6 +24,8 @@ export interface SessionProps {
 	readonly start: (loaded: Loaded) => AppProps['init'];
 	readonly fileLabel: string;
 	readonly colour: boolean;
+	/** Draw web addresses as OSC 8 hyperlinks (the terminal shows them). */
+	readonly links?: boolean;
 	readonly io?: Partial<Io>;
 	readonly onExit: (code: number) => void;
 	/** What loading gave, to report after the session. */
@@ -37,6 +39,7 @@ export function Session({
 	start,
 	fileLabel,
 	colour,
+	links,
 	io,
 	onExit,
 	onLoaded,
@@ -85,9 +88,10 @@ export function Session({
 						onExit(code);
 						exit();
 					}}
+					onSuspend={io?.suspend}
 				/>
 			</ThemeProvider>
 		);
 	}
-	return <App init={init} colour={colour} io={appIo} onExit={onExit} onDrawn={opening.drawn} />;
+	return <App init={init} colour={colour} links={links} io={appIo} onExit={onExit} onDrawn={opening.drawn} />;
 }

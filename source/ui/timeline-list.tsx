@@ -1,10 +1,12 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
+import type {EdtfDate} from '../dataset/edtf.js';
 import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {needsCheck} from '../state/draft.js';
+import {markedEvents} from '../state/marks.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
@@ -29,6 +31,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 			: 'No events in this dataset.';
 		lines.push(<Line key="empty" runs={[run(text, 'dim')]} />);
 	}
+	const marked = markedEvents(state.dataset, state.marks.items);
 	const end = Math.min(rowCount(timeline), top + height);
 	for (let r = top; r < end && timeline.events.length > 0; r++) {
 		const row = rowAt(timeline, r);
@@ -51,6 +54,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 					event={event}
 					selected={row.index === cursor ? (focused ? 'focused' : 'marked') : 'no'}
 					hit={hits ? binaryHas(hits, row.index) : false}
+					marked={marked.has(event)}
 					columns={columns}
 				/>,
 			);
@@ -85,20 +89,23 @@ interface Columns {
 }
 
 const MARKER = 2;
-const dateWidths = new WeakMap<Timeline, number>();
+const dateWidths = new WeakMap<readonly object[], number>();
 
-/** The date column fits the widest date of (a sample of) the timeline, within limits. */
-function dateWidthOf(timeline: Timeline): number {
-	let width = dateWidths.get(timeline);
+/** A date column fits the widest date of (a sample of) the items, within limits. */
+export function dateWidthOf<T extends object>(
+	items: readonly T[],
+	dateOf: (item: T) => EdtfDate | undefined,
+): number {
+	let width = dateWidths.get(items);
 	if (width === undefined) {
-		const {events} = timeline;
-		const step = Math.max(1, Math.floor(events.length / 2000));
+		const step = Math.max(1, Math.floor(items.length / 2000));
 		width = 4;
-		for (let i = 0; i < events.length; i += step) {
-			width = Math.max(width, cellWidth(formatDate((events[i] as TimelineEvent).date)));
+		for (let i = 0; i < items.length; i += step) {
+			const date = dateOf(items[i] as T);
+			if (date) width = Math.max(width, cellWidth(formatDate(date)));
 		}
 		width = Math.min(width, 26);
-		dateWidths.set(timeline, width);
+		dateWidths.set(items, width);
 	}
 	return width;
 }
@@ -117,13 +124,19 @@ function columnsFor(timeline: Timeline, width: number): Columns {
 function computeColumns(timeline: Timeline, width: number): Columns {
 	const count = 4;
 	// Dates keep their width (a cut range loses its end); titles keep at least 20 cells.
-	const date = Math.max(8, Math.min(dateWidthOf(timeline), width - MARKER - 2 - count - 20));
+	const date = Math.max(
+		8,
+		Math.min(
+			dateWidthOf(timeline.events, (event) => event.date),
+			width - MARKER - 2 - count - 20,
+		),
+	);
 	const actors = width >= 80 ? Math.min(28, Math.floor(width * 0.2)) : 0;
 	const title = Math.max(1, width - MARKER - date - 2 - count - (actors > 0 ? actors + 2 : 0));
 	return {width, date, title, count, actors};
 }
 
-const GroupHeader = memo(function GroupHeader({
+export const GroupHeader = memo(function GroupHeader({
 	label,
 	size,
 	width,
@@ -147,15 +160,17 @@ const EventRow = memo(function EventRow({
 	event,
 	selected,
 	hit,
+	marked,
 	columns,
 }: {
 	event: TimelineEvent;
 	selected: 'focused' | 'marked' | 'no';
 	hit: boolean;
+	marked: boolean;
 	columns: Columns;
 }) {
 	// ◇: an extracted item the extractor was unsure of, to check first.
-	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
+	const first = selected !== 'no' ? '▸' : hit ? '•' : needsCheck(event) ? '◇' : ' ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
@@ -163,10 +178,12 @@ const EventRow = memo(function EventRow({
 		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
-		run(marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
+		run(`${first} `, hit || first === '◇' ? 'accent' : 'plain'),
 		run(padCells(formatDate(event.date), columns.date), 'accent'),
 		run('  '),
-		run(padCells(display(event.title), columns.title)),
+		// ★ before the title: marked (m), or holding a marked quote.
+		...(marked ? [run('★ ', 'accent')] : []),
+		run(padCells(display(event.title), columns.title - (marked ? 2 : 0))),
 		run(count.padStart(columns.count), 'dim'),
 	];
 	if (columns.actors > 0) runs.push(run('  '), run(truncateCells(actors, columns.actors), 'dim'));

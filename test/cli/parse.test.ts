@@ -177,3 +177,19 @@ describe('values reach the handlers exactly as typed', () => {
 		);
 	});
 });
+
+describe('data piped in', () => {
+	const piped = (argv: string[]) =>
+		parseCommandLine(argv, {...context(false), stdoutTerminal: true}) as Invocation;
+
+	it('opens the explorer for `-` when stdout is a terminal (keys come from /dev/tty)', () => {
+		expect(piped(['-']).command).toBe('explore');
+		expect(piped(['-', '--interactive']).command).toBe('explore');
+		expect(piped(['-', '--print']).command).toBe('print');
+	});
+
+	it('prints a named file when stdin is not a terminal, as before', () => {
+		expect(piped(['data.json']).command).toBe('print');
+		expect(parse(['-']).command).toBe('print');
+	});
+});

@@ -4,9 +4,10 @@ import type {Filters} from '../../source/dataset/filter.js';
 import {buildDataset, type Dataset} from '../../source/dataset/model.js';
 import type {ProblemReport} from '../../source/dataset/problems.js';
 import {documentSchema, type TimescopeDocument} from '../../source/dataset/schema.js';
-import {createSearcher} from '../../source/search/searcher.js';
+import {createSearcher, SCOPE_KINDS} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
+import type {Marks} from '../../source/state/marks.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import {RESULT_LIMIT} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
@@ -68,6 +69,7 @@ export function start(
 		eventId?: string;
 		path?: string;
 		keymap?: Keymap;
+		marks?: Marks;
 		problems?: ProblemReport;
 	} = {},
 ): State {
@@ -81,6 +83,7 @@ export function start(
 		search: options.search,
 		eventId: options.eventId,
 		keymap: options.keymap,
+		marks: options.marks,
 	});
 }
 
@@ -99,6 +102,7 @@ export function answer(state: State, query = state.search.query): State {
 	const result = createSearcher(state.dataset).search(query, {
 		within: state.timeline.selection,
 		limit: RESULT_LIMIT,
+		kinds: SCOPE_KINDS[state.search.scope],
 	});
 	return reducer(state, {type: 'searchResults', query, generation: state.search.generation, result});
 }

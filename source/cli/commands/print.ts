@@ -1,10 +1,11 @@
 import {describeFilters, type Filters, select, toDocument} from '../../dataset/filter.js';
-import type {Dataset} from '../../dataset/model.js';
+import {type Dataset, findEvent} from '../../dataset/model.js';
+import {countText, exportText} from '../../output/export.js';
 import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
-import type {Kind, Searcher} from '../../search/searcher.js';
+import {SCOPE_KINDS, type Searcher} from '../../search/searcher.js';
 import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
@@ -22,7 +23,7 @@ export async function print(
 ): Promise<number> {
 	let selection = select(dataset, filters);
 	if (flags.event !== undefined) {
-		const event = dataset.eventsById.get(flags.event);
+		const event = findEvent(dataset, flags.event);
 		if (!event) throw new UsageError(`no event has the id "${flags.event}"`);
 		const quotes = new Set(selection.quotes);
 		selection = {events: [event], quotes: event.quotes.filter((quote) => quotes.has(quote))};
@@ -30,7 +31,7 @@ export async function print(
 	const style = styleFor(colourWanted(flags.color, process.env, process.stdout));
 	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
-		const kinds = kindsOf(flags.kind);
+		const kinds = SCOPE_KINDS[flags.kind];
 		const result = (await searcher()).search(flags.search, {
 			within: selection,
 			limit: flags.limit === 0 ? undefined : flags.limit,
@@ -47,20 +48,14 @@ export async function print(
 		...describeFilters(dataset, filters),
 		...(flags.event === undefined ? [] : [`event ${flags.event}`]),
 	];
+	if (flags.markdown || flags.csv) {
+		const summary = `${countText(selection)}${parts.length > 0 ? `; filters: ${parts.join(' · ')}` : ''}.`;
+		write(exportText(flags.csv ? 'csv' : 'markdown', {dataset, selection, heading: dataset.title, summary}));
+		return 0;
+	}
 	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;
-}
-
-/** `--kind` as the kinds of record searched. */
-export function kindsOf(kind: 'all' | 'events' | 'quotes' | 'eras'): readonly Kind[] {
-	return kind === 'events'
-		? ['event']
-		: kind === 'quotes'
-			? ['quote']
-			: kind === 'eras'
-				? ['era']
-				: ['event', 'quote', 'era'];
 }
 
 /** Without --width: COLUMNS if set (bash does not export it to pipes), the terminal's, or 80. */

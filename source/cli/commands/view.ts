@@ -1,8 +1,11 @@
+import type {ReadStream} from 'node:tty';
 import {BUNDLED} from '../../bundled.js';
 import type {LoadResult} from '../../dataset/load.js';
+import {findEvent} from '../../dataset/model.js';
 import {type Opening, openDataset, openLoaded} from '../../open/open.js';
 import {progressBar} from '../../output/progress.js';
 import {QUERY_LIMIT} from '../../search/query.js';
+import {openTerminalInput} from '../../system/tty.js';
 import {colourWanted} from '../../text/colour.js';
 import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
@@ -51,21 +54,30 @@ export async function view(invocation: Invocation): Promise<number> {
 		watch: flags.watch,
 		filters: readFilters(loaded.dataset, flags),
 		search: flags.search,
-		eventId: flags.event,
+		scope: flags.kind,
+		eventId:
+			flags.event === undefined ? undefined : (findEvent(loaded.dataset, flags.event)?.id ?? flags.event),
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
 	});
-	if (!explore) {
-		const loaded = ready ?? (await opening.result);
-		if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
-		const code = await print(loaded.dataset, readFilters(loaded.dataset, flags), flags, () =>
-			opening.loadSearcher(loaded.dataset, {}),
-		);
-		const opened = reportOpened(loaded);
-		return code === 0 ? opened : code;
-	}
 	// Filters are read before the terminal is taken when the data is there: a bad one is said plainly.
 	const init = ready ? start(ready) : undefined;
+	const keys = explore ? keyboard() : undefined;
+	if (!explore || keys === 'none') {
+		try {
+			const loaded = ready ?? (await opening.result);
+			if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
+			const filters = init?.filters ?? readFilters(loaded.dataset, flags);
+			const code = await print(loaded.dataset, filters, flags, () =>
+				opening.loadSearcher(loaded.dataset, {}),
+			);
+			const opened = reportOpened(loaded);
+			return code === 0 ? opened : code;
+		} finally {
+			// A worker still building the index would keep the process alive.
+			opening.close();
+		}
+	}
 	// Ink and React load only here: print, JSON and validate start fast.
 	const {runInteractive} = await import('../../interactive.js');
 	const outcome = await runInteractive({
@@ -73,7 +85,10 @@ export async function view(invocation: Invocation): Promise<number> {
 		ready: init,
 		start,
 		fileLabel: file === BUNDLED ? 'bundled dataset' : file,
+		path: file === '-' ? undefined : file,
 		colour: colourWanted(flags.color, process.env, process.stdout),
+		mouse: flags.mouse,
+		keys: keys === 'stdin' ? undefined : keys,
 	});
 	if (outcome.failure !== undefined) throw outcome.failure;
 	const loaded = ready ?? outcome.loaded;
@@ -81,4 +96,18 @@ export async function view(invocation: Invocation): Promise<number> {
 	// What was left out stays on the main screen once the explorer's is gone.
 	if (loaded) reportOpened(loaded);
 	return outcome.code;
+}
+
+/**
+ * Where the explorer reads keys: standard input, or, when that carries the data (`cat f | timescope -`),
+ * the terminal itself; `none` when there is no terminal to open (then it prints, and says why).
+ */
+function keyboard(): ReadStream | 'stdin' | 'none' {
+	if (process.stdin.isTTY) return 'stdin';
+	const terminal = openTerminalInput();
+	if (terminal.ok) return terminal.keys;
+	process.stderr.write(
+		`timescope: no terminal to read keys from (/dev/tty: ${terminal.why}); printing instead\n`,
+	);
+	return 'none';
 }
