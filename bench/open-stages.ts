@@ -38,19 +38,21 @@ try {
 	const identity = await stage('identify the file', () => identify(file));
 	if (!identity) throw new Error('no identity');
 	const entry = await stage('read the entry', () => readEntry(settings, identity));
-	if (!entry?.index) throw new Error('no entry');
+	if (!entry) throw new Error('no entry');
 	const packed = await stage('verify the model', () => unpack(entry.model));
 	const columns = await stage('check the columns', () => unpackColumns(packed));
 	const dataset = await stage('open the records', () => openColumns(columns));
 	await stage('first state (timeline)', () =>
 		initialState({dataset, fileLabel: file, filters: {}, size: {columns: 120, rows: 40}}),
 	);
-	const index = await stage('verify the index', () => unpack(entry.index as Uint8Array));
+	const indexBytes = await stage('read the index', () => entry.readIndex());
+	if (!indexBytes) throw new Error('no index in the entry');
+	const index = await stage('verify the index', () => unpack(indexBytes));
 	await stage('restore the index', () => makeSearcher(restoreIndex(index, dataset)));
 	const total = rows.slice(0, 6).reduce((sum, [, ms]) => sum + ms, 0);
 	for (const [name, ms] of rows) process.stdout.write(`${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms\n`);
 	process.stdout.write(
-		`to the first state: ${total.toFixed(0)} ms; entry ${(entry.model.length / 1e6).toFixed(0)} MB model + ${(entry.index.length / 1e6).toFixed(0)} MB index; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`,
+		`to the first state: ${total.toFixed(0)} ms; entry ${(entry.model.length / 1e6).toFixed(0)} MB model + ${(indexBytes.length / 1e6).toFixed(0)} MB index; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`,
 	);
 } finally {
 	rmSync(dir, {recursive: true, force: true});

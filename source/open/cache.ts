@@ -1,5 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {mkdir, open, readdir, rename, rm, stat, utimes} from 'node:fs/promises';
+import {type FileHandle, mkdir, open, readdir, rename, rm, stat, utimes} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {crc32} from 'node:zlib';
@@ -12,9 +12,9 @@ import {type FileIdentity, sameIdentity} from './identity.js';
  * search index, the problems found) for the file in one state (identity.ts). A later open of the
  * same file in the same state reads that instead of parsing and checking the JSON again.
  *
- * An entry is read whole, checked (magic, layout, build, a checksum of its header; each part carries
- * its own checksum, pack.ts) and used only if every check holds; anything else is a miss, and the
- * entry is written anew. Entries are written to a temporary file and renamed into place, so a
+ * An entry is checked (magic, layout, build, a checksum of its header; each part carries its own
+ * checksum, pack.ts) and used only if every check holds; anything else is a miss, and the entry is
+ * written anew. Its model is read before the first frame, its index after. Entries are written to a temporary file and renamed into place, so a
  * reader never sees half of one. Past the size limit, the entries used longest ago go (a hit marks
  * its entry used). Nothing here throws: a cache that cannot be read or written is no cache.
  *
@@ -70,8 +70,14 @@ export interface CacheEntry {
 	readonly report: LoadReport;
 	/** The model's pack (dataset/column-pack.ts), its checksum not yet verified. */
 	readonly model: Uint8Array;
-	/** The search index's pack (search/snapshot.ts), if it was written, its checksum not yet verified. */
-	readonly index?: Uint8Array;
+	/**
+	 * The search index's pack (search/snapshot.ts), its checksum not yet verified; undefined if none was
+	 * written or it cannot be read. Read only when asked (after the first frame), from the entry as it
+	 * was opened, whatever has been written in its place since.
+	 */
+	readIndex(): Promise<Uint8Array | undefined>;
+	/** Let go of the entry's file (its index read, or no longer wanted). */
+	close(): Promise<void>;
 }
 
 interface Header {
@@ -88,60 +94,87 @@ export function entryPath(settings: CacheSettings, identity: Pick<FileIdentity, 
 	return join(settings.dir, `${name}${SUFFIX}`);
 }
 
-/** The entry for the file in this state, or undefined (none, another state, another build, damaged). */
+/**
+ * The entry for the file in this state, or undefined (none, another state, another build, damaged).
+ * Only its header and the model are read here: the index, the larger part, is read when the searcher
+ * asks for it, once the first frame is out.
+ */
 export async function readEntry(
 	settings: CacheSettings,
 	identity: FileIdentity,
 ): Promise<CacheEntry | undefined> {
 	const path = entryPath(settings, identity);
+	let handle: FileHandle | undefined;
 	try {
-		const handle = await open(path);
-		let bytes: Uint8Array;
-		try {
-			const {size} = await handle.stat();
-			if (size < FIXED) return undefined;
-			// Its own buffer, so that the packs inside sit at the multiples of 8 they were written at.
-			bytes = new Uint8Array(new ArrayBuffer(size));
-			let at = 0;
-			while (at < size) {
-				const {bytesRead} = await handle.read(bytes, at, size - at, at);
-				if (bytesRead === 0) return undefined;
-				at += bytesRead;
-			}
-		} finally {
-			await handle.close();
-		}
-		const header = readHeader(bytes);
+		handle = await open(path);
+		const {size} = await handle.stat();
+		const fixed = await readRange(handle, 0, FIXED);
+		if (!fixed) return undefined;
+		const length = Buffer.from(fixed.buffer).readUInt32LE(8);
+		if (FIXED + length > size) return undefined;
+		const text = await readRange(handle, FIXED, length);
+		const header = text && readHeader(fixed, text, size);
 		if (!header || header.build !== BUILD || !sameIdentity(header.source, identity)) return undefined;
-		const part = (range: [number, number] | null) => {
-			if (range === null) return undefined;
-			const [offset, length] = range;
-			return bytes.subarray(offset, offset + length);
-		};
+		const model = await readRange(handle, ...header.model);
+		if (!model) return undefined;
 		// Used now: the last to be evicted. A failure to mark it is no reason not to use it.
 		const now = new Date();
 		await utimes(path, now, now).catch(() => {});
+		const file = handle;
+		handle = undefined;
+		let closed: Promise<void> | undefined;
+		const close = () => {
+			closed ??= file.close().catch(() => {});
+			return closed;
+		};
 		return {
 			contentHash: header.contentHash,
 			report: header.report,
-			model: part(header.model) as Uint8Array,
-			index: part(header.index),
+			model,
+			async readIndex() {
+				if (closed || header.index === null) return undefined;
+				const index = await readRange(file, ...header.index).catch(() => undefined);
+				await close();
+				return index;
+			},
+			close,
 		};
 	} catch {
 		return undefined;
+	} finally {
+		await handle?.close().catch(() => {});
 	}
 }
 
-function readHeader(bytes: Uint8Array): Header | undefined {
-	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	if (!buffer.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-	const length = buffer.readUInt32LE(8);
-	if (FIXED + length > buffer.length) return undefined;
-	const text = buffer.subarray(FIXED, FIXED + length);
-	if (crc32(text) !== buffer.readUInt32LE(12)) return undefined;
+/**
+ * `length` bytes from `offset`, in a buffer of their own (a pack's arrays sit at multiples of 8 from
+ * its start); undefined if the file ends first.
+ */
+async function readRange(
+	handle: FileHandle,
+	offset: number,
+	length: number,
+): Promise<Uint8Array | undefined> {
+	const bytes = new Uint8Array(new ArrayBuffer(length));
+	let at = 0;
+	while (at < length) {
+		const {bytesRead} = await handle.read(bytes, at, length - at, offset + at);
+		if (bytesRead === 0) return undefined;
+		at += bytesRead;
+	}
+	return bytes;
+}
+
+/** The header, if the fixed part and the header's text hold together and every range lies within `size`. */
+function readHeader(fixedBytes: Uint8Array, text: Uint8Array, size: number): Header | undefined {
+	const fixed = Buffer.from(fixedBytes.buffer, fixedBytes.byteOffset, fixedBytes.byteLength);
+	if (!fixed.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+	if (crc32(text) !== fixed.readUInt32LE(12)) return undefined;
 	let header: Partial<Header>;
 	try {
-		header = JSON.parse(text.toString('utf8')) as Partial<Header>;
+		header = JSON.parse(
+			Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'),
+		) as Partial<Header>;
 	} catch {
 		return undefined;
 	}
@@ -150,7 +183,7 @@ function readHeader(bytes: Uint8Array): Header | undefined {
 		value.length === 2 &&
 		value.every((n) => Number.isSafeInteger(n) && n >= 0) &&
 		(value[0] as number) % 8 === 0 &&
-		(value[0] as number) + (value[1] as number) <= buffer.length;
+		(value[0] as number) + (value[1] as number) <= size;
 	const report = header.report as Partial<LoadReport> | undefined;
 	if (
 		typeof header.build !== 'string' ||

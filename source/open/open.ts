@@ -73,6 +73,7 @@ export async function openDataset(path: string, options: OpenOptions = {}): Prom
 		const entry = await readEntry(settings, identity);
 		const hit = entry && !(strict && refusesStrictly(entry.report)) ? fromEntry(entry) : undefined;
 		if (hit) return cachedOpening(path, identity, entry as CacheEntry, hit, settings, options);
+		await entry?.close();
 	}
 	const size = identity?.size ?? 0;
 	const writeTo = cacheable && options.writeCache !== false ? settings : undefined;
@@ -149,7 +150,7 @@ function cachedOpening(
 	const indexed = new Promise<SearchIndex | undefined>((resolve) => {
 		settled = resolve;
 	});
-	const source = searcherSource(dataset, async () => entry.index, settled);
+	const source = searcherSource(dataset, () => entry.readIndex(), settled);
 	return {
 		ready,
 		result: Promise.resolve(ready),
@@ -167,7 +168,13 @@ function cachedOpening(
 				// The entry's index was damaged and built again: the entry is written whole again.
 				const rebuilt = await indexed;
 				if (rebuilt && dataset && !controller.signal.aborted) {
-					await writeEntry(settings, {...entry, source: identity, index: indexPack(rebuilt, dataset)});
+					await writeEntry(settings, {
+						source: identity,
+						contentHash: entry.contentHash,
+						report: entry.report,
+						model: entry.model,
+						index: indexPack(rebuilt, dataset),
+					});
 				}
 				return undefined;
 			}
@@ -179,6 +186,7 @@ function cachedOpening(
 		close: () => {
 			controller.abort();
 			settled(undefined);
+			void entry.close();
 		},
 	};
 }

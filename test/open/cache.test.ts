@@ -134,7 +134,9 @@ describe('the cache of opened files', () => {
 		const entry = identity && (await readEntry(settings, identity));
 		if (!identity || !entry) throw new Error('no entry');
 		// An entry for this very identity but for other bytes: what a same-tick rewrite would leave.
-		await writeEntry(settings, {...entry, source: identity, contentHash: '0'.repeat(64)});
+		const {report, model} = entry;
+		const index = await entry.readIndex();
+		await writeEntry(settings, {source: identity, contentHash: '0'.repeat(64), report, model, index});
 		const opened = await open(path);
 		expect(opened.opening.cached).toBe(true);
 		expect(opened.fresh?.ok).toBe(true);
