@@ -8,7 +8,7 @@ import {colourWanted} from './ui/theme.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
- * exactly as it found it (main screen, cursor shown, raw mode off) on every way out: q, Ctrl-C,
+ * exactly as it found it (main screen, cursor shown, line wrapping on, raw mode off) on every way out: q, Ctrl-C,
  * SIGTERM, SIGHUP, or a bug. An error is printed only after the terminal is restored, so it is
  * readable on the main screen instead of lost with the alternate one.
  *
@@ -39,6 +39,11 @@ const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
 const CURSOR_HIDE = '\u001b[?25l';
 const CURSOR_SHOW = '\u001b[?25h';
+// Line wrapping (DECAWM) off while the explorer runs: should a row ever be wider on the terminal than
+// the layout counted (a font or terminal that measures a character its own way), the excess is cut at
+// the right edge instead of wrapping onto the next row and scrolling the whole frame up.
+const AUTOWRAP_OFF = '\u001b[?7l';
+const AUTOWRAP_ON = '\u001b[?7h';
 const HOME = '\u001b[H';
 const CLEAR = '\u001b[2J';
 // Reset attributes and end any synchronized update a cut-off frame may have left open.
@@ -62,7 +67,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 			// The terminal may already be gone (SIGHUP).
 		}
 		try {
-			stdout.write(RESET + CURSOR_SHOW + ALT_SCREEN_OFF);
+			stdout.write(RESET + AUTOWRAP_ON + CURSOR_SHOW + ALT_SCREEN_OFF);
 		} catch {
 			// Same: nothing left to restore.
 		}
@@ -86,7 +91,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		clearScreen: () => stdout.write(CLEAR + HOME),
 	};
 	try {
-		stdout.write(ALT_SCREEN_ON + HOME + CURSOR_HIDE);
+		stdout.write(ALT_SCREEN_ON + HOME + CURSOR_HIDE + AUTOWRAP_OFF);
 		instance = render(
 			<App
 				init={options}
