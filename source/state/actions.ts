@@ -19,6 +19,9 @@ export type Command =
 	| {type: 'close'}
 	| {type: 'openDetail'}
 	| {type: 'toggleFocus'}
+	// The split between the list and the detail beside it: wider or narrower, hidden or shown
+	| {type: 'resizeSplit'; dir: 1 | -1}
+	| {type: 'toggleDetail'}
 	// The current pane's text field
 	| {type: 'erase'; what: 'back' | 'forward' | 'word' | 'line'}
 	| {type: 'caret'; to: 'left' | 'right' | 'start' | 'end'}

@@ -26,6 +26,11 @@ export interface DocLine {
 
 export interface DetailDoc {
 	readonly lines: readonly DocLine[];
+	/**
+	 * The first lines name the subject (the event's date and title): the detail pins them above its
+	 * scrolling body when they fit, so the event stays in sight while its quotes scroll.
+	 */
+	readonly head: number;
 	readonly quotes: readonly Quote[];
 	/** [first, last] line of each quote's block. */
 	readonly quoteLines: ReadonlyArray<readonly [number, number]>;
@@ -120,13 +125,15 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 	const b = new DocBuilder(width);
 	let quotes: readonly Quote[];
 	let sources: readonly Source[];
+	let head = 0;
 	if (subject.kind === 'event') {
 		const {event} = subject;
 		quotes = event.quotes;
 		const when = whenText(event.date) + (event.dateText ? ` · “${display(event.dateText)}”` : '');
 		b.text(when, 'accent');
-		if (dataset.reference) b.text(relationText(event.date, dataset.reference), 'dim');
 		b.text(display(event.title), 'title');
+		head = b.lines.length;
+		if (dataset.reference) b.text(relationText(event.date, dataset.reference), 'dim');
 		if (event.summary) {
 			b.blank();
 			b.paragraphs(event.summary, 'plain');
@@ -150,7 +157,9 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 			]);
 		}
 		if (event.tags.length > 0) facts.push(['Tags', event.tags.map(display).join(' · ')]);
-		if (facts.length > 0) b.blank();
+		// What --event takes to open the explorer here again.
+		facts.push(['Id', display(event.id)]);
+		b.blank();
 		for (const [label, value] of facts) b.text(value, 'plain', {prefix: {text: `${label}: `, tone: 'label'}});
 		sources = event.sources;
 	} else {
@@ -178,7 +187,7 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		b.heading(allSources.length === 1 ? 'Source' : `Sources (${allSources.length})`);
 		for (const source of allSources) sourceBlock(b, source);
 	}
-	return {lines: b.lines, quotes, quoteLines};
+	return {lines: b.lines, head, quotes, quoteLines};
 }
 
 const KIND_LABEL = {direct: 'direct quote', partial: 'partial quote', paraphrase: 'paraphrase'} as const;

@@ -120,6 +120,24 @@ export const KEYMAP: readonly Binding[] = [
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
 	{
+		keys: ['+'],
+		modes: BROWSE,
+		command: {type: 'resizeSplit', dir: 1},
+		help: 'widen the detail',
+	},
+	{
+		keys: ['-'],
+		modes: BROWSE,
+		command: {type: 'resizeSplit', dir: -1},
+		help: 'narrow the detail',
+	},
+	{
+		keys: ['|'],
+		modes: BROWSE,
+		command: {type: 'toggleDetail'},
+		help: 'hide or show the detail',
+	},
+	{
 		keys: ['/'],
 		modes: BROWSE,
 		command: {type: 'open', pane: 'search'},

@@ -1,15 +1,24 @@
-import {layoutFor, scrollMargin} from './layout.js';
+import {layoutOf, scrollMargin} from './layout.js';
+import {rowLines} from './list-columns.js';
 import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
 import {groupCount, rowAt, rowCount, rowOfEvent, type Timeline} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
+/**
+ * Rows the cursor scrolls through: the list's lines but the first, which always shows a group header
+ * (the current group's, when its own has scrolled off).
+ */
 export function listHeight(state: State): number {
-	return layoutFor(state.size).bodyHeight;
+	return Math.max(1, layoutOf(state).bodyHeight - 1);
 }
 
-/** Scroll just enough to keep the cursor and a margin of context rows on screen. */
+/**
+ * Scroll just enough to keep the cursor and a margin of context rows on screen. A row is one line but
+ * for a date wider than a narrow list (it wraps): then the lines below the top are counted too, over
+ * the rows on screen only.
+ */
 export function keepVisible(state: State, top = state.top): State {
 	const {timeline} = state;
 	const height = listHeight(state);
@@ -20,8 +29,13 @@ export function keepVisible(state: State, top = state.top): State {
 		const margin = scrollMargin(height);
 		if (row - margin < next) next = row - margin;
 		if (row + margin > next + height - 1) next = row + margin - height + 1;
-	}
-	next = clamp(next, 0, Math.max(0, total - height));
+		next = clamp(next, 0, Math.max(0, total - height));
+		const width = layoutOf(state).listWidth;
+		const last = Math.min(total - 1, row + margin);
+		let lines = 0;
+		for (let r = next; r <= last; r++) lines += rowLines(timeline, r, width);
+		while (lines > height && next < row) lines -= rowLines(timeline, next++, width);
+	} else next = 0;
 	return next === state.top ? state : {...state, top: next};
 }
 

@@ -11,6 +11,7 @@ import {HOME, initialPaneStates, type Mode, PANES, subjectOf} from './panes.js';
 import {applyLoad, requestReload} from './reload.js';
 import {clamp} from './scroll.js';
 import {acceptResults} from './search.js';
+import {resizeSplit, toggleDetail} from './split.js';
 import {createState, type InitOptions, type State} from './state.js';
 
 /**
@@ -124,6 +125,8 @@ const SHARED: CommandHandlers = {
 		if (state.focus === 'detail') return {...state, focus: 'list'};
 		return subjectOf(state) ? {...state, focus: 'detail'} : state;
 	},
+	resizeSplit: (state, {dir}) => clampPanes(resizeSplit(state, dir)),
+	toggleDetail: (state) => clampPanes(toggleDetail(state)),
 	erase: (state, {what}) => editLine(state, (field) => editField(field, what)),
 	caret: (state, {to}) => editLine(state, (field) => ({text: field.text, caret: moveCaret(field, to)})),
 	copy,

@@ -3,7 +3,7 @@ import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {applyFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
-import type {Size} from './layout.js';
+import {DEFAULT_SPLIT, type Size, type Split} from './layout.js';
 import type {Mode, PaneStates} from './panes.js';
 import {
 	autoGrouping,
@@ -73,6 +73,8 @@ export interface State {
 	readonly grouping?: Grouping;
 	readonly timeline: Timeline;
 	readonly size: Size;
+	/** How list and detail share the screen (resized and hidden by the person, for the session). */
+	readonly split: Split;
 	readonly cursor: number;
 	/** First list row on screen. */
 	readonly top: number;
@@ -159,6 +161,7 @@ export function createState(
 		facets: new Set(),
 		timeline: timelineFor(dataset, base, undefined, whole),
 		size: options.size,
+		split: DEFAULT_SPLIT,
 		cursor: 0,
 		top: 0,
 		view: options.search !== undefined ? 'search' : 'timeline',

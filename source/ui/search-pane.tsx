@@ -3,7 +3,7 @@ import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {display} from '../state/display.js';
-import {layoutFor, resultsPerPage} from '../state/layout.js';
+import {layoutOf, resultsPerPage} from '../state/layout.js';
 import {isPending} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
@@ -21,7 +21,7 @@ export function SearchPane({state, width, height}: {state: State; width: number;
 		for (const [i, text] of SYNTAX_HELP.entries())
 			lines.push(<Line key={`help${i}`} runs={fitRuns([run(text, 'dim')], width)} />);
 	} else if (outcome) {
-		const perPage = resultsPerPage(layoutFor(state.size));
+		const perPage = resultsPerPage(layoutOf(state));
 		const shown = outcome.hits.slice(search.top, search.top + perPage);
 		shown.forEach((hit, i) => {
 			const index = search.top + i;

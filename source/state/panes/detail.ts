@@ -1,5 +1,5 @@
-import {type DetailView, scrollTo, selectQuote, viewOf} from '../detail-view.js';
-import {layoutFor} from '../layout.js';
+import {bodyLines, type DetailView, scrollTo, selectQuote, viewOf} from '../detail-view.js';
+import {layoutOf} from '../layout.js';
 import type {AnyPane, Pane} from '../pane.js';
 import {viewScroll} from '../scroll.js';
 import type {State} from '../state.js';
@@ -14,7 +14,7 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 		title: 'Detail',
 		kind: 'detail',
 		scroll: viewScroll({
-			rows: (state) => layoutFor(state.size).detailHeight,
+			rows: (state) => layoutOf(state).detailHeight,
 			top: (state) => state.detail.scroll,
 			to: (state, top) => scrollTo(state, view(state), top),
 		}),
@@ -22,7 +22,7 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 			const at = listOf(state).position?.(state) ?? '';
 			const shown = view(state);
 			if (!shown) return at;
-			const lines = shown.doc.lines.length;
+			const lines = bodyLines(shown);
 			const last = Math.min(lines, state.detail.scroll + shown.height);
 			return `${at} · lines ${state.detail.scroll + 1}–${last} of ${lines}`;
 		},

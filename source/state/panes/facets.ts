@@ -1,6 +1,6 @@
 import {display} from '../display.js';
 import {facetItems, facetKey} from '../facets.js';
-import {layoutFor, overlayRows} from '../layout.js';
+import {layoutOf, overlayRows} from '../layout.js';
 import {keepVisible} from '../list.js';
 import type {Pane} from '../pane.js';
 import {type CursorAt, cursorScroll} from '../scroll.js';
@@ -10,7 +10,7 @@ import {reselect, type State, withPane} from '../state.js';
 
 /** Item rows of the picker: three of its lines go to the kinds' headings. */
 export function facetRows(state: State): number {
-	return Math.max(1, overlayRows(layoutFor(state.size)) - 3);
+	return Math.max(1, overlayRows(layoutOf(state)) - 3);
 }
 
 export const facetsPane: Pane<CursorAt> = {

@@ -1,5 +1,5 @@
 import type {Field} from '../field.js';
-import {layoutFor, resultsPerPage} from '../layout.js';
+import {layoutOf, resultsPerPage} from '../layout.js';
 import type {Pane} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
 import {currentHit, hitShown, setQuery, showHitInDetail} from '../search.js';
@@ -12,7 +12,7 @@ export const searchPane: Pane = {
 	item: 'quote',
 	scroll: cursorScroll({
 		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(layoutFor(state.size)),
+		rows: (state) => resultsPerPage(layoutOf(state)),
 		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
 		set: (state, at) => {
 			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
