@@ -4,12 +4,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
+import {build} from 'esbuild';
 import {spawn} from 'node-pty';
+import {OPTIONS} from '../esbuild.config.mjs';
 import {type Timing, timing} from './timing.js';
 
 /**
  * Start-up as a person meets it, on the built bundle (dist/cli.js): the print paths as whole
- * processes against `node -e 0`, and the explorer's first frame in a real pseudo-terminal (spawn to
+ * processes against `node -e 0` and a minimal meow CLI, and the explorer's first frame in a real pseudo-terminal (spawn to
  * the status bar on screen) against a minimal Ink app's first frame.
  */
 
@@ -17,15 +19,44 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli.js');
 const BUNDLED = join(root, 'data/venezuela-us-dialogue.json');
 
-function wall(args: string[], runs: number): Timing {
-	const samples: number[] = [];
+/** Whole processes, run in turns (one of each, then again) so that the machine's load falls on all alike. */
+function walls<K extends string>(commands: Record<K, string[]>, runs: number): Record<K, Timing> {
+	const samples = Object.fromEntries(Object.keys(commands).map((key) => [key, [] as number[]])) as Record<
+		K,
+		number[]
+	>;
 	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		const out = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
-		samples.push(performance.now() - start);
-		if (out.status !== 0) throw new Error(`${args.join(' ')} exited ${out.status}: ${out.stderr}`);
+		for (const [key, args] of Object.entries(commands) as Array<[K, string[]]>) {
+			const start = performance.now();
+			const out = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
+			samples[key].push(performance.now() - start);
+			if (out.status !== 0) throw new Error(`${args.join(' ')} exited ${out.status}: ${out.stderr}`);
+		}
 	}
-	return timing(samples);
+	return Object.fromEntries(
+		Object.entries(samples).map(([key, list]) => [key, timing(list as number[])]),
+	) as Record<K, Timing>;
+}
+
+/**
+ * The smallest meow CLI there is (four flags parsed, one line written), bundled with the options the
+ * CLI is built with, in a folder of its own with a package.json as meow expects.
+ */
+async function minimalMeowCli(dir: string): Promise<string> {
+	const source = join(dir, 'minimal-meow.mjs');
+	writeFileSync(join(dir, 'package.json'), '{"name": "minimal", "version": "1.0.0", "type": "module"}\n');
+	writeFileSync(
+		source,
+		`import meow from ${JSON.stringify(join(root, 'node_modules/meow/build/index.js'))};
+const cli = meow('Usage: minimal [--print] [--json] [--search Q] [--limit N]', {
+	importMeta: import.meta,
+	flags: {print: {type: 'boolean'}, json: {type: 'boolean'}, search: {type: 'string', shortFlag: 's'}, limit: {type: 'number'}},
+});
+process.stdout.write(JSON.stringify(cli.flags) + '\\n');
+`,
+	);
+	await build({...OPTIONS, entryPoints: [source], outdir: join(dir, 'out')});
+	return join(dir, 'out/minimal-meow.js');
 }
 
 /** A process in a 120x40 pseudo-terminal, its screen read back through a headless xterm. */
@@ -107,6 +138,7 @@ async function frames(args: string[], marker: string, runs: number): Promise<Tim
 
 export interface Startup {
 	node: Timing;
+	minimalMeow: Timing;
 	print: Timing;
 	json: Timing;
 	validate: Timing;
@@ -116,8 +148,8 @@ export interface Startup {
 }
 
 export async function measureStartup(bigFile: string | undefined, runs = 10): Promise<Startup> {
-	// The smallest Ink app there is, from the same node_modules the bundle was built from.
 	const dir = mkdtempSync(join(tmpdir(), 'timescope-bench-'));
+	// The smallest Ink app there is, from the same node_modules the bundle was built from.
 	const minimal = join(dir, 'minimal.mjs');
 	writeFileSync(
 		minimal,
@@ -128,11 +160,18 @@ const React = await import(require.resolve('react'));
 render(React.createElement(Text, null, 'minimal first frame'));
 `,
 	);
+	const meowCli = await minimalMeowCli(dir);
 	return {
-		node: wall(['-e', '0'], runs),
-		print: wall([CLI, '--print'], runs),
-		json: wall([CLI, '--json'], runs),
-		validate: wall([CLI, 'validate', BUNDLED], runs),
+		...walls(
+			{
+				node: ['-e', '0'],
+				minimalMeow: [meowCli, '--print'],
+				print: [CLI, '--print'],
+				json: [CLI, '--json'],
+				validate: [CLI, 'validate', BUNDLED],
+			},
+			runs,
+		),
 		minimalInk: await frames([minimal], 'minimal first frame', runs),
 		bundledFrame: await frames([CLI], ' TIMELINE ', runs),
 		bigFrame:

@@ -3,7 +3,7 @@ import {COMMANDS, VIEW} from './cli/commands.js';
 import {helpText} from './cli/help.js';
 import {parseCommandLine} from './cli/parse.js';
 import {UsageError} from './cli/usage-error.js';
-import {write} from './cli/write.js';
+import {exitOnWriteErrors, write} from './cli/write.js';
 import {sanitize} from './text/sanitize.js';
 
 // The command line: flags in cli/flags.ts, commands in cli/commands.ts, their handlers in cli/commands/.
@@ -25,13 +25,7 @@ async function main(): Promise<number> {
 	return (command === 'explore' || command === 'print' ? VIEW : COMMANDS[command]).run(parsed);
 }
 
-// `timescope --print | head` closes the pipe early: that is the reader's choice, not an error. EIO is
-// a terminal that hung up: there is no one left to tell, and 129 is what a hang-up exits with.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	if (error.code === 'EIO') process.exit(process.exitCode ?? 129);
-	throw error;
-});
+exitOnWriteErrors();
 
 main().then(
 	(code) => {

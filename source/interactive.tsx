@@ -1,10 +1,10 @@
 import {constants} from 'node:os';
+import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
-import {colourWanted} from './ui/theme.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
@@ -33,6 +33,8 @@ export interface InteractiveOptions {
 	search?: string;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
+	/** Colour or not (text/colour.ts). */
+	colour: boolean;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -87,6 +89,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 	process.on('uncaughtException', onFatal);
 	process.on('unhandledRejection', onFatal);
 
+	// Ink styles through chalk, which makes its own guess from the environment (CI set, TERM, argv
+	// flags) and at level 0 would drop bold and inverse too. The explorer always has a terminal, and
+	// whether to colour was decided once (text/colour.ts) and is applied by the theme.
+	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
+
 	const io: Partial<Io> = {
 		clearScreen: () => stdout.write(CLEAR + HOME),
 	};
@@ -95,7 +102,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		instance = render(
 			<App
 				init={options}
-				colour={colourWanted(process.env)}
+				colour={options.colour}
 				io={io}
 				onExit={(exitCode) => {
 					code = exitCode;

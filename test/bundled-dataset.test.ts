@@ -2,10 +2,11 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {formatDate, relationText, whenText} from '../source/dataset/dates.js';
 import {type EdtfDate, parseEdtf} from '../source/dataset/edtf.js';
-import {findActors, select} from '../source/dataset/filter.js';
+import {select} from '../source/dataset/filter.js';
 import {parseDocument} from '../source/dataset/load.js';
 import {actorLabel, buildDataset} from '../source/dataset/model.js';
 import {documentSchema, type TimescopeDocument} from '../source/dataset/schema.js';
+import {matchNames} from '../source/search/names.js';
 import {buildTimeline} from '../source/state/timeline.js';
 import {readShared} from './helpers/shared.js';
 
@@ -436,7 +437,8 @@ describe('bundled dataset: corrections against the article', () => {
 		expect(line(3)).toContain('President Nicolas Maduro');
 		expect(doc.actors?.find((a) => a.id === 'maduro')).toMatchObject({name: 'Nicolas Maduro'});
 		expect(dataText).not.toContain('Nicolás');
-		expect(findActors(dataset, 'Nicolás').map((a) => a.id)).toEqual(['maduro']);
+		const byName = (actor: {id: string; name: string}) => [actor.id, actor.name];
+		expect(matchNames('Nicolás', [...dataset.actors.values()], byName).map((a) => a.id)).toEqual(['maduro']);
 	});
 
 	it('keeps Maduro’s condition in the interview summary: “If they want oil …”', () => {

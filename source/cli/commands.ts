@@ -1,3 +1,4 @@
+import {completion} from './commands/completion.js';
 import {convert} from './commands/convert.js';
 import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
@@ -33,5 +34,17 @@ export const COMMANDS = {
 		args: {name: 'FILE', min: 1, max: 1},
 		summary: 'write FILE (e.g. a TimelineJS timeline) as timescope/1 JSON',
 		run: convert,
+	},
+	completion: {
+		args: {name: 'SHELL', min: 1, max: 1},
+		summary: 'print the completion script for bash, zsh or fish',
+		// The script lists the commands: this table, handed over rather than imported back.
+		run: (invocation): Promise<number> => completion(invocation, COMMANDS),
+	},
+	extract: {
+		args: {name: 'ARTICLE', min: 1, max: Number.POSITIVE_INFINITY},
+		summary: 'draft a timescope/1 dataset from news articles (text or HTML): quotes, speakers, dates',
+		// The extractor (compromise, chrono) loads only for this command: the others start fast.
+		run: async (invocation) => (await import('./commands/extract.js')).extract(invocation),
 	},
 } as const satisfies Record<Exclude<CommandName, 'explore' | 'print'>, Command>;

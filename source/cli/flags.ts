@@ -7,7 +7,7 @@
  */
 
 /** Where a flag applies: the explorer and print modes of `timescope [FILE]`, and each subcommand. */
-export type CommandName = 'explore' | 'print' | 'validate' | 'convert';
+export type CommandName = 'explore' | 'print' | 'validate' | 'convert' | 'completion' | 'extract';
 
 export interface FlagSpec {
 	readonly type: 'boolean' | 'string' | 'number';
@@ -19,7 +19,7 @@ export interface FlagSpec {
 	/** Numbers are whole numbers, at least this. */
 	readonly min?: number;
 	readonly default?: boolean | string | number;
-	/** What the value is, in help and usage errors: `QUERY`, `DATE`. */
+	/** What the value is, in help and usage errors: `QUERY`, `DATE`; `FILE` completes file names. */
 	readonly value?: string;
 	/** One line of `--help`. */
 	readonly help: string;
@@ -29,8 +29,6 @@ export interface FlagSpec {
 	readonly conflicts?: readonly string[];
 	/** Flags it needs beside it. */
 	readonly requires?: readonly string[];
-	/** What completes its value in a shell: file names (choices complete by themselves). */
-	readonly complete?: 'file';
 }
 
 const VIEW: readonly CommandName[] = ['explore', 'print'];
@@ -115,6 +113,39 @@ export const FLAGS = {
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
 	},
+	color: {
+		type: 'string',
+		choices: ['auto', 'always', 'never'],
+		default: 'auto',
+		help: 'colour always, never, or auto (on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
+	},
+	width: {
+		type: 'number',
+		min: 20,
+		value: 'N',
+		help: 'wrap printed output at N columns (default: the terminal’s, COLUMNS, or 80)',
+		for: ['print'],
+		conflicts: ['json'],
+	},
+	date: {
+		type: 'string',
+		value: 'YYYY-MM-DD',
+		help: 'an article’s publication date, which relative dates ("on Thursday") are resolved against',
+		for: ['extract', 'explore', 'print'],
+	},
+	title: {
+		type: 'string',
+		value: 'TITLE',
+		help: 'the draft’s title (default: the article’s headline)',
+		for: ['extract'],
+	},
+	output: {
+		type: 'string',
+		short: 'o',
+		value: 'FILE',
+		help: 'write the draft to FILE (replaced whole, never half-written) instead of stdout',
+		for: ['extract'],
+	},
 	help: {type: 'boolean', short: 'h', help: 'this help'},
 	version: {type: 'boolean', short: 'v', help: 'the version'},
 } as const satisfies Record<string, FlagSpec>;
@@ -138,6 +169,11 @@ export type Flags = {
 			? Value<Spec<K>>
 			: Value<Spec<K>> | undefined;
 };
+
+/** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
+export function valueName(spec: FlagSpec): string {
+	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
 
 /** `skipInvalid` → `skip-invalid`. */
 export function kebab(name: string): string {

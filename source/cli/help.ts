@@ -1,5 +1,5 @@
 import type {Command} from './commands.js';
-import {type CommandName, FLAGS, type FlagSpec, kebab} from './flags.js';
+import {type CommandName, FLAGS, type FlagSpec, kebab, valueName} from './flags.js';
 
 /** `--help`, written from the command and flag tables (meow indents it and puts the description on top). */
 export function helpText(view: Command, commands: Readonly<Record<string, Command>>): string {
@@ -54,8 +54,7 @@ function argsText(command: Command): string {
 
 function label(name: string, spec: FlagSpec): string {
 	const long = spec.type === 'boolean' && spec.default === true ? `--no-${kebab(name)}` : `--${kebab(name)}`;
-	const value =
-		spec.type === 'boolean' ? '' : ` ${spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE')}`;
+	const value = spec.type === 'boolean' ? '' : ` ${valueName(spec)}`;
 	return `${long}${spec.short ? `, -${spec.short}` : ''}${value}`;
 }
 

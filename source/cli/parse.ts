@@ -1,6 +1,14 @@
 import meow, {type AnyFlag} from 'meow';
 import packageJson from '../../package.json' with {type: 'json'};
-import {type CommandName, FLAGS, type FlagName, type FlagSpec, type Flags, kebab} from './flags.js';
+import {
+	type CommandName,
+	FLAGS,
+	type FlagName,
+	type FlagSpec,
+	type Flags,
+	kebab,
+	valueName,
+} from './flags.js';
 import {closest, UsageError} from './usage-error.js';
 
 /**
@@ -60,6 +68,8 @@ const WHERE: Record<CommandName, string> = {
 	print: 'with printed output (--print, --json, or a pipe)',
 	validate: 'with timescope validate',
 	convert: 'with timescope convert',
+	completion: 'with timescope completion',
+	extract: 'with timescope extract',
 };
 
 export function parseCommandLine(argv: readonly string[], context: ParseContext): Parsed {
@@ -84,7 +94,9 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 	if (named.has('version')) return {show: 'version', text: `${packageJson.version}\n`};
 
 	const flags = cli.flags as unknown as Flags;
-	const sub = positionals[0] !== undefined ? context.commands[positionals[0]] : undefined;
+	const first = positionals[0];
+	const sub =
+		first !== undefined && Object.hasOwn(context.commands, first) ? context.commands[first] : undefined;
 	const args = sub ? positionals.slice(1) : positionals;
 	for (const flag of given) {
 		for (const other of SPECS[flag.name].conflicts ?? []) {
@@ -184,7 +196,7 @@ function scan(argv: readonly string[]): {given: Given[]; positionals: string[]} 
 				// `-sfoo` or `-search`: a value glued to its letter is too easily a mistyped long flag.
 				if (j < word.length - 1) {
 					if (word.length > 3 && LONG.has(word.slice(1))) throw unknownFlag(word, word.slice(1));
-					throw new UsageError(`${as} takes a value: write ${as} ${SPECS[name].value}, found ${word}`);
+					throw new UsageError(`${as} takes a value: write ${as} ${valueName(SPECS[name])}, found ${word}`);
 				}
 				add({name, value: checkValue(name, as, valueAfter(argv, i, as, name)), as});
 				i++;
@@ -203,7 +215,7 @@ function longFlag(typed: string): {name: FlagName; negated: boolean} {
 	if (positive && SPECS[positive].type === 'boolean') return {name: positive, negated: true};
 	if (positive) {
 		throw new UsageError(
-			`--${typed} is not a flag: --${typed.slice(3)} takes a value (${SPECS[positive].value})`,
+			`--${typed} is not a flag: --${typed.slice(3)} takes a value (${valueName(SPECS[positive])})`,
 		);
 	}
 	throw unknownFlag(`--${typed}`, typed);
@@ -216,7 +228,7 @@ function unknownFlag(as: string, typed: string): UsageError {
 
 function valueAfter(argv: readonly string[], at: number, as: string, name: FlagName): string {
 	const next = argv[at + 1];
-	const what = SPECS[name].value ?? 'a value';
+	const what = valueName(SPECS[name]);
 	if (next === undefined) throw new UsageError(`${as} needs a value (${what})`);
 	if (next.startsWith('-') && next !== '-' && !/^-\d+$/.test(next)) {
 		throw new UsageError(
@@ -228,12 +240,11 @@ function valueAfter(argv: readonly string[], at: number, as: string, name: FlagN
 
 function checkValue(name: FlagName, as: string, value: string): string {
 	const spec = SPECS[name];
-	if (value === '')
-		throw new UsageError(`${as} needs a value (${spec.value ?? 'a value'}), found an empty one`);
+	if (value === '') throw new UsageError(`${as} needs a value (${valueName(spec)}), found an empty one`);
 	if (spec.choices && !spec.choices.includes(value)) {
 		const meant = closest(value, spec.choices);
 		throw new UsageError(
-			`${as} expects ${spec.choices.join(', ')}, found "${value}"${meant ? ` (did you mean ${meant}?)` : ''}`,
+			`${as} expects ${spec.choices.slice(0, -1).join(', ')} or ${spec.choices.at(-1)}, found "${value}"${meant ? ` (did you mean ${meant}?)` : ''}`,
 		);
 	}
 	const min = spec.min ?? Number.NEGATIVE_INFINITY;
@@ -252,12 +263,16 @@ function shown(value: string | boolean): string {
 	return typeof value === 'string' ? `"${value}"` : `${value}`;
 }
 
-/** The flags as `--name=value`, `--name`, `--no-name`, then `--` and the other words: one way to read. */
+/**
+ * The flags in one unambiguous form for meow, then `--` and the other words. A value is its own word
+ * (`--search "q"`), as meow's parser keeps it whole; glued with `=` it would lose surrounding quotes,
+ * so only a value starting with "-" is glued (`--search=-x`), which meow could not tell from a flag.
+ */
 function canonical(given: readonly Given[], positionals: readonly string[]): string[] {
-	const words = given.map(({name, value}) => {
-		if (value === true) return `--${kebab(name)}`;
-		if (value === false) return `--no-${kebab(name)}`;
-		return `--${kebab(name)}=${value}`;
+	const words = given.flatMap(({name, value}) => {
+		if (value === true) return [`--${kebab(name)}`];
+		if (value === false) return [`--no-${kebab(name)}`];
+		return value.startsWith('-') ? [`--${kebab(name)}=${value}`] : [`--${kebab(name)}`, value];
 	});
 	return [...words, '--', ...positionals];
 }

@@ -10,3 +10,25 @@ export function reportProblems(problems: readonly Problem[]): number {
 	process.stderr.write(`${formatProblems(problems).join('\n')}\n`);
 	return 1;
 }
+
+/**
+ * A failed write ends the run with one line and an exit code, never a stack trace: `| head` closing
+ * the pipe early is the reader's choice (EPIPE: the exit code stands); a terminal that hung up (EIO)
+ * leaves no one to tell (129, as a hang-up); anything else (`> /dev/full`, a full disk) is said on
+ * stderr, exit 1, as coreutils do. When stderr itself fails there is no one to tell either.
+ */
+export function exitOnWriteErrors(): void {
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		if (error.code === 'EIO') process.exit(129);
+		process.stderr.write(`timescope: could not write the output: ${reason(error)}\n`);
+		process.exit(1);
+	});
+	process.stderr.on('error', () => process.exit(process.exitCode ?? 1));
+}
+
+/** `ENOSPC: no space left on device, write` → `no space left on device (ENOSPC)`. */
+function reason(error: NodeJS.ErrnoException): string {
+	const text = error.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+	return error.code ? `${text} (${error.code})` : text;
+}

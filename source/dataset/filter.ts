@@ -1,11 +1,10 @@
-import {fold} from '../text/fold.js';
 import {type EdtfDate, isBound} from './edtf.js';
-import type {Actor, Dataset, Quote, TimelineEvent} from './model.js';
+import type {Dataset, Quote, TimelineEvent} from './model.js';
 import type {TimescopeDocument} from './schema.js';
 
 /**
- * Narrowing a dataset: the `--from/--to/--actor/--tag/--place` flags and the explorer's facets.
- * Different kinds of filter combine with AND; several values of one kind with OR.
+ * Narrowing a dataset: the `--from/--to/--actor/--tag/--place` flags, and the explorer's facets on top
+ * of them. Different kinds of filter combine with AND; several values of one kind with OR.
  */
 export interface Filters {
 	from?: EdtfDate;
@@ -19,6 +18,7 @@ export interface Filters {
 	includeUndated?: boolean;
 	/** Actor ids: events the actor takes part in or speaks at, and the actor's own quotes. */
 	actors?: readonly string[];
+	/** Tags as the dataset writes them. */
 	tags?: readonly string[];
 	/** Place ids. */
 	places?: readonly string[];
@@ -31,24 +31,24 @@ export interface Selection {
 	readonly quotes: readonly Quote[];
 }
 
-export function isFiltered(filters: Filters): boolean {
-	return (
-		filters.from !== undefined ||
-		filters.to !== undefined ||
-		(filters.actors?.length ?? 0) > 0 ||
-		(filters.tags?.length ?? 0) > 0 ||
-		(filters.places?.length ?? 0) > 0
-	);
+/** Whether a selection is the whole dataset: nothing narrows it (the one way to ask). */
+export function isWhole(selection: Selection, dataset: Dataset): boolean {
+	return selection.events === dataset.events && selection.quotes === dataset.quotes;
 }
 
 export function select(dataset: Dataset, filters: Filters): Selection {
-	if (!isFiltered(filters)) return {events: dataset.events, quotes: dataset.quotes};
-	const inWindow = dateWindow(filters);
+	return narrow({events: dataset.events, quotes: dataset.quotes}, filters);
+}
+
+/** What of `base` the filters keep; `base` itself when they keep everything. */
+export function narrow(base: Selection, filters: Filters): Selection {
 	const actors = new Set(filters.actors ?? []);
 	const tags = new Set(filters.tags ?? []);
 	const places = new Set(filters.places ?? []);
+	if (!filters.from && !filters.to && actors.size + tags.size + places.size === 0) return base;
+	const inWindow = dateWindow(filters);
 
-	const events = dataset.events.filter(
+	const events = base.events.filter(
 		(event) =>
 			inWindow(event.date) &&
 			(actors.size === 0 ||
@@ -58,7 +58,7 @@ export function select(dataset: Dataset, filters: Filters): Selection {
 			(places.size === 0 || event.places.some((place) => places.has(place.id))),
 	);
 	const kept = new Set(events);
-	const quotes = dataset.quotes.filter((quote) => {
+	const quotes = base.quotes.filter((quote) => {
 		if (actors.size > 0 && !actors.has(quote.speaker.id)) return false;
 		if (quote.events.length > 0) return quote.events.some((event) => kept.has(event));
 		// A quote tied to no event is kept by its own date, unless an event facet (tag, place) is set.
@@ -80,21 +80,37 @@ export function dateWindow(filters: Filters): (date: EdtfDate | undefined) => bo
 	return (date) => (date === undefined || isBound(date) ? undated : date.max >= start && date.min <= end);
 }
 
-/** Actors whose id, name or alias contains `query`, ignoring case and accents ("nicolas" finds Nicolás). */
-export function findActors(dataset: Dataset, query: string): Actor[] {
-	const wanted = fold(query.trim());
-	if (wanted === '') return [];
-	const exact = dataset.actors.get(query);
-	if (exact) return [exact];
-	return [...dataset.actors.values()].filter((actor) =>
-		[actor.id, actor.name, ...(actor.aliases ?? [])].some((name) => fold(name).includes(wanted)),
-	);
+/**
+ * The filters in words, one part per kind, values of a kind joined by "or" as they combine:
+ * `["from 2025-12", "actor Donald Trump or Nicolás Maduro", "tag military"]`. Dataset text, raw:
+ * the caller sanitizes for its output.
+ */
+export function describeFilters(dataset: Dataset, filters: Filters): string[] {
+	const anyOf = (kind: string, names: readonly string[]) =>
+		names.length === 0
+			? []
+			: [`${kind} ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`}`];
+	return [
+		...(filters.from ? [`from ${filters.from.text}`] : []),
+		...(filters.to ? [`to ${filters.to.text}`] : []),
+		...(filters.dateMatch === 'certain' ? ['certainly inside'] : []),
+		...(filters.includeUndated ? ['with undated'] : []),
+		...anyOf(
+			'actor',
+			(filters.actors ?? []).map((id) => dataset.actors.get(id)?.name ?? id),
+		),
+		...anyOf('tag', filters.tags ?? []),
+		...anyOf(
+			'place',
+			(filters.places ?? []).map((id) => dataset.places.get(id)?.name ?? id),
+		),
+	];
 }
 
 /** The selection as a `timescope/1` document: same root, only the chosen events and quotes. */
 export function toDocument(dataset: Dataset, selection: Selection): TimescopeDocument {
 	const doc = dataset.doc;
-	if (selection.events === dataset.events && selection.quotes === dataset.quotes) return doc;
+	if (isWhole(selection, dataset)) return doc;
 	const eventIds = new Set(selection.events.map((event) => event.id));
 	return {
 		...doc,

@@ -1,7 +1,4 @@
-/**
- * Colour for the plain-text outputs. Off when stdout is not a terminal or NO_COLOR is set
- * (no-color.org: present and non-empty), so piped output is plain text.
- */
+/** Colour for the plain-text outputs, when `colourWanted` (text/colour.ts) says so. */
 export interface Style {
 	readonly bold: (text: string) => string;
 	readonly dim: (text: string) => string;
@@ -20,10 +17,6 @@ const COLOUR: Style = {
 };
 
 const PLAIN: Style = {bold: String, dim: String, accent: String, match: String};
-
-export function colourEnabled(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
-	return stream.isTTY === true && (env.NO_COLOR ?? '') === '';
-}
 
 export function styleFor(colour: boolean): Style {
 	return colour ? COLOUR : PLAIN;

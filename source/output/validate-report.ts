@@ -2,25 +2,35 @@ import {readDocument} from '../dataset/load.js';
 import {formatProblems} from '../dataset/problems.js';
 import {sanitize} from '../text/sanitize.js';
 
-/** `timescope validate FILE...`: every problem of every file, or `FILE: ok (N events, M quotes)`. */
-export async function validateFiles(files: readonly string[]): Promise<{lines: string[]; ok: boolean}> {
-	const lines: string[] = [];
-	let ok = true;
-	for (const path of files) {
-		const result = await readDocument(path);
-		if (result.ok) {
-			const {doc} = result;
-			const what = [
-				`${doc.events.length} event${doc.events.length === 1 ? '' : 's'}`,
-				`${doc.quotes?.length ?? 0} quote${doc.quotes?.length === 1 ? '' : 's'}`,
-				...(doc.eras?.length ? [`${doc.eras.length} era${doc.eras.length === 1 ? '' : 's'}`] : []),
-			].join(', ');
-			const format = result.format === 'timescope/1' ? '' : `${result.format}, `;
-			lines.push(sanitize(`${result.file}: ok (${format}${what})`));
-		} else {
-			ok = false;
-			lines.push(...formatProblems(result.problems));
-		}
+export interface FileReport {
+	readonly ok: boolean;
+	/** `FILE: ok (N events, M quotes)` or `FILE: invalid, N problems`: stdout, one line a file. */
+	readonly summary: string;
+	/** Every problem, one a line (`FILE:LINE:COL: pointer: why`): stderr. */
+	readonly problems: readonly string[];
+}
+
+/** One file of `timescope validate FILE...`. */
+export async function validateFile(path: string): Promise<FileReport> {
+	const result = await readDocument(path);
+	if (!result.ok) {
+		const count = result.problems.length;
+		return {
+			ok: false,
+			summary: sanitize(`${result.file}: invalid, ${plural(count, 'problem')}`),
+			problems: formatProblems(result.problems),
+		};
 	}
-	return {lines, ok};
+	const {doc} = result;
+	const what = [
+		plural(doc.events.length, 'event'),
+		plural(doc.quotes?.length ?? 0, 'quote'),
+		...(doc.eras?.length ? [plural(doc.eras.length, 'era')] : []),
+	].join(', ');
+	const format = result.format === 'timescope/1' ? '' : `${result.format}, `;
+	return {ok: true, summary: sanitize(`${result.file}: ok (${format}${what})`), problems: []};
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -20,9 +20,7 @@ import {runSliced, runToEnd} from './steps.js';
  * ranges point at the characters on screen.
  */
 
-export {quoteDisplayText} from './index.js';
-export {type ParsedQuery, parseQuery, type Term} from './query.js';
-export type {Ranges, SearchHit} from './rank.js';
+export type {SearchHit} from './rank.js';
 
 export interface SearchResult {
 	readonly query: string;

@@ -3,6 +3,7 @@ import {actorLabel, type Dataset, type Quote, type Source, type TimelineEvent} f
 import {cellWidth} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
 import {display, displayParagraphs} from './display.js';
+import {CHECK_BELOW, type Extraction, extractionOf} from './draft.js';
 import {wrapOffsets} from './wrap.js';
 
 /**
@@ -138,6 +139,7 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 			b.blank();
 			b.paragraphs(event.summary, 'plain');
 		}
+		draftBlock(b, extractionOf(event));
 		if (event.actors.length > 0) {
 			b.heading('Actors');
 			for (const actor of event.actors) {
@@ -215,11 +217,33 @@ function quoteBlock(
 		const language = quote.language ? ` (${display(quote.language)})` : '';
 		b.text(`original${language}: “${display(quote.original)}”`, 'dim', {indent: `${INDENT}  `, quote: index});
 	}
+	const extraction = extractionOf(quote);
+	if (extraction) {
+		const how = [
+			extraction.speakerHow && `speaker: ${extraction.speakerHow}`,
+			extraction.saidHow && `date: ${extraction.saidHow}`,
+		];
+		const facts = [`draft · confidence ${extraction.confidence}`, ...how.filter(Boolean)].join(' · ');
+		b.text(display(facts), extraction.confidence < CHECK_BELOW ? 'accent' : 'dim', {
+			indent: `${INDENT}  `,
+			quote: index,
+		});
+	}
 	// Named only when it says something the event's own single source does not.
 	const sourceNeeded = quote.source && !(eventSources.length === 1 && eventSources[0] === quote.source);
 	if (quote.source && sourceNeeded) {
 		b.text(`source: ${sourceName(quote.source)}`, 'dim', {indent: `${INDENT}  `, quote: index});
 	}
+}
+
+/** An extracted event: the sentence it was read from, and how sure the extractor was. */
+function draftBlock(b: DocBuilder, extraction: Extraction | undefined): void {
+	if (!extraction) return;
+	const tone = extraction.confidence < CHECK_BELOW ? 'accent' : 'dim';
+	b.heading(
+		`Draft · confidence ${extraction.confidence}${extraction.confidence < CHECK_BELOW ? ' · check' : ''}`,
+	);
+	b.text(`from: ${display(extraction.sentence)}`, tone, {indent: INDENT});
 }
 
 function sourceBlock(b: DocBuilder, source: Source): void {

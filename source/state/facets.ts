@@ -1,5 +1,4 @@
-import type {Selection} from '../dataset/filter.js';
-import type {Quote, TimelineEvent} from '../dataset/model.js';
+import {type Filters, narrow, type Selection} from '../dataset/filter.js';
 
 /**
  * Facets: actors, tags and places the person can pick in the explorer to narrow what the command
@@ -55,27 +54,17 @@ export function facetItems(selection: Selection): readonly FacetItem[] {
 	return items;
 }
 
-/** The base selection narrowed by the picked facets. */
-export function applyFacets(base: Selection, picked: ReadonlySet<string>): Selection {
-	if (picked.size === 0) return base;
-	const wanted: Record<FacetKind, Set<string>> = {actor: new Set(), tag: new Set(), place: new Set()};
+/** The picked facets as filters: they narrow the command line's selection by the same rule. */
+export function facetFilters(picked: ReadonlySet<string>): Filters {
+	const wanted: Record<FacetKind, string[]> = {actor: [], tag: [], place: []};
 	for (const key of picked) {
 		const [kind, id] = key.split('\u0000') as [FacetKind, string];
-		wanted[kind].add(id);
+		wanted[kind].push(id);
 	}
-	const {actor, tag, place} = wanted;
-	const keepEvent = (event: TimelineEvent) =>
-		(actor.size === 0 ||
-			event.actors.some((a) => actor.has(a.id)) ||
-			event.quotes.some((quote) => actor.has(quote.speaker.id))) &&
-		(tag.size === 0 || event.tags.some((t) => tag.has(t))) &&
-		(place.size === 0 || event.places.some((p) => place.has(p.id)));
-	const events = base.events.filter(keepEvent);
-	const kept = new Set(events);
-	const quotes = base.quotes.filter((quote: Quote) => {
-		if (actor.size > 0 && !actor.has(quote.speaker.id)) return false;
-		if (quote.events.length > 0) return quote.events.some((event) => kept.has(event));
-		return tag.size === 0 && place.size === 0;
-	});
-	return {events, quotes};
+	return {actors: wanted.actor, tags: wanted.tag, places: wanted.place};
+}
+
+/** The base selection narrowed by the picked facets. */
+export function applyFacets(base: Selection, picked: ReadonlySet<string>): Selection {
+	return narrow(base, facetFilters(picked));
 }

@@ -1,4 +1,4 @@
-import type {Selection} from '../dataset/filter.js';
+import {isWhole, type Selection} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import type {SearchHit, SearchResult} from '../search/quote-search.js';
 import type {Highlight, Shown} from './detail.js';
@@ -21,7 +21,7 @@ export const RESULT_LIMIT = 500;
 export const FILTERED_RESULT_LIMIT = 5000;
 
 export function isWholeDataset(state: State): boolean {
-	return state.timeline.selection.quotes === state.dataset.quotes;
+	return isWhole(state.timeline.selection, state.dataset);
 }
 
 const quoteSets = new WeakMap<Selection, ReadonlySet<Quote>>();

@@ -1,4 +1,4 @@
-import {type Filters, isFiltered, type Selection, select} from '../dataset/filter.js';
+import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
 import type {SearchHit} from '../search/quote-search.js';
 import {applyFacets} from './facets.js';
@@ -127,12 +127,8 @@ export function reselect(
 	base: Selection,
 	facets: ReadonlySet<string>,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
-	const timeline = timelineFor(
-		dataset,
-		applyFacets(base, facets),
-		state.grouping,
-		facets.size === 0 && !isFiltered(state.filters),
-	);
+	const selection = applyFacets(base, facets);
+	const timeline = timelineFor(dataset, selection, state.grouping, isWhole(selection, dataset));
 	const previous = state.timeline.events[state.cursor];
 	const same = previous ? dataset.eventsById.get(previous.id) : undefined;
 	let cursor = same ? timeline.indexOf(same) : -1;
@@ -150,7 +146,7 @@ export function createState(
 ): State {
 	const {dataset} = options;
 	const base = select(dataset, options.filters);
-	const whole = !isFiltered(options.filters);
+	const whole = isWhole(base, dataset);
 	const query = options.search ?? '';
 	return {
 		dataset,

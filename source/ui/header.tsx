@@ -1,12 +1,14 @@
 import {Box} from 'ink';
 import {placeLabel} from '../dataset/dates.js';
+import {describeFilters} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
-import {facetItems, facetKey} from '../state/facets.js';
+import {draftBanner} from '../state/draft.js';
+import {facetFilters} from '../state/facets.js';
 import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
-import {cellWidth} from '../text/cells.js';
+import {cellWidth, truncateCells} from '../text/cells.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
 import {Line, type Run} from './theme.js';
@@ -14,10 +16,14 @@ import {Line, type Run} from './theme.js';
 /** Title, counts and active filters, then the density sparkline with the cursor marked and its dates. */
 export function Header({state, width}: {state: State; width: number}) {
 	const {dataset, timeline} = state;
-	const file = truncateStart(display(state.fileLabel), Math.floor(width / 3));
+	// A draft says so first: the end of its banner may go, its start may not.
+	const draft = draftBanner(dataset);
+	const file = draft
+		? truncateCells(display(draft), Math.floor(width / 2))
+		: truncateStart(display(state.fileLabel), Math.floor(width / 3));
 	const title = state.reloadError
 		? reloadBanner(state.reloadError, width)
-		: spread([run(display(dataset.title), 'title')], [run(file, 'dim')], width);
+		: spread([run(display(dataset.title), 'title')], [run(file, draft ? 'error' : 'dim')], width);
 
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
@@ -131,18 +137,9 @@ function truncateStart(text: string, width: number): string {
 
 function filterText(state: State): string {
 	const {filters, dataset} = state;
-	const parts: string[] = [];
-	if (filters.from) parts.push(`from ${display(filters.from.text)}`);
-	if (filters.to) parts.push(`to ${display(filters.to.text)}`);
-	if (filters.dateMatch === 'certain') parts.push('certainly inside');
-	if (filters.includeUndated) parts.push('with undated');
-	for (const id of filters.actors ?? []) parts.push(`actor ${display(dataset.actors.get(id)?.name ?? id)}`);
-	for (const tag of filters.tags ?? []) parts.push(`tag ${display(tag)}`);
-	for (const id of filters.places ?? []) parts.push(`place ${display(dataset.places.get(id)?.name ?? id)}`);
-	if (state.facets.size > 0) {
-		for (const item of facetItems(state.base)) {
-			if (state.facets.has(facetKey(item))) parts.push(`${item.kind} ${display(item.label)}`);
-		}
-	}
-	return parts.join(', ');
+	return display(
+		[...describeFilters(dataset, filters), ...describeFilters(dataset, facetFilters(state.facets))].join(
+			' · ',
+		),
+	);
 }

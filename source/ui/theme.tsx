@@ -4,7 +4,7 @@ import type {Tone} from '../state/detail.js';
 
 /**
  * A restrained theme that reads on dark and light backgrounds: structure comes from bold, dim,
- * inverse and underline, which NO_COLOR leaves alone (no-color.org); colour only adds to them.
+ * inverse and underline, which turning colour off (text/colour.ts) leaves alone; colour only adds.
  */
 
 export type Paint = Tone | 'error' | 'selected' | 'dimSelected' | 'mode';
@@ -34,11 +34,6 @@ export function ThemeProvider({colour, children}: {colour: boolean; children: Re
 
 export function usePaint(): Record<Paint, TextProps> {
 	return useContext(ThemeContext);
-}
-
-/** NO_COLOR set to anything but the empty string turns colour off. */
-export function colourWanted(env: NodeJS.ProcessEnv): boolean {
-	return (env.NO_COLOR ?? '') === '';
 }
 
 export interface Run {

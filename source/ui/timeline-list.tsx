@@ -1,7 +1,9 @@
 import {Box} from 'ink';
 import {memo} from 'react';
+import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
+import {needsCheck} from '../state/draft.js';
 import {dateLabel, dateLines, GAP, type ListColumns, listColumns, rowLines} from '../state/list-columns.js';
 import type {State} from '../state/state.js';
 import {type Row, rowAt, rowCount} from '../state/timeline.js';
@@ -20,7 +22,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 	const hits = state.search.outcome?.query === state.search.query ? state.search.outcome.events : undefined;
 	const lines = [];
 	if (timeline.events.length === 0) {
-		const filtered = state.facets.size > 0 || timeline.selection.events !== state.dataset.events;
+		const filtered = !isWhole(timeline.selection, state.dataset);
 		const change = state.keymap.keysFor('timeline', {type: 'open', pane: 'facets'});
 		const text = filtered
 			? `No events match the filters${change ? ` (${change} changes them)` : ''}.`
@@ -130,7 +132,8 @@ const EventRow = memo(function EventRow({
 	hit: boolean;
 	columns: ListColumns;
 }) {
-	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : '  ';
+	// ◇: an extracted item the extractor was unsure of, to check first.
+	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	// A date wider than its column (a narrow terminal) is drawn whole, in the title's room; wider than
@@ -148,7 +151,7 @@ const EventRow = memo(function EventRow({
 		/>
 	));
 	const runs: Run[] = [
-		run(lead.length > 0 ? '  ' : marker, hit ? 'accent' : 'plain'),
+		run(lead.length > 0 ? '  ' : marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
 		run(padCells(last, columns.date + over), 'accent'),
 		run(' '.repeat(GAP)),
 		run(padCells(display(event.title), Math.max(0, columns.title - over))),

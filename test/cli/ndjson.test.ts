@@ -40,7 +40,8 @@ describe('NDJSON archives', () => {
 		];
 		const run = await runCli(['validate', '-'], {stdin: broken.join('\n')});
 		expect(run.code).toBe(1);
-		expect(run.stdout.split('\n')).toEqual([
+		expect(run.stdout).toBe('<stdin>: invalid, 4 problems\n');
+		expect(run.stderr.split('\n')).toEqual([
 			expect.stringMatching(/^<stdin>:2:\d+: \/event: missing required key "date"$/),
 			expect.stringMatching(/^<stdin>:3:\d+: \/quote\/speaker: "nobody" is not the id of any actor/),
 			'<stdin>:4:2: (root): expected a JSON value, found an invalid symbol',

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {COMMANDS, VIEW} from '../../source/cli/commands.js';
 import {type CommandName, FLAGS, type FlagSpec, kebab} from '../../source/cli/flags.js';
 import {helpText} from '../../source/cli/help.js';
 import {type Invocation, parseCommandLine} from '../../source/cli/parse.js';
+import {UsageError} from '../../source/cli/usage-error.js';
 
 const context = (terminal: boolean) => ({
 	commands: COMMANDS,
@@ -97,6 +99,12 @@ describe('usage errors, in timescope’s own words', () => {
 		[['--limit', 'x', '--search', 'a'], '--limit expects a whole number ≥ 0, found "x"'],
 		[['--limit', '-1', '--search', 'a'], '--limit expects a whole number ≥ 0, found "-1"'],
 		[['--search', 'a', '--search', 'b'], '--search is given twice ("a", "b"); give it once'],
+		[['--color', 'blue'], '--color expects auto, always or never, found "blue"'],
+		[['--color', 'alway'], '--color expects auto, always or never, found "alway" (did you mean always?)'],
+		[['--color'], '--color needs a value (auto|always|never)'],
+		[['--width', '10'], '--width expects a whole number ≥ 20, found "10"'],
+		[['--width', '40', '--json'], '--width and --json cannot be used together'],
+		[['--width', '40'], '--width works only with printed output (--print, --json, or a pipe)', true],
 		[['--print', '--json'], '--print and --json cannot be used together'],
 		[['--json', '--interactive'], '--json and --interactive cannot be used together'],
 		[['--limit', '5'], '--limit needs --search'],
@@ -111,8 +119,8 @@ describe('usage errors, in timescope’s own words', () => {
 		[['convert', 'a', 'b'], 'convert takes one FILE, found 2: a b'],
 		[['a.json', 'b.json'], 'expected one FILE, found 2: a.json b.json'],
 		[['valdate', 'a.json'], 'expected one FILE, found 2: valdate a.json (did you mean timescope validate?)'],
-	])('%j: %s', (argv, message) => {
-		expect(error(argv)).toBe(message);
+	])('%j: %s', (argv: string[], message: string, terminal = false) => {
+		expect(error(argv, terminal)).toBe(message);
 	});
 
 	it('lets a repeated flag with the same value pass', () => {
@@ -122,6 +130,50 @@ describe('usage errors, in timescope’s own words', () => {
 	it('tells print-only flags apart in the explorer', () => {
 		expect(error(['--limit', '3', '--search', 'x'], true)).toBe(
 			'--limit works only with printed output (--print, --json, or a pipe)',
+		);
+	});
+});
+
+describe('values reach the handlers exactly as typed', () => {
+	// Quotes, =, --, prototype names, spaces and control characters included; meow's parser strips
+	// surrounding quotes from `--flag="v"`, so the canonical form it is given must not have them.
+	const text = fc.oneof(
+		fc.string({minLength: 1}),
+		fc.constantFrom('"q"', "'q'", '--', '-x', '=', 'a=b', '__proto__', 'constructor', 'true', '0x10', ' '),
+	);
+
+	it('for a single value, repeated values and files', () => {
+		fc.assert(
+			fc.property(text, text, text, (query, actor, file) => {
+				const run = parse([`--search=${query}`, `--actor=${actor}`, '--actor', 'x', '--', file]);
+				expect(run.flags.search).toBe(query);
+				expect(run.flags.actor).toEqual([actor, 'x']);
+				expect(run.args).toEqual([file]);
+			}),
+		);
+	});
+
+	it('never fails other than with a usage error, whatever the words', () => {
+		const word = fc.oneof(
+			text,
+			fc.constantFrom(
+				...Object.keys(FLAGS).map((name) => `--${kebab(name)}`),
+				'-s',
+				'-wi',
+				'validate',
+				'convert',
+				'completion',
+				'-',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(word, {maxLength: 8}), fc.boolean(), (argv, terminal) => {
+				try {
+					parseCommandLine(argv, context(terminal));
+				} catch (thrown) {
+					expect(thrown).toBeInstanceOf(UsageError);
+				}
+			}),
 		);
 	});
 });

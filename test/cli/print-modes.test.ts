@@ -66,6 +66,23 @@ describe('--print', () => {
 		expect(none.stdout).toContain('No events match the filters.');
 	});
 
+	it('matches tags, actors and places by name, ignoring case and accents, and says repeated values read as OR', async () => {
+		const tags = await runCli([SMALL, '--print', '--tag', 'MILITARY', '--tag', 'Elections']);
+		expect(tags.stdout).toContain('Filtered: tag military or elections\n');
+		expect(tags.stdout).toContain('2 events');
+		const actors = await runCli([
+			SMALL,
+			'--print',
+			'--actor',
+			'TRUMP',
+			'--actor',
+			'nicolás',
+			'--place',
+			'VENEZ',
+		]);
+		expect(actors.stdout).toContain('Filtered: actor Trump or Nicolas Maduro · place Venezuela\n');
+	});
+
 	it('lists a single event with --event', async () => {
 		const {stdout} = await runCli([SMALL, '--print', '--event', 'strike']);
 		expect(stdout).toContain('1 event · 1 quote');
@@ -140,15 +157,17 @@ describe('--search', () => {
 });
 
 describe('validate', () => {
-	it('says ok with counts, or lists every problem; exit 1 when any file is bad', async () => {
+	it('says ok with counts on stdout, or lists every problem on stderr; exit 1 when any file is bad', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'timescope-cli-'));
 		const ok = await runCli(['validate', SMALL]);
 		expect(ok).toEqual({code: 0, stdout: `${SMALL}: ok (3 events, 3 quotes)\n`, stderr: ''});
-		const bad = await runCli(['validate', SMALL, join(dir, 'missing.json')]);
-		expect(bad.code).toBe(1);
-		expect(bad.stdout).toBe(
-			`${SMALL}: ok (3 events, 3 quotes)\n${join(dir, 'missing.json')}: no such file\n`,
-		);
+		const missing = join(dir, 'missing.json');
+		const bad = await runCli(['validate', SMALL, missing]);
+		expect(bad).toEqual({
+			code: 1,
+			stdout: `${SMALL}: ok (3 events, 3 quotes)\n${missing}: invalid, 1 problem\n`,
+			stderr: `${missing}: no such file\n`,
+		});
 	});
 
 	it('reads standard input with -', async () => {
@@ -156,7 +175,8 @@ describe('validate', () => {
 			stdin: '{"format": "timescope/1", "title": "x", "events": [}',
 		});
 		expect(run.code).toBe(1);
-		expect(run.stdout).toMatch(/^<stdin>:1:52: \/events: expected a value/);
+		expect(run.stderr).toMatch(/^<stdin>:1:52: \/events: expected a value/);
+		expect(run.stdout).toMatch(/^<stdin>: invalid, \d+ problems?\n$/);
 	});
 });
 
@@ -176,10 +196,7 @@ describe('usage and failures', () => {
 		],
 		[[SMALL, '--from', '2026', '--to', '2025'], /--to 2025 is before --from 2026/],
 		[[SMALL, '--actor', 'nobody'], /--actor: no actor matches "nobody" \(known: maduro, trump\)/],
-		[
-			[SMALL, '--tag', 'nope'],
-			/--tag: no event has the tag "nope" \(known: elections, military, oil, diplomacy\)/,
-		],
+		[[SMALL, '--tag', 'nope'], /--tag: no tag matches "nope" \(known: elections, military, oil, diplomacy\)/],
 		[[SMALL, '--event', 'nope', '--print'], /no event has the id "nope"/],
 		[[SMALL, '--interactive'], /--interactive needs a terminal on stdin and stdout/],
 		[['validate'], /validate needs at least one FILE/],
@@ -246,5 +263,25 @@ describe('start-up path', () => {
 		const loaded = await readFile(trace, 'utf8');
 		expect(loaded).toContain('dist/cli.js');
 		expect(loaded).not.toMatch(/interactive|node_modules\/(ink|react)\//);
+	});
+});
+
+describe('colour and width in a pipe', () => {
+	const SGR = /\u001b\[[0-9;]*m/;
+
+	it('is plain by default, coloured with --color=always or FORCE_COLOR, plain again with --color never', async () => {
+		expect((await runCli([SMALL])).stdout).not.toMatch(SGR);
+		const always = await runCli([SMALL, '--color=always']);
+		expect(always.stdout).toMatch(/^\u001b\[1mSmall test timeline\u001b\[22m\n/);
+		expect((await runCli([SMALL, '--search', 'oil'], {env: {FORCE_COLOR: '1'}})).stdout).toMatch(SGR);
+		const never = await runCli([SMALL, '--color', 'never'], {env: {FORCE_COLOR: '1'}});
+		expect(never.stdout).not.toMatch(SGR);
+	});
+
+	it('wraps at --width, which beats COLUMNS', async () => {
+		const {stdout} = await runCli([SMALL, '--width', '30'], {env: {COLUMNS: '100'}});
+		const widths = stdout.split('\n').map(cellWidth);
+		expect(Math.max(...widths)).toBeLessThanOrEqual(30);
+		expect(stdout).toContain('\n2024 · 1–2 years before\npublication (2 Jan 2026)\n');
 	});
 });

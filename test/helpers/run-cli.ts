@@ -17,7 +17,7 @@ export function runCli(
 ): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [CLI, ...args], {
-			env: {...process.env, NO_COLOR: '', COLUMNS: '', ...options.env},
+			env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', COLUMNS: '', ...options.env},
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		let stdout = '';

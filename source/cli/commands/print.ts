@@ -1,12 +1,11 @@
-import type {Filters} from '../../dataset/filter.js';
-import {select, toDocument} from '../../dataset/filter.js';
+import {describeFilters, type Filters, select, toDocument} from '../../dataset/filter.js';
 import type {Dataset} from '../../dataset/model.js';
 import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
-import {colourEnabled, styleFor} from '../../output/style.js';
+import {styleFor} from '../../output/style.js';
 import {createQuoteSearcher} from '../../search/quote-search.js';
-import {describeFilters} from '../filters.js';
+import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
 import {write} from '../write.js';
@@ -20,8 +19,8 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 		const quotes = new Set(selection.quotes);
 		selection = {events: [event], quotes: event.quotes.filter((quote) => quotes.has(quote))};
 	}
-	const style = styleFor(colourEnabled(process.stdout, process.env));
-	const width = outputWidth();
+	const style = styleFor(colourWanted(flags.color, process.env, process.stdout));
+	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
 		const inSelection = new Set(selection.quotes);
 		const all = createQuoteSearcher(dataset).search(flags.search);
@@ -35,11 +34,16 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 		write(toSafeJson(toDocument(dataset, selection)));
 		return 0;
 	}
-	const filterText = describeFilters(dataset, filters, flags.event);
+	const parts = [
+		...describeFilters(dataset, filters),
+		...(flags.event === undefined ? [] : [`event ${flags.event}`]),
+	];
+	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;
 }
 
+/** Without --width: COLUMNS if set (bash does not export it to pipes), the terminal's, or 80. */
 function outputWidth(): number {
 	const fromEnv = Number(process.env.COLUMNS);
 	if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;

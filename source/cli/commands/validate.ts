@@ -1,10 +1,18 @@
-import {validateFiles} from '../../output/validate-report.js';
+import {validateFile} from '../../output/validate-report.js';
 import type {Invocation} from '../parse.js';
 import {write} from '../write.js';
 
-/** `timescope validate FILE...`: exit 1 when any file has a problem. */
+/**
+ * `timescope validate FILE...`: file by file, its problems on stderr and its one-line summary on
+ * stdout. Exit 1 when any file has a problem.
+ */
 export async function validate({args}: Invocation): Promise<number> {
-	const report = await validateFiles(args);
-	write(`${report.lines.join('\n')}\n`);
-	return report.ok ? 0 : 1;
+	let ok = true;
+	for (const file of args) {
+		const report = await validateFile(file);
+		if (report.problems.length > 0) process.stderr.write(`${report.problems.join('\n')}\n`);
+		write(`${report.summary}\n`);
+		ok &&= report.ok;
+	}
+	return ok ? 0 : 1;
 }

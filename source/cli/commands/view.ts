@@ -1,6 +1,8 @@
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {progressBar} from '../../output/progress.js';
+import {colourWanted} from '../../text/colour.js';
+import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
@@ -12,8 +14,17 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {flags, command} = invocation;
 	const file = invocation.args[0] ?? BUNDLED;
 	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	const article = isArticle(file);
+	if (article && flags.watch) {
+		throw new UsageError(
+			'--watch reloads dataset files: write the draft with timescope extract -o FILE and watch that',
+		);
+	}
+	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
-	const loaded = await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
+	const loaded = article
+		? await (await import('./extract.js')).loadArticle(file, flags.date)
+		: await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
 	progress.done();
 	if (!loaded.ok) return reportProblems(loaded.problems);
 	const {dataset} = loaded;
@@ -29,5 +40,6 @@ export async function view(invocation: Invocation): Promise<number> {
 		filters,
 		search: flags.search,
 		eventId: flags.event,
+		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
 }

@@ -8,7 +8,7 @@ import {importTimelineJs2} from './timelinejs-v2.js';
  * the older TimelineJS 2 JSON, each recognised by shape and converted to a `timescope/1` document.
  */
 
-export type {ImportLocation, ImportProblem, ImportResult} from './problems.js';
+export type {ImportResult} from './problems.js';
 export {importTimelineJsCsv, looksLikeTimelineCsv} from './timelinejs-csv.js';
 
 /** Which importer (if any) recognises this already-parsed JSON value, by shape. */

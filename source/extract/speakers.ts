@@ -1,0 +1,216 @@
+import type {ActorEntry, ActorRegistry} from './actors.js';
+import {type Attribution, findAttribution, subjectOf} from './attribution.js';
+import {GROUPS, PERSON_HEADS} from './name-words.js';
+import type {FoundQuote} from './quotes.js';
+import type {Sentence} from './sentences.js';
+import {isActorNoun, readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
+
+/**
+ * Who said each quotation, read in article order the way a reader does. The reader keeps in mind
+ * who the story is about: the people and organisations the reporter's sentences start with and the
+ * speakers so far. "He said" is the last of those people a "he" fits; "the ministry said" the last
+ * ministry; a quotation paragraph with no attribution continues the speaker of the one before. An
+ * unnamed speaker keeps the reporter's description and gets no name.
+ */
+
+export type SpeakerHow =
+	| 'named'
+	| 'organisation'
+	| 'pronoun'
+	| 'reference'
+	| 'unnamed'
+	| 'continues previous quote'
+	| 'unidentified';
+
+export interface Speaker {
+	actor: ActorEntry;
+	how: SpeakerHow;
+	/** The speaker as the article prints it at this quotation: "he", "Maduro", "a spokesman". */
+	printed?: string;
+	confidence: number;
+}
+
+const CONFIDENCE: Record<SpeakerHow, number> = {
+	named: 0.9,
+	organisation: 0.85,
+	unnamed: 0.8,
+	pronoun: 0.75,
+	'continues previous quote': 0.7,
+	reference: 0.6,
+	unidentified: 0.2,
+};
+
+/** How many paragraphs back a follow-on quotation may find its speaker. */
+const FOLLOW_ON_REACH = 2;
+
+export function resolveSpeakers(
+	quotes: readonly FoundQuote[],
+	sentences: readonly Sentence[],
+	registry: ActorRegistry,
+	article: number,
+): Map<FoundQuote, Speaker> {
+	const resolved = new Map<FoundQuote, Speaker>();
+	const focus: ActorEntry[] = [];
+	let last: {actor: ActorEntry; paragraph: number} | undefined;
+	const attend = (actor: ActorEntry) => {
+		const at = focus.indexOf(actor);
+		if (at >= 0) focus.splice(at, 1);
+		focus.push(actor);
+	};
+
+	for (const sentence of sentences) {
+		const inSentence = quotes.filter(
+			(quote) =>
+				quote.quotation.open.paragraph === sentence.paragraph &&
+				quote.quotation.open.index >= sentence.start &&
+				quote.quotation.open.index < sentence.end,
+		);
+		const subject = reporterSubject(sentence, inSentence, registry);
+		if (subject) {
+			const actor = identify(subject, registry, article, focus);
+			if (actor) attend(actor.actor);
+		}
+		// "…, Mayor Lawson Batter said Saturday.": who spoke last, though not in quotation marks.
+		const quoted = inSentence.some((quote) => quote.verdict === 'quote');
+		const reported = quoted ? undefined : findAttribution(sentence.text, '');
+		const speaking = reported && phraseOf(reported);
+		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation')) {
+			const actor = identify(speaking, registry, article, focus);
+			if (actor) attend(actor.actor);
+		}
+		for (const quote of inSentence) {
+			if (quote.verdict !== 'quote') continue;
+			let speaker = speakerOf(quote.attribution ?? quote.leadIn, registry, article, focus);
+			if (!speaker && last && quote.paragraph - last.paragraph <= FOLLOW_ON_REACH) {
+				speaker = {actor: last.actor, how: 'continues previous quote', confidence: 0};
+			}
+			speaker ??= {
+				actor: registry.unnamed('Unidentified speaker', article),
+				how: 'unidentified',
+				confidence: 0,
+			};
+			speaker.confidence = CONFIDENCE[speaker.how];
+			resolved.set(quote, speaker);
+			attend(speaker.actor);
+			last = {actor: speaker.actor, paragraph: quote.quotation.close?.paragraph ?? quote.paragraph};
+		}
+	}
+	return resolved;
+}
+
+/**
+ * The subject the reporter's words open the sentence with, up to its first quotation, when it
+ * names someone: whom a later "he" or "it" most likely means.
+ */
+function reporterSubject(
+	sentence: Sentence,
+	quotes: readonly FoundQuote[],
+	registry: ActorRegistry,
+): SpeakerPhrase | undefined {
+	const firstQuote = Math.min(...quotes.map((quote) => quote.quotation.open.index));
+	const text =
+		quotes.length > 0 ? sentence.text.slice(0, Math.max(0, firstQuote - sentence.start)) : sentence.text;
+	const subject = subjectOf(text);
+	if (!subject || /^['"‘’“”]/u.test(subject)) return undefined;
+	const phrase = readSpeakerPhrase(subject);
+	if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'reference') return undefined;
+	// A lone capitalised word opening a sentence may be any noun ("Emergency services were called"):
+	// it is someone only if the article has already named them so.
+	if (phrase.kind === 'person' && !phrase.name?.includes(' ') && !registry.knows(phrase.name ?? ''))
+		return undefined;
+	return phrase;
+}
+
+function speakerOf(
+	attribution: Attribution | undefined,
+	registry: ActorRegistry,
+	article: number,
+	focus: readonly ActorEntry[],
+): Speaker | undefined {
+	if (!attribution) return undefined;
+	const phrase = phraseOf(attribution);
+	return phrase ? identify(phrase, registry, article, focus) : undefined;
+}
+
+/** The speaker an attribution names; "its leader, Ismail Haniyeh, said": the name is in the appositive. */
+function phraseOf(attribution: Attribution): SpeakerPhrase | undefined {
+	const phrase = readSpeakerPhrase(attribution.phrase, attribution.appositive);
+	if (phrase && phrase.kind !== 'person' && phrase.kind !== 'organisation' && attribution.appositive) {
+		const named = readSpeakerPhrase(attribution.appositive);
+		if (named?.kind === 'person') return {...named, description: attribution.phrase};
+	}
+	return phrase;
+}
+
+function identify(
+	phrase: SpeakerPhrase,
+	registry: ActorRegistry,
+	article: number,
+	focus: readonly ActorEntry[],
+): Speaker | undefined {
+	const printed = phrase.printed;
+	switch (phrase.kind) {
+		case 'person':
+			return {
+				actor: registry.person(phrase.name ?? printed, {
+					description: phrase.description,
+					gender: phrase.gender,
+				}),
+				how: 'named',
+				printed,
+				confidence: 0,
+			};
+		case 'organisation':
+			return {
+				actor: registry.organisation(phrase.name ?? printed, phrase.description),
+				how: 'organisation',
+				printed,
+				confidence: 0,
+			};
+		case 'pronoun': {
+			const actor = latest(focus, (entry) => fits(entry, phrase));
+			if (!actor) return undefined;
+			if (phrase.gender && actor.kind === 'person' && !actor.gender) actor.gender = phrase.gender;
+			return {actor, how: 'pronoun', printed, confidence: 0};
+		}
+		case 'reference': {
+			const head = phrase.head ?? '';
+			const wanted = phrase.refersTo === 'organisation' ? 'organisation' : 'person';
+			const kinds = wanted === 'person' ? ['person', 'unnamed'] : ['organisation'];
+			const described = (entry: ActorEntry) =>
+				kinds.includes(entry.kind) &&
+				`${entry.name} ${entry.description ?? ''}`.toLowerCase().includes(head.toLowerCase());
+			// "the ministry" points back; "the national consumer safety office" describes one anew.
+			const pointsBack = wanted === 'person' || printed.split(/\s+/u).length <= 3;
+			const actor =
+				latest(focus, described) ??
+				(pointsBack ? latest(focus, (entry) => entry.kind === wanted) : undefined);
+			if (actor) return {actor, how: 'reference', printed, confidence: 0};
+			return {actor: registry.unnamed(printed, article), how: 'unnamed', printed, confidence: 0};
+		}
+		case 'unnamed':
+			return {actor: registry.unnamed(printed, article), how: 'unnamed', printed, confidence: 0};
+	}
+}
+
+function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
+	if (pronoun.refersTo === 'organisation') return entry.kind === 'organisation';
+	if (pronoun.refersTo === 'plural') return entry.kind !== 'person';
+	if (entry.kind === 'organisation' || isGroup(entry)) return false;
+	return !entry.gender || !pronoun.gender || entry.gender === pronoun.gender;
+}
+
+/** "officials", "the stoppage": an unnamed speaker or subject that "he" or "she" cannot mean. */
+function isGroup(entry: ActorEntry): boolean {
+	if (entry.kind !== 'unnamed') return false;
+	const head = entry.name.toLowerCase().split(/\s+/u).at(-1) ?? '';
+	return GROUPS.has(head) || /[^s]s$/u.test(head) || !(PERSON_HEADS.has(head) || isActorNoun(head));
+}
+
+function latest(focus: readonly ActorEntry[], test: (entry: ActorEntry) => boolean): ActorEntry | undefined {
+	for (let i = focus.length - 1; i >= 0; i--) {
+		const entry = focus[i];
+		if (entry && test(entry)) return entry;
+	}
+	return undefined;
+}

@@ -1,0 +1,117 @@
+import {describe, expect, it} from 'vitest';
+import {article, draftOf, quoteLines} from './helpers.js';
+
+const speakers = (...paragraphs: string[]) => quoteLines(draftOf(article(...paragraphs), '2026-03-04'));
+
+describe('speakers', () => {
+	it('reads the named speaker in each attribution pattern', () => {
+		expect(
+			speakers(
+				'“We are ready,” Maria Lopez said.',
+				'“We are not,” said Peter Hale, the union’s treasurer.',
+				'“Nobody asked us,” Dana Whit told reporters on Monday.',
+				'Kofi Mensah said: “The money is there.”',
+				'“It will pass,” according to Senator Amy Cole.',
+				'“We will see,” Lopez added.',
+			),
+		).toEqual([
+			'Maria Lopez: We are ready,',
+			'Peter Hale: We are not,',
+			'Dana Whit: Nobody asked us,',
+			'Kofi Mensah: The money is there.',
+			'Amy Cole: It will pass,',
+			'Maria Lopez: We will see,',
+		]);
+	});
+
+	it('takes the name after a title and keeps the title as the description', () => {
+		const doc = draftOf(article('“No comment,” Foreign Minister Sergei Ivanov said.'), '2026-03-04');
+		expect(doc.actors).toContainEqual(
+			expect.objectContaining({name: 'Sergei Ivanov', description: 'Foreign Minister'}),
+		);
+	});
+
+	it('resolves a pronoun to the last person the story is about, not the person last mentioned', () => {
+		expect(
+			speakers(
+				'“Wherever they want,” Nora Diaz told journalist Ian Brook in an interview.',
+				'She stressed that it was time to “start talking seriously”.',
+				'“We are ready,” she said.',
+			),
+		).toEqual([
+			'Nora Diaz: Wherever they want,',
+			'Nora Diaz: start talking seriously',
+			'Nora Diaz: We are ready,',
+		]);
+	});
+
+	it('gives a quotation paragraph with no attribution to the speaker of the one before', () => {
+		expect(
+			speakers(
+				'“There was a major explosion,” Mayor Tom Reyes told reporters.',
+				'“So we closed the port. It is over.”',
+			),
+		).toEqual(['Tom Reyes: There was a major explosion,', 'Tom Reyes: So we closed the port. It is over.']);
+	});
+
+	it('reads the speaker of a multi-paragraph quotation from the paragraph that introduces it', () => {
+		expect(
+			speakers(
+				'The force said:',
+				'“We were called at 3.15pm to a report of a suspect vehicle.',
+				'“The incident has now been stood down.”',
+			),
+		).toEqual([
+			'The force: We were called at 3.15pm to a report of a suspect vehicle.\nThe incident has now been stood down.',
+		]);
+	});
+
+	it('lets organisations speak, and points “the ministry” and “it” back to the one named', () => {
+		expect(
+			speakers(
+				'“The talks were useful,” the Foreign Ministry said in a statement.',
+				'“Further steps are needed,” the ministry added.',
+				'“We will respond,” it said.',
+				'Acme Corp said the recall was “a precaution”.',
+			),
+		).toEqual([
+			'Foreign Ministry: The talks were useful,',
+			'Foreign Ministry: Further steps are needed,',
+			'Foreign Ministry: We will respond,',
+			'Acme Corp: a precaution',
+		]);
+	});
+
+	it('keeps an unnamed speaker as described and invents no name', () => {
+		const doc = draftOf(
+			article('“He was a good boy,” his mother said.', '“Officers attended,” a police spokesman said.'),
+			'2026-03-04',
+		);
+		expect(quoteLines(doc)).toEqual([
+			'his mother: He was a good boy,',
+			'a police spokesman: Officers attended,',
+		]);
+		expect(doc.actors?.find((actor) => actor.name === 'his mother')?.description).toMatch(/not named/iu);
+	});
+
+	it('makes one actor of a person under two forms, with the other as an alias', () => {
+		const doc = draftOf(
+			article(
+				'President Nicolas Maduro has said talks are possible.',
+				'“We are ready,” Maduro said on Thursday.',
+			),
+			'2026-01-02',
+		);
+		const maduro = doc.actors?.filter((actor) => /Maduro/u.test(actor.name));
+		expect(maduro).toEqual([expect.objectContaining({name: 'Nicolas Maduro', aliases: ['Maduro']})]);
+	});
+
+	it('records how each speaker was found and how sure the extractor is', () => {
+		const doc = draftOf(article('Ana Ruiz spoke first.', '“Yes,” she said.'), '2026-03-04');
+		expect(doc.quotes?.[0]?.extensions?.extract).toMatchObject({
+			sentence: '“Yes,” she said.',
+			speaker: {as: 'she', how: 'pronoun'},
+		});
+		expect(doc.quotes?.[0]?.extensions?.extract).toHaveProperty('confidence', expect.any(Number));
+	});
+});
