@@ -30,11 +30,13 @@ export function keepVisible(state: State, top = state.top): State {
 		if (row - margin < next) next = row - margin;
 		if (row + margin > next + height - 1) next = row + margin - height + 1;
 		next = clamp(next, 0, Math.max(0, total - height));
-		const width = layoutOf(state).listWidth;
-		const last = Math.min(total - 1, row + margin);
-		let lines = 0;
-		for (let r = next; r <= last; r++) lines += rowLines(timeline, r, width);
-		while (lines > height && next < row) lines -= rowLines(timeline, next++, width);
+		const layout = layoutOf(state);
+		if (!layout.tooSmall) {
+			const last = Math.min(total - 1, row + margin);
+			let lines = 0;
+			for (let r = next; r <= last; r++) lines += rowLines(timeline, r, layout.listWidth);
+			while (lines > height && next < row) lines -= rowLines(timeline, next++, layout.listWidth);
+		}
 	} else next = 0;
 	return next === state.top ? state : {...state, top: next};
 }
