@@ -6,7 +6,7 @@ import {modeOf} from '../../source/state/keymap.js';
 import {layoutFor, WIDE_COLUMNS} from '../../source/state/layout.js';
 import {dateLabel, dateLines, listColumns, widestDate} from '../../source/state/list-columns.js';
 import {cellWidth} from '../../source/text/cells.js';
-import {loadCliFixture, loadFixture, NARROW, press, start, WIDE} from './helpers.js';
+import {loadCliFixture, loadFixture, loadTimed, NARROW, press, start, WIDE} from './helpers.js';
 
 /**
  * How the list and the detail share the screen, and how a row shares the list: dates whole, the list
@@ -20,27 +20,12 @@ const bundled = () =>
 		),
 	);
 
-/** Events dated as TimelineJS files date them: times of day, ranges across years. */
-const timed = buildDataset(
-	documentSchema.parse({
-		format: 'timescope/1',
-		title: 'Times of day',
-		actors: [{id: 'w', name: 'Wire service'}],
-		events: [
-			{id: 'a', date: '1920-01-05T06:45:56/1923-01-05T06:45:56', title: 'A range with times', actors: ['w']},
-			{id: 'b', date: '2011-11-16T05:58:44/2011-11-16T07:30', title: 'Within a morning', actors: ['w']},
-			{id: 'c', date: '[2025-12-22..2025-12-28]', title: 'Some day that week', actors: ['w']},
-			{id: 'd', date: '2025', title: 'A year', actors: ['w']},
-		],
-	}),
-);
-
 const timelines = {
 	bundled: start(bundled()).timeline,
 	small: start(loadFixture('small')).timeline,
 	kinds: start(loadCliFixture('kinds-of-time')).timeline,
 	deep: start(loadCliFixture('deep-time')).timeline,
-	timed: start(timed).timeline,
+	timed: start(loadTimed()).timeline,
 };
 
 describe('the list columns', () => {

@@ -1,9 +1,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {buildDataset} from '../../source/dataset/model.js';
-import {documentSchema} from '../../source/dataset/schema.js';
 import {cellWidth} from '../../source/text/cells.js';
-import {generated, loadFixture} from '../state/helpers.js';
+import {generated, loadFixture, loadTimed} from '../state/helpers.js';
 import {KEYS, ready, renderExplorer} from './render.js';
 
 /** What a person sees of the layout: whole dates, who, headers that stay, the split they set. */
@@ -12,17 +10,7 @@ afterEach(() => cleanup());
 
 const small = loadFixture('small');
 
-const timed = buildDataset(
-	documentSchema.parse({
-		format: 'timescope/1',
-		title: 'Times of day',
-		actors: [{id: 'w', name: 'Wire service'}],
-		events: [
-			{id: 'a', date: '1920-01-05T06:45:56/1923-01-05T06:45:56', title: 'A range with times', actors: ['w']},
-			{id: 'b', date: '[2025-12-22..2025-12-28]', title: 'Some day that week', actors: ['w']},
-		],
-	}),
-);
+const timed = loadTimed();
 
 /** The cell where the divider between list and detail is on each body line (-1 where there is none). */
 const dividers = (lines: string[]) =>
@@ -63,30 +51,8 @@ describe('the list', () => {
 		// January's header is off screen; the list still says which month these days are in.
 		expect(ui.lines()[4]).toMatch(/^── January 2025 · 31 ─+$/);
 		expect(ui.lines()[5]).toMatch(/^ {2}\d+ Jan 2025 +Event number/);
-		ui.press(
-			'G',
-			'g',
-			']',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-			'j',
-		);
+		// The 20th of February: February's header has scrolled off.
+		ui.press(']', ...'j'.repeat(19));
 		await ui.until('TIMELINE  51/250');
 		expect(ui.lines()[4]).toMatch(/^── February 2025 · 28 ─+$/);
 	});
