@@ -19,6 +19,8 @@ export type Command =
 	| {type: 'close'}
 	| {type: 'openDetail'}
 	| {type: 'toggleFocus'}
+	// The list's next or previous item, from the detail (which then shows it)
+	| {type: 'step'; by: 1 | -1}
 	// The split between the list and the detail beside it: wider or narrower, hidden or shown
 	| {type: 'resizeSplit'; dir: 1 | -1}
 	| {type: 'toggleDetail'}
@@ -28,6 +30,7 @@ export type Command =
 	// Timeline
 	| {type: 'group'; dir: 1 | -1}
 	| {type: 'hit'; dir: 1 | -1}
+	| {type: 'clearSearch'}
 	| {type: 'cycleGrouping'}
 	// Detail
 	| {type: 'quote'; dir: 1 | -1}
@@ -36,6 +39,7 @@ export type Command =
 	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
+	| {type: 'facetKind'; dir: 1 | -1}
 	// Wherever they are bound
 	| {type: 'copy'}
 	| {type: 'openUrl'}

@@ -80,6 +80,7 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'previous event with a search hit',
 	},
 	{keys: ['z'], modes: ['timeline'], command: {type: 'cycleGrouping'}, help: 'group by day, month or year'},
+	{keys: ['escape'], modes: ['timeline'], command: {type: 'clearSearch'}, help: 'clear the search'},
 
 	// Detail
 	{
@@ -115,7 +116,27 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'select the next quote',
 		hint: 'quote',
 	},
-	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'close'}, help: 'back', hint: 'back'},
+	{
+		keys: ['J'],
+		modes: ['detail'],
+		command: {type: 'step', by: 1},
+		help: 'next event (or result)',
+		hint: 'event',
+	},
+	{
+		keys: ['K'],
+		modes: ['detail'],
+		command: {type: 'step', by: -1},
+		help: 'previous event (or result)',
+		hint: 'event',
+	},
+	{
+		keys: ['escape', 'h', 'left', 'q'],
+		modes: ['detail'],
+		command: {type: 'close'},
+		help: 'back',
+		hint: 'back',
+	},
 
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
@@ -196,37 +217,52 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['backspace'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'erase', what: 'back'},
 		help: 'delete back',
 	},
 	{
 		keys: ['delete'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'erase', what: 'forward'},
 		help: 'delete forward',
 	},
 	{
 		keys: ['ctrl-w'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'erase', what: 'word'},
 		help: 'delete a word',
 	},
 	{
 		keys: ['ctrl-u'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'erase', what: 'line'},
 		help: 'clear the line',
 	},
-	{keys: ['left'], modes: ['search', 'date'], command: {type: 'caret', to: 'left'}, help: 'caret left'},
-	{keys: ['right'], modes: ['search', 'date'], command: {type: 'caret', to: 'right'}, help: 'caret right'},
+	{
+		keys: ['left'],
+		modes: ['search', 'date', 'facetFilter'],
+		command: {type: 'caret', to: 'left'},
+		help: 'caret left',
+	},
+	{
+		keys: ['right'],
+		modes: ['search', 'date', 'facetFilter'],
+		command: {type: 'caret', to: 'right'},
+		help: 'caret right',
+	},
 	{
 		keys: ['home', 'ctrl-a'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'caret', to: 'start'},
 		help: 'line start',
 	},
-	{keys: ['end', 'ctrl-e'], modes: ['search', 'date'], command: {type: 'caret', to: 'end'}, help: 'line end'},
+	{
+		keys: ['end', 'ctrl-e'],
+		modes: ['search', 'date', 'facetFilter'],
+		command: {type: 'caret', to: 'end'},
+		help: 'line end',
+	},
 
 	// Date prompt
 	{
@@ -259,7 +295,60 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'clear every facet',
 		hint: 'clear all',
 	},
-	{keys: ['escape', 'f'], modes: ['facets'], command: {type: 'close'}, help: 'close', hint: 'close'},
+	{
+		keys: ['/'],
+		modes: ['facets'],
+		command: {type: 'open', pane: 'facetFilter'},
+		help: 'filter the names',
+		hint: 'filter',
+	},
+	{
+		keys: ['tab'],
+		modes: ['facets', 'facetFilter'],
+		command: {type: 'facetKind', dir: 1},
+		help: 'next kind: actors, tags, places',
+		hint: 'kind',
+	},
+	{
+		keys: ['shift-tab'],
+		modes: ['facets', 'facetFilter'],
+		command: {type: 'facetKind', dir: -1},
+		help: 'previous kind',
+		hint: 'kind',
+	},
+	{keys: ['escape', 'f', 'q'], modes: ['facets'], command: {type: 'close'}, help: 'close', hint: 'close'},
+
+	// Filtering the facet picker's names
+	{
+		keys: ['down', 'ctrl-n'],
+		modes: ['facetFilter'],
+		command: {type: 'move', by: 1},
+		help: 'next',
+		hint: 'move',
+	},
+	{
+		keys: ['up', 'ctrl-p'],
+		modes: ['facetFilter'],
+		command: {type: 'move', by: -1},
+		help: 'previous',
+		hint: 'move',
+	},
+	{keys: ['pagedown'], modes: ['facetFilter'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup'], modes: ['facetFilter'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{
+		keys: ['enter'],
+		modes: ['facetFilter'],
+		command: {type: 'toggleFacet'},
+		help: 'pick or clear',
+		hint: 'pick',
+	},
+	{
+		keys: ['escape'],
+		modes: ['facetFilter'],
+		command: {type: 'close'},
+		help: 'back to the list, the filter kept',
+		hint: 'done',
+	},
 
 	// Help
 	{keys: ['j', 'down'], modes: ['help'], command: {type: 'move', by: 1}, help: 'scroll down', hint: 'scroll'},
@@ -269,7 +358,7 @@ export const KEYMAP: readonly Binding[] = [
 	{keys: ['g', 'home'], modes: ['help'], command: {type: 'edge', end: 'first'}, help: 'top'},
 	{keys: ['G', 'end'], modes: ['help'], command: {type: 'edge', end: 'last'}, help: 'bottom'},
 	{
-		keys: ['escape', '?', 'f1'],
+		keys: ['escape', '?', 'f1', 'q'],
 		modes: ['help'],
 		command: {type: 'close'},
 		help: 'close the help',
@@ -280,18 +369,13 @@ export const KEYMAP: readonly Binding[] = [
 	{keys: ['?', 'f1'], modes: BROWSE, command: {type: 'open', pane: 'help'}, help: 'this help', hint: 'help'},
 	{
 		keys: ['f1'],
-		modes: ['search', 'date', 'facets'],
+		modes: ['search', 'date', 'facets', 'facetFilter'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
 	},
-	{
-		keys: ['q'],
-		modes: [...BROWSE, 'facets', 'help'],
-		command: {type: 'quit', code: 0},
-		help: 'quit',
-		hint: 'quit',
-	},
+	// Only the timeline quits with q; elsewhere q closes what is open, as in less, man and tig.
+	{keys: ['q'], modes: ['timeline'], command: {type: 'quit', code: 0}, help: 'quit', hint: 'quit'},
 	{
 		keys: ['ctrl-c'],
 		modes: EVERY_MODE,

@@ -2,7 +2,7 @@ import type {Shown} from './detail.js';
 import type {AnyPane} from './pane.js';
 import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
-import {facetsPane} from './panes/facets.js';
+import {facetFilterPane, facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
@@ -19,6 +19,7 @@ export const PANES = {
 	search: searchPane,
 	date: datePane,
 	facets: facetsPane,
+	facetFilter: facetFilterPane,
 	help: helpPane,
 };
 

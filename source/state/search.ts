@@ -1,8 +1,10 @@
 import {isWhole, type Selection} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import type {SearchHit, SearchResult} from '../search/quote-search.js';
-import type {Highlight, Shown} from './detail.js';
+import type {Highlight, Shown, Subject} from './detail.js';
 import {showInDetail} from './detail-view.js';
+import {display} from './display.js';
+import {layoutOf, resultsPerPage} from './layout.js';
 import {setCursor} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 
@@ -106,12 +108,42 @@ export function stepHit(state: State, dir: 1 | -1): State {
 		index = dir > 0 ? 0 : events.length - 1;
 		wrapped = true;
 	}
-	const moved = setCursor(state, events[index] as number);
+	const moved = selectHitIn(setCursor(state, events[index] as number));
 	const where = `event ${index + 1} of ${events.length} with a match`;
 	return {
 		...moved,
 		message: {text: wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where},
 	};
+}
+
+/** Select the first result whose quote is in the cursor's event (its match is then marked in the detail). */
+function selectHitIn(state: State): State {
+	const event = state.timeline.events[state.cursor];
+	const hits = state.search.outcome?.hits ?? [];
+	const selected = hits.findIndex((hit) => event !== undefined && hit.quote.events.includes(event));
+	if (selected < 0 || selected === state.search.selected) return state;
+	const rows = resultsPerPage(layoutOf(state));
+	const top = Math.min(Math.max(state.search.top, selected - rows + 1), selected);
+	return {...state, search: {...state.search, selected, top}};
+}
+
+/**
+ * A search still in force outside the search view, for the status bar: `/chevron · 1 event`. Its
+ * matches stay marked in the timeline and n / N step through them until it is cleared.
+ */
+export function searchSummary(state: State): string | undefined {
+	const {query, outcome} = state.search;
+	if (state.view === 'search' || query.trim() === '') return undefined;
+	const text = `/${display(query)}`;
+	if (outcome?.query !== query) return `${text} · searching…`;
+	const events = outcome.events.length;
+	return `${text} · ${events === 0 ? 'no match' : `${events} event${events === 1 ? '' : 's'}`}`;
+}
+
+/** Clear the search: its query and its matches, wherever it is shown. */
+export function clearSearch(state: State): State {
+	if (state.search.query === '') return state;
+	return {...setQuery(state, '', 0), message: {text: 'search cleared'}};
 }
 
 /** The selected result. */
@@ -128,6 +160,17 @@ function highlightOf(hit: SearchHit): Highlight {
 		highlights.set(hit, highlight);
 	}
 	return highlight;
+}
+
+/**
+ * The selected hit's highlight, when it is in `subject`: the timeline's detail keeps marking the match
+ * after Enter jumped there (and n / N, which select the hit they step to).
+ */
+export function hitHighlight(state: State, subject: Subject): Highlight | undefined {
+	const {query, outcome} = state.search;
+	const hit = currentHit(state);
+	if (!hit || outcome?.query !== query || subject.kind !== 'event') return undefined;
+	return hit.quote.events.includes(subject.event) ? highlightOf(hit) : undefined;
 }
 
 /** The selected hit in the detail: its quote's event in the timeline, else its first event, else the quote alone. */

@@ -83,6 +83,11 @@ export interface State {
 	readonly focus: Focus;
 	/** An overlay or prompt pane over the screen. */
 	readonly overlay?: Mode;
+	/**
+	 * The overlays and prompts under it, innermost last (the help opened from the date prompt): closing
+	 * uncovers the last, as it was left.
+	 */
+	readonly beneath?: readonly Mode[];
 	readonly detail: DetailState;
 	readonly search: SearchState;
 	/** Each pane's own state, by mode (`withPane` replaces one). */
@@ -90,6 +95,8 @@ export interface State {
 	/** What keys do, and what help, hints and titles say about them. */
 	readonly keymap: Keymap;
 	readonly message?: Message;
+	/** When the session started (ms): "yesterday" counts from it when the dataset has no reference date. */
+	readonly today: number;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
 	readonly exit?: number;
@@ -105,6 +112,8 @@ export interface InitOptions {
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
+	/** Now, in ms (the clock is read outside the reducer); the Unix epoch when left out. */
+	today?: number;
 }
 
 export function timelineFor(
@@ -167,6 +176,7 @@ export function createState(
 		panes: parts.panes,
 		keymap: parts.keymap,
 		nextEffectId: 1,
+		today: options.today ?? 0,
 	};
 }
 

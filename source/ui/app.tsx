@@ -5,7 +5,7 @@ import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
 import {type LoadOptions, loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
 import type {Action} from '../state/actions.js';
-import {decodeKeys} from '../state/keys.js';
+import {decodeKeys, unfinishedEscape} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
 import {initialState, reducer} from '../state/reducer.js';
 import {FILTERED_RESULT_LIMIT, isWholeDataset, RESULT_LIMIT} from '../state/search.js';
@@ -42,7 +42,7 @@ export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 	// The first io is kept: effects must not run again because a parent passed a new object.
 	const io = useRef(givenIo ?? {}).current;
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
-		initialState({...init, size: size ?? terminalSize(stdout)}),
+		initialState({today: Date.now(), ...init, size: size ?? terminalSize(stdout)}),
 	);
 	const {exit} = useApp();
 	useKeys(dispatch);
@@ -68,9 +68,17 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
 }
 
 /**
+ * How long an escape sequence left unfinished at the end of a chunk waits for its rest before it is
+ * read as Esc (vim's `ttimeoutlen`): long enough for a key's bytes split by a terminal or an ssh link,
+ * short enough that Esc answers at once.
+ */
+export const ESC_TIMEOUT_MS = 50;
+
+/**
  * Input straight from Ink's input events into the reducer. Ink's `useInput` names neither F1 nor
  * several other keys, and re-subscribes on every render; one subscription that dispatches key names
- * has no stale state to act on.
+ * has no stale state to act on. Timing is this reader's job, never the reducer's: an unfinished
+ * escape sequence is held ESC_TIMEOUT_MS for the bytes that finish it (`state/keys.ts`).
  */
 function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
@@ -80,12 +88,29 @@ function useKeys(dispatch: (action: Action) => void): void {
 		return () => setRawMode(false);
 	}, [isRawModeSupported, setRawMode]);
 	useEffect(() => {
-		const onInput = (data: string | Buffer) => {
-			const keys = decodeKeys(String(data));
+		let held = '';
+		let timer: NodeJS.Timeout | undefined;
+		const send = (text: string) => {
+			const keys = decodeKeys(text);
 			if (keys.length > 0) dispatch({type: 'keys', keys});
+		};
+		const onInput = (data: string | Buffer) => {
+			clearTimeout(timer);
+			const text = held + String(data);
+			const tail = unfinishedEscape(text);
+			held = tail < 0 ? '' : text.slice(tail);
+			send(tail < 0 ? text : text.slice(0, tail));
+			if (held) {
+				timer = setTimeout(() => {
+					const late = held;
+					held = '';
+					send(late);
+				}, ESC_TIMEOUT_MS);
+			}
 		};
 		events.on('input', onInput);
 		return () => {
+			clearTimeout(timer);
 			events.off('input', onInput);
 		};
 	}, [events, dispatch]);

@@ -1,6 +1,7 @@
 import {display} from '../state/display.js';
 import {type Hint, modeOf} from '../state/keymap.js';
 import {PANES} from '../state/panes.js';
+import {searchSummary} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
@@ -16,6 +17,11 @@ export function StatusBar({state, width}: {state: State; width: number}) {
 	const runs: Run[] = [run(` ${pane.title.toUpperCase()} `, 'mode'), run(' ')];
 	const position = pane.position?.(state);
 	if (position) runs.push(run(position, 'label'), run('  '));
+	const search = searchSummary(state);
+	if (search) {
+		const clear = state.keymap.keysFor(mode, {type: 'clearSearch'});
+		runs.push(run(search, 'accent'), run(clear ? ` (${clear} clears)  ` : '  ', 'dim'));
+	}
 	// The header's banner says why; this keeps it in sight where the header is not drawn.
 	if (state.reloadError && !state.message) runs.push(run('! stale: reload failed', 'error'), run('  '));
 	if (state.message) {

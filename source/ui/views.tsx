@@ -22,5 +22,6 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	search: SearchPane,
 	date: DatePrompt,
 	facets: FacetPicker,
+	facetFilter: FacetPicker,
 	help: HelpOverlay,
 };

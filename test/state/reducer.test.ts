@@ -214,7 +214,7 @@ describe('date jump (t)', () => {
 		const state = jump(start(small), 'soon');
 		expect(modeOf(state)).toBe('date');
 		expect(state.panes.date.error).toBe(
-			'expected a date such as 2025-12-31, 2025-12, 2024, -0499 or Y-13800000000',
+			'expected a date such as 31 Dec 2025, Dec 2025, 22 Dec, yesterday, last week, 3 days ago, 2025-12-31, -0499 or Y-13800000000',
 		);
 		const fixed = press(type(press(state, 'ctrl-u'), '2024'), 'enter');
 		expect(cursorTitle(fixed)).toBe('Disputed election');
@@ -351,22 +351,43 @@ describe('search', () => {
 		expect(state.search.selected).toBe(1);
 	});
 
-	it('Enter opens the quote’s event with the quote selected; Esc goes back to the results, then the timeline', () => {
+	it('Enter goes to the quote’s event, quote selected and marked; Esc stays there, / brings the results back', () => {
 		let state = press(start(small), 'j');
-		const before = {cursor: state.cursor, top: state.top};
 		state = answer(type(press(state, '/'), 'chevron'));
 		state = press(state, 'enter');
 		expect(modeOf(state)).toBe('detail');
+		expect(state.view).toBe('timeline');
+		expect(cursorTitle(state)).toBe('Interview taped');
 		const view = detailView(state);
 		expect(view?.subject.kind === 'event' && view.subject.event.id).toBe('taped');
 		expect(view?.highlight?.quote.id).toBe('chevron');
 		expect(selectedQuote(state)?.id).toBe('chevron');
 		state = press(state, 'escape');
+		expect(modeOf(state)).toBe('timeline');
+		expect(cursorTitle(state)).toBe('Interview taped');
+		expect(state.search.query).toBe('chevron');
+		state = press(state, '/');
 		expect(modeOf(state)).toBe('search');
 		expect(state.search.query).toBe('chevron');
-		state = press(state, 'escape');
+		expect(state.search.outcome?.hits[state.search.selected]?.quote.id).toBe('chevron');
+	});
+
+	it('Esc from the results goes back where the search started', () => {
+		let state = press(start(small), 'j');
+		const before = {cursor: state.cursor, top: state.top};
+		state = press(answer(type(press(state, '/'), 'chevron')), 'down', 'escape');
 		expect(modeOf(state)).toBe('timeline');
 		expect({cursor: state.cursor, top: state.top}).toEqual(before);
+	});
+
+	it('Esc in the timeline clears a search left in force', () => {
+		let state = press(answer(type(press(start(small), '/'), 'chevron')), 'escape');
+		expect(state.search.query).toBe('chevron');
+		state = press(state, 'escape');
+		expect(state.search.query).toBe('');
+		expect(state.search.outcome).toBeUndefined();
+		expect(state.message?.text).toBe('search cleared');
+		expect(press(state, 'escape').message).toBeUndefined();
 	});
 
 	it('Enter on a quote tied to no event shows the quote alone', () => {
@@ -520,10 +541,16 @@ describe('help, quit, resize', () => {
 		expect(modeOf(press(start(small), '/', 'f1'))).toBe('help');
 	});
 
-	it('q quits with 0 where it is not typed text; Ctrl-C quits with 130 from anywhere', () => {
+	it('q quits from the timeline and closes what is open elsewhere; Ctrl-C quits with 130 from anywhere', () => {
 		expect(press(start(small), 'q').exit).toBe(0);
-		expect(press(start(small), 'enter', 'q').exit).toBe(0);
+		for (const path of [['enter'], ['?'], ['f'], ['f', 'f1']]) {
+			const closed = press(start(small), ...path, 'q');
+			expect(closed.exit, path.join(' ')).toBeUndefined();
+			expect(modeOf(closed), path.join(' ')).toBe(path.length === 2 ? 'facets' : 'timeline');
+		}
+		expect(press(start(small), 'enter', 'q', 'q').exit).toBe(0);
 		expect(press(start(small), '/', 'q').exit).toBeUndefined();
+		expect(press(start(small), 't', 'q').exit).toBeUndefined();
 		for (const path of [[], ['enter'], ['/'], ['t'], ['f'], ['?']]) {
 			expect(press(start(small), ...path, 'ctrl-c').exit).toBe(130);
 		}

@@ -1,6 +1,6 @@
 import {groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
-import {stepHit} from '../search.js';
+import {clearSearch, hitHighlight, stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
 import {GROUPING_NAMES, nextGrouping} from '../timeline.js';
 
@@ -22,12 +22,15 @@ export const timelinePane: Pane = {
 	},
 	subject: (state) => {
 		const event = state.timeline.events[state.cursor];
-		return event ? {subject: {kind: 'event', event}} : undefined;
+		if (!event) return undefined;
+		const subject = {kind: 'event', event} as const;
+		return {subject, highlight: hitHighlight(state, subject)};
 	},
 	commands: {
 		group: (state, command) => groupJump(state, command.dir),
 		hit: (state, command) => stepHit(state, command.dir),
 		cycleGrouping,
+		clearSearch,
 	},
 };
 
