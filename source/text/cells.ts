@@ -55,7 +55,7 @@ export function cellWidth(text: string): number {
 // xterm and VTE in six and one); without them every terminal draws the parts alike.
 const JOINERS = /[\u200d\ufe0e\ufe0f]/gu;
 // Skin tones after an emoji: two cells more for glibc, tmux and xterm, none for Ink and kitty.
-const MODIFIERS = /(?<=\p{Emoji_Modifier_Base})[\u{1f3fb}-\u{1f3ff}]/gu;
+const MODIFIERS = /(?<=\p{Emoji_Modifier_Base}\p{Emoji_Modifier}*)\p{Emoji_Modifier}/gu;
 const REPLACEMENT = '\ufffd';
 
 function drawableGrapheme(grapheme: string): string {

@@ -76,6 +76,7 @@ describe('drawable text', () => {
 		expect(cellWidth(drawable('👨‍👩‍👧'))).toBe(6);
 		expect(drawable('❤️')).toBe('❤');
 		expect(drawable('👍🏽')).toBe('👍');
+		expect(drawable('👍🏽🏽a')).toBe('👍a');
 		expect(drawable('a\u200bb')).toBe('ab');
 		expect(drawable('\u0301x')).toBe('x');
 		expect(drawable('x\u0378y')).toBe('x\ufffdy');
