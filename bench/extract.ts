@@ -27,11 +27,15 @@ const corpus = args.includes('--corpus') && corpusArg ? corpusArg : join(root, '
 interface Row {
 	name: string;
 	score: Score;
+	/** Milliseconds to draft the article (after the first, which also loads the libraries). */
+	ms?: number;
 }
 
 function run(name: string, file: string, key: AnswerKey, date?: string): Row {
-	const doc: TimescopeDocument = extractDraft([{file, text: readFileSync(file, 'utf8')}], {date});
-	return {name, score: scoreDraft(doc, key)};
+	const text = readFileSync(file, 'utf8');
+	const started = performance.now();
+	const doc: TimescopeDocument = extractDraft([{file, text}], {date});
+	return {name, score: scoreDraft(doc, key), ms: performance.now() - started};
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
@@ -39,11 +43,18 @@ const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.
 function table(title: string, rows: Row[]): void {
 	if (rows.length === 0) return;
 	console.log(`\n## ${title}\n`);
-	console.log('| article | quotes found | not quotes | speakers right | dates right | quotes dated right |');
-	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-	for (const {name, score} of [...rows, {name: '**total**', score: totals(rows.map((row) => row.score))}]) {
+	console.log(
+		'| article | quotes found | not quotes | speakers right | dates right | quotes dated right | ms |',
+	);
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+	const total: Row = {
+		name: '**total**',
+		score: totals(rows.map((row) => row.score)),
+		ms: rows.reduce((sum, row) => sum + (row.ms ?? 0), 0),
+	};
+	for (const {name, score, ms} of [...rows, total]) {
 		console.log(
-			`| ${name} | ${score.found}/${score.quotes} | ${score.extra.length} | ${score.speakersRight}/${score.found} | ${score.datesRight}/${score.dates} | ${score.saidKnown > 0 ? `${score.saidRight}/${score.saidKnown}` : '—'} |`,
+			`| ${name} | ${score.found}/${score.quotes} | ${score.extra.length} | ${score.speakersRight}/${score.found} | ${score.datesRight}/${score.dates} | ${score.saidKnown > 0 ? `${score.saidRight}/${score.saidKnown}` : '—'} | ${Math.round(ms ?? 0)} |`,
 		);
 	}
 	const sum = totals(rows.map((row) => row.score));

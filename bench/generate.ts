@@ -500,8 +500,9 @@ export function generateDocument(options: GenerateOptions): TimescopeDocument {
 }
 
 /**
- * Write a dataset without ever holding it whole: JSON (one document) or NDJSON (the root object on
- * the first line, then one `{"event": …}` or `{"quote": …}` per line; see source/dataset/ndjson.ts).
+ * Write a dataset without ever holding it whole: JSON (one document) or NDJSON (the root object with
+ * its counts on the first line, then one `{"event": …}` or `{"quote": …}` per line; see
+ * source/dataset/ndjson.ts).
  */
 export async function writeDataset(
 	options: GenerateOptions & {ndjson?: boolean},
@@ -518,7 +519,19 @@ export async function writeDataset(
 	for (const item of generateItems(options)) {
 		if (item.kind === 'root') {
 			rootJson = JSON.stringify(item.root);
-			buffer += options.ndjson ? `${rootJson}\n` : `${rootJson.slice(0, -1)},\n"events": [\n`;
+			if (options.ndjson) {
+				// What the whole file holds, so a reader can tell a file cut short (see source/dataset/ndjson.ts).
+				const {actors, places, sources, eras} = item.root;
+				const counts = {
+					actors: actors?.length ?? 0,
+					places: places?.length ?? 0,
+					sources: sources?.length ?? 0,
+					eras: eras?.length ?? 0,
+					events: options.events,
+					quotes: options.quotes,
+				};
+				buffer += `${rootJson.slice(0, -1)},"counts":${JSON.stringify(counts)}}\n`;
+			} else buffer += `${rootJson.slice(0, -1)},\n"events": [\n`;
 			continue;
 		}
 		if (options.ndjson) {

@@ -1,8 +1,8 @@
+import {checkJson} from '../source/dataset/load.js';
 import {buildDataset} from '../source/dataset/model.js';
-import {readInput} from '../source/dataset/read-input.js';
+import {openInput, readText} from '../source/dataset/read-input.js';
 import type {TimescopeDocument} from '../source/dataset/schema.js';
-import {validateDocument} from '../source/dataset/validate.js';
-import {createQuoteSearcher} from '../source/search/quote-search.js';
+import {createSearcher} from '../source/search/searcher.js';
 
 /**
  * Where the time of loading a big file goes, stage by stage, as source/dataset/load.ts runs them:
@@ -25,17 +25,20 @@ function stage<T>(name: string, work: () => T): T {
 }
 
 const start = performance.now();
-const input = await readInput(file);
+const opened = await openInput(file);
+if (!opened.ok) throw new Error(opened.problem.message);
+const input = await readText(opened.input);
+await opened.input.close();
 rows.push(['read + decode', performance.now() - start]);
 if (!input.ok) throw new Error(input.problem.message);
 const value = stage('JSON.parse', () => JSON.parse(input.text) as unknown);
 const validStart = performance.now();
-const validated = await validateDocument(value);
-rows.push(['validate', performance.now() - validStart]);
+const validated = await checkJson(value, input.text, file, {strict: true});
+rows.push(['check (keys, schema, ids)', performance.now() - validStart]);
 if (!validated.ok) throw new Error(`${file} is not valid`);
 const doc: TimescopeDocument = validated.doc;
 const dataset = stage('build the model', () => buildDataset(doc));
-stage('build the search index', () => createQuoteSearcher(dataset));
+stage('build the search index', () => createSearcher(dataset));
 
 for (const [name, ms] of rows) process.stdout.write(`${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms\n`);
 process.stdout.write(

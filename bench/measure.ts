@@ -3,7 +3,7 @@ import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {loadDataset} from '../source/dataset/load.js';
 import {buildDataset, type Dataset} from '../source/dataset/model.js';
-import {createQuoteSearcher, loadQuoteSearcher, type QuoteSearcher} from '../source/search/quote-search.js';
+import {createSearcher, loadSearcher, type Searcher} from '../source/search/searcher.js';
 import {sanitize} from '../source/text/sanitize.js';
 import {measureFrames} from './frames.js';
 import {generateDocument} from './generate.js';
@@ -97,10 +97,10 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 	const rssLoadedMB = rssMB();
 
 	const indexStart = performance.now();
-	const searcher = createQuoteSearcher(data);
+	const searcher = createSearcher(data);
 	const indexMs = performance.now() - indexStart;
 	const rssIndexedMB = rssMB();
-	const sliced = await longestBlock(() => loadQuoteSearcher(data));
+	const sliced = await longestBlock(() => loadSearcher(data));
 
 	const queries = typedQueries(data);
 	// Warm up the JIT on other queries first, as a session does in its first seconds.
@@ -119,7 +119,7 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 		}
 	}
 	const perKey = (runs[0] as number[]).map((_, i) => median(runs.map((run) => run[i] as number)));
-	const asyncSearcher: QuoteSearcher = sliced.value;
+	const asyncSearcher: Searcher = sliced.value;
 	for (const keys of keystrokes(typedQueries(data, 99)))
 		for (const q of keys) await asyncSearcher.searchAsync(q, {limit: 50});
 	const perKeyAsync: number[] = [];
@@ -135,7 +135,10 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 
 	const items = knownItems(data, 300);
 	const oursHits = items.map((item) =>
-		searcher.search(item.query, {limit: 3}).hits.some((hit) => hit.quote.index === item.quote),
+		searcher
+			.search(item.query, {limit: 3})
+			.hits.slice()
+			.some((hit) => hit.kind === 'quote' && hit.quote.index === item.quote),
 	);
 	const fuse = plainFuse(data);
 	const fuseHits = withinBudget(items, budgetMs, (item) =>

@@ -39,10 +39,12 @@ export function helpText(view: Command, commands: Readonly<Record<string, Comman
 			"timescope --search '@maduro oil' --json | jq '.results[0].quote.text'",
 			'timescope validate data/*.json',
 			'timescope convert timeline.csv > timeline.json',
+			'timescope extract article.txt --date 2026-01-02 -o draft.json',
 			'cat timeline.json | timescope - --print',
 		].map((example) => `  $ ${example}`),
 		'',
-		'Exit codes: 0 ok, 1 bad data or unreadable file, 2 usage error, 130 interrupted (Ctrl-C).',
+		'Exit codes: 0 ok, 1 bad data or unreadable file (nothing shown), 2 usage error, 3 shown without the',
+		'items listed on stderr (--print, --json, --search; never with --strict), 130 interrupted (Ctrl-C).',
 	].join('\n');
 }
 

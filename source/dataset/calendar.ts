@@ -72,7 +72,9 @@ export function startOfDay(year: number, month: number, day: number): number {
  * next year's first.
  */
 export function instantBefore(instant: number): number {
-	return instant - Math.max(1, Math.abs(instant) * Number.EPSILON);
+	const magnitude = Math.abs(instant);
+	// At 2^53 and beyond a step of |x|·ε is at least one double and at most two.
+	return magnitude < 2 ** 53 ? instant - 1 : instant - magnitude * Number.EPSILON;
 }
 
 /** The day an instant falls on, as a day number. */

@@ -1,108 +1,122 @@
-import {createReadStream} from 'node:fs';
-import {type FileHandle, open} from 'node:fs/promises';
 import {Readable} from 'node:stream';
+import {type CheckedProblem, DocumentChecker, fallbackTitle} from './check.js';
+import {findDuplicateKeys} from './duplicate-keys.js';
 import type {ImportResult} from './importers/index.js';
+import {ITEM_KINDS, LISTS} from './items.js';
 import type {JsonText} from './json-text.js';
 import {buildDataset, type Dataset} from './model.js';
 import type {NdjsonProgress} from './ndjson.js';
-import {describeValue, type Problem, toPointer} from './problems.js';
-import {readInput} from './read-input.js';
+import {
+	describeValue,
+	type Found,
+	fromPointer,
+	type Problem,
+	type SkippedCounts,
+	skippedCounts,
+	sortProblems,
+} from './problems.js';
+import {type Input, MAX_STREAM_BYTES, openInput, readText} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
-import {validateDocument} from './validate.js';
+import type {DocumentProblem} from './validate.js';
 
 /**
- * file → text → JSON → (importer) → validated timescope/1 document → model. Every failure comes back
- * as located problems, never as an exception.
+ * file → bytes → text → JSON → (importer) → checked timescope/1 document → model. Every failure comes
+ * back as located problems, never as an exception.
+ *
+ * Loading is lenient unless told `strict`: the document is built from every valid item, and each item
+ * left out is reported (`problems`, each with the `item` it cost; `skipped` counts them by kind). It
+ * fails only when nothing can be opened: unreadable, not JSON, not a timeline. Strict loading (what
+ * `validate` and `--strict` ask for) fails on any problem that is not a note.
  */
 
-export type LoadResult =
-	| {ok: true; dataset: Dataset; file: string; format: string}
-	| {ok: false; file: string; problems: Problem[]};
+export interface Opened {
+	file: string;
+	format: string;
+	/** What is wrong with the input though it opened: items left out, and notes. */
+	problems: Problem[];
+	/** Problems found beyond those kept in `problems` (see PROBLEMS_KEPT). */
+	omitted: number;
+	/** Items left out, by kind. */
+	skipped: SkippedCounts;
+}
 
-export type DocumentResult =
-	| {ok: true; doc: TimescopeDocument; file: string; format: string}
-	| {ok: false; file: string; problems: Problem[]};
+export interface Refused {
+	ok: false;
+	file: string;
+	problems: Problem[];
+	omitted: number;
+}
+
+export type LoadResult = (Opened & {ok: true; dataset: Dataset}) | Refused;
+export type DocumentResult = (Opened & {ok: true; doc: TimescopeDocument}) | Refused;
+
+export interface ReadOptions {
+	/** Refuse the input for any problem, as `validate` does, instead of leaving bad items out. */
+	strict?: boolean;
+	/** The size of a named file, as soon as it is known and before it is read. */
+	onSize?: (bytes: number) => void;
+	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size (0 when unknown). */
+	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
+}
 
 export async function loadDataset(path: string, options: ReadOptions = {}): Promise<LoadResult> {
 	return toDataset(await readDocument(path, options));
 }
 
-/** Parse and validate without building the model (what `validate` and `convert` need). */
+/** Parse and check without building the model (what `validate` and `convert` need). */
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<DocumentResult> {
-	if (path !== '-') {
-		const streamed = await readNdjsonFile(path, options);
-		if (streamed) return streamed;
+	const opened = await openInput(path, {onSize: options.onSize});
+	if (!opened.ok) return refuse(opened.problem.file, [opened.problem]);
+	const {input} = opened;
+	try {
+		const head = input.head.toString('utf8');
+		if (mayBeNdjson(head)) {
+			const ndjson = await import('./ndjson.js');
+			if (ndjson.looksLikeNdjson(head)) return await streamNdjson(input, options);
+		}
+		const early = notOneDocument(head, input.file);
+		if (early) return refuse(input.file, [early]);
+		const text = await readText(input);
+		if (!text.ok) return refuse(input.file, [text.problem]);
+		return await parseDocument(text.text, input.file, options);
+	} finally {
+		await input.close();
 	}
-	const input = await readInput(path);
-	if (!input.ok) return {ok: false, file: input.problem.file, problems: [input.problem]};
-	return parseDocument(input.text, input.file);
 }
-
-export interface ReadOptions {
-	/** The size of a named file, as soon as it is known and before it is read. */
-	onSize?: (bytes: number) => void;
-	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size. */
-	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
-}
-
-const HEAD_BYTES = 64 * 1024;
 
 /**
  * An NDJSON file is streamed, never read whole: that is what the format is for (archives past the
- * ~512 MB a JSON.parse can take). Anything else returns undefined and is read as one text.
+ * ~512 MB a JSON.parse can take). A pipe is cut off at MAX_STREAM_BYTES: it may never end.
  */
-async function readNdjsonFile(
-	path: string,
-	{onSize, onProgress}: ReadOptions,
-): Promise<DocumentResult | undefined> {
-	let head: string;
-	let size: number;
-	try {
-		const handle = await open(path);
-		try {
-			size = (await handle.stat()).size;
-			onSize?.(size);
-			head = await readFirstLine(handle, size);
-		} finally {
-			await handle.close();
-		}
-	} catch {
-		return undefined;
-	}
-	if (!mayBeNdjson(head)) return undefined;
-	const ndjson = await import('./ndjson.js');
-	if (!ndjson.looksLikeNdjson(head)) return undefined;
-	const result = await ndjson.loadNdjson(createReadStream(path), {
-		file: path,
-		onProgress: onProgress && ((progress) => onProgress({...progress, totalBytes: size})),
+async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Promise<DocumentResult> {
+	const {loadNdjson} = await import('./ndjson.js');
+	const totalBytes = input.size ?? 0;
+	const result = await loadNdjson(chain(input.head, input.rest()), {
+		file: input.file,
+		lenient: !strict,
+		maxBytes: input.size === undefined ? MAX_STREAM_BYTES : undefined,
+		onProgress: onProgress && ((progress) => onProgress({...progress, totalBytes})),
 	});
 	return result.ok
-		? {ok: true, doc: result.doc, file: path, format: NDJSON}
-		: {ok: false, file: path, problems: result.problems};
+		? {ok: true, doc: result.doc, file: input.file, format: NDJSON, ...report(result)}
+		: refuse(input.file, result.problems, result.omitted);
 }
 
-// The root line carries every actor, place and source of an archive: it can run to megabytes.
-const MAX_ROOT_LINE = 64 << 20;
-
-/** The first line and the chunk after it (or as much as was read when no line ends). */
-async function readFirstLine(handle: FileHandle, size: number): Promise<string> {
-	const chunks: Buffer[] = [];
-	let read = 0;
-	let lineEnded = false;
-	while (read < Math.min(size, MAX_ROOT_LINE)) {
-		const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size - read));
-		const {bytesRead} = await handle.read(buffer, 0, buffer.length, read);
-		if (bytesRead === 0) break;
-		const chunk = buffer.subarray(0, bytesRead);
-		chunks.push(chunk);
-		read += bytesRead;
-		if (lineEnded) break;
-		lineEnded = chunk.includes(0x0a);
-	}
-	return Buffer.concat(chunks).toString('utf8');
+async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+	yield head;
+	yield* rest;
 }
 
 const NDJSON = 'timescope/1 NDJSON';
+const HEAD_BYTES = 64 * 1024;
+
+function report(result: {problems: Problem[]; omitted: number; skipped: SkippedCounts}) {
+	return {problems: result.problems, omitted: result.omitted, skipped: result.skipped};
+}
+
+function refuse(file: string, problems: Problem[], omitted = 0): Refused {
+	return {ok: false, file, problems, omitted};
+}
 
 function firstLineEnd(text: string): number {
 	const end = text.indexOf('\n');
@@ -117,40 +131,95 @@ function mayBeNdjson(text: string): boolean {
 	return first.startsWith('{') && first.endsWith('}') && text.slice(end).trim() !== '';
 }
 
-export async function loadText(text: string, file: string): Promise<LoadResult> {
-	return toDataset(await parseDocument(text, file));
+/**
+ * A whole JSON value on line 1 with more after it is no JSON document, whatever follows: said at once,
+ * before reading the rest (`yes '{"a":1}' | timescope -` would otherwise fill memory first).
+ */
+function notOneDocument(head: string, file: string): Problem | undefined {
+	const end = head.indexOf('\n');
+	if (end === -1) return undefined;
+	const first = head.slice(0, end).trim();
+	if (!/^[[{]/.test(first) || !/[\]}]$/.test(first)) return undefined;
+	let value: unknown;
+	try {
+		value = JSON.parse(first.charCodeAt(0) === 0xfeff ? first.slice(1) : first);
+	} catch {
+		return undefined;
+	}
+	const after = head.slice(end + 1);
+	const offset = after.search(/\S/);
+	if (offset === -1) return undefined;
+	const format = (value as {format?: unknown} | null)?.format;
+	if (typeof format === 'string' && format !== FORMAT) {
+		return {file, line: 1, column: 1, pointer: '/format', ...notTimescope(value, format)};
+	}
+	const before = after.slice(0, offset);
+	const line = 2 + (before.match(/\n/g)?.length ?? 0);
+	return {
+		file,
+		line,
+		column: offset - before.lastIndexOf('\n'),
+		code: 'syntax-error',
+		params: {error: 'EndOfFileExpected'},
+		message: `expected the end of the file after the JSON value on line 1, found more (a timescope/1 NDJSON file starts with its root object, {"format": "${FORMAT}", …})`,
+	};
+}
+
+export async function loadText(text: string, file: string, options: ReadOptions = {}): Promise<LoadResult> {
+	return toDataset(await parseDocument(text, file, options));
 }
 
 function toDataset(result: DocumentResult): LoadResult {
-	return result.ok
-		? {ok: true, dataset: buildDataset(result.doc), file: result.file, format: result.format}
-		: result;
+	if (!result.ok) return result;
+	const {doc, ...rest} = result;
+	return {...rest, dataset: buildDataset(doc)};
 }
 
-// Deeper than this is no timeline: it is a hostile or broken file, and would overflow the stack of
-// JSON.stringify (--json) or of anything else that recurses.
-const MAX_DEPTH = 256;
+// Below this many events and quotes zod alone is quick enough (~3 µs an item) and ajv's ~60 ms
+// compile would cost more than it saves.
+const FAST_PATH_ITEMS = 5000;
 
 /**
  * Importers (HTML and CSV parsing) and the position-keeping JSON parser load only when a file needs
- * them: a valid timescope/1 file costs one JSON.parse and the schema check, nothing more.
+ * them: a valid timescope/1 file costs one JSON.parse, a count of its colons and the schema check.
  */
-export async function parseDocument(text: string, file: string): Promise<DocumentResult> {
-	const fail = (problems: Problem[]): DocumentResult => ({ok: false, file, problems});
+export async function parseDocument(
+	text: string,
+	file: string,
+	options: ReadOptions = {},
+): Promise<DocumentResult> {
+	const fail = (problems: Problem[]) => refuse(file, problems);
 	const first = text.trimStart()[0];
 	if (first !== '{' && first !== '[') {
 		const importers = await import('./importers/index.js');
 		if (importers.looksLikeTimelineCsv(text)) {
-			return fromImport(importers.importTimelineJsCsv(text, file), file, async () => ({}));
+			return fromImport(
+				importers.importTimelineJsCsv(text, file),
+				file,
+				placer(undefined, file),
+				[],
+				options,
+			);
 		}
-		return fail([{file, line: 1, column: 1, message: `not a timescope file: found ${describeText(text)}`}]);
+		return fail([
+			{
+				file,
+				line: 1,
+				column: 1,
+				code: 'not-timescope',
+				params: {},
+				message: `not a timescope file: found ${describeText(text)}`,
+			},
+		]);
 	}
 	const head = text.slice(0, firstLineEnd(text) + HEAD_BYTES);
 	if (mayBeNdjson(head)) {
 		const ndjson = await import('./ndjson.js');
 		if (ndjson.looksLikeNdjson(head)) {
-			const result = await ndjson.loadNdjson(Readable.from([text]), {file});
-			return result.ok ? {ok: true, doc: result.doc, file, format: NDJSON} : fail(result.problems);
+			const result = await ndjson.loadNdjson(Readable.from([text]), {file, lenient: !options.strict});
+			return result.ok
+				? {ok: true, doc: result.doc, file, format: NDJSON, ...report(result)}
+				: refuse(file, result.problems, result.omitted);
 		}
 	}
 	let value: unknown;
@@ -159,43 +228,115 @@ export async function parseDocument(text: string, file: string): Promise<Documen
 	} catch {
 		return fail(syntaxProblems(await jsonText(text, file)));
 	}
-	const locateIn = lazyLocator(text, file);
+	return checkJson(value, text, file, options);
+}
+
+/** A parsed JSON text (the text locates problems and shows duplicate keys) as a timescope/1 document. */
+export async function checkJson(
+	value: unknown,
+	text: string,
+	file: string,
+	options: ReadOptions = {},
+): Promise<DocumentResult> {
+	const fail = (problems: Problem[]) => refuse(file, problems);
+	const place = placer(text, file);
+	const duplicates = safely(() => findDuplicateKeys(text, value), []);
 	if ((value as {format?: unknown} | null)?.format !== FORMAT) {
 		const importers = await import('./importers/index.js');
 		const shape = importers.detectJsonFormat(value);
 		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
-			return fromImport(importers.importTimelineJsJson(value, file), file, locateIn);
+			return fromImport(importers.importTimelineJsJson(value, file), file, place, duplicates, options);
 		}
 		const format = (value as {format?: unknown} | null)?.format;
-		return fail([{file, ...(await locateIn('')), pointer: '', message: notTimescope(value, format)}]);
+		return fail(await place([{pointer: '', ...notTimescope(value, format)}]));
 	}
-	const validated = await validateDocument(value);
-	if (!validated.ok) {
-		const located = await Promise.all(
-			validated.problems.map(async (problem) => ({
-				file,
-				...(await locateIn(problem.pointer, problem.key)),
-				pointer: problem.pointer,
-				message: problem.message,
-			})),
-		);
-		// In file order, as an editor lists them (the sort is stable for problems at one spot).
-		return fail(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
-	}
-	return checkDepth(validated.doc, file, FORMAT, locateIn);
+	return checkTimescope(value as Record<string, unknown>, file, place, duplicates, options);
 }
 
-type Locator = (pointer: string, key?: boolean) => Promise<{line?: number; column?: number}>;
+/** Every item checked on its own; what a lenient load keeps, or what a strict one refuses for. */
+async function checkTimescope(
+	root: Record<string, unknown>,
+	file: string,
+	place: Placer,
+	duplicates: Array<Found & {pointer: string}>,
+	{strict = false}: ReadOptions,
+): Promise<DocumentResult> {
+	const lists = ITEM_KINDS.map((kind) => {
+		const list = Object.hasOwn(root, LISTS[kind]) ? root[LISTS[kind]] : undefined;
+		return [kind, Array.isArray(list) ? list : []] as const;
+	});
+	const items = lists.reduce(
+		(sum, [kind, list]) => sum + (kind === 'event' || kind === 'quote' ? list.length : 0),
+		0,
+	);
+	const quick = items >= FAST_PATH_ITEMS ? (await import('./fast-validate.js')).passesFast : undefined;
+	const {ofItems, ofRoot} = byOwner(duplicates);
+	const checker = new DocumentChecker({lenient: !strict, quick, extra: ofItems});
+	checker.setRoot(root);
+	for (const problem of ofRoot) checker.addProblem(problem);
+	for (const [kind, list] of lists) for (const item of list) checker.add(kind, item);
+	const checked = checker.finish();
+	if (checked.errors === 0) {
+		// Valid as it stands: the document is used as parsed, never copied.
+		return {
+			ok: true,
+			doc: root as TimescopeDocument,
+			file,
+			format: FORMAT,
+			problems: [],
+			omitted: 0,
+			skipped: {},
+		};
+	}
+	const problems = sortProblems(await place(checked.problems));
+	if (strict) return refuse(file, problems, checked.omitted);
+	return {
+		ok: true,
+		doc: checker.keep(fallbackTitle(file)) as TimescopeDocument,
+		file,
+		format: FORMAT,
+		problems,
+		omitted: checked.omitted,
+		skipped: checked.skipped,
+	};
+}
+
+/** Duplicate keys inside an item leave that item out; at the root they are reported, the last value used. */
+function byOwner(duplicates: Array<Found & {pointer: string}>) {
+	const ofItems = new Map<string, DocumentProblem[]>();
+	const ofRoot: CheckedProblem[] = [];
+	for (const duplicate of duplicates) {
+		const [list, index] = fromPointer(duplicate.pointer);
+		const kind = ITEM_KINDS.find((k) => LISTS[k] === list);
+		if (kind !== undefined && typeof index === 'number' && fromPointer(duplicate.pointer).length > 2) {
+			const key = `${kind} ${index}`;
+			ofItems.set(key, [...(ofItems.get(key) ?? []), duplicate]);
+		} else ofRoot.push(duplicate);
+	}
+	return {ofItems, ofRoot};
+}
+
+/** Puts problems in the file: those with only a pointer get their line and column. */
+type Placer = (problems: readonly CheckedProblem[]) => Promise<Problem[]>;
 
 /**
- * Line and column of a pointer in `text`. The position-keeping parser (a second parse of the text) is
- * loaded and run only when a problem needs a position, and only once.
+ * Problems located in `text`, all in one scan of it, by the position-keeping parser: loaded and run
+ * only when a problem needs a position.
  */
-function lazyLocator(text: string, file: string): Locator {
-	let json: Promise<JsonText> | undefined;
-	return async (pointer, key) => {
-		json ??= jsonText(text, file);
-		return locate(await json, pointer, key);
+function placer(text: string | undefined, file: string): Placer {
+	return async (problems) => {
+		const unplaced = problems.filter((p) => p.line === undefined && p.pointer !== undefined);
+		let positions: Array<{line: number; column: number}> = [];
+		if (text !== undefined && unplaced.length > 0) {
+			const json = await jsonText(text, file);
+			const wanted = unplaced.map(({pointer, key}) => ({pointer: pointer ?? '', key}));
+			positions = safely(() => json.locateAll(wanted), []);
+		}
+		const at = new Map(unplaced.map((problem, i) => [problem, positions[i]]));
+		return problems.map((problem) => {
+			const {key: _, ...rest} = problem;
+			return {file, ...rest, ...at.get(problem)};
+		});
 	};
 }
 
@@ -203,57 +344,41 @@ function lazyLocator(text: string, file: string): Locator {
 async function fromImport(
 	result: ImportResult,
 	file: string,
-	locateInInput: Locator,
+	place: Placer,
+	duplicates: Array<Found & {pointer: string}>,
+	{strict = false}: ReadOptions,
 ): Promise<DocumentResult> {
-	if (!result.ok) {
-		return {
-			ok: false,
-			file,
-			problems: await Promise.all(
-				result.problems.map(async (problem) => ({
-					file,
-					...(problem.pointer !== undefined ? await locateInInput(problem.pointer) : {}),
-					...(problem.line !== undefined ? {line: problem.line, column: problem.column} : {}),
-					pointer: problem.pointer,
-					message: problem.message,
-				})),
-			),
-		};
+	const found = sortProblems(
+		await place([...duplicates, ...(result.ok ? (result.skipped ?? []) : result.problems)]),
+	);
+	if (!result.ok) return refuse(file, found);
+	const checker = new DocumentChecker({lenient: false});
+	checker.setRoot(result.doc);
+	for (const kind of ITEM_KINDS) {
+		for (const item of (result.doc[LISTS[kind]] as unknown[] | undefined) ?? []) checker.add(kind, item);
 	}
-	const validated = await validateDocument(result.doc);
-	if (!validated.ok) {
+	const checked = checker.finish();
+	if (checked.errors > 0) {
 		// The converter produced something timescope/1 rejects: a bug of ours, reported as such.
-		return {
-			ok: false,
+		return refuse(
 			file,
-			problems: validated.problems.map((problem) => ({
+			checked.problems.map((problem) => ({
 				file,
+				code: 'conversion-failed',
+				params: {pointer: problem.pointer ?? ''},
 				message: `converted from ${result.format}, the result is invalid at ${problem.pointer || '(root)'}: ${problem.message} (a timescope bug: please report it with this file)`,
 			})),
-		};
+		);
 	}
-	return checkDepth(validated.doc, file, result.format, async () => ({}));
-}
-
-async function checkDepth(
-	doc: TimescopeDocument,
-	file: string,
-	format: string,
-	locateAt: Locator,
-): Promise<DocumentResult> {
-	const tooDeep = findTooDeep(doc);
-	if (tooDeep === undefined) return {ok: true, doc, file, format};
+	if (strict && found.some((problem) => problem.severity !== 'note')) return refuse(file, found);
 	return {
-		ok: false,
+		ok: true,
+		doc: result.doc,
 		file,
-		problems: [
-			{
-				file,
-				...(await locateAt(tooDeep)),
-				pointer: tooDeep,
-				message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
-			},
-		],
+		format: result.format,
+		problems: found,
+		omitted: 0,
+		skipped: skippedCounts(found),
 	};
 }
 
@@ -262,13 +387,21 @@ async function jsonText(text: string, file: string): Promise<JsonText> {
 	return new JsonText(text, file);
 }
 
-function notTimescope(value: unknown, format: unknown): string {
+function notTimescope(value: unknown, format: unknown): Pick<Problem, 'code' | 'params' | 'message'> {
 	if (typeof format === 'string' && format.startsWith('timescope/')) {
-		return `unsupported format "${format}": this version of timescope reads "${FORMAT}"`;
+		return {
+			code: 'unsupported-format',
+			params: {format, expected: FORMAT},
+			message: `unsupported format "${format}": this version of timescope reads "${FORMAT}"`,
+		};
 	}
 	const what =
 		typeof format === 'string' ? `an object with "format": ${JSON.stringify(format)}` : describeValue(value);
-	return `not a timescope file: found ${what}; expected an object with "format": "${FORMAT}"`;
+	return {
+		code: 'not-timescope',
+		params: {expected: FORMAT},
+		message: `not a timescope file: found ${what}; expected an object with "format": "${FORMAT}"`,
+	};
 }
 
 function describeText(text: string): string {
@@ -278,43 +411,23 @@ function describeText(text: string): string {
 
 // The positional parser recurses; a pathologically nested file must still get its message.
 function syntaxProblems(json: JsonText): Problem[] {
-	try {
-		return json.syntaxProblems();
-	} catch {
-		return [{file: json.file, message: 'is not valid JSON (nested too deeply to locate the error)'}];
-	}
+	return safely(
+		() => json.syntaxProblems(),
+		[
+			{
+				file: json.file,
+				code: 'syntax-error',
+				params: {},
+				message: 'is not valid JSON (nested too deeply to locate the error)',
+			},
+		],
+	);
 }
 
-function locate(json: JsonText, pointer: string, key?: boolean): {line?: number; column?: number} {
+function safely<T>(work: () => T, fallback: T): T {
 	try {
-		return json.locate(pointer, {key});
+		return work();
 	} catch {
-		return {};
+		return fallback;
 	}
-}
-
-/**
- * Pointer to the first value nested deeper than MAX_DEPTH. The schema bounds the depth of everything
- * but `extensions`, so only those are walked (iteratively: recursion is what deep nesting breaks).
- */
-function findTooDeep(doc: TimescopeDocument): string | undefined {
-	const roots: Array<{value: unknown; path: Array<string | number>}> = [
-		{value: doc.extensions, path: ['extensions']},
-	];
-	doc.events.forEach((event, i) => roots.push({value: event.extensions, path: ['events', i, 'extensions']}));
-	doc.quotes?.forEach((quote, i) => roots.push({value: quote.extensions, path: ['quotes', i, 'extensions']}));
-	for (const root of roots) {
-		const stack = [{value: root.value, depth: 2, path: root.path}];
-		for (let item = stack.pop(); item; item = stack.pop()) {
-			const {value, depth, path} = item;
-			if (value === null || typeof value !== 'object') continue;
-			if (depth > MAX_DEPTH) return toPointer(path);
-			// Paths stop growing after a few levels: the report names where the deep part starts.
-			for (const [key, child] of Object.entries(value)) {
-				const index = Array.isArray(value) ? Number(key) : key;
-				stack.push({value: child, depth: depth + 1, path: path.length < 12 ? [...path, index] : path});
-			}
-		}
-	}
-	return undefined;
 }

@@ -1,4 +1,4 @@
-import {compareByDate, type Reference} from './dates.js';
+import {type Reference, sortByDate} from './dates.js';
 import {anchorInstant, type EdtfDate, isBound, parseEdtf} from './edtf.js';
 import type {
 	ActorDoc,
@@ -25,8 +25,6 @@ export type Source = SourceDoc;
 export interface TimelineEvent {
 	/** Position in `Dataset.events` (timeline order). */
 	readonly index: number;
-	/** Position in the file's `events`: the order of events on the same date. */
-	readonly order: number;
 	readonly id: string;
 	readonly date: EdtfDate;
 	readonly title: string;
@@ -60,7 +58,6 @@ export interface Quote {
 }
 
 export interface Era {
-	readonly order: number;
 	readonly id: string;
 	readonly date: EdtfDate;
 	readonly title: string;
@@ -138,23 +135,23 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 		index: number;
 		quotes: Quote[];
 	}
-	const events: MutableEvent[] = doc.events.map((event, order) => ({
-		index: 0,
-		order,
-		id: event.id,
-		date: mustParseEdtf(event.date),
-		title: event.title,
-		dateText: event.dateText,
-		summary: event.summary,
-		actors: resolve(event.actors?.map(linkId), actors),
-		actorQualifiers: qualifiersOf(event.actors),
-		places: resolve(event.places, places),
-		tags: event.tags ?? NONE,
-		sources: resolve(event.sources, sources),
-		quotes: [],
-		doc: event,
-	}));
-	events.sort(compareByDate);
+	const events: MutableEvent[] = sortByDate(
+		doc.events.map((event) => ({
+			index: 0,
+			id: event.id,
+			date: mustParseEdtf(event.date),
+			title: event.title,
+			dateText: event.dateText,
+			summary: event.summary,
+			actors: resolve(event.actors?.map(linkId), actors),
+			actorQualifiers: qualifiersOf(event.actors),
+			places: resolve(event.places, places),
+			tags: event.tags ?? NONE,
+			sources: resolve(event.sources, sources),
+			quotes: [],
+			doc: event,
+		})),
+	);
 	events.forEach((event, index) => {
 		event.index = index;
 	});
@@ -184,9 +181,14 @@ export function buildDataset(doc: TimescopeDocument): Dataset {
 		if (event.quotes.length > 1) event.quotes.sort(compareQuotes);
 	}
 
-	const eras: Era[] = (doc.eras ?? [])
-		.map((era, order) => ({order, id: era.id, date: mustParseEdtf(era.date), title: era.title, doc: era}))
-		.sort(compareByDate);
+	const eras: Era[] = sortByDate(
+		(doc.eras ?? []).map((era) => ({
+			id: era.id,
+			date: mustParseEdtf(era.date),
+			title: era.title,
+			doc: era,
+		})),
+	);
 
 	const referenceDate = doc.referenceDate === undefined ? undefined : mustParseEdtf(doc.referenceDate);
 	return {

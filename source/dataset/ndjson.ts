@@ -1,33 +1,32 @@
+import {isUtf8} from 'node:buffer';
+import {type CheckedProblem, DocumentChecker, fallbackTitle, type Locate} from './check.js';
+import {findDuplicateKeys} from './duplicate-keys.js';
+import {ITEM_KINDS, isItemKind, LISTS, type ListName} from './items.js';
 import {JsonText} from './json-text.js';
-import {describeValue, type Problem, toPointer} from './problems.js';
-import {
-	actorSchema,
-	eraSchema,
-	eventSchema,
-	FORMAT,
-	placeSchema,
-	quoteSchema,
-	sourceSchema,
-	type TimescopeDocument,
-} from './schema.js';
-import {validateWithZod} from './validate.js';
+import {describeValue, type Problem, type SkippedCounts, sortProblems} from './problems.js';
+import {firstInvalidUtf8, utf8Position} from './read-input.js';
+import {FORMAT, type TimescopeDocument} from './schema.js';
 
 /**
  * `timescope/1` as NDJSON, for archives too big for one `JSON.parse` (V8 strings stop at ~512 MB)
  * or to read while they stream in. One JSON value per line:
  *
  *   line 1     the root object, as in a .json file, without "events" and "quotes" (or with them
- *              empty, or holding some; lines add to them)
+ *              empty, or holding some; lines add to them), and optionally "counts": how many items
+ *              of each list the whole file holds, so that a file cut short is known to be
  *   each line  {"event": {…}}, {"quote": {…}}, {"actor": {…}}, {"place": {…}}, {"source": {…}}
  *              or {"era": {…}}: one item, the same object as in a .json file's list
  *
  * Blank lines are skipped; CRLF line ends and a UTF-8 byte order mark are accepted; items may come in
  * any order and refer to items on later lines. Every problem is reported with its line, column and
  * JSON pointer within that line (`/quote/speaker`), as the JSON loader reports them, and reading
- * goes on to the end so that all are listed at once.
+ * goes on to the end so that all are listed at once. A lenient load keeps every valid item and
+ * reports each line it left out.
  */
 
-export type NdjsonResult = {ok: true; doc: TimescopeDocument} | {ok: false; problems: Problem[]};
+export type NdjsonResult =
+	| {ok: true; doc: TimescopeDocument; problems: Problem[]; omitted: number; skipped: SkippedCounts}
+	| {ok: false; problems: Problem[]; omitted: number};
 
 export interface NdjsonProgress {
 	bytes: number;
@@ -41,43 +40,14 @@ export interface NdjsonOptions {
 	file?: string;
 	/** Called every ~4 MB read, and once at the end. */
 	onProgress?: (progress: NdjsonProgress) => void;
+	/** Keep every valid item and report the rest, instead of refusing the file for one bad line. */
+	lenient?: boolean;
+	/** Stop reading past this many bytes (a pipe that never ends). */
+	maxBytes?: number;
 }
 
-const KINDS = {
-	event: {list: 'events', schema: eventSchema},
-	quote: {list: 'quotes', schema: quoteSchema},
-	actor: {list: 'actors', schema: actorSchema},
-	place: {list: 'places', schema: placeSchema},
-	source: {list: 'sources', schema: sourceSchema},
-	era: {list: 'eras', schema: eraSchema},
-} as const;
-type Kind = keyof typeof KINDS;
-type ListName = (typeof KINDS)[Kind]['list'];
-
-/** Referring key → the kind it names. */
-const REFERENCES: Partial<Record<Kind, Record<string, Kind>>> = {
-	event: {actors: 'actor', places: 'place', sources: 'source'},
-	quote: {speaker: 'actor', events: 'event', source: 'source'},
-};
-
-// As in load.ts: deeper nesting is a hostile or broken file, and would overflow JSON.stringify.
-const MAX_DEPTH = 256;
-/** Problems kept (a broken generator can emit millions; the report shows 50). */
-const MAX_PROBLEMS = 1000;
 const PROGRESS_BYTES = 4 << 20;
-
-interface Located {
-	line: number;
-	text: string;
-}
-
-interface PendingReference {
-	kind: Kind;
-	id: string;
-	line: number;
-	column: number;
-	pointer: string;
-}
+const KIND_NAMES = '"event", "quote", "actor", "place", "source" or "era"';
 
 /** A first line that is a whole `timescope/1` object with more lines after it: NDJSON, not JSON. */
 export function looksLikeNdjson(head: string): boolean {
@@ -97,260 +67,314 @@ export async function loadNdjson(
 	options: NdjsonOptions = {},
 ): Promise<NdjsonResult> {
 	const file = options.file ?? '<stdin>';
-	const problems: Problem[] = [];
-	const problem = (p: Omit<Problem, 'file'>) => {
-		if (problems.length < MAX_PROBLEMS) problems.push({file, ...p});
-	};
-	const lists: Record<ListName, unknown[]> = {
-		events: [],
-		quotes: [],
-		actors: [],
-		places: [],
-		sources: [],
-		eras: [],
-	};
-	const ids: Record<Kind, Map<string, number>> = {
-		event: new Map(),
-		quote: new Map(),
-		actor: new Map(),
-		place: new Map(),
-		source: new Map(),
-		era: new Map(),
-	};
-	const pending: PendingReference[] = [];
-	let root: Record<string, unknown> | undefined;
+	const lenient = options.lenient ?? false;
+	const checker = new DocumentChecker({lenient});
 	const progress: NdjsonProgress = {bytes: 0, lines: 0, events: 0, quotes: 0};
-	let reported = 0;
+	// Items of each list the file holds (valid or not), to check against its stated counts.
+	const held: Record<ListName, number> = {actors: 0, places: 0, sources: 0, events: 0, quotes: 0, eras: 0};
+	let root: Record<string, unknown> | undefined;
+	let counts: {line: number; text: string; value: unknown} | undefined;
+	let sawRoot = false;
+	let fatal = false;
+	const leftOut = (line: number) => ({kind: 'line' as const, index: line});
 
-	const readRoot = ({line, text}: Located) => {
-		const value = parseLine({line, text}, problem);
-		if (value === undefined) return;
+	const readRoot = (line: number, text: string) => {
+		const value = parseLine(line, text, checker);
+		if (value === undefined) {
+			fatal = true;
+			return;
+		}
 		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-			problem({
+			fatal = true;
+			checker.addProblem({
 				line,
 				column: 1,
 				pointer: '',
+				code: 'not-timescope',
+				params: {found: describeValue(value)},
 				message: `expected the root object of a timescope/1 file on the first line, found ${describeValue(value)}`,
 			});
 			return;
 		}
 		const object = value as Record<string, unknown>;
 		if (object.format !== FORMAT) {
-			problem({
+			fatal = true;
+			checker.addProblem({
 				line,
-				...locate(text, '/format'),
+				...locateIn(text)('/format'),
 				pointer: '/format',
+				code: typeof object.format === 'string' ? 'unsupported-format' : 'not-timescope',
+				params: {expected: FORMAT},
 				message: `expected "format": "${FORMAT}" on the first line, found ${describeValue(object.format)}`,
 			});
 			return;
 		}
-		root = object;
-		for (const kind of Object.keys(KINDS) as Kind[]) {
-			const list = object[KINDS[kind].list];
+		const {counts: stated, ...rest} = object;
+		if (Object.hasOwn(object, 'counts')) counts = {line, text, value: stated};
+		// The lines hold the events: the root line need not list any.
+		root = Object.hasOwn(rest, 'events') ? rest : {...rest, events: []};
+		const locate = locateIn(text);
+		checker.setRoot(root, {line}, locate);
+		for (const kind of ITEM_KINDS) {
+			const list = Object.hasOwn(root, LISTS[kind]) ? root[LISTS[kind]] : undefined;
 			if (!Array.isArray(list)) continue;
-			for (const item of list) {
-				const id = (item as {id?: unknown} | null)?.id;
-				if (typeof id === 'string' && !ids[kind].has(id)) ids[kind].set(id, line);
-				lists[KINDS[kind].list].push(item);
-			}
-		}
-		// References out of the root may point at items on later lines: those are checked at the end.
-		const validated = validateWithZod({...object, events: object.events ?? []});
-		for (const p of validated.ok ? [] : validated.problems) {
-			const reference = /^"(.*)" is not the id of any (\w+) /.exec(p.message);
-			if (reference) {
-				pending.push({
-					kind: reference[2] as Kind,
-					id: reference[1] as string,
-					line,
-					pointer: p.pointer,
-					column: locate(text, p.pointer).column ?? 1,
-				});
-			} else problem({line, ...locate(text, p.pointer, p.key), pointer: p.pointer, message: p.message});
+			held[LISTS[kind]] += list.length;
+			for (const item of list) checker.add(kind, item, {line}, locate);
 		}
 	};
 
-	const readItem = ({line, text}: Located) => {
-		const value = parseLine({line, text}, problem);
+	const readItem = (line: number, text: string) => {
+		const value = parseLine(line, text, checker);
 		if (value === undefined) return;
 		const keys =
 			value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-		const kind = keys[0] as Kind | undefined;
-		if (keys.length !== 1 || !kind || !(kind in KINDS)) {
-			problem({
+		const kind = keys[0];
+		if (keys.length !== 1 || kind === undefined || !isItemKind(kind)) {
+			checker.addProblem({
 				line,
 				column: 1,
 				pointer: '',
-				message: `expected an object with one key, "event", "quote", "actor", "place", "source" or "era", found ${describeValue(value)}`,
+				code: 'not-an-item',
+				params: {found: describeValue(value)},
+				message: `expected an object with one key, ${KIND_NAMES}, found ${describeValue(value)}`,
+				item: leftOut(line),
 			});
 			return;
 		}
-		const item = (value as Record<string, unknown>)[kind];
-		const {list, schema} = KINDS[kind];
-		const base = `/${kind}`;
-		if (!schema.safeParse(item).success) {
-			// The document validator words each problem as the JSON loader does; its pointers are
-			// rewritten from /events/0/… to this line's /event/….
-			const validated = validateWithZod({format: FORMAT, title: '-', events: [], [list]: [item]});
-			for (const p of validated.ok ? [] : validated.problems) {
-				if (!p.pointer.startsWith(`/${list}/0`) || p.message.includes('is not the id of any')) continue;
-				const pointer = base + p.pointer.slice(`/${list}/0`.length);
-				problem({line, ...locate(text, pointer, p.key), pointer, message: p.message});
-			}
-			return;
-		}
-		const record = item as Record<string, unknown>;
-		const id = record.id as string;
-		const first = ids[kind].get(id);
-		if (first !== undefined) {
-			problem({
-				line,
-				...locate(text, `${base}/id`),
-				pointer: `${base}/id`,
-				message: `duplicate ${kind} id "${id}" (already used on line ${first})`,
-			});
-			return;
-		}
-		const tooDeep = deepest(record.extensions, [kind, 'extensions']);
-		if (tooDeep !== undefined) {
-			problem({
-				line,
-				...locate(text, tooDeep),
-				pointer: tooDeep,
-				message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
-			});
-			return;
-		}
-		ids[kind].set(id, line);
-		lists[list].push(record);
-		if (kind === 'event') progress.events++;
-		if (kind === 'quote') progress.quotes++;
-		for (const [key, target] of Object.entries(REFERENCES[kind] ?? {})) {
-			const refs = record[key];
-			const each = Array.isArray(refs)
-				? refs.map((ref, i) => [ref, `${base}/${key}/${i}`] as const)
-				: [[refs, `${base}/${key}`] as const];
-			for (const [ref, pointer] of each) {
-				// Not yet seen may be a forward reference: where it is is worked out now, while the line is at hand.
-				if (typeof ref === 'string' && !ids[target].has(ref)) {
-					pending.push({kind: target, id: ref, line, pointer, column: locate(text, pointer).column ?? 1});
-				}
-			}
+		const before = checker.errorCount();
+		checker.add(kind, (value as Record<string, unknown>)[kind], {line, base: `/${kind}`}, locateIn(text));
+		held[LISTS[kind]]++;
+		if (checker.errorCount() === before) {
+			if (kind === 'event') progress.events++;
+			if (kind === 'quote') progress.quotes++;
 		}
 	};
 
-	let line = 0;
-	let sawRoot = false;
-	const take = (text: string) => {
-		line++;
-		progress.lines = line;
+	const take = (line: number, text: string) => {
+		if (fatal) return;
 		const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
 		if (trimmed.trim() === '') return;
 		if (!sawRoot) {
 			sawRoot = true;
-			readRoot({line, text: trimmed});
-		} else readItem({line, text: trimmed});
+			readRoot(line, trimmed);
+		} else readItem(line, trimmed);
 	};
 
-	const decoder = new TextDecoder('utf-8', {fatal: true});
-	let chunkStart = 0;
-	let rest = '';
-	let bom = true;
-	try {
-		for await (const chunk of stream) {
-			chunkStart = progress.bytes;
-			progress.bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
-			let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true});
-			if (bom) {
-				if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-				bom = text === '';
-			}
-			let start = 0;
-			for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-				take(rest + text.slice(start, end));
-				rest = '';
-				start = end + 1;
-			}
-			rest += text.slice(start);
-			if (options.onProgress && progress.bytes - reported >= PROGRESS_BYTES) {
-				reported = progress.bytes;
-				options.onProgress({...progress});
-			}
-		}
-		rest += decoder.decode();
-	} catch (error) {
-		if (error instanceof TypeError) {
-			problem({
-				line: line + 1,
-				message: `is not UTF-8 text (an invalid byte sequence between bytes ${chunkStart + 1} and ${progress.bytes}); save it as UTF-8`,
+	const stopped = await readLines(stream, {
+		progress,
+		maxBytes: options.maxBytes,
+		onProgress: options.onProgress,
+		line: take,
+		notUtf8: (line, column) => {
+			checker.addProblem({
+				line,
+				column,
+				code: 'not-utf8',
+				params: {},
+				message: 'is not UTF-8 text on this line (an invalid byte sequence); save it as UTF-8',
+				item: leftOut(line),
 			});
-			return {ok: false, problems};
-		}
-		throw error;
-	}
-	if (rest !== '') take(rest);
+			if (!sawRoot) fatal = true;
+		},
+		stop: () => fatal,
+	});
 	options.onProgress?.({...progress});
 
-	if (!sawRoot)
+	if (!sawRoot && !fatal) {
 		return {
 			ok: false,
-			problems: [{file, message: 'is empty; expected a timescope/1 root object on the first line'}],
+			omitted: 0,
+			problems: [
+				{
+					file,
+					code: 'empty',
+					params: {},
+					message: 'is empty; expected a timescope/1 root object on the first line',
+				},
+			],
 		};
-	for (const ref of pending) {
-		if (!ids[ref.kind].has(ref.id)) {
-			problem({
-				line: ref.line,
-				column: ref.column,
-				pointer: ref.pointer,
-				message: `"${ref.id}" is not the id of any ${ref.kind} (see "${ref.kind}s")`,
-			});
-		}
 	}
-	if (problems.length > 0 || !root) {
-		// In file order, as an editor lists them.
-		problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-		return {ok: false, problems};
+	if (stopped) {
+		checker.addProblem({
+			line: progress.lines,
+			code: 'too-large',
+			params: {limit: options.maxBytes ?? 0},
+			message: `stopped reading after ${Math.round(progress.bytes / 2 ** 20)} MB from a stream that does not end; save it to a file first`,
+		});
 	}
-	const doc = {...root} as Record<string, unknown>;
-	for (const list of Object.keys(lists) as ListName[]) {
-		if (lists[list].length > 0 || list === 'events') doc[list] = lists[list];
-	}
-	return {ok: true, doc: doc as TimescopeDocument};
+	const checked = checker.finish();
+	const counted = fatal || stopped ? undefined : checkCounts(counts, held);
+	const errors = checked.errors + (counted && counted.severity !== 'note' ? 1 : 0);
+	const failed = fatal || stopped || (errors > 0 && !lenient);
+	// A note says nothing about a file refused for its errors.
+	const found =
+		counted && !(failed && counted.severity === 'note') ? [...checked.problems, counted] : checked.problems;
+	const problems: Problem[] = sortProblems(found).map(({key: _, ...problem}) => ({file, ...problem}));
+	if (failed) return {ok: false, problems, omitted: checked.omitted};
+	return {
+		ok: true,
+		doc: checker.keep(fallbackTitle(file)) as TimescopeDocument,
+		problems,
+		omitted: checked.omitted,
+		skipped: checked.skipped,
+	};
 }
 
-function parseLine({line, text}: Located, problem: (p: Omit<Problem, 'file'>) => void): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		for (const p of new JsonText(text, '').syntaxProblems()) {
-			problem({line, column: p.column, pointer: p.pointer, message: p.message});
+/** The stated counts against what the file holds; a note when there are none to check. */
+function checkCounts(
+	counts: {line: number; text: string; value: unknown} | undefined,
+	held: Record<ListName, number>,
+): CheckedProblem | undefined {
+	if (counts === undefined) {
+		return {
+			line: 1,
+			pointer: '',
+			code: 'no-counts',
+			params: {},
+			severity: 'note',
+			message:
+				'no "counts" on the first line, so a file cut short at a line end cannot be told from a whole one (see the README, NDJSON)',
+		};
+	}
+	const at = (pointer: string) => ({line: counts.line, ...locateIn(counts.text)(pointer), pointer});
+	const {value} = counts;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		return {
+			...at('/counts'),
+			code: 'wrong-type',
+			params: {expected: 'object'},
+			message: `expected "counts" to be an object such as {"events": 120, "quotes": 300}, found ${describeValue(value)}`,
+		};
+	}
+	const stated = value as Record<string, unknown>;
+	const lists = Object.values(LISTS) as ListName[];
+	for (const key of Object.keys(stated)) {
+		const count = stated[key];
+		if (!lists.includes(key as ListName) || !Number.isInteger(count) || (count as number) < 0) {
+			return {
+				...at(`/counts/${key}`),
+				code: 'bad-value',
+				params: {key},
+				message: `expected whole numbers of ${lists.join(', ')}, found "${key}": ${describeValue(count)}`,
+			};
 		}
+	}
+	const wrong = lists.flatMap((list) => {
+		const expected = Object.hasOwn(stated, list) ? (stated[list] as number) : 0;
+		return held[list] === expected
+			? []
+			: [`${expected.toLocaleString('en-US')} ${list} counted, ${held[list].toLocaleString('en-US')} found`];
+	});
+	if (wrong.length === 0) return undefined;
+	return {
+		...at('/counts'),
+		code: 'truncated',
+		params: {found: wrong},
+		message: `the file does not hold what its first line counts (${wrong.join('; ')}): it is cut short, or still being written`,
+	};
+}
+
+function parseLine(line: number, text: string, checker: DocumentChecker): unknown {
+	const leftOut = {kind: 'line' as const, index: line};
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		// Past the problems kept, a line that is not JSON is one problem, counted without a second parse.
+		const found = checker.isFull()
+			? [{code: 'syntax-error' as const, params: {}, message: 'is not JSON'}]
+			: new JsonText(text, '').syntaxProblems().map(({file: _, ...problem}) => problem);
+		for (const problem of found) checker.addProblem({...problem, line, item: leftOut});
 		return undefined;
 	}
-}
-
-function locate(text: string, pointer: string, key?: boolean): {column?: number} {
-	try {
-		return {column: new JsonText(text, '').locate(pointer, {key}).column};
-	} catch {
-		return {};
+	const [duplicate] = findDuplicateKeys(text, value);
+	if (duplicate) {
+		checker.addProblem({...duplicate, line, item: leftOut});
+		return undefined;
 	}
+	return value;
 }
 
-/** Pointer to the first value under `value` nested deeper than MAX_DEPTH (iteratively). */
-function deepest(value: unknown, path: Array<string | number>): string | undefined {
-	const stack = [{value, depth: 2, path}];
-	for (let item = stack.pop(); item; item = stack.pop()) {
-		if (item.value === null || typeof item.value !== 'object') continue;
-		if (item.depth > MAX_DEPTH) return toPointer(item.path);
-		for (const [key, child] of Object.entries(item.value)) {
-			const step = Array.isArray(item.value) ? Number(key) : key;
-			stack.push({
-				value: child,
-				depth: item.depth + 1,
-				path: item.path.length < 12 ? [...item.path, step] : item.path,
-			});
+function locateIn(text: string): Locate {
+	let json: JsonText | undefined;
+	return (pointer, key) => {
+		try {
+			json ??= new JsonText(text, '');
+			return {column: json.locate(pointer, {key}).column};
+		} catch {
+			return {};
 		}
+	};
+}
+
+/**
+ * Lines of a byte stream, each decoded on its own when a block of them is not UTF-8 (so a bad byte is
+ * reported at its line and column, and the lines around it are still read). Returns true when it
+ * stopped at `maxBytes`.
+ */
+async function readLines(
+	stream: AsyncIterable<Uint8Array | string>,
+	handlers: {
+		progress: NdjsonProgress;
+		maxBytes?: number;
+		onProgress?: (progress: NdjsonProgress) => void;
+		line: (line: number, text: string) => void;
+		notUtf8: (line: number, column: number) => void;
+		stop: () => boolean;
+	},
+): Promise<boolean> {
+	const {progress} = handlers;
+	let pending: Buffer[] = [];
+	let reported = 0;
+	let bom = true;
+	// Whole lines, without their final line end: every segment between line ends is a line.
+	const block = (bytes: Buffer) => {
+		if (isUtf8(bytes)) {
+			const text = bytes.toString('utf8');
+			let start = 0;
+			for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+				handlers.line(++progress.lines, text.slice(start, end));
+				start = end + 1;
+			}
+			handlers.line(++progress.lines, text.slice(start));
+			return;
+		}
+		for (let start = 0; start <= bytes.length; ) {
+			const newline = bytes.indexOf(0x0a, start);
+			const end = newline === -1 ? bytes.length : newline;
+			const line = bytes.subarray(start, end);
+			progress.lines++;
+			const bad = firstInvalidUtf8(line, 0);
+			if (bad === -1) handlers.line(progress.lines, line.toString('utf8'));
+			else handlers.notUtf8(progress.lines, utf8Position(line, bad).column);
+			start = end + 1;
+		}
+	};
+	for await (const piece of stream) {
+		let chunk =
+			typeof piece === 'string'
+				? Buffer.from(piece)
+				: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+		progress.bytes += chunk.length;
+		if (bom) {
+			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+			bom = false;
+		}
+		const last = chunk.lastIndexOf(0x0a);
+		if (last === -1) pending.push(chunk);
+		else {
+			// Whole lines: what was pending and this chunk up to its last line end.
+			block(Buffer.concat([...pending, chunk.subarray(0, last)]));
+			pending = [chunk.subarray(last + 1)];
+		}
+		if (handlers.onProgress && progress.bytes - reported >= PROGRESS_BYTES) {
+			reported = progress.bytes;
+			handlers.onProgress({...progress});
+		}
+		if (handlers.maxBytes !== undefined && progress.bytes > handlers.maxBytes) return true;
+		if (handlers.stop()) return false;
 	}
-	return undefined;
+	const rest = Buffer.concat(pending);
+	if (rest.length > 0) block(rest);
+	return false;
 }

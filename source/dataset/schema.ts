@@ -34,7 +34,7 @@ const text = string().min(1);
 const edtfDate = string()
 	.superRefine((value, ctx) => {
 		const result = parseEdtf(value);
-		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message});
+		if (!result.ok) ctx.addIssue({code: 'custom', message: result.message, params: {problem: 'bad-date'}});
 	})
 	.meta({
 		description: `An EDTF date (ISO 8601-2) in one of four kinds of time: a point at its precision (2025-12-31, 2025-12, 2024, 2025~, 2025-12-31?, Y-13800000000); a duration (2025-12-22/2025-12-28; an open end 2025~/.. is ongoing, an empty side 2025/ is not known); one unknown point within a window or among dates ([2025-12-22..2025-12-28], [2024, 2025-12-31]); on or before / on or after a date ([..2026-01-02], [2026-01-02..]). Examples: ${EDTF_EXAMPLES}.`,
@@ -82,6 +82,7 @@ export const sourceSchema = strictObject({
 })
 	.refine((s) => s.title !== undefined || s.publisher !== undefined || s.url !== undefined, {
 		message: 'a source needs at least one of title, publisher or url',
+		params: {problem: 'incomplete-source'},
 	})
 	.meta({description: 'Where events and quotes come from. Needs at least one of title, publisher, url.'});
 

@@ -1,57 +1,131 @@
-import type {z} from 'zod';
+import {array, unknown, type z} from 'zod';
+import {findTooDeep} from './depth.js';
 import {parseEdtf} from './edtf.js';
-import {describeValue, toPointer} from './problems.js';
-import {documentSchema, type TimescopeDocument} from './schema.js';
+import {ITEM_SCHEMAS, type ItemKind} from './items.js';
+import {describeValue, type Found, type ProblemCode, toPointer, typeName} from './problems.js';
+import {documentSchema} from './schema.js';
 
-/** A problem found in a parsed document, located by JSON pointer (the loader adds line and column). */
-export interface DocumentProblem {
+/**
+ * The schema checks of one item or of a document's root, each problem explained in words and by
+ * code. The checks between items (ids, references) and what a lenient load keeps are in check.ts.
+ */
+
+/** A problem in a parsed value, located by JSON pointer (the loader adds line and column). */
+export interface DocumentProblem extends Found {
 	pointer: string;
-	message: string;
-	/** The problem is about a key itself (an unknown key), not its value. */
+	/** The problem is about a key itself (an unknown key), not its value: locate the key. */
 	key?: boolean;
 }
 
-export type ValidationResult = {ok: true; doc: TimescopeDocument} | {ok: false; problems: DocumentProblem[]};
+/** The root with its lists taken as lists of anything: their items are checked one by one. */
+const rootSchema = documentSchema.extend({
+	actors: array(unknown()).optional(),
+	places: array(unknown()).optional(),
+	sources: array(unknown()).optional(),
+	events: array(unknown()),
+	quotes: array(unknown()).optional(),
+	eras: array(unknown()).optional(),
+});
 
-// Below this many events and quotes zod alone is quick enough (~3 µs an item) and ajv's ~60 ms
-// compile would cost more than it saves.
-const FAST_PATH_ITEMS = 5000;
-
-/** Schema and reference checks; big documents take the fast path when they are valid. */
-export async function validateDocument(value: unknown): Promise<ValidationResult> {
-	const doc = value as Partial<TimescopeDocument> | null;
-	const items =
-		(Array.isArray(doc?.events) ? doc.events.length : 0) +
-		(Array.isArray(doc?.quotes) ? doc.quotes.length : 0);
-	if (items >= FAST_PATH_ITEMS) {
-		const {passesFast} = await import('./fast-validate.js');
-		// Valid as it stands: the document is used as parsed, not copied.
-		const candidate = value as Record<string, unknown>;
-		if (passesFast(candidate)) {
-			const problems = checkReferences(candidate);
-			if (problems.length === 0) return {ok: true, doc: candidate};
-		}
-	}
-	return validateWithZod(value);
+export function checkRoot(value: Record<string, unknown>): DocumentProblem[] {
+	const parsed = rootSchema.safeParse(value);
+	const problems = parsed.success
+		? []
+		: parsed.error.issues.flatMap((issue) => describeIssue(issue, value, ''));
+	if (parsed.success) problems.push(...depthProblems(value, ''));
+	return problems;
 }
 
-/** zod over the whole document, and the reference checks: every problem, explained. */
-export function validateWithZod(value: unknown): ValidationResult {
-	const parsed = documentSchema.safeParse(value);
-	if (!parsed.success) {
-		// Zod skips refinements of objects with other errors, so fix-and-rerun would reveal more; the
-		// reference checks below also run on what parsed so far to list as much as possible at once.
-		const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, value));
-		return {ok: false, problems: [...problems, ...checkReferences(value as TimescopeDocument)]};
+/** A quick yes for items that pass the schema (see fast-validate.ts); a no means "ask zod". */
+export type QuickCheck = (kind: ItemKind, value: unknown) => boolean;
+
+/** An item's problems: the first `limit` described, the rest only counted. */
+export interface ItemProblems {
+	problems: DocumentProblem[];
+	more: number;
+}
+
+/**
+ * Every problem of one item, with pointers within the item (the caller puts `/events/3` or an NDJSON
+ * line's `/event` in front). Past `limit` problems are counted, not described: a broken generator's
+ * million problems cost a count each, not a message, a pointer and a value description.
+ */
+export function checkItem(
+	kind: ItemKind,
+	value: unknown,
+	quick?: QuickCheck,
+	limit = Infinity,
+): ItemProblems {
+	if (!quick?.(kind, value)) {
+		const parsed = ITEM_SCHEMAS[kind].safeParse(value);
+		if (!parsed.success) {
+			const {issues} = parsed.error;
+			const problems = issues.slice(0, limit).flatMap((issue) => describeIssue(issue, value, ''));
+			let more = 0;
+			for (const issue of issues.slice(limit))
+				more += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+			if (kind === 'era') return withInterval(problems, more, value, limit);
+			return {problems, more};
+		}
 	}
-	const problems = checkReferences(parsed.data);
-	return problems.length > 0 ? {ok: false, problems} : {ok: true, doc: parsed.data};
+	return {problems: beyondSchema(kind, value), more: 0};
+}
+
+/** What an item that passes the schema may still get wrong: nesting too deep, an era that is no span. */
+export function beyondSchema(kind: ItemKind, value: unknown): DocumentProblem[] {
+	if (kind === 'event' || kind === 'quote') return depthProblems(value as Record<string, unknown>, '');
+	if (kind === 'era') return intervalProblems(value, '');
+	return NONE;
+}
+
+function withInterval(
+	problems: DocumentProblem[],
+	more: number,
+	value: unknown,
+	limit: number,
+): ItemProblems {
+	const interval = intervalProblems(value, '');
+	if (interval.length === 0) return {problems, more};
+	return problems.length < limit ? {problems: [...problems, ...interval], more} : {problems, more: more + 1};
+}
+
+// Most items have no problem: they share this empty list.
+const NONE: DocumentProblem[] = [];
+
+function depthProblems(value: Record<string, unknown>, base: string): DocumentProblem[] {
+	if (typeof value.extensions !== 'object' || value.extensions === null) return NONE;
+	const tooDeep = findTooDeep(value.extensions, ['extensions']);
+	if (tooDeep === undefined) return NONE;
+	return [
+		{
+			pointer: base + tooDeep,
+			code: 'too-deep',
+			params: {},
+			message: 'expected at most 256 levels of nesting, found more',
+		},
+	];
+}
+
+/** An era is a span: a date that parses but has no end is reported here, whatever else is wrong. */
+function intervalProblems(value: unknown, base: string): DocumentProblem[] {
+	const date = (value as {date?: unknown} | null)?.date;
+	if (typeof date !== 'string') return [];
+	const parsed = parseEdtf(date);
+	if (!parsed.ok || parsed.date.kind === 'interval') return NONE;
+	return [
+		{
+			pointer: `${base}/date`,
+			code: 'not-an-interval',
+			params: {value: date},
+			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
+		},
+	];
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 	let node = root;
 	for (const key of path) {
-		if (node === null || typeof node !== 'object') return undefined;
+		if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
 		node = (node as Record<PropertyKey, unknown>)[key];
 	}
 	return node;
@@ -66,53 +140,79 @@ const TYPE_NAMES: Record<string, string> = {
 	record: 'an object',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): DocumentProblem[] {
+function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: string): DocumentProblem[] {
 	const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
-	const pointer = toPointer(path);
+	const pointer = base + toPointer(path);
 	const found = valueAt(root, issue.path);
+	const problem = (code: ProblemCode, params: DocumentProblem['params'], message: string) => [
+		{pointer, code, params, message},
+	];
 	switch (issue.code) {
 		case 'invalid_type': {
 			if (found === undefined) {
-				const key = path.at(-1);
-				return [{pointer: toPointer(path.slice(0, -1)), message: `missing required key "${String(key)}"`}];
+				const key = String(path.at(-1));
+				return [
+					{
+						pointer: base + toPointer(path.slice(0, -1)),
+						code: 'missing-key',
+						params: {key},
+						message: `missing required key "${key}"`,
+					},
+				];
 			}
 			const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-			return [{pointer, message: `expected ${expected}, found ${describeValue(found)}`}];
+			return problem(
+				'wrong-type',
+				{expected: issue.expected, found: typeName(found)},
+				`expected ${expected}, found ${describeValue(found)}`,
+			);
 		}
 		case 'unrecognized_keys':
 			return issue.keys.map((key) => ({
-				pointer: toPointer([...path, key]),
+				pointer: base + toPointer([...path, key]),
 				key: true,
+				code: 'unknown-key',
+				params: {key},
 				message: `unknown key "${key}" (misspelt? data of your own belongs under "extensions")`,
 			}));
 		case 'invalid_value':
-			return [
-				{
-					pointer,
-					message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describeValue(found)}`,
-				},
-			];
-		case 'too_small':
-			return [
-				{
-					pointer,
-					message:
-						issue.origin === 'string' && issue.minimum === 1
-							? `expected a non-empty string, found ${describeValue(found)}`
-							: `expected at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}, found ${describeValue(found)}`,
-				},
-			];
-		case 'too_big':
-			return [
-				{
-					pointer,
-					message: `expected at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}, found ${describeValue(found)}`,
-				},
-			];
+			return problem(
+				'bad-value',
+				{expected: issue.values.map((v) => String(v))},
+				`expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describeValue(found)}`,
+			);
+		case 'too_small': {
+			const unit = issue.origin === 'string' ? ' characters' : '';
+			return problem(
+				'too-small',
+				{minimum: Number(issue.minimum)},
+				issue.origin === 'string' && issue.minimum === 1
+					? `expected a non-empty string, found ${describeValue(found)}`
+					: `expected at least ${String(issue.minimum)}${unit}, found ${describeValue(found)}`,
+			);
+		}
+		case 'too_big': {
+			const unit = issue.origin === 'string' ? ' characters' : '';
+			return problem(
+				'too-big',
+				{maximum: Number(issue.maximum)},
+				`expected at most ${String(issue.maximum)}${unit}, found ${describeValue(found)}`,
+			);
+		}
 		case 'invalid_format':
-			return [{pointer, message: `expected ${formatName(issue.format)}, found ${describeValue(found)}`}];
-		default:
-			return [{pointer, message: `${issue.message}, found ${describeValue(found)}`}];
+			return problem(
+				issue.format === 'url' ? 'bad-url' : issue.format === 'regex' ? 'bad-id' : 'bad-value',
+				{expected: issue.format},
+				`expected ${formatName(issue.format)}, found ${describeValue(found)}`,
+			);
+		default: {
+			// Our own refinements name their code; a date's also carries the value it could not read.
+			const code = ((issue as {params?: {problem?: ProblemCode}}).params?.problem ??
+				'bad-value') as ProblemCode;
+			const params: DocumentProblem['params'] =
+				code === 'bad-date' && typeof found === 'string' ? {value: found} : {};
+			return problem(code, params, `${issue.message}, found ${describeValue(found)}`);
+		}
 	}
 }
 
@@ -120,99 +220,4 @@ function formatName(format: string): string {
 	if (format === 'url') return 'a URL such as https://example.org/page';
 	if (format === 'regex') return 'an id without spaces or control characters';
 	return `a ${format}`;
-}
-
-type Listed = {id?: unknown};
-
-/**
- * What a schema cannot see: duplicate ids, references to ids that do not exist, eras that are not
- * intervals. Written to run on a document that failed the schema too (lists may be missing or malformed).
- */
-function checkReferences(doc: TimescopeDocument): DocumentProblem[] {
-	if (doc === null || typeof doc !== 'object') return [];
-	const problems: DocumentProblem[] = [];
-	const list = (name: string): Listed[] => {
-		const value = (doc as unknown as Record<string, unknown>)[name];
-		return Array.isArray(value) ? (value as Listed[]) : [];
-	};
-	const ids = (name: string): ReadonlyMap<string, number> => {
-		const seen = new Map<string, number>();
-		list(name).forEach((item, index) => {
-			if (item === null || typeof item !== 'object' || typeof item.id !== 'string') return;
-			const first = seen.get(item.id);
-			if (first === undefined) seen.set(item.id, index);
-			else {
-				problems.push({
-					pointer: `/${name}/${index}/id`,
-					message: `duplicate id "${item.id}" (already used by /${name}/${first})`,
-				});
-			}
-		});
-		return seen;
-	};
-	const actors = ids('actors');
-	const places = ids('places');
-	const sources = ids('sources');
-	const events = ids('events');
-	ids('quotes');
-	ids('eras');
-
-	// Runs for every reference of an archive (600k in a 100k-event file): pointers are built only
-	// for the ones that fail.
-	const refs = (
-		owner: string,
-		index: number,
-		key: string,
-		value: unknown,
-		table: ReadonlyMap<string, number>,
-		kind: string,
-	) => {
-		const fail = (id: string, at?: number) =>
-			problems.push({
-				pointer: `/${owner}/${index}/${key}${at === undefined ? '' : `/${at}`}`,
-				message: `"${id}" is not the id of any ${kind} (see "${kind}s")`,
-			});
-		if (typeof value === 'string') {
-			if (!table.has(value)) fail(value);
-		} else if (Array.isArray(value)) {
-			for (let i = 0; i < value.length; i++) {
-				const item: unknown = value[i];
-				if (typeof item === 'string' && !table.has(item)) fail(item, i);
-				// An actor link with a qualifier: {"id": "cia", "qualifier": "reported"}.
-				const linked = (item as {id?: unknown} | null)?.id;
-				if (typeof linked === 'string' && !table.has(linked)) {
-					problems.push({
-						pointer: `/${owner}/${index}/${key}/${i}/id`,
-						message: `"${linked}" is not the id of any ${kind} (see "${kind}s")`,
-					});
-				}
-			}
-		}
-	};
-	list('events').forEach((event, index) => {
-		if (event === null || typeof event !== 'object') return;
-		const e = event as Record<string, unknown>;
-		refs('events', index, 'actors', e.actors, actors, 'actor');
-		refs('events', index, 'places', e.places, places, 'place');
-		refs('events', index, 'sources', e.sources, sources, 'source');
-	});
-	list('quotes').forEach((quote, index) => {
-		if (quote === null || typeof quote !== 'object') return;
-		const q = quote as Record<string, unknown>;
-		refs('quotes', index, 'speaker', q.speaker, actors, 'actor');
-		refs('quotes', index, 'events', q.events, events, 'event');
-		refs('quotes', index, 'source', q.source, sources, 'source');
-	});
-	list('eras').forEach((era, index) => {
-		const date = (era as Record<string, unknown> | null)?.date;
-		if (typeof date !== 'string') return;
-		const parsed = parseEdtf(date);
-		if (parsed.ok && parsed.date.kind !== 'interval') {
-			problems.push({
-				pointer: `/eras/${index}/date`,
-				message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
-			});
-		}
-	});
-	return problems;
 }

@@ -110,7 +110,7 @@ export function findDatePhrases(text: string, reference?: string): DatePhrase[] 
 		const qualifier =
 			known.month && !known.day
 				? MONTH_ONLY_CONTEXT
-				: /\b(?:early|late|midday|mid-morning|mid-afternoon)\s+(?:on\s+)?$/iu;
+				: /\b(?:early|late|earlier|later|midday|mid-morning|mid-afternoon)\s+(?:on\s+)?$/iu;
 		const part = qualifier.exec(lead)?.[0] ?? '';
 		found.push({
 			index: result.index - part.length,

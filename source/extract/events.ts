@@ -20,7 +20,7 @@ export interface DatedSentence {
 }
 
 const FUTURE =
-	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b|\bwould\s+(?!have\b)\p{L}+|\buntil\s+(?:\p{Lu}|on\b)/iu;
+	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b|\bwould\s+(?!have\b)\p{L}+|\buntil\s+(?:\p{Lu}|on\b)|['’]ll\b|\bahead\s+of\b/iu;
 const LEADING =
 	/^(?:and|but|or|as|while|even as|even though|though|although|after|before|when|since|because|that|which|who|where|then|also|so|with|amid|including)\s+/iu;
 

@@ -19,7 +19,7 @@ export const TITLES = words(`
 	private cpl. corporal ceo founder spokesman spokeswoman spokesperson premier treasurer auditor
 	councillor councilor alderman chief-executive executive mp mep msp senior acting interim former
 	first lady ex-president ex-minister presidential national security adviser advisor counsel envoy
-	special solicitor
+	special solicitor doctor datuk datin dato seri
 `);
 
 /** Words that make a capitalised name an organisation's. */

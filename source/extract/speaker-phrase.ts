@@ -79,6 +79,18 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
 		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 	}
+	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
+	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
+	if (of > 0 && /^\p{Lu}/u.test(tokens[of + 1] ?? '') && isNameToken(tokens[of - 1] ?? '')) {
+		const before = tokens.slice(0, of);
+		if (!before.every((token) => TITLES.has(stem(token)) || TITLES.has(bare(token)))) {
+			const person = readSpeakerPhrase(
+				before.join(' '),
+				joinDescription(tokens.slice(of).join(' '), appositive),
+			);
+			if (person?.kind === 'person') return {...person, printed: text};
+		}
+	}
 	const run = lastNameRun(tokens);
 	const endsWithName = run !== undefined && run.end === tokens.length;
 	const head = stem(tokens.at(-1) ?? '');

@@ -1,135 +1,231 @@
-import type {Actor, Dataset, Quote} from '../dataset/model.js';
+import type {Actor, Dataset, Era, Place, Quote, TimelineEvent} from '../dataset/model.js';
+import {sortQuotesByTime} from '../dataset/quote-time.js';
 import {sanitize} from '../text/sanitize.js';
+import {type Kind, keyIndex, keyWeight} from './fields.js';
 import {foldText} from './fold.js';
 import {Growable} from './growable.js';
+import {timeOrder} from './order.js';
 import {Vocabulary, type WordLookup} from './vocabulary.js';
 
 /**
- * The candidate stage's index, built once per dataset. Every searched field is folded (fold.ts) and
+ * The candidate stage's index, built once per dataset. Every searched text is folded (fold.ts) and
  * split on spaces into words; each distinct word gets an id, the commonest the smallest. What is
- * kept is numbers in typed arrays, not strings per quote:
+ * kept is numbers in typed arrays, not strings per record:
  *
  * - the vocabulary: every distinct word once, joined by newlines into one string that a query scans
  *   in milliseconds (a million quotes have ~10⁵ distinct words, not 10⁸ characters);
- * - a forward index: each quote's text as the ids of its words, in order (for phrases and anchors);
- * - postings: for each word, the quotes and event titles that have it; for each event and speaker,
- *   its quotes (a rare term starts from those instead of reading every quote);
- * - each quote's speaker and events as small integers, and the words of every speaker name, alias
- *   and event title, so a query works those out once per speaker or event, not once per quote.
+ * - per kind of record (quotes, events, eras), a collection: each own field (a quote's text, an
+ *   event's summary) as the ids of its words in order (for phrases and anchors), and postings from
+ *   each word to the records and fields that have it (a rare term starts from those instead of
+ *   reading every record);
+ * - tables of the texts records share (speakers' and actors' names and aliases, event titles, places,
+ *   tags, eras), with links from each record to its entries: a query works a shared text out once,
+ *   not once per record that shares it.
  *
  * Memory: about 9 bytes per word of text (forward index and postings) plus the vocabulary.
  */
 
-export interface FieldWords {
-	/** Word ids in order. */
+/** Lists stored end to end: list i is `items[start[i] .. start[i + 1])`. */
+export interface Lists {
+	readonly start: Uint32Array;
+	readonly items: Uint32Array;
+}
+
+/** A record's own text: record i's words are `words[start[i] .. start[i + 1])`. */
+export interface Field {
+	/** Its key in the kind's key table (fields.ts), and that key's weight. */
+	readonly key: number;
+	readonly weight: number;
+	readonly start: Uint32Array;
 	readonly words: Uint32Array;
+	/** Per record, the letters a–z in the field (lettersOf). */
+	readonly letters: Uint32Array;
+	/** The text as the dataset has it (not sanitized), if the record has one. */
+	readonly text: (record: number) => string | undefined;
 }
 
-export interface SpeakerEntry {
-	readonly actor: Actor;
-	readonly name: FieldWords;
-	readonly aliases: readonly FieldWords[];
-	/** Folded name, aliases and id, for `@name`. */
-	readonly keys: readonly string[];
+/** Own fields per record at most: postings items are `record << FIELD_BITS | field`. */
+export const FIELD_BITS = 2;
+
+/**
+ * Texts records share. Entry e (an actor, a tag…) has values `entryStart[e] .. entryStart[e + 1]`
+ * (an actor's name, then its aliases); value v's words are `words[valueStart[v] .. valueStart[v + 1])`.
+ */
+export interface Table {
+	readonly entryStart: Uint32Array;
+	readonly valueEntry: Uint32Array;
+	/** 0 for a name, 1 for an alias. */
+	readonly valueRole: Uint8Array;
+	readonly valueStart: Uint32Array;
+	readonly words: Uint32Array;
+	/** Per value, the letters a–z in it (lettersOf). */
+	readonly valueLetters: Uint32Array;
+	/** Value → its text as the dataset has it. */
+	readonly texts: readonly string[];
+	/** Word → the values that have it, ascending, each once. */
+	readonly postings: Lists;
 }
 
-export interface QuoteIndex {
-	readonly quotes: readonly Quote[];
+/** A record's entries in a table: record i's are `list[start[i] .. start[i + 1])`. */
+export interface Link {
+	/** What the record's entries are to it: `speaker`, `events`, `actors`, `places`, `tags`, `eras`. */
+	readonly name: string;
+	readonly table: Table;
+	/** By value role (name, alias): the key it counts for, and that key's weight. */
+	readonly keys: readonly number[];
+	readonly weights: readonly number[];
+	readonly start: Uint32Array;
+	readonly list: Uint32Array;
+	/** Entry → the records that link to it, ascending. */
+	readonly holders: Lists;
+}
+
+export interface Collection {
+	readonly kind: Kind;
+	readonly size: number;
+	readonly fields: readonly Field[];
+	readonly links: readonly Link[];
+	/** Word → `record << FIELD_BITS | field` for every own field that has it, ascending, each once. */
+	readonly postings: Lists;
+	/** Words of own fields per record, on average: what reading a record costs. */
+	readonly wordsPerRecord: number;
+}
+
+export interface SearchIndex {
+	readonly dataset: Dataset;
 	/** Word id → folded word. */
 	readonly words: readonly string[];
 	readonly ids: WordLookup;
 	/** `\n` + the words joined by `\n` + `\n`: word i starts at `wordStarts[i]`. */
 	readonly vocabulary: string;
 	readonly wordStarts: Uint32Array;
-	/** Quote i's text words are `textWords[textStart[i] .. textStart[i + 1])`. */
-	readonly textStart: Uint32Array;
-	readonly textWords: Uint32Array;
-	/** Quote → speaker slot in `speakers`. */
-	readonly speakerOf: Uint32Array;
-	readonly speakers: readonly SpeakerEntry[];
-	/** Quote i's events (indices in `Dataset.events`) are `eventList[eventStart[i] .. eventStart[i + 1])`. */
-	readonly eventStart: Uint32Array;
-	readonly eventList: Uint32Array;
-	/** Event e's title words are `titleWords[titleStart[e] .. titleStart[e + 1])`. */
-	readonly titleStart: Uint32Array;
-	readonly titleWords: Uint32Array;
-	/** Per word: its occurrences in quote texts and event titles. */
+	/** Per word: its occurrences in every field and table. */
 	readonly counts: Uint32Array;
-	/** Word → quotes whose text has it; word → events whose title has it. */
-	readonly textPostings: Lists;
-	readonly titlePostings: Lists;
-	/** Event → its quotes; speaker slot → its quotes. */
-	readonly eventQuotes: Lists;
-	readonly speakerQuotes: Lists;
+	/** Occurrences of every word: the sum of `counts`. */
+	readonly occurrences: number;
+	/** Per word, the letters a–z in it (lettersOf). */
+	readonly wordLetters: Uint32Array;
+	readonly quotes: Collection;
+	readonly events: Collection;
+	readonly eras: Collection;
+	/** Actors (speakers and event actors) in the order of the actors table, for `@name`. */
+	readonly actors: readonly ActorKeys[];
+	/** Folded tags in the order of the tags table, for `#tag`. */
+	readonly tags: readonly string[];
+	/** Quote indices in the order they were said (sortQuotesByTime). */
+	readonly quoteOrder: Uint32Array;
+	/** Every record in time order, as record codes (order.ts). */
+	readonly timeOrder: Uint32Array;
 }
 
-/** The quote text as drawn on screen: what is indexed, and what match ranges point into. */
-export function quoteDisplayText(quote: Quote): string {
-	return sanitize(quote.text);
+export interface ActorKeys {
+	readonly actor: Actor;
+	/** Folded name, aliases and id. */
+	readonly keys: readonly string[];
 }
-
-/** Chunk sizes between yields: each a millisecond or two at any corpus size. */
-const QUOTES_PER_STEP = 512;
-const ITEMS_PER_STEP = 1 << 18;
 
 /**
- * Build the index in steps: yields the number of quotes done so far every millisecond or so, so a
- * caller can spread the work over event-loop turns (loadQuoteSearcher) or run it in one go. The
- * loops live in plain functions called once per step: V8 optimises generator bodies poorly, and a
- * loop left in one ran 50× slower at a million quotes (measured).
+ * The letters a–z a folded word holds, as bits (a = bit 0). A query's first keystroke is one letter
+ * that most records contain: these say which without reading their words.
  */
-export function* buildIndex(dataset: Dataset): Generator<number, QuoteIndex> {
-	const {events, quotes} = dataset;
-	const reader = new WordReader();
-	const titleStart = new Uint32Array(events.length + 1);
-	const titles = new Growable();
-	for (let e = 0; e < events.length; e += QUOTES_PER_STEP) {
-		readTitles(reader, events, e, Math.min(events.length, e + QUOTES_PER_STEP), titleStart, titles);
-		yield 0;
+export function lettersOf(word: string): number {
+	let bits = 0;
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i) - 97;
+		if (c >= 0 && c < 26) bits |= 1 << c;
 	}
-	const titleIds = titles.done();
+	return bits;
+}
 
-	const textStart = new Uint32Array(quotes.length + 1);
-	const text = new Growable();
-	const speakerOf = new Uint32Array(quotes.length);
-	const eventStart = new Uint32Array(quotes.length + 1);
-	const eventList = new Growable();
-	for (let q = 0; q < quotes.length; q += QUOTES_PER_STEP) {
-		const to = Math.min(quotes.length, q + QUOTES_PER_STEP);
-		readQuotes(reader, quotes, q, to, {textStart, text, speakerOf, eventStart, eventList});
+/** Text as drawn on screen: what is indexed, and what match ranges point into. */
+export function displayText(text: string): string {
+	return sanitize(text);
+}
+
+/** Records per step between yields: each a millisecond or two at any corpus size. */
+const RECORDS_PER_STEP = 512;
+const ITEMS_PER_STEP = 1 << 18;
+
+/** Records indexed (events, quotes and eras): what build progress counts. */
+export function recordCount(dataset: Dataset): number {
+	return dataset.events.length + dataset.quotes.length + dataset.eras.length;
+}
+
+/**
+ * Build the index in steps: yields the number of records done so far every millisecond or so, so a
+ * caller can spread the work over event-loop turns (loadSearcher) or run it in one go. The loops
+ * live in plain functions called once per step: V8 optimises generator bodies poorly, and a loop
+ * left in one ran 50× slower at a million quotes (measured).
+ */
+export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
+	const {events, quotes, eras} = dataset;
+	const reader = new WordReader();
+	const tags = new Slots<string>();
+	const places = new Slots<Place>();
+
+	// Events: title, summary, the source's wording of the date; actors, places, tags, eras.
+	const eventColumns = [new Column(events.length), new Column(events.length), new Column(events.length)];
+	const eventLinks = {
+		actors: new Column(events.length),
+		places: new Column(events.length),
+		tags: new Column(events.length),
+		eras: new Column(events.length),
+	};
+	const sweep = new EraSweep(eras);
+	for (let e = 0; e < events.length; e += RECORDS_PER_STEP) {
+		const to = Math.min(events.length, e + RECORDS_PER_STEP);
+		readEvents(reader, events, e, to, eventColumns, eventLinks, {tags, places, sweep});
 		yield to;
 	}
-	const textIds = text.done();
-	const eventIds = eventList.done();
-	const progress = quotes.length;
+	let done = events.length;
+
+	// Quotes: text and context; speaker and events.
+	const quoteColumns = [new Column(quotes.length), new Column(quotes.length)];
+	const speakers = new Column(quotes.length);
+	const quoteEvents = new Column(quotes.length);
+	for (let q = 0; q < quotes.length; q += RECORDS_PER_STEP) {
+		const to = Math.min(quotes.length, q + RECORDS_PER_STEP);
+		readQuotes(reader, quotes, q, to, quoteColumns, speakers, quoteEvents);
+		yield done + to;
+	}
+	done += quotes.length;
+
+	const eraTitles = new Column(eras.length);
+	for (let r = 0; r < eras.length; r++) eraTitles.push(r, reader, eras[r]?.title);
+	const placeTexts = new Column(places.items.length);
+	places.items.forEach((place, p) => placeTexts.push(p, reader, place.name));
+	const tagTexts = new Column(tags.items.length);
+	tags.items.forEach((tag, t) => tagTexts.push(t, reader, tag));
+	done += eras.length;
+	yield done;
 
 	// Renumber words by frequency, most frequent first: per-query arrays indexed by word id are then
 	// read mostly in their first few kilobytes, which stay in cache (Zipf: the 1000 commonest words are
 	// most of any text).
-	const {vocabulary, speakers} = reader;
+	const {vocabulary} = reader;
 	const words = vocabulary.words();
-	yield progress;
+	const columns = [...eventColumns, ...quoteColumns, eraTitles, placeTexts, tagTexts, reader.actorTexts].map(
+		(column) => column.done(),
+	);
 	const counts = new Uint32Array(words.length);
-	for (let i = 0; i < textIds.length; i += ITEMS_PER_STEP) {
-		count(textIds, i, Math.min(textIds.length, i + ITEMS_PER_STEP), counts);
-		yield progress;
-	}
-	count(titleIds, 0, titleIds.length, counts);
-	const {order, renumber} = frequencyOrder(counts);
-	yield progress;
-	for (const array of [textIds, titleIds]) {
-		for (let i = 0; i < array.length; i += ITEMS_PER_STEP) {
-			remap(array, i, Math.min(array.length, i + ITEMS_PER_STEP), renumber);
-			yield progress;
+	for (const column of columns) {
+		for (let i = 0; i < column.words.length; i += ITEMS_PER_STEP) {
+			count(column.words, i, Math.min(column.words.length, i + ITEMS_PER_STEP), counts);
+			yield done;
 		}
 	}
-	for (const speaker of speakers) {
-		remap(speaker.name.words, 0, speaker.name.words.length, renumber);
-		for (const alias of speaker.aliases) remap(alias.words, 0, alias.words.length, renumber);
+	const {order, renumber} = frequencyOrder(counts);
+	yield done;
+	for (const column of columns) {
+		for (let i = 0; i < column.words.length; i += ITEMS_PER_STEP) {
+			remap(column.words, i, Math.min(column.words.length, i + ITEMS_PER_STEP), renumber);
+			yield done;
+		}
 	}
-	const sorted = Array.from(order, (id) => words[id] as string);
+	const sorted = new Array<string>(order.length);
+	for (let rank = 0; rank < order.length; rank++) sorted[rank] = words[order[rank] as number] as string;
 	const ids = vocabulary.finish(renumber, sorted);
-	yield progress;
+	yield done;
 	const wordStarts = new Uint32Array(sorted.length + 1);
 	let offset = 1;
 	for (let i = 0; i < sorted.length; i++) {
@@ -137,40 +233,245 @@ export function* buildIndex(dataset: Dataset): Generator<number, QuoteIndex> {
 		offset += (sorted[i] as string).length + 1;
 	}
 	wordStarts[sorted.length] = offset;
-	const sortedCounts = Uint32Array.from(order, (id) => counts[id] as number);
-	yield progress;
+	const sortedCounts = new Uint32Array(order.length);
+	const wordLetters = new Uint32Array(order.length);
+	for (let rank = 0; rank < order.length; rank++) {
+		sortedCounts[rank] = counts[order[rank] as number] as number;
+		wordLetters[rank] = lettersOf(sorted[rank] as string);
+	}
+	yield done;
 	const joined = `\n${sorted.join('\n')}\n`;
-	yield progress;
+	yield done;
 
-	const everyQuote = new Uint32Array(quotes.length + 1);
-	for (let q = 0; q <= quotes.length; q++) everyQuote[q] = q;
+	const [title, summary, dateText, text, context, eraTitle, place, tag, actor] = columns as [
+		Words,
+		Words,
+		Words,
+		Words,
+		Words,
+		Words,
+		Words,
+		Words,
+		Words,
+	];
+	const vocabularySize = sorted.length;
+	const table = function* (
+		values: Words,
+		texts: readonly string[],
+		entries?: {start: Uint32Array; roles: Uint8Array},
+	): Generator<number, Table> {
+		const count = values.start.length - 1;
+		const entryStart = entries?.start ?? identity(count + 1);
+		const valueEntry = new Uint32Array(count);
+		for (let entry = 0; entry + 1 < entryStart.length; entry++) {
+			for (let v = entryStart[entry] as number; v < (entryStart[entry + 1] as number); v++)
+				valueEntry[v] = entry;
+		}
+		return {
+			entryStart,
+			valueEntry,
+			valueRole: entries?.roles ?? new Uint8Array(count),
+			valueStart: values.start,
+			words: values.words,
+			valueLetters: yield* lettersPerOwner(values, wordLetters, done),
+			texts,
+			postings: yield* invert([values], vocabularySize, done),
+		};
+	};
+	const titles = yield* table(
+		title,
+		events.map((event) => event.title),
+	);
+	const actorTable = yield* table(actor, reader.actorStrings, {
+		start: reader.actorStart.done(),
+		roles: reader.actorRoles(),
+	});
+	const placeTable = yield* table(
+		place,
+		places.items.map((p) => p.name),
+	);
+	const tagTable = yield* table(tag, tags.items);
+	const eraTable = yield* table(
+		eraTitle,
+		eras.map((era) => era.title),
+	);
+
+	const link = function* (
+		kind: Kind,
+		name: string,
+		table: Table,
+		column: Words,
+		keys: readonly string[],
+	): Generator<number, Link> {
+		const entries = table.entryStart.length - 1;
+		return {
+			name,
+			table,
+			keys: keys.map((name) => keyIndex(kind, name)),
+			weights: keys.map((name) => keyWeight(kind, name)),
+			start: column.start,
+			list: column.words,
+			holders: yield* invert([column], entries, done),
+		};
+	};
+	const collection = function* (
+		kind: Kind,
+		size: number,
+		fields: ReadonlyArray<{name: string; column: Words; text: (record: number) => string | undefined}>,
+		links: Link[],
+	): Generator<number, Collection> {
+		const owned: Field[] = [];
+		for (const {name, column, text} of fields) {
+			owned.push({
+				key: keyIndex(kind, name),
+				weight: keyWeight(kind, name),
+				start: column.start,
+				words: column.words,
+				letters: yield* lettersPerOwner(column, wordLetters, done),
+				text,
+			});
+		}
+		const total = fields.reduce((sum, {column}) => sum + column.words.length, 0);
+		return {
+			kind,
+			size,
+			fields: owned,
+			links,
+			postings: yield* invert(
+				fields.map((field) => field.column),
+				vocabularySize,
+				done,
+			),
+			wordsPerRecord: size === 0 ? 0 : total / size,
+		};
+	};
+
+	const eventIndex = yield* collection(
+		'event',
+		events.length,
+		[
+			{name: 'title', column: title, text: (e) => events[e]?.title},
+			{name: 'summary', column: summary, text: (e) => events[e]?.summary},
+			{name: 'dateText', column: dateText, text: (e) => events[e]?.dateText},
+		],
+		[
+			yield* link('event', 'actors', actorTable, eventLinks.actors.done(), ['actors', 'actors']),
+			yield* link('event', 'places', placeTable, eventLinks.places.done(), ['places']),
+			yield* link('event', 'tags', tagTable, eventLinks.tags.done(), ['tags']),
+			yield* link('event', 'eras', eraTable, eventLinks.eras.done(), ['era']),
+		],
+	);
+	const quoteIndex = yield* collection(
+		'quote',
+		quotes.length,
+		[
+			{name: 'text', column: text, text: (q) => quotes[q]?.text},
+			{name: 'context', column: context, text: (q) => quotes[q]?.context},
+		],
+		[
+			yield* link('quote', 'speaker', actorTable, speakers.done(), ['speaker', 'aliases']),
+			yield* link('quote', 'events', titles, quoteEvents.done(), ['events']),
+		],
+	);
+	const quoteOrder = yield* progressOf(sortQuotesByTime(quotes), done);
+	const inTime = yield* progressOf(timeOrder(dataset, quoteOrder), done);
+	const eraIndex = yield* collection(
+		'era',
+		eras.length,
+		[{name: 'title', column: eraTitle, text: (r) => eras[r]?.title}],
+		[],
+	);
 	return {
-		quotes,
+		dataset,
 		words: sorted,
 		ids,
 		vocabulary: joined,
 		wordStarts,
-		textStart,
-		textWords: textIds,
-		speakerOf,
-		speakers,
-		eventStart,
-		eventList: eventIds,
-		titleStart,
-		titleWords: titleIds,
 		counts: sortedCounts,
-		textPostings: yield* invert(textStart, textIds, sorted.length, progress),
-		titlePostings: yield* invert(titleStart, titleIds, sorted.length, progress),
-		eventQuotes: yield* invert(eventStart, eventIds, events.length, progress),
-		speakerQuotes: yield* invert(everyQuote, speakerOf, speakers.length, progress),
+		occurrences: columns.reduce((sum, column) => sum + column.words.length, 0),
+		wordLetters,
+		quotes: quoteIndex,
+		events: eventIndex,
+		eras: eraIndex,
+		actors: reader.actors.map((actor) => ({
+			actor,
+			keys: [actor.name, ...(actor.aliases ?? []), actor.id].map((key) => foldText(sanitize(key))),
+		})),
+		tags: tags.items.map((t) => foldText(sanitize(t))),
+		quoteOrder,
+		timeOrder: inTime,
 	};
 }
 
-/** Folds texts into word ids, and speakers into slots. */
+/** A generator of steps as one of build steps, each reporting `progress`. */
+function* progressOf<T>(steps: Generator<void, T>, progress: number): Generator<number, T> {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		yield progress;
+	}
+}
+
+/** Lists of word ids (or entry ids), one per owner, as built. */
+interface Words {
+	readonly start: Uint32Array;
+	readonly words: Uint32Array;
+}
+
+/** One list per owner, pushed owner by owner in order. */
+class Column {
+	readonly start: Uint32Array;
+	readonly items = new Growable();
+	constructor(owners: number) {
+		this.start = new Uint32Array(owners + 1);
+	}
+
+	/** Owner `owner`'s list is what was pushed since the last `end`. */
+	end(owner: number): void {
+		this.start[owner + 1] = this.items.length;
+	}
+
+	/** The words of `text` (none when undefined) as owner `owner`'s list. */
+	push(owner: number, reader: WordReader, text: string | undefined): void {
+		if (text !== undefined) reader.push(text, this.items);
+		this.end(owner);
+	}
+
+	done(): Words {
+		return {start: this.start, words: this.items.done()};
+	}
+}
+
+/** Distinct items in first-seen order, each with a slot number. */
+class Slots<T> {
+	readonly items: T[] = [];
+	private readonly slots = new Map<T, number>();
+
+	slotOf(item: T): number {
+		let slot = this.slots.get(item);
+		if (slot === undefined) {
+			slot = this.items.length;
+			this.items.push(item);
+			this.slots.set(item, slot);
+		}
+		return slot;
+	}
+}
+
+/** Folds texts into word ids, and actors into slots of the actors table (name, then aliases). */
 class WordReader {
 	readonly vocabulary = new Vocabulary();
-	readonly speakers: SpeakerEntry[] = [];
+	readonly actors: Actor[] = [];
+	/** Actor slot → its values (name, aliases) in the table. */
+	readonly actorStart = new Growable(64);
+	readonly actorTexts = new GrowingColumn();
+	readonly actorStrings: string[] = [];
+	private readonly aliasValues: number[] = [];
 	private readonly slots = new Map<Actor, number>();
+
+	constructor() {
+		this.actorStart.push(0);
+	}
 
 	/** Push the ids of the words of `text` (folded, split on its single spaces). */
 	push(text: string, into: Growable): void {
@@ -183,48 +484,85 @@ class WordReader {
 		}
 	}
 
-	wordsOf(text: string): Uint32Array {
-		const list = new Growable(16);
-		this.push(text, list);
-		return list.done();
-	}
-
 	slotOf(actor: Actor): number {
 		let slot = this.slots.get(actor);
 		if (slot === undefined) {
-			slot = this.speakers.length;
-			this.speakers.push({
-				actor,
-				name: {words: this.wordsOf(actor.name)},
-				aliases: (actor.aliases ?? []).map((alias) => ({words: this.wordsOf(alias)})),
-				keys: [actor.name, ...(actor.aliases ?? []), actor.id].map((key) => foldText(sanitize(key))),
-			});
+			slot = this.actors.length;
+			this.actors.push(actor);
+			this.addValue(actor.name, false);
+			for (const alias of actor.aliases ?? []) this.addValue(alias, true);
+			this.actorStart.push(this.actorStrings.length);
 			this.slots.set(actor, slot);
 		}
 		return slot;
 	}
-}
 
-function readTitles(
-	reader: WordReader,
-	events: Dataset['events'],
-	from: number,
-	to: number,
-	titleStart: Uint32Array,
-	titles: Growable,
-): void {
-	for (let e = from; e < to; e++) {
-		reader.push((events[e] as Dataset['events'][number]).title, titles);
-		titleStart[e + 1] = titles.length;
+	private addValue(text: string, alias: boolean): void {
+		if (alias) this.aliasValues.push(this.actorStrings.length);
+		this.actorStrings.push(text);
+		this.push(text, this.actorTexts.items);
+		this.actorTexts.end();
+	}
+
+	actorRoles(): Uint8Array {
+		const roles = new Uint8Array(this.actorStrings.length);
+		for (const value of this.aliasValues) roles[value] = 1;
+		return roles;
 	}
 }
 
-interface QuoteArrays {
-	textStart: Uint32Array;
-	text: Growable;
-	speakerOf: Uint32Array;
-	eventStart: Uint32Array;
-	eventList: Growable;
+/** A Column whose number of owners is not known in advance. */
+class GrowingColumn {
+	readonly items = new Growable();
+	private readonly starts = new Growable(64);
+	constructor() {
+		this.starts.push(0);
+	}
+
+	end(): void {
+		this.starts.push(this.items.length);
+	}
+
+	done(): Words {
+		return {start: this.starts.done(), words: this.items.done()};
+	}
+}
+
+interface EventLinks {
+	actors: Column;
+	places: Column;
+	tags: Column;
+	eras: Column;
+}
+
+function readEvents(
+	reader: WordReader,
+	events: readonly TimelineEvent[],
+	from: number,
+	to: number,
+	columns: Column[],
+	links: EventLinks,
+	slots: {tags: Slots<string>; places: Slots<Place>; sweep: EraSweep},
+): void {
+	const [title, summary, dateText] = columns as [Column, Column, Column];
+	for (let e = from; e < to; e++) {
+		const event = events[e] as TimelineEvent;
+		title.push(e, reader, event.title);
+		summary.push(e, reader, event.summary);
+		dateText.push(e, reader, event.dateText);
+		// Indexed loops: a `for…of` here allocated an iterator result per item (measured).
+		for (let i = 0; i < event.actors.length; i++)
+			links.actors.items.push(reader.slotOf(event.actors[i] as Actor));
+		links.actors.end(e);
+		for (let i = 0; i < event.places.length; i++)
+			links.places.items.push(slots.places.slotOf(event.places[i] as Place));
+		links.places.end(e);
+		for (let i = 0; i < event.tags.length; i++)
+			links.tags.items.push(slots.tags.slotOf(event.tags[i] as string));
+		links.tags.end(e);
+		slots.sweep.erasAt(event, links.eras.items);
+		links.eras.end(e);
+	}
 }
 
 function readQuotes(
@@ -232,17 +570,89 @@ function readQuotes(
 	quotes: readonly Quote[],
 	from: number,
 	to: number,
-	into: QuoteArrays,
+	columns: Column[],
+	speakers: Column,
+	events: Column,
 ): void {
-	const {textStart, text, speakerOf, eventStart, eventList} = into;
+	const [text, context] = columns as [Column, Column];
 	for (let q = from; q < to; q++) {
 		const quote = quotes[q] as Quote;
-		reader.push(quote.text, text);
-		textStart[q + 1] = text.length;
-		speakerOf[q] = reader.slotOf(quote.speaker);
-		for (const event of quote.events) eventList.push(event.index);
-		eventStart[q + 1] = eventList.length;
+		text.push(q, reader, quote.text);
+		context.push(q, reader, quote.context);
+		speakers.items.push(reader.slotOf(quote.speaker));
+		speakers.end(q);
+		for (let i = 0; i < quote.events.length; i++) events.items.push((quote.events[i] as TimelineEvent).index);
+		events.end(q);
 	}
+}
+
+/** An event falls in an era when it starts within the era's range. At most this many per event. */
+const ERAS_PER_EVENT = 8;
+
+/**
+ * The eras each event falls in, asked for events in time order. Eras are in time order too, so one
+ * sweep keeps those that have started; an event takes the latest started that have not ended, and
+ * each ended era is dropped once: linear in events and eras, however many eras overlap.
+ */
+class EraSweep {
+	private readonly open: number[] = [];
+	private next = 0;
+	constructor(private readonly eras: readonly Era[]) {}
+
+	/** Push the eras `event` falls in to `into`. */
+	erasAt(event: TimelineEvent, into: Growable): void {
+		const {eras, open} = this;
+		if (eras.length === 0) return;
+		const at = event.date.min;
+		while (this.next < eras.length && (eras[this.next] as Era).date.min <= at) open.push(this.next++);
+		let found = 0;
+		for (let i = open.length - 1; i >= 0 && found < ERAS_PER_EVENT; i--) {
+			const era = open[i] as number;
+			if ((eras[era] as Era).date.max < at) open.splice(i, 1);
+			else {
+				into.push(era);
+				found++;
+			}
+		}
+	}
+}
+
+/** Per owner of a column, the letters of its words together. */
+function* lettersPerOwner(
+	column: Words,
+	wordLetters: Uint32Array,
+	progress: number,
+): Generator<number, Uint32Array> {
+	const owners = column.start.length - 1;
+	const out = new Uint32Array(owners);
+	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, column.words.length)));
+	for (let owner = 0; owner < owners; owner += step) {
+		orLetters(column, wordLetters, owner, Math.min(owners, owner + step), out);
+		yield progress;
+	}
+	return out;
+}
+
+function orLetters(
+	column: Words,
+	wordLetters: Uint32Array,
+	from: number,
+	to: number,
+	out: Uint32Array,
+): void {
+	const {start, words} = column;
+	for (let owner = from; owner < to; owner++) {
+		let bits = 0;
+		for (let p = start[owner] as number, end = start[owner + 1] as number; p < end; p++)
+			bits |= wordLetters[words[p] as number] as number;
+		out[owner] = bits;
+	}
+}
+
+function identity(length: number): Uint32Array {
+	const out = new Uint32Array(length);
+	for (let i = 0; i < length; i++) out[i] = i;
+	return out;
 }
 
 function count(ids: Uint32Array, from: number, to: number, counts: Uint32Array): void {
@@ -274,79 +684,65 @@ function frequencyOrder(counts: Uint32Array): {order: Uint32Array; renumber: Uin
 	return {order, renumber};
 }
 
-/** Lists stored end to end: list i is `items[start[i] .. start[i + 1])`. */
-export interface Lists {
-	readonly start: Uint32Array;
-	readonly items: Uint32Array;
-}
-
 /**
- * Invert `owner → keys` lists (owner i's keys are `keys[start[i] .. start[i + 1])`) into
- * `key → owners`, each owner once per key, ascending.
+ * Invert `owner → keys` lists into `key → owners`, each owner once per key, ascending. With several
+ * columns (a collection's fields), owner i of column c is `i << FIELD_BITS | c`.
  */
-function* invert(
-	start: Uint32Array,
-	keys: Uint32Array,
-	keyCount: number,
-	progress: number,
-): Generator<number, Lists> {
-	const owners = start.length - 1;
-	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, keys.length)));
+function* invert(columns: readonly Words[], keyCount: number, progress: number): Generator<number, Lists> {
+	const owners = (columns[0]?.start.length ?? 1) - 1;
+	const shift = columns.length > 1 ? FIELD_BITS : 0;
+	const items = columns.reduce((sum, column) => sum + column.words.length, 0);
+	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, items)));
 	const sizes = new Uint32Array(keyCount + 1);
 	const last = new Int32Array(keyCount).fill(-1);
 	for (let owner = 0; owner < owners; owner += step) {
-		countKeys(start, keys, owner, Math.min(owners, owner + step), last, sizes);
+		invertRange(columns, owner, Math.min(owners, owner + step), shift, last, sizes, undefined);
 		yield progress;
 	}
-	for (let key = 0; key < keyCount; key++)
-		sizes[key + 1] = (sizes[key + 1] as number) + (sizes[key] as number);
-	const items = new Uint32Array(sizes[keyCount] as number);
+	prefixSums(sizes);
+	const out = new Uint32Array(sizes[keyCount] as number);
 	const cursor = sizes.slice(0, keyCount);
 	last.fill(-1);
 	yield progress;
 	for (let owner = 0; owner < owners; owner += step) {
-		placeOwners(start, keys, owner, Math.min(owners, owner + step), last, cursor, items);
+		invertRange(columns, owner, Math.min(owners, owner + step), shift, last, cursor, out);
 		yield progress;
 	}
-	return {start: sizes, items};
+	return {start: sizes, items: out};
 }
 
-function countKeys(
-	start: Uint32Array,
-	keys: Uint32Array,
-	from: number,
-	to: number,
-	last: Int32Array,
-	sizes: Uint32Array,
-): void {
-	for (let owner = from; owner < to; owner++) {
-		for (let p = start[owner] as number, end = start[owner + 1] as number; p < end; p++) {
-			const key = keys[p] as number;
-			if (last[key] !== owner) {
-				last[key] = owner;
-				sizes[key + 1] = (sizes[key + 1] as number) + 1;
-			}
-		}
-	}
+/** Each count becomes the sum of those before it and itself (a plain function: see buildIndex). */
+function prefixSums(sizes: Uint32Array): void {
+	for (let key = 1; key < sizes.length; key++)
+		sizes[key] = (sizes[key] as number) + (sizes[key - 1] as number);
 }
 
-function placeOwners(
-	start: Uint32Array,
-	keys: Uint32Array,
+/**
+ * One range of owners: without `out`, count each key's owners (into `sizes[key + 1]`); with it, place
+ * them at `cursor[key]`.
+ */
+function invertRange(
+	columns: readonly Words[],
 	from: number,
 	to: number,
+	shift: number,
 	last: Int32Array,
-	cursor: Uint32Array,
-	items: Uint32Array,
+	counters: Uint32Array,
+	out: Uint32Array | undefined,
 ): void {
 	for (let owner = from; owner < to; owner++) {
-		for (let p = start[owner] as number, end = start[owner + 1] as number; p < end; p++) {
-			const key = keys[p] as number;
-			if (last[key] !== owner) {
-				last[key] = owner;
-				const at = cursor[key] as number;
-				items[at] = owner;
-				cursor[key] = at + 1;
+		for (let c = 0; c < columns.length; c++) {
+			const {start, words} = columns[c] as Words;
+			const id = (owner << shift) | c;
+			for (let p = start[owner] as number, end = start[owner + 1] as number; p < end; p++) {
+				const key = words[p] as number;
+				if (last[key] === id) continue;
+				last[key] = id;
+				if (out) {
+					const at = counters[key] as number;
+					out[at] = id;
+					counters[key] = at + 1;
+				} else counters[key + 1] = (counters[key + 1] as number) + 1;
 			}
 		}
 	}

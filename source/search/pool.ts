@@ -1,4 +1,4 @@
-type Typed = Uint8Array | Uint32Array | Float32Array;
+type Typed = Uint8Array | Uint32Array | Float32Array | Float64Array;
 type Maker<T extends Typed> = new (length: number) => T;
 
 /**

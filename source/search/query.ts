@@ -1,7 +1,8 @@
 import {foldText} from './fold.js';
 
 /**
- * The query language: fuse.js's extended search (the fzf operators) plus `@name` for a speaker.
+ * The query language: fuse.js's extended search (the fzf operators) plus `@name` for a speaker and
+ * `#tag` for a tag.
  *
  *   word      anywhere in a word, or a word starts with it give or take typos (see typoBudget)
  *   'word     the exact text, anywhere in a word          !word     the text appears nowhere
@@ -10,12 +11,20 @@ import {foldText} from './fold.js';
  *   =word     a field is exactly it
  *   "a b"     several words in a row, exactly (also with an operator: '"oil and", ^"we will")
  *   a | b     either side (lowest precedence, as in fuse.js: `a b | c` is `(a b) | c`)
- *   @name     the speaker's name, an alias or the id contains `name` (accents ignored)
+ *   @name     quotes whose speaker's name, an alias or the id contains `name` (accents ignored), and
+ *             events such an actor takes part in or speaks at
+ *   #tag      events with a tag that contains `tag`, and their quotes
  *
- * A quote matches a side of `|` when every positive term matches one of its fields (the text, the
- * speaker's name or aliases, an event title) and no negated term matches any of them. Tokenising
+ * A record matches a side of `|` when every positive term matches one of its fields (fields.ts) and
+ * no negated term matches any of them. `@name` and `#tag` hold for every side. Tokenising
  * follows fuse.js's own parser, so fuse.js reads each term the same way when it ranks.
  */
+
+/**
+ * The longest query searched, in UTF-16 units. The search line and `--search` refuse longer ones:
+ * a query's memory (a vocabulary-sized table per distinct word) and its ranking grow with it.
+ */
+export const QUERY_LIMIT = 1000;
 
 export type TermKind = 'fuzzy' | 'include' | 'prefix' | 'suffix' | 'exact';
 
@@ -36,6 +45,8 @@ export interface ParsedQuery {
 	readonly groups: ReadonlyArray<readonly Term[]>;
 	/** Folded `@name` filters; all must match the speaker. */
 	readonly speakers: readonly string[];
+	/** Folded `#tag` filters; each must match a tag. */
+	readonly tags: readonly string[];
 }
 
 interface Matcher {
@@ -62,10 +73,13 @@ const BARE_OPERATOR = /^(?:[=']|!?\^?|!?\$|\^\$?|"|"")$/;
 
 export function parseQuery(raw: string): ParsedQuery {
 	const speakers: string[] = [];
+	const tags: string[] = [];
 	const rest: string[] = [];
 	for (const token of raw.split(/\s+/u)) {
 		if (token.length > 1 && token.startsWith('@')) speakers.push(foldText(token.slice(1)));
-		else if (token !== '') rest.push(token);
+		else if (token.length > 1 && token.startsWith('#')) tags.push(foldText(token.slice(1)));
+		// A bare `@` or `#` is a filter still being typed.
+		else if (token !== '' && token !== '@' && token !== '#') rest.push(token);
 	}
 	const pattern = foldText(rest.join(' '));
 	const groups = pattern
@@ -77,7 +91,7 @@ export function parseQuery(raw: string): ParsedQuery {
 				.filter((term): term is Term => term !== undefined),
 		)
 		.filter((terms) => terms.length > 0);
-	return {raw, groups, speakers};
+	return {raw, groups, speakers, tags};
 }
 
 function toTerm(token: string): Term | undefined {

@@ -3,22 +3,10 @@ import {NO_MATCH, typosOf} from './scan.js';
 /**
  * fuse.js's scoring, as far as the candidate stage needs it to pick what fuse.js will rank best.
  * fuse.js multiplies, over every (term, field) that matches, score^(key weight × field norm), where
- * the norm is 1/√(words in the field) and the score is given by logScores. The log of that product
+ * the weight is the key's (fields.ts), the norm is 1/√(words in the field) and the score is given
+ * by logScores. The log of that product
  * is a sum, which the candidate stage adds up per quote as it matches.
  */
-
-export const KEYS = [
-	{name: 'text', weight: 3},
-	{name: 'speaker', weight: 1},
-	{name: 'aliases', weight: 1},
-	{name: 'events', weight: 0.5},
-] as const;
-
-const TOTAL_WEIGHT = KEYS.reduce((sum, key) => sum + key.weight, 0);
-export const TEXT_WEIGHT = KEYS[0].weight / TOTAL_WEIGHT;
-export const SPEAKER_WEIGHT = KEYS[1].weight / TOTAL_WEIGHT;
-export const ALIAS_WEIGHT = KEYS[2].weight / TOTAL_WEIGHT;
-export const EVENT_WEIGHT = KEYS[3].weight / TOTAL_WEIGHT;
 
 /** fuse.js's field-length norm: 1/√(number of words), to 3 decimals. */
 function computeNorm(words: number): number {
@@ -32,6 +20,13 @@ export function norm(words: number): number {
 }
 
 const LOG_EPSILON = Math.log(Number.EPSILON);
+
+/**
+ * The code (past every typo count) of a fuzzy term that is the whole field: fuse.js scores a field
+ * equal to the pattern 0, raised to ε, as it does its exact operators (a tag `oil` for the query
+ * `oil`).
+ */
+export const WHOLE = 63;
 // fuse.js's bitap never scores a match below 0.001, even an exact one; only its exact operators
 // (', ^, $, =) and a field equal to the pattern score 0, which it raises to ε.
 const LOG_BITAP_FLOOR = Math.log(0.001);
@@ -45,7 +40,7 @@ const LOG_BITAP_FLOOR = Math.log(0.001);
 export function logScores(length: number, fuzzy: boolean): Float64Array {
 	return Float64Array.from({length: 64}, (_, code) => {
 		if (code === NO_MATCH) return 0;
-		if (!fuzzy) return LOG_EPSILON;
+		if (!fuzzy || code === WHOLE) return LOG_EPSILON;
 		const typos = typosOf(code);
 		return typos > 0 ? Math.log(Math.max(0.001, typos / length)) : LOG_BITAP_FLOOR;
 	});

@@ -65,8 +65,10 @@ export class Vocabulary {
 	words(): string[] {
 		const out = new Array<string>(this.size);
 		for (let id = 0; id < this.size; id++) {
-			out[id] = String.fromCharCode(
-				...this.chars.subarray(this.starts[id] as number, this.starts[id + 1] as number),
+			// `apply` reads the typed array as it is; spreading it would make an iterator per word.
+			out[id] = String.fromCharCode.apply(
+				null,
+				this.chars.subarray(this.starts[id] as number, this.starts[id + 1] as number) as unknown as number[],
 			);
 		}
 		return out;

@@ -1,5 +1,5 @@
 import type {LoadResult} from '../dataset/load.js';
-import type {SearchResult} from '../search/quote-search.js';
+import type {SearchResult} from '../search/searcher.js';
 import type {Size} from './layout.js';
 import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';
@@ -32,6 +32,7 @@ export type Command =
 	| {type: 'hit'; dir: 1 | -1}
 	| {type: 'clearSearch'}
 	| {type: 'cycleGrouping'}
+	| {type: 'era'; dir: 1 | -1}
 	// Detail
 	| {type: 'quote'; dir: 1 | -1}
 	// Date prompt

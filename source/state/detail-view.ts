@@ -1,6 +1,6 @@
 import type {Quote} from '../dataset/model.js';
 import {type DetailDoc, detailDoc, type Shown} from './detail.js';
-import {layoutOf} from './layout.js';
+import {screenLayout} from './layout.js';
 import {clamp} from './scroll.js';
 import type {State} from './state.js';
 
@@ -20,7 +20,7 @@ export interface DetailView extends Shown {
 
 export function viewOf(state: State, shown: Shown | undefined): DetailView | undefined {
 	if (!shown) return undefined;
-	const layout = layoutOf(state);
+	const layout = screenLayout(state);
 	const doc = detailDoc(state.dataset, shown.subject, layout.detailWidth, shown.highlight);
 	// A head longer than a third of the pane (a very long title, a short terminal) scrolls with the rest.
 	const pinned = doc.head <= Math.floor(layout.detailHeight / 3) ? doc.head : 0;

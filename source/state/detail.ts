@@ -142,21 +142,26 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		draftBlock(b, extractionOf(event));
 		if (event.actors.length > 0) {
 			b.heading('Actors');
-			for (const actor of event.actors) {
+			const actors = clip(event.actors, 'actor');
+			for (const actor of actors.shown) {
 				const name = display(actorLabel(event, actor));
 				b.text(actor.description ? `${name} — ${display(actor.description)}` : name, 'plain', {
 					indent: INDENT,
 				});
 			}
+			if (actors.more) b.text(actors.more, 'dim', {indent: INDENT});
 		}
 		const facts: Array<[string, string]> = [];
 		if (event.places.length > 0) {
-			facts.push([
-				'Places',
-				event.places
-					.map((place) => display(place.name) + (place.country ? ` (${display(place.country)})` : ''))
-					.join(' · '),
-			]);
+			const places = clip(event.places, 'place');
+			const names = places.shown.map(
+				(place) => display(place.name) + (place.country ? ` (${display(place.country)})` : ''),
+			);
+			facts.push(['Places', [...names, ...(places.more ? [places.more] : [])].join(' · ')]);
+		}
+		if (event.tags.length > 0) {
+			const tags = clip(event.tags, 'tag');
+			facts.push(['Tags', [...tags.shown.map(display), ...(tags.more ? [tags.more] : [])].join(' · ')]);
 		}
 		if (event.tags.length > 0) facts.push(['Tags', event.tags.map(display).join(' · ')]);
 		// What --event takes to open the explorer here again.
@@ -181,15 +186,31 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		});
 	}
 
-	const allSources = [...sources];
-	for (const quote of quotes) {
-		if (quote.source && !allSources.includes(quote.source)) allSources.push(quote.source);
-	}
-	if (allSources.length > 0) {
-		b.heading(allSources.length === 1 ? 'Source' : `Sources (${allSources.length})`);
-		for (const source of allSources) sourceBlock(b, source);
+	const allSources = new Set(sources);
+	for (const quote of quotes) if (quote.source) allSources.add(quote.source);
+	if (allSources.size > 0) {
+		b.heading(allSources.size === 1 ? 'Source' : `Sources (${allSources.size})`);
+		const shown = clip([...allSources], 'source');
+		for (const source of shown.shown) sourceBlock(b, source);
+		if (shown.more) b.text(shown.more, 'dim', {indent: INDENT});
 	}
 	return {lines: b.lines, head, quotes, quoteLines};
+}
+
+/**
+ * The most of an event's actors, places, tags or sources the detail lays out; the rest are counted
+ * ("… and 99,950 more tags"), and --print and --json list them all. An event with 100,000 tags is
+ * data, not something to wrap on every layout.
+ */
+const LIST_LIMIT = 50;
+
+function clip<T>(items: readonly T[], noun: string): {shown: readonly T[]; more?: string} {
+	if (items.length <= LIST_LIMIT) return {shown: items};
+	const more = items.length - LIST_LIMIT;
+	return {
+		shown: items.slice(0, LIST_LIMIT),
+		more: `… and ${more.toLocaleString('en')} more ${noun}${more === 1 ? '' : 's'}`,
+	};
 }
 
 const KIND_LABEL = {direct: 'direct quote', partial: 'partial quote', paraphrase: 'paraphrase'} as const;

@@ -18,10 +18,6 @@ export interface FacetItem {
 
 const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
 
-export function facetKey(item: {kind: FacetKind; id: string}): string {
-	return `${item.kind}\u0000${item.id}`;
-}
-
 const itemsCache = new WeakMap<Selection, readonly FacetItem[]>();
 
 /** Every actor, tag and place of the selection's events, most frequent first within its kind. */
@@ -54,17 +50,45 @@ export function facetItems(selection: Selection): readonly FacetItem[] {
 	return items;
 }
 
-/** The picked facets as filters: they narrow the command line's selection by the same rule. */
-export function facetFilters(picked: ReadonlySet<string>): Filters {
-	const wanted: Record<FacetKind, string[]> = {actor: [], tag: [], place: []};
-	for (const key of picked) {
-		const [kind, id] = key.split('\u0000') as [FacetKind, string];
-		wanted[kind].push(id);
+const totalsCache = new WeakMap<readonly FacetItem[], Readonly<Record<FacetKind, number>>>();
+
+/** How many actors, tags and places there are: the picker's headings, without a pass per frame. */
+export function facetTotals(items: readonly FacetItem[]): Readonly<Record<FacetKind, number>> {
+	let totals = totalsCache.get(items);
+	if (!totals) {
+		const counted = {actor: 0, tag: 0, place: 0};
+		for (const item of items) counted[item.kind]++;
+		totals = counted;
+		totalsCache.set(items, totals);
 	}
+	return totals;
+}
+
+/**
+ * Picked facets: items of `facetItems` (of the selection they were picked in), in the order picked.
+ * An item is its own key: the set holds the very objects the picker lists.
+ */
+export type PickedFacets = ReadonlySet<FacetItem>;
+
+/** The picked facets as filters: they narrow the command line's selection by the same rule. */
+export function facetFilters(picked: PickedFacets): Filters {
+	const wanted: Record<FacetKind, string[]> = {actor: [], tag: [], place: []};
+	for (const {kind, id} of picked) wanted[kind].push(id);
 	return {actors: wanted.actor, tags: wanted.tag, places: wanted.place};
 }
 
 /** The base selection narrowed by the picked facets. */
-export function applyFacets(base: Selection, picked: ReadonlySet<string>): Selection {
+export function applyFacets(base: Selection, picked: PickedFacets): Selection {
 	return narrow(base, facetFilters(picked));
+}
+
+/** The picks that are still among `items` (a reloaded selection's), as those items, in the same order. */
+export function repick(items: readonly FacetItem[], picked: PickedFacets): PickedFacets {
+	const byId: Record<FacetKind, Map<string, FacetItem>> = {
+		actor: new Map(),
+		tag: new Map(),
+		place: new Map(),
+	};
+	for (const item of items) byId[item.kind].set(item.id, item);
+	return new Set([...picked].flatMap((pick) => byId[pick.kind].get(pick.id) ?? []));
 }

@@ -1,9 +1,9 @@
+import {graphemesOf} from '../text/graphemes.js';
+
 /** Line editing shared by the search line and the date prompt: by grapheme, never inside one. */
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
 function boundaries(text: string): number[] {
-	const at = [...graphemes.segment(text)].map((s) => s.index);
+	const at = [...graphemesOf(text)].map((s) => s.index);
 	at.push(text.length);
 	return at;
 }

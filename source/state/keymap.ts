@@ -1,4 +1,5 @@
 import type {Command} from './actions.js';
+import {LEGEND} from './legend.js';
 import {type Mode, PANES} from './panes.js';
 import type {State} from './state.js';
 
@@ -79,7 +80,19 @@ export const KEYMAP: readonly Binding[] = [
 		command: {type: 'hit', dir: -1},
 		help: 'previous event with a search hit',
 	},
-	{keys: ['z'], modes: ['timeline'], command: {type: 'cycleGrouping'}, help: 'group by day, month or year'},
+	{
+		keys: ['z'],
+		modes: ['timeline'],
+		command: {type: 'cycleGrouping'},
+		help: 'coarser groups: day … billion years',
+	},
+	{
+		keys: ['E'],
+		modes: ['timeline'],
+		command: {type: 'era', dir: -1},
+		help: 'start of this or the previous era',
+	},
+	{keys: ['e'], modes: ['timeline'], command: {type: 'era', dir: 1}, help: 'next era'},
 	{keys: ['escape'], modes: ['timeline'], command: {type: 'clearSearch'}, help: 'clear the search'},
 
 	// Detail
@@ -493,17 +506,23 @@ export function buildKeymap(bindings: readonly Binding[]): Keymap {
 	};
 
 	let lines: readonly HelpLine[] | undefined;
-	// One line per binding under a title per mode, in the registry's order.
+	// One line per binding under a title per mode, in the registry's order; then what the marks on
+	// screen mean (the legend), so one page explains both the keys and the notation.
 	const helpLines = (): readonly HelpLine[] => {
-		lines ??= (Object.keys(PANES) as Mode[]).flatMap((mode, i): HelpLine[] => [
-			...(i > 0 ? [{kind: 'blank'} as const] : []),
-			{kind: 'title', text: PANES[mode].title},
-			...inMode(mode).map((binding) => ({
-				kind: 'entry' as const,
-				keys: binding.keys.map(keyLabel).join(' '),
-				help: binding.help,
-			})),
-		]);
+		lines ??= [
+			...(Object.keys(PANES) as Mode[]).flatMap((mode, i): HelpLine[] => [
+				...(i > 0 ? [{kind: 'blank'} as const] : []),
+				{kind: 'title', text: PANES[mode].title},
+				...inMode(mode).map((binding) => ({
+					kind: 'entry' as const,
+					keys: binding.keys.map(keyLabel).join(' '),
+					help: binding.help,
+				})),
+			]),
+			{kind: 'blank'},
+			{kind: 'title', text: 'Notation'},
+			...LEGEND.map((entry) => ({kind: 'entry' as const, keys: entry.example, help: entry.meaning})),
+		];
 		return lines;
 	};
 

@@ -1,3 +1,5 @@
+import {graphemesOf} from '../text/graphemes.js';
+
 /**
  * Raw terminal input to key names. Ink's `useInput` reports F1 and several other keys only as an
  * empty string, so the explorer reads Ink's input events itself and names keys here: `j`, `G`, `?`,
@@ -55,7 +57,7 @@ export function decodeKeys(chunk: string): string[] {
 		// Plain text up to the next escape: controls are named, the rest split into characters.
 		const end = chunk.indexOf(ESC, i);
 		const text = chunk.slice(i, end === -1 ? chunk.length : end);
-		for (const {segment} of graphemes.segment(text)) keys.push(nameOf(segment));
+		for (const {segment} of graphemesOf(text)) keys.push(nameOf(segment));
 		i += text.length;
 	}
 	return keys;
@@ -114,6 +116,8 @@ export function unfinishedEscape(text: string): number {
 /** Keys that type themselves into a text field: one printable character (named keys are longer). */
 export function isPrintable(key: string): boolean {
 	if (key === 'space') return true;
+	// One UTF-16 unit (nearly every key typed or pasted) needs no segmenter.
+	if (key.length === 1) return !/\p{Cc}/u.test(key) && !/[\uD800-\uDFFF]/.test(key);
 	let count = 0;
 	for (const _ of graphemes.segment(key)) if (++count > 1) return false;
 	return count === 1 && !/\p{Cc}/u.test(key);

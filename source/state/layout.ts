@@ -13,6 +13,7 @@ export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 /** From this width the detail sits to the right of the list and follows the cursor. */
 export const WIDE_COLUMNS = 110;
+/** Title, counts, sparkline and its dates; a dataset with eras adds the era band under the sparkline. */
 export const HEADER_LINES = 4;
 const STATUS_LINES = 1;
 
@@ -70,12 +71,25 @@ export function detailColumns(columns: number, split: Split = DEFAULT_SPLIT): nu
 	return Math.max(MIN_DETAIL, Math.min(columns - MIN_LIST, wanted));
 }
 
-export function layoutFor(size: Size, split: Split = DEFAULT_SPLIT): Layout {
+/** The layout of the explorer's screen for a state: its size, the split it was given, its header's height. */
+export function screenLayout(state: {
+	readonly size: Size;
+	readonly split: Split;
+	readonly dataset: {readonly eras: readonly unknown[]};
+}): Layout {
+	return layoutFor(state.size, state.split, headerLines(state.dataset));
+}
+
+export function headerLines(dataset: {readonly eras: readonly unknown[]}): number {
+	return dataset.eras.length > 0 ? HEADER_LINES + 1 : HEADER_LINES;
+}
+
+export function layoutFor(size: Size, split: Split = DEFAULT_SPLIT, header = HEADER_LINES): Layout {
 	const columns = Math.max(1, size.columns);
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	const wide = columns >= WIDE_COLUMNS && !split.hidden;
-	const bodyHeight = Math.max(1, height - HEADER_LINES - STATUS_LINES);
+	const bodyHeight = Math.max(1, height - header - STATUS_LINES);
 	const listWidth = wide ? columns - detailColumns(columns, split) : columns;
 	const paneWidth = wide ? columns - listWidth - 1 : columns;
 	return {
@@ -88,11 +102,6 @@ export function layoutFor(size: Size, split: Split = DEFAULT_SPLIT): Layout {
 		detailWidth: Math.max(1, paneWidth - DETAIL_GUTTER - 1),
 		detailHeight: wide ? bodyHeight : Math.max(1, height - STATUS_LINES),
 	};
-}
-
-/** The layout of the state's screen and split. */
-export function layoutOf(state: {readonly size: Size; readonly split: Split}): Layout {
-	return layoutFor(state.size, state.split);
 }
 
 /** Lines of an overlay's content: it takes the screen but the status bar, and one line for its title. */

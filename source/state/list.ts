@@ -1,8 +1,21 @@
-import {layoutOf, scrollMargin} from './layout.js';
+import {formatDate} from '../dataset/dates.js';
+import {anchorInstant} from '../dataset/edtf.js';
+import {eraOf} from '../dataset/eras.js';
+import type {Era} from '../dataset/model.js';
+import {display} from './display.js';
+import {screenLayout, scrollMargin} from './layout.js';
 import {rowLines} from './list-columns.js';
 import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
-import {groupCount, rowAt, rowCount, rowOfEvent, type Timeline} from './timeline.js';
+import {
+	firstAtOrAfter,
+	groupCount,
+	instantOf,
+	rowAt,
+	rowCount,
+	rowOfEvent,
+	type Timeline,
+} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
@@ -11,7 +24,7 @@ import {groupCount, rowAt, rowCount, rowOfEvent, type Timeline} from './timeline
  * (the current group's, when its own has scrolled off).
  */
 export function listHeight(state: State): number {
-	return Math.max(1, layoutOf(state).bodyHeight - 1);
+	return Math.max(1, screenLayout(state).bodyHeight - 1);
 }
 
 /**
@@ -30,7 +43,7 @@ export function keepVisible(state: State, top = state.top): State {
 		if (row - margin < next) next = row - margin;
 		if (row + margin > next + height - 1) next = row + margin - height + 1;
 		next = clamp(next, 0, Math.max(0, total - height));
-		const layout = layoutOf(state);
+		const layout = screenLayout(state);
 		if (!layout.tooSmall) {
 			const last = Math.min(total - 1, row + margin);
 			let lines = 0;
@@ -89,4 +102,47 @@ export function keepRowOnScreen(before: State, after: State): State {
 	const offset =
 		before.timeline.events.length > 0 ? rowOfEvent(before.timeline, before.cursor) - before.top : 0;
 	return setCursor(after, after.cursor, rowOfEvent(after.timeline, after.cursor) - offset);
+}
+
+/**
+ * `e` / `E`: the first event of the next era, or of this era (then the previous one). Eras holding
+ * no event of the timeline are passed over; from the events without a date, `E` goes to the last era.
+ */
+export function eraJump(state: State, dir: 1 | -1): State {
+	const {dataset, timeline, cursor} = state;
+	const {eras} = dataset;
+	if (eras.length === 0) return {...state, message: {text: 'this timeline has no eras'}};
+	const event = timeline.events[cursor];
+	const here = event && eraOf(eras, event);
+	const at = event && instantOf(event);
+	const firstIn = (era: Era) => {
+		const index = firstAtOrAfter(timeline, era.date.min);
+		const first = timeline.events[index];
+		return index < timeline.datedCount && first && anchorInstant(first.date) <= era.date.max ? index : -1;
+	};
+	const position = here ? eras.indexOf(here) : -1;
+	let candidates: Era[];
+	if (dir > 0) {
+		candidates = here
+			? eras.slice(position + 1)
+			: eras.filter((era) => at !== undefined && era.date.min > at);
+	} else {
+		const start = here ? firstIn(here) : -1;
+		if (here && start >= 0 && start < cursor) return landOn(state, start, here);
+		candidates = (
+			here ? eras.slice(0, position) : eras.filter((era) => at === undefined || era.date.max < at)
+		).reverse();
+	}
+	for (const era of candidates) {
+		const index = firstIn(era);
+		if (index >= 0) return landOn(state, index, era);
+	}
+	return {...state, message: {text: dir > 0 ? 'no later era' : 'no earlier era'}};
+}
+
+function landOn(state: State, index: number, era: Era): State {
+	return {
+		...setCursor(state, index),
+		message: {text: `era: ${display(era.title)} (${formatDate(era.date)})`},
+	};
 }

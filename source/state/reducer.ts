@@ -1,3 +1,4 @@
+import {QUERY_LIMIT} from '../search/query.js';
 import type {Action, Command} from './actions.js';
 import {attributedQuote, isWebUrl, sourceUrl} from './clipboard.js';
 import {selectedQuote} from './detail-nav.js';
@@ -47,7 +48,7 @@ export function reducer(state: State, action: Action): State {
 		case 'key':
 			return onKey(state, action.key);
 		case 'keys':
-			return action.keys.reduce(onKey, state);
+			return onKeys(state, action.keys);
 		case 'insert':
 			return insert(state, action.text);
 		case 'resize':
@@ -93,9 +94,55 @@ function onKey(state: State, key: string): State {
 	return fresh;
 }
 
+/**
+ * Keys that arrived together. A run of printable keys in a text field (typed fast, or a paste of
+ * any size) is inserted in one go: the cost is the run's length, never its square.
+ */
+function onKeys(state: State, keys: readonly string[]): State {
+	let next = state;
+	for (let i = 0; i < keys.length; ) {
+		const mode = modeOf(next);
+		let end = i;
+		if (PANES[mode].field && next.exit === undefined) {
+			while (
+				end < keys.length &&
+				!next.keymap.commandFor(mode, keys[end] as string) &&
+				isPrintable(keys[end] as string)
+			)
+				end++;
+		}
+		if (end > i) {
+			let text = '';
+			for (let k = i; k < end; k++) text += textOf(keys[k] as string);
+			next = insert(next.message ? {...next, message: undefined} : next, text);
+			i = end;
+		} else next = onKey(next, keys[i++] as string);
+	}
+	return next;
+}
+
+/** The longest a text field gets: the search line's cap (the date prompt needs far less). */
+const FIELD_LIMIT = QUERY_LIMIT;
+
 function insert(state: State, text: string): State {
-	const field = paneOf(state).field;
-	return field ? field.set(state, insertAt(field.get(state), text)) : state;
+	const pane = paneOf(state);
+	if (!pane.field) return state;
+	const field = pane.field.get(state);
+	const room = FIELD_LIMIT - field.text.length;
+	if (text.length <= room) return pane.field.set(state, insertAt(field, text));
+	// Cut on a character boundary (not inside a surrogate pair).
+	let cut = Math.max(0, room);
+	if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1] as string)) cut--;
+	const kept = text.slice(0, cut);
+	const next = kept === '' ? state : pane.field.set(state, insertAt(field, kept));
+	const left = (text.length - kept.length).toLocaleString('en');
+	return {
+		...next,
+		message: {
+			text: `the ${pane.title.toLowerCase()} line holds at most ${FIELD_LIMIT.toLocaleString('en')} characters: ${left} left out`,
+			error: true,
+		},
+	};
 }
 
 function run(state: State, command: Command): State {
@@ -175,7 +222,14 @@ function editLine(state: State, edit: (field: Field) => Field): State {
 
 function copy(state: State): State {
 	const quote = selectedQuote(state);
-	if (!quote) return {...state, message: {text: 'no quote selected: this event has none'}};
+	if (!quote) {
+		const subject = subjectOf(state)?.subject;
+		const why =
+			subject?.kind === 'event' && subject.event.quotes.length > 0
+				? 'pick one in the detail'
+				: 'this event has none';
+		return {...state, message: {text: `no quote selected: ${why}`}};
+	}
 	const text = attributedQuote(quote);
 	const id = state.nextEffectId;
 	return {

@@ -1,7 +1,7 @@
 import {select} from '../dataset/filter.js';
 import type {LoadResult} from '../dataset/load.js';
 import {formatProblem} from '../dataset/problems.js';
-import {facetItems, facetKey} from './facets.js';
+import {facetItems, repick} from './facets.js';
 import {keepRowOnScreen} from './list.js';
 import {reselect, type State} from './state.js';
 
@@ -42,8 +42,7 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 	const {dataset} = result;
 	const base = select(dataset, state.filters);
 	// A picked actor, tag or place that is gone from the new data would leave an empty timeline.
-	const known = new Set(facetItems(base).map(facetKey));
-	const facets = new Set([...state.facets].filter((key) => known.has(key)));
+	const facets = repick(facetItems(base), state.facets);
 	const {timeline, cursor, kept} = reselect(state, dataset, base, facets);
 
 	const {search} = state;

@@ -1,10 +1,9 @@
-import {isWhole, type Selection} from '../dataset/filter.js';
-import type {Quote} from '../dataset/model.js';
-import type {SearchHit, SearchResult} from '../search/quote-search.js';
+import type {TimelineEvent} from '../dataset/model.js';
+import type {QuoteHit, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown, Subject} from './detail.js';
 import {showInDetail} from './detail-view.js';
 import {display} from './display.js';
-import {layoutOf, resultsPerPage} from './layout.js';
+import {resultsPerPage, screenLayout} from './layout.js';
 import {setCursor} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 
@@ -16,44 +15,33 @@ import type {SearchOutcome, State} from './state.js';
 
 /**
  * Hits asked of the searcher: enough to scroll through and to step through with n/N, few enough that
- * building them stays cheap on a million quotes. `total` still counts every match. With filters the
- * hits are narrowed here, after the search, so more are asked for.
+ * building them stays cheap on a million quotes. `total` still counts every match. The searcher
+ * keeps to the timeline's selection itself (`within`), so a filtered timeline asks no more.
  */
 export const RESULT_LIMIT = 500;
-export const FILTERED_RESULT_LIMIT = 5000;
 
-export function isWholeDataset(state: State): boolean {
-	return isWhole(state.timeline.selection, state.dataset);
-}
-
-const quoteSets = new WeakMap<Selection, ReadonlySet<Quote>>();
-
-function quotesOf(selection: Selection): ReadonlySet<Quote> {
-	let set = quoteSets.get(selection);
-	if (!set) {
-		set = new Set(selection.quotes);
-		quoteSets.set(selection, set);
-	}
-	return set;
+/** The events a hit is or belongs to. */
+export function hitEvents(hit: SearchHit): readonly TimelineEvent[] {
+	if (hit.kind === 'event') return [hit.event];
+	if (hit.kind === 'quote') return hit.quote.events;
+	return [];
 }
 
 function toOutcome(state: State, result: SearchResult): SearchOutcome {
-	const whole = isWholeDataset(state);
-	const inSelection = quotesOf(state.timeline.selection);
-	const hits = whole ? result.hits : result.hits.filter((hit) => inSelection.has(hit.quote));
 	const positions = new Set<number>();
-	for (const hit of hits) {
-		for (const event of hit.quote.events) {
+	const {hits} = result;
+	for (let i = 0; i < Math.min(hits.length, RESULT_LIMIT); i++) {
+		for (const event of hitEvents(hits.at(i) as SearchHit)) {
 			const index = state.timeline.indexOf(event);
 			if (index >= 0) positions.add(index);
 		}
 	}
 	return {
 		query: result.query,
-		// With filters, the matches counted are those among the hits asked for (see FILTERED_RESULT_LIMIT).
-		total: whole ? result.total : hits.length,
-		atLeast: !whole && result.hits.length < result.total,
+		total: result.total,
+		counts: result.counts,
 		hits,
+		ranked: result.ranked,
 		events: Int32Array.from(positions).sort(),
 	};
 }
@@ -82,16 +70,16 @@ export function isPending(state: State): boolean {
 	return query.trim() !== '' && outcome?.query !== query;
 }
 
-/** n / N: the next event (after the cursor, wrapping) that holds a quote matching the search. */
+/** n / N: the next event (after the cursor, wrapping) that matches the search or holds a quote that does. */
 export function stepHit(state: State, dir: 1 | -1): State {
 	const {query, outcome} = state.search;
 	if (query.trim() === '') {
 		const key = state.keymap.keysFor('timeline', {type: 'open', pane: 'search'});
-		return {...state, message: {text: `no search yet${key ? `: press ${key} to search quotes` : ''}`}};
+		return {...state, message: {text: `no search yet${key ? `: press ${key} to search` : ''}`}};
 	}
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
-	if (events.length === 0) return {...state, message: {text: 'no quotes match in this timeline'}};
+	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
 	let index = -1;
 	if (dir > 0) {
 		index = events.findIndex((position) => position > state.cursor);
@@ -116,13 +104,17 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	};
 }
 
-/** Select the first result whose quote is in the cursor's event (its match is then marked in the detail). */
+/** Select the first result that is or is in the cursor's event (a quote's match is then marked in the detail). */
 function selectHitIn(state: State): State {
 	const event = state.timeline.events[state.cursor];
-	const hits = state.search.outcome?.hits ?? [];
-	const selected = hits.findIndex((hit) => event !== undefined && hit.quote.events.includes(event));
+	const hits = state.search.outcome?.hits;
+	if (!event || !hits) return state;
+	let selected = -1;
+	for (let i = 0; i < Math.min(hits.length, RESULT_LIMIT) && selected < 0; i++) {
+		if (hitEvents(hits.at(i) as SearchHit).includes(event)) selected = i;
+	}
 	if (selected < 0 || selected === state.search.selected) return state;
-	const rows = resultsPerPage(layoutOf(state));
+	const rows = resultsPerPage(screenLayout(state));
 	const top = Math.min(Math.max(state.search.top, selected - rows + 1), selected);
 	return {...state, search: {...state.search, selected, top}};
 }
@@ -148,12 +140,12 @@ export function clearSearch(state: State): State {
 
 /** The selected result. */
 export function currentHit(state: State): SearchHit | undefined {
-	return state.search.outcome?.hits[state.search.selected];
+	return state.search.outcome?.hits.at(state.search.selected);
 }
 
-const highlights = new WeakMap<SearchHit, Highlight>();
+const highlights = new WeakMap<QuoteHit, Highlight>();
 
-function highlightOf(hit: SearchHit): Highlight {
+function highlightOf(hit: QuoteHit): Highlight {
 	let highlight = highlights.get(hit);
 	if (!highlight) {
 		highlight = {quote: hit.quote, ranges: hit.textRanges};
@@ -163,26 +155,31 @@ function highlightOf(hit: SearchHit): Highlight {
 }
 
 /**
- * The selected hit's highlight, when it is in `subject`: the timeline's detail keeps marking the match
- * after Enter jumped there (and n / N, which select the hit they step to).
+ * The selected hit's highlight, when it is a quote in `subject`: the timeline's detail keeps marking
+ * the match after Enter jumped there (and n / N, which select the hit they step to).
  */
 export function hitHighlight(state: State, subject: Subject): Highlight | undefined {
 	const {query, outcome} = state.search;
 	const hit = currentHit(state);
-	if (!hit || outcome?.query !== query || subject.kind !== 'event') return undefined;
+	if (hit?.kind !== 'quote' || outcome?.query !== query || subject.kind !== 'event') return undefined;
 	return hit.quote.events.includes(subject.event) ? highlightOf(hit) : undefined;
 }
 
-/** The selected hit in the detail: its quote's event in the timeline, else its first event, else the quote alone. */
+/**
+ * The selected hit in the detail: an event itself; a quote in its event in the timeline, else its
+ * first event, else the quote alone; an era has none.
+ */
 export function hitShown(state: State): Shown | undefined {
 	const hit = currentHit(state);
-	if (!hit) return undefined;
+	if (!hit || hit.kind === 'era') return undefined;
+	if (hit.kind === 'event') return {subject: {kind: 'event', event: hit.event}};
 	const {quote} = hit;
 	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];
 	return {subject: event ? {kind: 'event', event} : {kind: 'quote', quote}, highlight: highlightOf(hit)};
 }
 
-/** While searching, the detail shows the selected hit's event scrolled to the quote. */
+/** While searching, the detail shows the selected hit (a quote's event scrolled to the quote). */
 export function showHitInDetail(state: State): State {
-	return showInDetail(state, hitShown(state), currentHit(state)?.quote);
+	const hit = currentHit(state);
+	return showInDetail(state, hitShown(state), hit?.kind === 'quote' ? hit.quote : undefined);
 }

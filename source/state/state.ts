@@ -1,7 +1,7 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
-import type {SearchHit} from '../search/quote-search.js';
-import {applyFacets} from './facets.js';
+import type {Hits, Kind} from '../search/searcher.js';
+import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import {DEFAULT_SPLIT, type Size, type Split} from './layout.js';
 import type {Mode, PaneStates} from './panes.js';
@@ -18,12 +18,13 @@ export type Focus = 'list' | 'detail';
 
 export interface SearchOutcome {
 	readonly query: string;
-	/** Matches in the whole dataset (as the searcher counts them) or, when filtered, in the selection. */
+	/** Matches in the timeline shown (its selection, when filtered). */
 	readonly total: number;
-	/** With filters: the searcher stopped at its limit, so there may be more matches than `total`. */
-	readonly atLeast: boolean;
-	readonly hits: readonly SearchHit[];
-	/** Timeline positions of the events the hits belong to, ascending (for n/N). */
+	readonly counts: Readonly<Record<Kind, number>>;
+	/** Best first, or in time order when `ranked` is false (no search terms). */
+	readonly hits: Hits;
+	readonly ranked: boolean;
+	/** Timeline positions of the events the hits are or belong to, ascending (for n/N). */
 	readonly events: Int32Array;
 }
 
@@ -69,7 +70,7 @@ export interface State {
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
-	readonly facets: ReadonlySet<string>;
+	readonly facets: PickedFacets;
 	readonly grouping?: Grouping;
 	readonly timeline: Timeline;
 	readonly size: Size;
@@ -134,7 +135,7 @@ export function reselect(
 	state: State,
 	dataset: Dataset,
 	base: Selection,
-	facets: ReadonlySet<string>,
+	facets: PickedFacets,
 ): {timeline: Timeline; cursor: number; kept: boolean} {
 	const selection = applyFacets(base, facets);
 	const timeline = timelineFor(dataset, selection, state.grouping, isWhole(selection, dataset));

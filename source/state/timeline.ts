@@ -59,7 +59,7 @@ export type GroupKey =
 	| {readonly kind: 'years'; readonly size: number; readonly year: number}
 	/** Calendar blocks (decades …) counted in the numbering of their era: 1990s, 490s BC. */
 	| {readonly kind: 'block'; readonly size: number; readonly start: number; readonly bc: boolean}
-	/** Blocks of years before year 1, for the deep groupings: 13.8 billion years ago. */
+	/** Blocks of years counted back from year 1, for the deep groupings: 13.8 billion years ago. */
 	| {readonly kind: 'ago'; readonly size: number; readonly start: number}
 	| {readonly kind: 'undated'; readonly date: BoundDate}
 	| {readonly kind: 'none'};
@@ -179,6 +179,8 @@ function groupKey(event: TimelineEvent, grouping: Grouping): GroupKey {
 	if (size === 1) return {kind: 'years', size, year};
 	const bc = 1 - year;
 	if (level === 'million' || level === 'billion') {
+		// Counted back from year 1; the years since it, up to one group's size, join the last group.
+		if (year >= size) return {kind: 'block', size, start: Math.floor(year / size) * size, bc: false};
 		return {kind: 'ago', size, start: bc > 0 ? Math.floor(bc / size) * size : 0};
 	}
 	return year > 0

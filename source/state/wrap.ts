@@ -1,4 +1,5 @@
 import {cellWidth} from '../text/cells.js';
+import {type Grapheme, graphemesOf} from '../text/graphemes.js';
 
 /**
  * Word wrap by terminal cells that remembers where each line came from, so match ranges (character
@@ -56,14 +57,12 @@ function cells(text: string, start: number, end: number): number {
 	return start >= end ? 0 : cellWidth(text.slice(start, end));
 }
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-function* graphemes(text: string): Generator<{segment: string; index: number}> {
+function* graphemes(text: string): Generator<Grapheme> {
 	if (isNarrow(text)) {
 		for (let i = 0; i < text.length; i++) yield {segment: text[i] as string, index: i};
 		return;
 	}
-	for (const {segment, index} of segmenter.segment(text)) yield {segment, index};
+	yield* graphemesOf(text);
 }
 
 // Printable ASCII: one cell per character, no grapheme clusters; most text takes this path.

@@ -1,3 +1,4 @@
+import {graphemesOf} from './graphemes.js';
 import {WIDTH_RUNS} from './wcwidth-table.js';
 
 /**
@@ -10,10 +11,10 @@ import {WIDTH_RUNS} from './wcwidth-table.js';
  * `string-width.ts` in place of the string-width package, whose numbers differ from terminals' for
  * Hangul fillers, the soft hyphen, Devanagari conjuncts, Thai SARA AM and more. `drawable` takes out
  * what terminals disagree on among themselves, so Ink's grid, the layout and the terminal agree cell
- * for cell.
+ * for cell. Measuring goes code point by code point, in time proportional to the text (no grapheme
+ * walk).
  */
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const ELLIPSIS = '…';
 // One cell each in glibc and in Ink: ASCII, Latin-1, Latin Extended, IPA, spacing modifiers, the
 // dashes, quotes and ellipsis of general punctuation, box drawing and block elements (the rules and
@@ -43,10 +44,18 @@ export function codePointCells(code: number): number {
 
 /** Cells of text already made drawable (`drawable`); a code point glibc does not know counts one. */
 export function cellWidth(text: string): number {
+	return widthUpTo(text, Number.POSITIVE_INFINITY);
+}
+
+/** The width of `text` when it is at most `max` cells, else some width over `max` (measuring no further). */
+export function widthUpTo(text: string, max: number): number {
 	const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
 	if (SINGLE_CELL.test(plain)) return plain.length;
 	let cells = 0;
-	for (const char of plain) cells += Math.abs(codePointCells(char.codePointAt(0) as number));
+	for (const char of plain) {
+		cells += Math.abs(codePointCells(char.codePointAt(0) as number));
+		if (cells > max) break;
+	}
 	return cells;
 }
 
@@ -54,8 +63,8 @@ export function cellWidth(text: string): number {
 // joins anything after a ZWJ into one cell, kitty and WezTerm draw 👨‍👩‍👧 in two cells and ❤️ in two,
 // xterm and VTE in six and one); without them every terminal draws the parts alike.
 const JOINERS = /[\u200d\ufe0e\ufe0f]/gu;
-// Skin tones after an emoji: two cells more for glibc, tmux and xterm, none for Ink and kitty.
-const MODIFIERS = /(?<=\p{Emoji_Modifier_Base}\p{Emoji_Modifier}*)\p{Emoji_Modifier}/gu;
+const SKIN_TONE = /\p{Emoji_Modifier}/u;
+const TONED = /\p{Emoji_Modifier_Base}/u;
 const REPLACEMENT = '\ufffd';
 
 function drawableGrapheme(grapheme: string): string {
@@ -81,27 +90,47 @@ function drawableGrapheme(grapheme: string): string {
 export function drawable(text: string): string {
 	if (SINGLE_CELL.test(text)) return text;
 	let out = '';
-	for (const {segment} of graphemes.segment(text.replace(JOINERS, ''))) {
+	for (const {segment} of graphemesOf(text.replace(JOINERS, ''))) {
 		out += SINGLE_CELL.test(segment) ? segment : drawableGrapheme(segment);
 	}
 	// Last: a character dropped above may have stood between an emoji and its skin tone.
-	return out.replace(MODIFIERS, '');
+	return withoutSkinTones(out);
 }
 
-/** Cut `text` to at most `width` cells, ending in an ellipsis when something was cut. */
+/**
+ * Skin tones after an emoji (and after another tone) dropped: two cells more for glibc, tmux and xterm,
+ * none for kitty and WezTerm. One pass, whatever the text.
+ */
+function withoutSkinTones(text: string): string {
+	if (!SKIN_TONE.test(text)) return text;
+	let out = '';
+	let afterEmoji = false;
+	for (const char of text) {
+		if (SKIN_TONE.test(char)) {
+			if (afterEmoji) continue;
+		} else afterEmoji = TONED.test(char);
+		out += char;
+	}
+	return out;
+}
+
+/**
+ * Cut `text` to at most `width` cells, ending in an ellipsis when something was cut. Reads no further
+ * than the cut: a 20,000-character title costs what the cells on screen cost.
+ */
 export function truncateCells(text: string, width: number): string {
 	if (width <= 0) return '';
-	if (cellWidth(text) <= width) return text;
+	if (text.length <= width && SINGLE_CELL.test(text)) return text;
 	const budget = width - 1;
 	let used = 0;
-	let out = '';
-	for (const {segment} of graphemes.segment(text)) {
-		const w = cellWidth(segment);
-		if (used + w > budget) break;
-		out += segment;
-		used += w;
+	// Where the text is cut if it does not fit: the last grapheme end within the budget.
+	let cut = 0;
+	for (const {segment, index} of graphemesOf(text)) {
+		used += cellWidth(segment);
+		if (used > width) return `${text.slice(0, cut)}${ELLIPSIS}`;
+		if (used <= budget) cut = index + segment.length;
 	}
-	return out + ELLIPSIS;
+	return text;
 }
 
 /** Pad with spaces to exactly `width` cells (truncating first when longer). */
@@ -149,7 +178,7 @@ function breakWord(word: string, width: number): string[] {
 			piece += token;
 			continue;
 		}
-		for (const {segment} of graphemes.segment(token)) {
+		for (const {segment} of graphemesOf(token)) {
 			const w = cellWidth(segment);
 			if (used + w > width && used > 0) {
 				pieces.push(piece);

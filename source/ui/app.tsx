@@ -3,12 +3,12 @@ import {useEffect, useReducer, useRef, useState} from 'react';
 import {type LoadResult, loadDataset} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
-import {type LoadOptions, loadQuoteSearcher, type QuoteSearcher} from '../search/quote-search.js';
+import {type LoadOptions, loadSearcher, type Searcher} from '../search/searcher.js';
 import type {Action} from '../state/actions.js';
 import {decodeKeys, unfinishedEscape} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
 import {initialState, reducer} from '../state/reducer.js';
-import {FILTERED_RESULT_LIMIT, isWholeDataset, RESULT_LIMIT} from '../state/search.js';
+import {RESULT_LIMIT} from '../state/search.js';
 import type {Effect, InitOptions, State} from '../state/state.js';
 import {Screen} from './screen.js';
 import {ThemeProvider} from './theme.js';
@@ -20,7 +20,7 @@ export interface Io {
 	openUrl(url: string): Promise<void>;
 	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
 	clearScreen(): void;
-	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<QuoteSearcher>;
+	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
 	/** Read the file again (R). */
 	load(path: string): Promise<LoadResult>;
 	/** Call back with each new version of the file (--watch). */
@@ -67,6 +67,9 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
 	return {columns: stdout.columns || FALLBACK.columns, rows: stdout.rows || FALLBACK.rows};
 }
 
+const INK_NO_EVENTS =
+	'this Ink has no useStdin().internal_eventEmitter, which the explorer reads keys from (see docs/ARCHITECTURE.md, "Ink internals")';
+
 /**
  * How long an escape sequence left unfinished at the end of a chunk waits for its rest before it is
  * read as Esc (vim's `ttimeoutlen`): long enough for a key's bytes split by a terminal or an ssh link,
@@ -82,6 +85,9 @@ export const ESC_TIMEOUT_MS = 50;
  */
 function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
+	// Not part of Ink's documented API (upstream has dropped it from its types): an upgrade must fail here,
+	// loudly, not leave an explorer that reads no keys.
+	if (!events) throw new Error(INK_NO_EVENTS);
 	useEffect(() => {
 		if (!isRawModeSupported) return;
 		setRawMode(true);
@@ -139,9 +145,9 @@ function useSearcher(
 	dataset: Dataset,
 	dispatch: (action: Action) => void,
 	io: Partial<Io>,
-): QuoteSearcher | undefined {
+): Searcher | undefined {
 	// Kept with the dataset it indexes: after a reload the old index must not answer for the new data.
-	const [indexed, setIndexed] = useState<{dataset: Dataset; searcher: QuoteSearcher}>();
+	const [indexed, setIndexed] = useState<{dataset: Dataset; searcher: Searcher}>();
 	useEffect(() => {
 		const controller = new AbortController();
 		let percent = 0;
@@ -151,7 +157,7 @@ function useSearcher(
 			percent = now;
 			dispatch({type: 'indexProgress', percent: now});
 		};
-		(io.loadSearcher ?? loadQuoteSearcher)(dataset, {onProgress, signal: controller.signal}).then(
+		(io.loadSearcher ?? loadSearcher)(dataset, {onProgress, signal: controller.signal}).then(
 			(loaded) => {
 				if (controller.signal.aborted) return;
 				setIndexed({dataset, searcher: loaded});
@@ -168,31 +174,25 @@ function useSearcher(
 }
 
 /** Every query change starts a search and aborts the one before; answers carry the query they answer. */
-function useSearch(
-	state: State,
-	searcher: QuoteSearcher | undefined,
-	dispatch: (action: Action) => void,
-): void {
+function useSearch(state: State, searcher: Searcher | undefined, dispatch: (action: Action) => void): void {
 	const {query, generation} = state.search;
-	const whole = isWholeDataset(state);
+	const within = state.timeline.selection;
 	useEffect(() => {
 		if (!searcher || query.trim() === '') return;
 		const controller = new AbortController();
-		searcher
-			.searchAsync(query, {limit: whole ? RESULT_LIMIT : FILTERED_RESULT_LIMIT, signal: controller.signal})
-			.then(
-				(result) => {
-					if (result && !controller.signal.aborted)
-						dispatch({type: 'searchResults', query, generation, result});
-				},
-				(error: unknown) => {
-					if (!controller.signal.aborted) {
-						dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
-					}
-				},
-			);
+		searcher.searchAsync(query, {limit: RESULT_LIMIT, within, signal: controller.signal}).then(
+			(result) => {
+				if (result && !controller.signal.aborted)
+					dispatch({type: 'searchResults', query, generation, result});
+			},
+			(error: unknown) => {
+				if (!controller.signal.aborted) {
+					dispatch({type: 'indexFailed', message: error instanceof Error ? error.message : String(error)});
+				}
+			},
+		);
 		return () => controller.abort();
-	}, [searcher, query, generation, whole, dispatch]);
+	}, [searcher, query, generation, within, dispatch]);
 }
 
 function useEffects(

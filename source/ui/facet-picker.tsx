@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {Command} from '../state/actions.js';
 import {display} from '../state/display.js';
-import {type FacetItem, type FacetKind, facetItems, facetKey} from '../state/facets.js';
+import {type FacetItem, type FacetKind, facetItems, facetTotals} from '../state/facets.js';
 import {modeOf} from '../state/keymap.js';
 import {facetRows, shownFacets} from '../state/panes/facets.js';
 import type {State} from '../state/state.js';
@@ -24,13 +24,16 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 	} else if (items.length === 0) {
 		lines.push(<Line key="none" runs={[run('No name matches the filter.', 'dim')]} />);
 	}
-	const digits = String(Math.max(0, ...items.map((item) => item.count))).length;
+	// Items come most frequent first within each kind: the widest count heads one of them.
+	const totals = facetTotals(all);
+	const heads = [0, totals.actor, totals.actor + totals.tag].map((at) => all[at]?.count ?? 0);
+	const digits = String(Math.max(...heads)).length;
 	const end = Math.min(items.length, top + facetRows(state) + 3);
 	for (let i = top; i < end && lines.length < height; i++) {
 		const item = items[i] as FacetItem;
 		if (i === top || items[i - 1]?.kind !== item.kind) {
-			const shown = items.filter((other) => other.kind === item.kind).length;
-			const total = all.filter((other) => other.kind === item.kind).length;
+			const shown = facetTotals(items)[item.kind];
+			const total = facetTotals(all)[item.kind];
 			const counted = shown === total ? `${total}` : `${shown} of ${total}`;
 			lines.push(
 				<Line key={`k${i}`} runs={fitRuns([run(`${HEADINGS[item.kind]} (${counted})`, 'label')], width)} />,
@@ -41,7 +44,7 @@ export function FacetPicker({state, width, height}: {state: State; width: number
 			<FacetLine
 				key={i}
 				item={item}
-				picked={state.facets.has(facetKey(item))}
+				picked={state.facets.has(item)}
 				selected={i === cursor}
 				digits={digits}
 				width={width}

@@ -1,4 +1,4 @@
-import {cellWidth, truncateCells} from '../text/cells.js';
+import {cellWidth, truncateCells, widthUpTo} from '../text/cells.js';
 import type {Paint, Run} from './theme.js';
 
 /** Cut runs to at most `width` cells (an ellipsis marks the cut) and pad them to exactly `width`. */
@@ -7,7 +7,8 @@ export function fitRuns(runs: readonly Run[], width: number, pad = true): Run[] 
 	let used = 0;
 	for (const run of runs) {
 		if (run.text === '') continue;
-		const w = cellWidth(run.text);
+		// A long run is measured only as far as the line has room: a frame costs its visible cells.
+		const w = widthUpTo(run.text, width - used);
 		if (used + w <= width) {
 			out.push(run);
 			used += w;

@@ -1,19 +1,25 @@
 import {Box} from 'ink';
 import {placeLabel} from '../dataset/dates.js';
+import {eraOf} from '../dataset/eras.js';
 import {describeFilters} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {draftBanner} from '../state/draft.js';
 import {facetFilters} from '../state/facets.js';
+import {headerLines} from '../state/layout.js';
 import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
 import {cellWidth, truncateCells} from '../text/cells.js';
+import {eraBandRuns} from './era-band.js';
 import {fitRuns, run, spread} from './fit.js';
 import {sparklineFor} from './sparkline.js';
 import {Line, type Run} from './theme.js';
 
-/** Title, counts and active filters, then the density sparkline with the cursor marked and its dates. */
+/**
+ * Title, counts and active filters, then the density sparkline with the cursor marked, the era band
+ * when the dataset has eras, and the dates.
+ */
 export function Header({state, width}: {state: State; width: number}) {
 	const {dataset, timeline} = state;
 	// A draft says so first: the end of its banner may go, its start may not.
@@ -45,8 +51,11 @@ export function Header({state, width}: {state: State; width: number}) {
 	const sparkline = sparklineFor(timeline, width);
 	let bars: Run[] = [run(events === 0 ? 'no events' : 'no dates to plot', 'dim')];
 	let axis: Run[] = [];
+	let band: Run[] = [];
 	if (sparkline && timeline.domain) {
 		const at = sparkline.column(focusEvent ?? timeline.domain.first);
+		const era = focusEvent && eraOf(dataset.eras, focusEvent);
+		band = eraBandRuns(timeline, dataset.eras, width, era, at);
 		if (at === undefined) {
 			// The cursor's event gives only a bound: it has no place on the line, and the line says so.
 			bars = [run(sparkline.text, 'accent')];
@@ -64,11 +73,13 @@ export function Header({state, width}: {state: State; width: number}) {
 			axis = axisRuns(timeline.domain.first, timeline.domain.last, focusEvent, at, width);
 		}
 	}
+	const eras = dataset.eras.length > 0;
 	return (
-		<Box flexDirection="column" width={width} height={4}>
+		<Box flexDirection="column" width={width} height={headerLines(dataset)}>
 			<Line runs={title} />
 			<Line runs={counts} />
 			<Line runs={fitRuns(bars, width)} />
+			{eras && <Line runs={fitRuns(band, width)} />}
 			<Line runs={fitRuns(axis, width)} />
 		</Box>
 	);

@@ -7,7 +7,7 @@ import {Line, type Run} from './theme.js';
 
 const KEYS_COLUMN = 22;
 
-/** Every key of every mode, written from the keymap that routes input; two columns when wide. */
+/** Every key of every mode, written from the keymap that routes input, and the notation; two columns when wide. */
 export function HelpOverlay({state, width, height}: {state: State; width: number; height: number}) {
 	const {scroll} = state.panes.help;
 	const columns = helpColumns(width, state.keymap);
@@ -49,5 +49,6 @@ function helpRuns(line: HelpLine | undefined, width: number): Run[] {
 	if (!line || line.kind === 'blank') return [];
 	if (line.kind === 'title') return [run(line.text, 'label')];
 	const keys = Math.min(KEYS_COLUMN, Math.floor(width / 2));
-	return [run('  '), run(padCells(line.keys, keys - 2), 'accent'), run(line.help)];
+	// At least one space after the keys, however long they are.
+	return [run('  '), run(`${padCells(line.keys, keys - 3)} `, 'accent'), run(line.help)];
 }

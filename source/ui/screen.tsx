@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {modeOf} from '../state/keymap.js';
-import {type Layout, layoutOf} from '../state/layout.js';
+import {type Layout, screenLayout} from '../state/layout.js';
 import {PANES} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {Header} from './header.js';
@@ -15,7 +15,7 @@ import {VIEWS} from './views.js';
  * where it goes (`PaneKind`); `VIEWS` says what draws it.
  */
 export function Screen({state}: {state: State}) {
-	const layout = layoutOf(state);
+	const layout = screenLayout(state);
 	const {columns, height} = layout;
 	if (layout.tooSmall) return <TooSmall columns={state.size.columns} rows={state.size.rows} />;
 	const mode = modeOf(state);

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
-import type {SearchHit} from '../search/quote-search.js';
+import type {Kind, SearchHit} from '../search/searcher.js';
 import {display} from '../state/display.js';
-import {layoutOf, resultsPerPage} from '../state/layout.js';
+import {resultsPerPage, screenLayout} from '../state/layout.js';
 import {isPending} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
@@ -21,7 +21,7 @@ export function SearchPane({state, width, height}: {state: State; width: number;
 		for (const [i, text] of SYNTAX_HELP.entries())
 			lines.push(<Line key={`help${i}`} runs={fitRuns([run(text, 'dim')], width)} />);
 	} else if (outcome) {
-		const perPage = resultsPerPage(layoutOf(state));
+		const perPage = resultsPerPage(screenLayout(state));
 		const shown = outcome.hits.slice(search.top, search.top + perPage);
 		shown.forEach((hit, i) => {
 			const index = search.top + i;
@@ -43,11 +43,11 @@ export function SearchPane({state, width, height}: {state: State; width: number;
 }
 
 const SYNTAX_HELP = [
-	'Type to search every quote (text, speaker, event title).',
-	'  word      fuzzy match       @name   only that speaker',
-	"  'word     exact match       !word   without word",
-	'  ^word     starts with       word$   ends with',
-	'  a | b     either',
+	'Type to search events, quotes and eras (titles, summaries, quotes, speakers, tags…).',
+	'  word      fuzzy match       @name   that speaker or actor',
+	"  'word     exact match       #tag    events with the tag",
+	'  ^word     starts with       !word   without word',
+	'  word$     ends with         a | b   either',
 ];
 
 function SearchLine({state, width, focused}: {state: State; width: number; focused: boolean}) {
@@ -57,11 +57,10 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 	else if (indexing) status = run(`indexing… ${state.search.indexed}%`, 'dim');
 	else if (query.trim() === '') status = run('');
 	else if (isPending(state)) status = run(`searching… (${outcome ? outcome.total : 0})`, 'dim');
-	else if (outcome && outcome.total === 0) status = run('no quotes match', 'error');
+	else if (outcome && outcome.total === 0) status = run('nothing matches', 'error');
 	else if (outcome) {
-		const count = `${outcome.total}${outcome.atLeast ? '+' : ''}`;
 		const shown = outcome.hits.length < outcome.total ? ` (top ${outcome.hits.length})` : '';
-		status = run(`${count} match${count === '1' ? '' : 'es'}${shown}`, 'accent');
+		status = run(`${countsText(outcome.counts)}${shown}`, 'accent');
 	} else status = run('');
 	// The caret is drawn (the terminal cursor stays hidden): the character under it in inverse.
 	const text = display(query);
@@ -82,14 +81,40 @@ function SearchLine({state, width, focused}: {state: State; width: number; focus
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Keep the caret in view when the query is longer than the line: drop typed text from the start. */
+const NOUNS: Record<Kind, [string, string]> = {
+	era: ['era', 'eras'],
+	event: ['event', 'events'],
+	quote: ['quote', 'quotes'],
+};
+
+/** `12 events · 40 quotes`, kinds without a match left out. */
+export function countsText(counts: Readonly<Record<Kind, number>>): string {
+	return (['era', 'event', 'quote'] as const)
+		.filter((kind) => counts[kind] > 0)
+		.map((kind) => `${counts[kind].toLocaleString('en')} ${NOUNS[kind][counts[kind] === 1 ? 0 : 1]}`)
+		.join(' · ');
+}
+
+/**
+ * Keep the caret in view when the query is longer than the line: drop typed text from the start.
+ * One pass from the caret back, each grapheme measured once.
+ */
 function fitField(field: Run[], width: number): Run[] {
 	const cells = (runs: Run[]) => runs.reduce((sum, r) => sum + cellWidth(r.text), 0);
 	const [prompt, before, ...rest] = field;
 	if (cells(field) <= width || !prompt || !before) return field;
-	let kept = [...graphemes.segment(before.text)].map((g) => g.segment);
-	while (kept.length > 0 && cells([prompt, run(`…${kept.join('')}`), ...rest]) > width) kept = kept.slice(1);
-	return [prompt, run(`…${kept.join('')}`), ...rest];
+	const room = width - cells([prompt, ...rest]) - 1;
+	const kept = [...graphemes.segment(before.text)];
+	let used = 0;
+	let from = kept.length;
+	while (from > 0) {
+		const w = cellWidth((kept[from - 1] as {segment: string}).segment);
+		if (used + w > room) break;
+		used += w;
+		from--;
+	}
+	const tail = from < kept.length ? before.text.slice((kept[from] as {index: number}).index) : '';
+	return [prompt, run(`…${tail}`), ...rest];
 }
 
 const ResultRows = memo(function ResultRows({
@@ -101,32 +126,44 @@ const ResultRows = memo(function ResultRows({
 	width: number;
 	selected: 'focused' | 'marked' | 'no';
 }) {
-	const {quote} = hit;
 	const marker = selected !== 'no' ? '▸ ' : '  ';
-	const [open, close] = quote.kind === 'paraphrase' ? ['', ''] : ['“', '”'];
-	const body = matchedRuns(display(hit.text), hit.textRanges, width - 2 - open.length);
-	const speaker = display(quote.speaker.name);
-	const event = quote.events[0];
-	const when = quote.said
-		? `said ${formatDate(quote.said)}`
-		: event
-			? `event ${formatDate(event.date)}`
-			: 'date not given';
 	const base = selected === 'focused' ? 'selected' : selected === 'marked' ? 'dimSelected' : undefined;
+	const [open, close] = hit.kind === 'quote' && hit.quote.kind !== 'paraphrase' ? ['“', '”'] : ['', ''];
+	const body = matchedRuns(
+		display(hit.text),
+		hit.textRanges,
+		width - 2 - open.length,
+		hit.kind === 'quote' ? 'plain' : 'title',
+	);
+	const kind = run(`  ${hit.kind.padEnd(6)}`, 'dim');
+	let second: Run[];
+	if (hit.kind === 'quote') {
+		const {quote} = hit;
+		const speaker = display(quote.speaker.name);
+		const event = quote.events[0];
+		const when = quote.said
+			? `said ${formatDate(quote.said)}`
+			: event
+				? `event ${formatDate(event.date)}`
+				: 'date not given';
+		second = [
+			kind,
+			run('— '),
+			...splitRuns(speaker, hit.speakerRanges).map((r) => run(r.text, r.match ? 'match' : 'accent')),
+			run(` · ${when}`, 'dim'),
+		];
+	} else {
+		const date = formatDate(hit.kind === 'event' ? hit.event.date : hit.era.date);
+		second = [kind, run(date, 'accent')];
+		if (hit.field) {
+			second.push(run(` · ${hit.field.name}: `, 'dim'));
+			second.push(...matchedRuns(display(hit.field.text), hit.field.ranges, width - 30, 'plain'));
+		}
+	}
 	return (
 		<>
 			<Line runs={fitRuns([run(marker), run(open), ...body, run(close)], width)} base={base} />
-			<Line
-				runs={fitRuns(
-					[
-						run('    — '),
-						...splitRuns(speaker, hit.speakerRanges).map((r) => run(r.text, r.match ? 'match' : 'accent')),
-						run(` · ${when}`, 'dim'),
-					],
-					width,
-				)}
-				base={base}
-			/>
+			<Line runs={fitRuns(second, width)} base={base} />
 		</>
 	);
 });
@@ -135,7 +172,12 @@ const ResultRows = memo(function ResultRows({
  * The quote with its matched characters marked, shifted so the first match is on screen when the
  * quote is longer than the line (an ellipsis shows the cut).
  */
-function matchedRuns(text: string, ranges: SearchHit['textRanges'], width: number): Run[] {
+function matchedRuns(
+	text: string,
+	ranges: SearchHit['textRanges'],
+	width: number,
+	paint: 'plain' | 'title',
+): Run[] {
 	const first = ranges.reduce((min, [start]) => Math.min(min, start), Number.POSITIVE_INFINITY);
 	let offset = 0;
 	if (Number.isFinite(first) && cellWidth(text.slice(0, first + 1)) > width - 8) {
@@ -143,6 +185,6 @@ function matchedRuns(text: string, ranges: SearchHit['textRanges'], width: numbe
 		while (offset > 0 && text[offset - 1] !== ' ' && first - offset < 24) offset--;
 	}
 	const shifted = ranges.map(([s, e]) => [s - offset, e - offset] as const).filter(([, e]) => e >= 0);
-	const runs = splitRuns(text.slice(offset), shifted).map((r) => run(r.text, r.match ? 'match' : 'plain'));
+	const runs = splitRuns(text.slice(offset), shifted).map((r) => run(r.text, r.match ? 'match' : paint));
 	return offset > 0 ? [run('…'), ...runs] : runs;
 }

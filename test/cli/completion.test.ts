@@ -35,7 +35,7 @@ describe('shell completion, written from the flag table', () => {
 		const zsh = (await runCli(['completion', 'zsh'])).stdout;
 		const fish = (await runCli(['completion', 'fish'])).stdout;
 		expect(zsh).toMatch(/^#compdef timescope\n/);
-		expect(zsh).toContain(`'(--search -s)'{--search,-s}'[search quotes]:QUERY: '`);
+		expect(zsh).toContain(`'(--search -s)'{--search,-s}'[search events, quotes and eras]:QUERY: '`);
 		expect(zsh).toContain(`'--color[colour always, never, or auto]:value:(auto always never)'`);
 		expect(fish).toContain(`complete -c timescope -l color -x -a 'auto always never'`);
 		expect(fish).toContain(`complete -c timescope -n __fish_use_subcommand -a validate`);

@@ -22,8 +22,11 @@ describe('NDJSON archives', () => {
 		const dir = await mkdtemp(join(tmpdir(), 'timescope-ndjson-'));
 		const file = join(dir, 'archive.ndjson');
 		await writeFile(file, `${lines.join('\n')}\n`);
-		expect((await runCli(['validate', file])).stdout).toBe(
-			`${file}: ok (timescope/1 NDJSON, 2 events, 1 quote)\n`,
+		const validated = await runCli(['validate', file]);
+		expect(validated.stdout).toBe(`${file}: ok (timescope/1 NDJSON, 2 events, 1 quote)\n`);
+		// Notes are problems' kin: stderr, as every problem is.
+		expect(validated.stderr).toBe(
+			`${file}:1:1: (root): note: no "counts" on the first line, so a file cut short at a line end cannot be told from a whole one (see the README, NDJSON)\n`,
 		);
 		const piped = await runCli(['-', '--print'], {stdin: lines.join('\r\n')});
 		expect(piped.stdout).toMatch(

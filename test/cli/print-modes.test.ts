@@ -125,10 +125,23 @@ describe('--search', () => {
 	it('writes the documented JSON shape, best first', async () => {
 		const {stdout} = await runCli([SMALL, '--search', 'nicolas', '--json']);
 		const result = JSON.parse(stdout);
-		expect(Object.keys(result)).toEqual(['query', 'total', 'results']);
+		expect(Object.keys(result)).toEqual(['query', 'total', 'counts', 'order', 'results']);
 		expect(result.query).toBe('nicolas');
-		expect(result.total).toBe(1);
-		expect(result.results[0]).toEqual({
+		// Nicolás Maduro speaks the one quote and takes part in two events.
+		expect(result.counts).toEqual({events: 2, quotes: 1, eras: 0});
+		expect(result.total).toBe(3);
+		expect(result.order).toBe('score');
+		expect(result.results.find((r: {kind: string}) => r.kind === 'event')).toEqual({
+			kind: 'event',
+			score: expect.any(Number),
+			event: expect.objectContaining({
+				id: expect.any(String),
+				date: expect.any(String),
+				title: expect.any(String),
+			}),
+		});
+		expect(result.results.find((r: {kind: string}) => r.kind === 'quote')).toEqual({
+			kind: 'quote',
 			score: expect.any(Number),
 			quote: expect.objectContaining({id: 'chevron', speaker: 'maduro'}),
 			speaker: {id: 'maduro', name: 'Nicolas Maduro'},
@@ -138,21 +151,23 @@ describe('--search', () => {
 
 	it('narrows to a speaker with @name and says so when nothing matches', async () => {
 		const trump = JSON.parse((await runCli([SMALL, '--search', '@trump', '--json'])).stdout);
-		expect(trump.results.map((r: {quote: {id: string}}) => r.quote.id).sort()).toEqual(['loose', 'shore']);
+		const quotes = trump.results.filter((r: {kind: string}) => r.kind === 'quote');
+		expect(quotes.map((r: {quote: {id: string}}) => r.quote.id).sort()).toEqual(['loose', 'shore']);
 		const none = await runCli([SMALL, '--search', 'zzzzqqq', '--print']);
-		expect(none.stdout).toBe('No quotes match “zzzzqqq”.\n');
+		expect(none.stdout).toBe('Nothing matches “zzzzqqq”.\n');
 	});
 
 	it('respects --limit and filters', async () => {
 		const limited = JSON.parse(
 			(await runCli([SMALL, '--search', '@trump', '--json', '--limit', '1'])).stdout,
 		);
-		expect(limited.total).toBe(2);
+		expect(limited.counts).toEqual({events: 1, quotes: 2, eras: 0});
+		expect(limited.total).toBe(3);
 		expect(limited.results).toHaveLength(1);
 		const filtered = JSON.parse(
 			(await runCli([SMALL, '--search', '@trump', '--json', '--tag', 'military'])).stdout,
 		);
-		expect(filtered.total).toBe(1);
+		expect(filtered.counts.quotes).toBe(1);
 	});
 });
 
@@ -213,15 +228,48 @@ describe('usage and failures', () => {
 		expect(run.stdout).toBe('');
 	});
 
-	it('exits 1 with located problems for bad data, and no stack trace', async () => {
+	it('exits 1 with located problems for data it cannot open, and no stack trace', async () => {
 		const run = await runCli(['-', '--print'], {
-			stdin: '{"format": "timescope/1", "title": 3, "events": []}',
+			stdin: '{"format": "timescope/1", "title": "T", "events": [}',
 		});
 		expect(run).toEqual({
 			code: 1,
 			stdout: '',
-			stderr: '<stdin>:1:36: /title: expected a string, found number 3\n',
+			stderr:
+				'<stdin>:1:52: /events: expected a value\n<stdin>:1:53: (root): expected "]" to close the array\n',
 		});
+	});
+
+	const halfBad = JSON.stringify({
+		format: 'timescope/1',
+		title: 3,
+		events: [
+			{id: 'a', date: '2025-12', title: 'Kept'},
+			{id: 'b', date: '2025-13', title: 'Left out'},
+		],
+	});
+
+	it('shows every valid item, lists what it left out on stderr, and exits 3', async () => {
+		const run = await runCli(['-', '--print'], {stdin: halfBad});
+		expect(run.code).toBe(3);
+		expect(run.stdout).toMatch(/^Untitled timeline\n1 event · 0 quotes\n\nDec 2025\n {2}Kept\n$/);
+		expect(run.stderr.split('\n')).toEqual([
+			'<stdin>:1:33: /title: expected a string, found number 3',
+			expect.stringMatching(/^<stdin>:1:\d+: \/events\/1\/date: not an EDTF date/),
+			'',
+		]);
+		const json = await runCli(['-', '--json'], {stdin: halfBad});
+		expect(json.code).toBe(3);
+		expect(JSON.parse(json.stdout).events.map((e: {id: string}) => e.id)).toEqual(['a']);
+	});
+
+	it('with --strict refuses such a file as validate does: exit 1, nothing on stdout', async () => {
+		const run = await runCli(['-', '--print', '--strict'], {stdin: halfBad});
+		expect(run.code).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.split('\n')).toHaveLength(3);
+		const search = await runCli(['-', '--search', 'kept', '--strict'], {stdin: halfBad});
+		expect(search.code).toBe(1);
 	});
 
 	it('stops quietly when the reader closes the pipe early', async () => {

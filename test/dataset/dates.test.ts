@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {
-	compareByDate,
 	formatDate,
 	type Reference,
 	relationText,
+	sortByDate,
 	undatedHeading,
 	whenText,
 } from '../../source/dataset/dates.js';
@@ -165,7 +165,7 @@ describe('undatedHeading', () => {
 	});
 });
 
-describe('compareByDate', () => {
+describe('sortByDate', () => {
 	it('orders by the instant that places a date, then the shorter, then file order; bounds last', () => {
 		const items = [
 			{id: 'by', date: date('[..2025-06]')},
@@ -178,9 +178,31 @@ describe('compareByDate', () => {
 			{id: 'year', date: date('2025')},
 			{id: 'deep', date: date('Y-13800000000')},
 			{id: 'bc', date: date('-0499')},
-		].map((item, order) => ({...item, order}));
-		const order = (list: typeof items) => [...list].sort(compareByDate).map((item) => item.id);
-		expect(order(items)).toEqual(['deep', 'bc', 'year', 'open', 'day', 'b', 'a', 'week', 'ends', 'by']);
-		expect(order([...items].reverse())).toEqual(order(items));
+		];
+		expect(sortByDate(items).map((item) => item.id)).toEqual([
+			'deep',
+			'bc',
+			'year',
+			'open',
+			'day',
+			'b',
+			'a',
+			'week',
+			'ends',
+			'by',
+		]);
+		// Ties keep the order given: reversed, the two December months swap and nothing else moves.
+		expect(sortByDate([...items].reverse()).map((item) => item.id)).toEqual([
+			'deep',
+			'bc',
+			'year',
+			'open',
+			'day',
+			'a',
+			'b',
+			'week',
+			'ends',
+			'by',
+		]);
 	});
 });

@@ -131,6 +131,15 @@ describe('parseEdtf', () => {
 		expect(bang.min).toBeLessThan(bang.max);
 		expect(bang.max).toBeLessThan(next.min);
 		expect(date('Y-12345').min).toBe(startOfDay(-12345, 1, 1));
+		// Where the edtf package can still place a long year (within Date's range), we agree with it.
+		fc.assert(
+			fc.property(fc.integer({min: 10_000, max: 270_000}), fc.boolean(), (magnitude, negative) => {
+				const text = `Y${negative ? '-' : ''}${magnitude}`;
+				const theirs = edtf(parse(text));
+				expect([date(text).min, date(text).max]).toEqual([theirs.min, theirs.max]);
+			}),
+			{numRuns: 200},
+		);
 		expect(date('Y-300000').min).toBeLessThan(date('-9999').min);
 		// Intervals of long years, which the edtf package's grammar does not take.
 		expect(date('Y-538799999/Y-251901999')).toMatchObject({kind: 'interval', start: {year: -538_799_999}});

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {passesFast} from '../../source/dataset/fast-validate.js';
-import {documentSchema} from '../../source/dataset/schema.js';
+import {loadText} from '../../source/dataset/load.js';
+import {eventSchema, quoteSchema} from '../../source/dataset/schema.js';
 
 const base = () => ({
 	format: 'timescope/1',
@@ -55,7 +56,7 @@ const mutations: Array<[string, (item: Item) => void]> = [
 ];
 
 describe('the fast validation path', () => {
-	it('says yes exactly when zod does, for any mix of broken and valid items', () => {
+	it('says yes to an item exactly when zod does, for any mix of broken and valid items', () => {
 		fc.assert(
 			fc.property(
 				fc.array(fc.tuple(fc.constantFrom('events', 'quotes'), fc.nat(), fc.nat(mutations.length - 1)), {
@@ -68,19 +69,59 @@ describe('the fast validation path', () => {
 						const mutation = mutations[which] as (typeof mutations)[number];
 						mutation[1](items[at % items.length] as Item);
 					}
-					expect(passesFast(doc)).toBe(documentSchema.safeParse(doc).success);
+					for (const event of doc.events) {
+						expect(passesFast('event', event)).toBe(eventSchema.safeParse(event).success);
+					}
+					for (const quote of doc.quotes) {
+						expect(passesFast('quote', quote)).toBe(quoteSchema.safeParse(quote).success);
+					}
 				},
 			),
 			{numRuns: 1000},
 		);
 	});
 
-	it('also holds the small lists and the root to the schema', () => {
-		const doc = base();
-		expect(passesFast(doc)).toBe(true);
-		expect(passesFast({...doc, sources: [{id: 's'}]})).toBe(false);
-		expect(passesFast({...doc, sources: [{id: 's', url: 'not a url'}]})).toBe(false);
-		expect(passesFast({...doc, referenceDate: 'yesterday'})).toBe(false);
-		expect(passesFast({...doc, title: ''})).toBe(false);
+	it('leaves the other kinds to zod', () => {
+		expect(passesFast('actor', {id: 'a', name: 'A'})).toBe(false);
+		expect(passesFast('source', base().sources[0])).toBe(false);
+	});
+});
+
+describe('below and above 5,000 items (zod alone, or ajv first)', () => {
+	/** A document whose first event keeps `__proto__` under its extensions and a URL as written. */
+	const text = (events: number, broken = false) => {
+		const padding = Array.from({length: events - 1}, (_, i) => ({id: `p${i}`, date: '2025', title: 'pad'}));
+		const doc = {
+			format: 'timescope/1',
+			title: 'T',
+			sources: [{id: 's', url: 'HTTPS://Example.ORG/a/../b?x=%7e'}],
+			events: [
+				{id: 'e', date: broken ? '2025-13' : '2025', title: 'x', sources: ['s'], extensions: {keep: 1}},
+				...padding,
+			],
+		};
+		return JSON.stringify(doc).replace('{"keep":1}', '{"__proto__":{"polluted":true},"keep":1}');
+	};
+
+	it('keeps the same document, as written, on both paths', async () => {
+		for (const events of [4999, 5000]) {
+			const loaded = await loadText(text(events), 'f.json', {strict: true});
+			if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+			const [event] = loaded.dataset.doc.events;
+			expect(Object.keys(event?.extensions ?? {})).toEqual(['__proto__', 'keep']);
+			expect(loaded.dataset.doc.sources?.[0]?.url).toBe('HTTPS://Example.ORG/a/../b?x=%7e');
+			expect(({} as {polluted?: boolean}).polluted).toBeUndefined();
+		}
+	});
+
+	it('reports the same problems, and leniently keeps the same items, on both paths', async () => {
+		const strict = await Promise.all(
+			[4999, 5000].map((n) => loadText(text(n, true), 'f.json', {strict: true})),
+		);
+		const [below, above] = strict.map((result) => (result.ok ? [] : result.problems));
+		expect(below).toEqual(above);
+		expect(below?.map((p) => p.code)).toEqual(['bad-date']);
+		const lenient = await Promise.all([4999, 5000].map((n) => loadText(text(n, true), 'f.json')));
+		expect(lenient.map((result) => result.ok && result.dataset.events.length)).toEqual([4998, 4999]);
 	});
 });

@@ -7,8 +7,7 @@ import {formatProblems, type Problem} from '../../source/dataset/problems.js';
 
 /** Problems of a text as the user reads them: `FILE:LINE:COL: /pointer: message`. */
 async function report(text: string): Promise<string[]> {
-	const result = await loadText(text, 'f.json');
-	if (result.ok) return [];
+	const result = await loadText(text, 'f.json', {strict: true});
 	return formatProblems(result.problems);
 }
 
@@ -66,7 +65,7 @@ describe('schema errors', () => {
 	it('lists every problem in file order with line, column, pointer, expected and found', async () => {
 		expect(await report(doc)).toEqual([
 			'f.json:4:39: /actors/0/nmae: unknown key "nmae" (misspelt? data of your own belongs under "extensions")',
-			'f.json:4:60: /actors/1/id: duplicate id "a" (already used by /actors/0)',
+			'f.json:4:60: /actors/1/id: duplicate actor id "a" (already used by /actors/0)',
 			'f.json:4:73: /actors/1/name: expected a non-empty string, found an empty string',
 			'f.json:6:26: /events/0/date: not an EDTF date (expected a form such as 2026-01-02, 2025-12, 2024, 2025-12-31?, 2025-12~, 2025-12-22/2025-12-28, 2025~/.., [2025-12-22..2025-12-28], [..2026-01-02], Y-13800000000), found the string "2025-13-01"',
 			'f.json:6:65: /events/0/actors/0: "zz" is not the id of any actor (see "actors")',
@@ -100,7 +99,7 @@ describe('schema errors', () => {
 
 	it('caps a long report at 50 lines and counts the rest', async () => {
 		const events = Array.from({length: 80}, (_, i) => ({id: `e${i}`, date: 'nope', title: 't'}));
-		const result = await loadText(minimal({events}), 'f.json');
+		const result = await loadText(minimal({events}), 'f.json', {strict: true});
 		expect(result.ok).toBe(false);
 		const lines = formatProblems((result as {problems: Problem[]}).problems);
 		expect(lines).toHaveLength(51);
@@ -175,7 +174,7 @@ describe('files', () => {
 			'DIR/binary.json: is a binary file (a NUL byte at offset 1); expected JSON or CSV text',
 		);
 		expect(await first('latin1.json')).toMatch(
-			/^DIR\/latin1\.json: is not UTF-8 text \(invalid byte sequence near offset 1\d\)/,
+			/^DIR\/latin1\.json:1:\d+: is not UTF-8 text \(byte 0xe9 at offset 1\d is no UTF-8 character\)/,
 		);
 	});
 

@@ -35,7 +35,7 @@ describe('loadNdjson', () => {
 		const progress: NdjsonProgress[] = [];
 		// Chunks of 1, 2 and 5 bytes split the multi-byte characters of names and CJK quotes.
 		const result = await loadNdjson(chunks(text, [1, 2, 5, 4096]), {onProgress: (p) => progress.push(p)});
-		expect(result).toEqual({ok: true, doc: generateDocument(options)});
+		expect(result).toEqual({ok: true, doc: generateDocument(options), problems: [], omitted: 0, skipped: {}});
 		expect(progress.at(-1)).toMatchObject({
 			events: 40,
 			quotes: 90,
@@ -109,7 +109,7 @@ describe('loadNdjson', () => {
 			{file: 'b.ndjson'},
 		);
 		expect(bad.ok ? [] : formatProblems(bad.problems)).toEqual([
-			'b.ndjson:2:1: is not UTF-8 text (an invalid byte sequence between bytes 73 and 75); save it as UTF-8',
+			'b.ndjson:2:2: is not UTF-8 text on this line (an invalid byte sequence); save it as UTF-8',
 		]);
 	});
 

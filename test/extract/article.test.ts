@@ -53,4 +53,28 @@ describe('reading an article', () => {
 			'“We are ready,” she said.',
 		]);
 	});
+
+	it('drops a wire dateline, which is where the story was filed and not part of its first sentence', () => {
+		for (const [text, first] of [
+			['TAIPEI, July 13 (Reuters) – Chinese jets monitored a plane.', 'Chinese jets monitored a plane.'],
+			['WASHINGTON (AP) — The Senate voted.', 'The Senate voted.'],
+			['PEKAN: Prime Minister Najib said so.', 'Prime Minister Najib said so.'],
+		]) {
+			expect(parseArticle(text as string, 'a.txt').paragraphs[0]).toBe(first);
+		}
+	});
+
+	it('rejoins prose hard-wrapped at a fixed width, breaking paragraphs only at short sentence-final lines', () => {
+		const wrapped = [
+			'Jared Loughner was sentenced Thursday to seven consecutive terms of life in',
+			'prison at a hearing punctuated by raw emotion as his victims confronted him.',
+			'“You tried to create for all of us a world as dark and evil as your own.',
+			'But remember it always: You failed,” Mr. Kelly said.',
+			'The judge said he was not going to make “political statements.”',
+		].join('\n');
+		expect(parseArticle(wrapped, 'a.txt').paragraphs).toEqual([
+			'Jared Loughner was sentenced Thursday to seven consecutive terms of life in prison at a hearing punctuated by raw emotion as his victims confronted him. “You tried to create for all of us a world as dark and evil as your own. But remember it always: You failed,” Mr. Kelly said.',
+			'The judge said he was not going to make “political statements.”',
+		]);
+	});
 });

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {type AnswerKey, scoreDraft} from '../../bench/extract-score.js';
-import {validateDocument} from '../../source/dataset/validate.js';
+import {parseDocument} from '../../source/dataset/load.js';
 import {extractDraft} from '../../source/extract/extract.js';
 import {setAsideOf} from './helpers.js';
 
@@ -38,7 +38,7 @@ describe.each(articles)('%s', (file) => {
 	});
 
 	it('is a valid timescope/1 dataset', async () => {
-		const result = await validateDocument(doc);
+		const result = await parseDocument(JSON.stringify(doc), 'draft', {strict: true});
 		expect(result.ok ? [] : result.problems).toEqual([]);
 	});
 });

@@ -93,4 +93,36 @@ describe('dates in a draft', () => {
 		});
 		expect(doc.referenceDate).toBeUndefined();
 	});
+
+	it('reads a date as future from the words before it: will, ’ll, would, until, ahead of, scheduled', () => {
+		const doc = draftOf(
+			article(
+				'He’ll be watching the finals on television this weekend.',
+				'Okonjo said the union would hold a vote on Thursday.',
+				'The board voted to delay a decision until Feb. 28.',
+				'Howard took aim at Minns ahead of the state election on Saturday.',
+				'Brightway said on Thursday that it would recall 80,000 heaters.',
+			),
+			'2026-03-04',
+		);
+		expect(doc.events.map((event) => `${event.dateText} → ${event.date}`)).toEqual([
+			'this weekend → [2026-03-07..2026-03-08]',
+			'on Thursday → 2026-03-05',
+			'Feb. 28 → 2027-02-28',
+			'on Saturday → 2026-03-07',
+			'on Thursday → 2026-02-26',
+		]);
+	});
+
+	it('dates “the same day” by the phrase it points back to, and says so', () => {
+		const doc = draftOf(
+			article('The interview was taped on New Year’s Eve, the same day the military struck five boats.'),
+			FRIDAY,
+		);
+		expect(doc.events.map((event) => [event.title, event.date, event.dateText])).toEqual([
+			['The interview was taped', '2025-12-31', 'on New Year’s Eve'],
+			['The military struck five boats', '2025-12-31', 'on New Year’s Eve'],
+		]);
+		expect(doc.events[1]?.extensions?.extract).toMatchObject({datedBy: 'the same day'});
+	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {validateDocument} from '../../source/dataset/validate.js';
+import {parseDocument} from '../../source/dataset/load.js';
 import {extractDraft} from '../../source/extract/extract.js';
 import {article, draftOf} from './helpers.js';
 
@@ -12,7 +12,7 @@ describe('the draft', () => {
 				'“We are ready,” she said. “The ships are coming back.”',
 			),
 		);
-		const result = await validateDocument(doc);
+		const result = await parseDocument(JSON.stringify(doc), 'draft', {strict: true});
 		expect(result.ok ? [] : result.problems).toEqual([]);
 		expect(doc.title).toBe('Port reopens after storm');
 		expect(doc.referenceDate).toBe('2026-01-02');
@@ -36,7 +36,7 @@ describe('the draft', () => {
 			],
 			{date: '2026-03-06', title: 'Port'},
 		);
-		expect((await validateDocument(doc)).ok).toBe(true);
+		expect((await parseDocument(JSON.stringify(doc), 'draft', {strict: true})).ok).toBe(true);
 		expect(doc.title).toBe('Port');
 		expect(doc.actors?.filter((actor) => actor.name === 'Ana Ruiz')).toHaveLength(1);
 		expect(doc.quotes?.map((quote) => [quote.text, quote.source, quote.said])).toEqual([

@@ -114,4 +114,35 @@ describe('speakers', () => {
 		});
 		expect(doc.quotes?.[0]?.extensions?.extract).toHaveProperty('confidence', expect.any(Number));
 	});
+
+	it('reads the person before “of”, “at” or “for” their organisation, and the antecedent of “which said”', () => {
+		expect(
+			speakers(
+				'“We want everyone notified,” said Doctor Bruce Van Cleave of Aurora Health Care.',
+				'The recall follows a warning from the national safety office earlier this week, which said the switch could “overheat within minutes”.',
+			),
+		).toEqual([
+			'Bruce Van Cleave: We want everyone notified,',
+			'the national safety office: overheat within minutes',
+		]);
+	});
+
+	it('gives the words to a participle’s own subject, and to the person a sentence is “for”', () => {
+		expect(
+			speakers(
+				'Hamas signalled defiance, with its leader, Ismail Haniyeh, saying: “The confrontation is open-ended.”',
+				'For Mr. Kelly, though, gun control is the “elephant in the room.”',
+			),
+		).toEqual(['Ismail Haniyeh: The confrontation is open-ended.', 'Kelly: elephant in the room.']);
+	});
+
+	it('keeps an age out of the name and a description through someone else as a new person', () => {
+		expect(
+			speakers(
+				'Sarah Nwosu, 41, whose ground floor was flooded, told the Herald she had lost everything.',
+				'“By then I was standing in water,” she said.',
+				'The boy’s mother said she would be grateful “for the rest of my life”.',
+			),
+		).toEqual(['Sarah Nwosu: By then I was standing in water,', 'The boy’s mother: for the rest of my life']);
+	});
 });

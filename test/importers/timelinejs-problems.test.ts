@@ -10,9 +10,10 @@ import {
 
 const FIXTURES = new URL('../fixtures/timelinejs/', import.meta.url);
 
+/** Where each problem is and what it says (its code and params are tested with the loader). */
 function problems(result: ImportResult) {
 	if (result.ok) throw new Error('expected problems, got a document');
-	return result.problems;
+	return result.problems.map(({code: _code, params: _params, ...located}) => located);
 }
 
 const event = (start: unknown, extra: Record<string, unknown> = {}) => ({

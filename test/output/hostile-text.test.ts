@@ -7,7 +7,7 @@ import {toSafeJson} from '../../source/output/json.js';
 import {renderListing} from '../../source/output/listing.js';
 import {renderSearchListing} from '../../source/output/search-output.js';
 import {styleFor} from '../../source/output/style.js';
-import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import {createSearcher} from '../../source/search/searcher.js';
 import {hostileDataset as dataset} from '../helpers/hostile.js';
 
 // Anything a terminal could act on: C0 (but \n), DEL, C1, and the bidi controls that reorder text.
@@ -26,11 +26,19 @@ describe('hostile strings in every field', () => {
 				const selection = select(data, {});
 				const outputs = [
 					renderListing(data, selection, {width: 60, style, filterText: doc.title}),
-					renderSearchListing(createQuoteSearcher(data).search('oil'), {width: 60, style}),
-					renderSearchListing(createQuoteSearcher(data).search(doc.title), {width: 60, style}),
+					renderSearchListing(createSearcher(data).search('oil'), {width: 60, style}),
+					renderSearchListing(createSearcher(data).search(doc.title), {width: 60, style}),
 					toSafeJson(doc),
 					formatProblems([
-						{file: doc.title, line: 1, column: 1, pointer: `/${doc.title}`, message: doc.summary},
+						{
+							file: doc.title,
+							line: 1,
+							column: 1,
+							pointer: `/${doc.title}`,
+							code: 'bad-value',
+							params: {},
+							message: doc.summary,
+						},
 					]).join('\n'),
 				];
 				for (const output of outputs) expect(output.replace(OWN_SGR, '')).not.toMatch(ACTIVE);

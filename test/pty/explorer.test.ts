@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cellWidth} from '../../source/text/cells.js';
 import {hostileDataset} from '../helpers/hostile.js';
 import {generatedDocument} from '../state/helpers.js';
-import {BUNDLED, KEY, TerminalSession} from './terminal.js';
+import {BUNDLED, expectRestored, KEY, TerminalSession} from './terminal.js';
 
 /**
  * The built CLI in a real pseudo-terminal, at a wide and a common size: what a person sees, and that
@@ -26,13 +26,6 @@ function open(args: string[], columns: number, rows: number, env?: NodeJS.Proces
 	const session = new TerminalSession(args, {columns, rows, env});
 	sessions.push(session);
 	return session;
-}
-
-async function expectRestored(session: TerminalSession, code: number): Promise<void> {
-	const exit = await session.waitForExit();
-	expect(exit.exitCode).toBe(code);
-	expect(session.bufferType()).toBe('normal');
-	expect(session.cursorVisible()).toBe(true);
 }
 
 describe.each([
@@ -91,9 +84,12 @@ describe.each([
 		session.press('/');
 		await session.waitFor(' SEARCH ');
 		session.press('chevron');
-		const results = await session.waitFor('1 match');
-		expect(results).toMatch(/▸ “.*Chevron,”/);
+		// The events about Chevron, ranked with the quote naming it.
+		const results = await session.waitFor('2 events · 1 quote');
+		expect(results).toMatch(/▸ Chevron is the only major oil company/);
 		expect(results).toContain('— Nicolas Maduro · said 31 Dec 2025');
+		session.press(KEY.down, KEY.down);
+		await session.waitFor(/▸ “.*Chevron,”/);
 		session.press(KEY.enter);
 		const detail = await session.waitFor(' DETAIL ');
 		// The quote's block is marked with the selection bar, on screen.
@@ -169,7 +165,7 @@ describe('the terminal comes back on every way out', () => {
 		const searching = open([BUNDLED], 100, 30);
 		await searching.waitFor('TIMELINE');
 		searching.press('/', 'oil');
-		await searching.waitFor('1 match');
+		await searching.waitFor(/\/ oil +\d+ events? · \d+ quotes?/);
 		searching.press(KEY.ctrlC);
 		await expectRestored(searching, 130);
 
@@ -264,7 +260,7 @@ describe('generated hostile data cannot act on the terminal', () => {
 			session.press(KEY.escape);
 			await session.waitFor(' TIMELINE ');
 			session.press('/', 'o', 'i', 'l');
-			await session.waitFor(/\d+ match/);
+			await session.waitFor(/\/ oil +(?:\d+ (?:events?|quotes?|eras?)(?: · )?)+/);
 			session.press(KEY.down, KEY.enter);
 			await session.waitFor(' DETAIL ');
 			session.press('?');

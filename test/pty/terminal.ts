@@ -2,6 +2,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import {type IPty, spawn} from 'node-pty';
+import {expect} from 'vitest';
 import {codePointCells} from '../../source/text/cells.js';
 
 /**
@@ -189,3 +190,11 @@ export const KEY = {
 	ctrlD: '\u0004',
 	backspace: '\u007f',
 } as const;
+
+/** The program exited with `code` and handed the terminal back as it found it: main screen, cursor shown. */
+export async function expectRestored(session: TerminalSession, code: number): Promise<void> {
+	const exit = await session.waitForExit();
+	expect(exit.exitCode).toBe(code);
+	expect(session.bufferType()).toBe('normal');
+	expect(session.cursorVisible()).toBe(true);
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {Dataset} from '../../source/dataset/model.js';
 import {foldText} from '../../source/search/fold.js';
-import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import {createSearcher, KINDS, type SearchHit} from '../../source/search/searcher.js';
 import {generated, naiveMatches, plainFuse} from './oracle.js';
 
 /**
@@ -10,8 +10,15 @@ import {generated, naiveMatches, plainFuse} from './oracle.js';
  * generated corpora of a few hundred quotes: what is found must not depend on how it is found.
  */
 
+/** A hit's index among the records of its kind. */
+function recordOf(hit: SearchHit, data?: Dataset): number {
+	if (hit.kind === 'quote') return hit.quote.index;
+	if (hit.kind === 'event') return hit.event.index;
+	return data?.eras.indexOf(hit.era) ?? -1;
+}
+
 const corpora = [generated(400, 11), generated(700, 12)];
-const searchers = corpora.map((data) => createQuoteSearcher(data));
+const searchers = corpora.map((data) => createSearcher(data));
 
 function wordsOf(data: Dataset, quote: number): string[] {
 	const text = data.quotes[quote]?.text ?? '';
@@ -56,7 +63,7 @@ const query = (corpus: number) =>
 			{minLength: 1, maxLength: 3},
 		)
 		.chain((parts) =>
-			fc.constantFrom('', '@', '@a1', '@josé').map((speaker) => {
+			fc.constantFrom('', '', '@', '@a1', '@josé', '#mil', '#oil @a').map((speaker) => {
 				const data = corpora[corpus] as Dataset;
 				const terms = parts.map((part, i) => {
 					const words = wordsOf(data, part.quote % data.quotes.length);
@@ -86,9 +93,16 @@ describe('the index agrees with the rules', () => {
 			fc.assert(
 				fc.property(query(corpus), (q) => {
 					const result = searcher?.search(q);
-					const found = (result?.hits ?? []).map((hit) => hit.quote.index).sort((a, b) => a - b);
-					expect(found).toEqual(naiveMatches(data, q));
-					expect(result?.total).toBe(found.length);
+					const hits = result?.hits.slice() ?? [];
+					for (const kind of KINDS) {
+						const found = hits
+							.filter((hit) => hit.kind === kind)
+							.map((hit) => recordOf(hit, data))
+							.sort((a, b) => a - b);
+						expect(found, kind).toEqual(naiveMatches(data, q, kind));
+						expect(result?.counts[kind]).toBe(found.length);
+					}
+					expect(result?.total).toBe(hits.length);
 				}),
 				{numRuns: Number(process.env.RUNS ?? 60)},
 			);
@@ -98,10 +112,11 @@ describe('the index agrees with the rules', () => {
 	it('gives the same answer whether a query was typed letter by letter or pasted', () => {
 		fc.assert(
 			fc.property(query(0), (q) => {
-				const typed = createQuoteSearcher(corpora[0] as Dataset);
+				const typed = createSearcher(corpora[0] as Dataset);
 				for (let n = 1; n < q.length; n++) typed.search(q.slice(0, n), {limit: 20});
-				const pasted = (searchers[0] as ReturnType<typeof createQuoteSearcher>).search(q, {limit: 20});
-				expect(typed.search(q, {limit: 20})).toEqual(pasted);
+				const pasted = (searchers[0] as ReturnType<typeof createSearcher>).search(q, {limit: 20});
+				const again = typed.search(q, {limit: 20});
+				expect({...again, hits: again.hits.slice()}).toEqual({...pasted, hits: pasted.hits.slice()});
 			}),
 			{numRuns: Math.ceil(Number(process.env.RUNS ?? 100) / 4)},
 		);
@@ -110,8 +125,8 @@ describe('the index agrees with the rules', () => {
 	it('ranks every candidate it found with fuse.js (none rejected)', () => {
 		fc.assert(
 			fc.property(query(1), (q) => {
-				const {hits} = (searchers[1] as ReturnType<typeof createQuoteSearcher>).search(q, {limit: 100});
-				for (const hit of hits) expect(hit.score).toBeLessThan(1);
+				const {hits, ranked} = (searchers[1] as ReturnType<typeof createSearcher>).search(q, {limit: 100});
+				for (const hit of hits.slice()) expect(hit.score).toBeLessThan(ranked ? 1 : Number.EPSILON);
 			}),
 			{numRuns: Number(process.env.RUNS ?? 60)},
 		);
@@ -139,7 +154,9 @@ describe('compared with plain fuse.js', () => {
 							Math.max(1, (picked[last] as string).length - cut),
 						);
 						const q = picked.join(' ');
-						const ours = new Set((searcher?.search(q).hits ?? []).map((hit) => hit.quote.index));
+						const ours = new Set(
+							(searcher?.search(q, {kinds: ['quote']}).hits.slice() ?? []).map((hit) => recordOf(hit)),
+						);
 						for (const result of fuse.search(q)) {
 							if ((result.score ?? 1) < 0.2)
 								expect(ours.has(result.item.quote.index), `${q}: ${result.item.text}`).toBe(true);
@@ -164,8 +181,10 @@ describe('compared with plain fuse.js', () => {
 					const long = wordsOf(data, index).filter((w) => w.length >= 5 && !/\p{Script=Han}/u.test(w));
 					if (long.length === 0) return;
 					const q = typo(long[word % long.length] as string, kind, at);
-					const found = (searchers[1] as ReturnType<typeof createQuoteSearcher>).search(q).hits;
-					expect(found.map((hit) => hit.quote.index)).toContain(index);
+					const found = (searchers[1] as ReturnType<typeof createSearcher>).search(q, {
+						kinds: ['quote'],
+					}).hits;
+					expect(found.slice().map((hit) => recordOf(hit))).toContain(index);
 				},
 			),
 			{numRuns: Number(process.env.RUNS ?? 80)},

@@ -1,6 +1,14 @@
 import {generateDocument} from '../../bench/generate.js';
-import {buildDataset, type Dataset, type Quote} from '../../source/dataset/model.js';
+import {
+	type Actor,
+	buildDataset,
+	type Dataset,
+	type Era,
+	type Quote,
+	type TimelineEvent,
+} from '../../source/dataset/model.js';
 import type {TimescopeDocument} from '../../source/dataset/schema.js';
+import type {Kind} from '../../source/search/fields.js';
 import {foldText} from '../../source/search/fold.js';
 import {parseQuery, type Term, typoBudget} from '../../source/search/query.js';
 import {sanitize} from '../../source/text/sanitize.js';
@@ -20,14 +28,41 @@ export function generated(quotes: number, seed: number): Dataset {
 	return buildDataset(generateDocument({events: Math.ceil(quotes / 2), quotes, seed}));
 }
 
-function fields(quote: Quote): string[] {
-	return [
+const folded = (texts: ReadonlyArray<string | undefined>) =>
+	texts.filter((text): text is string => text !== undefined).map((text) => foldText(sanitize(text)));
+
+function quoteFields(quote: Quote): string[] {
+	return folded([
 		quote.text,
+		quote.context,
 		quote.speaker.name,
 		...(quote.speaker.aliases ?? []),
 		...quote.events.map((e) => e.title),
-	].map((text) => foldText(sanitize(text)));
+	]);
 }
+
+/** The eras an event falls in: those whose range holds its earliest instant. */
+function erasOf(data: Dataset, event: TimelineEvent): Era[] {
+	return data.eras.filter((era) => era.date.min <= event.date.min && event.date.min <= era.date.max);
+}
+
+function eventFields(data: Dataset, event: TimelineEvent): string[] {
+	return folded([
+		event.title,
+		event.summary,
+		event.dateText,
+		...event.actors.flatMap((actor) => [actor.name, ...(actor.aliases ?? [])]),
+		...event.places.map((place) => place.name),
+		...event.tags,
+		...erasOf(data, event).map((era) => era.title),
+	]);
+}
+
+const actorKeys = (actor: Actor) => folded([actor.name, ...(actor.aliases ?? []), actor.id]);
+const byName = (names: readonly string[], actor: Actor) =>
+	names.every((name) => actorKeys(actor).some((key) => key.includes(name)));
+const tagged = (tags: readonly string[], event: TimelineEvent) =>
+	tags.every((pattern) => folded(event.tags).some((tag) => tag.includes(pattern)));
 
 /** Fewest edits (substitute, insert, delete, swap neighbours) from `pattern` to a prefix of `word`. */
 export function prefixDistance(pattern: string, word: string): number {
@@ -55,7 +90,21 @@ export function prefixDistance(pattern: string, word: string): number {
 	return Math.min(...(d[m] as number[]));
 }
 
+const fuzzyCache = new Map<string, boolean>();
+
+/** The same pattern meets the same words again and again (Zipf): each pair is worked out once. */
 function fuzzyWord(pattern: string, word: string): boolean {
+	const key = `${pattern}\u0000${word}`;
+	let found = fuzzyCache.get(key);
+	if (found === undefined) {
+		found = fuzzyWordUncached(pattern, word);
+		if (fuzzyCache.size > 1_000_000) fuzzyCache.clear();
+		fuzzyCache.set(key, found);
+	}
+	return found;
+}
+
+function fuzzyWordUncached(pattern: string, word: string): boolean {
 	const budget = pattern.length > 30 ? 0 : typoBudget(pattern.length);
 	const start = word.replace(/^[,.;:!?"'()\u2026\u3002\uff0c]+/u, '');
 	return word.includes(pattern) || (budget > 0 && prefixDistance(pattern, start) <= budget);
@@ -79,22 +128,53 @@ function termHolds(term: Term, field: string): boolean {
 	}
 }
 
-/** Indices of the quotes that match `raw` by the documented rules. */
-export function naiveMatches(data: Dataset, raw: string): number[] {
-	const query = parseQuery(raw);
-	if (query.groups.length === 0 && query.speakers.length === 0) return [];
-	const out: number[] = [];
-	for (const quote of data.quotes) {
-		const keys = [quote.speaker.name, ...(quote.speaker.aliases ?? []), quote.speaker.id].map((k) =>
-			foldText(sanitize(k)),
-		);
-		if (!query.speakers.every((name) => keys.some((key) => key.includes(name)))) continue;
-		const all = fields(quote);
-		const sides = query.groups.length === 0 ? [[]] : query.groups;
-		const ok = sides.some((terms) =>
-			terms.every((term) => all.some((field) => termHolds(term, field)) !== term.negate),
-		);
-		if (ok) out.push(quote.index);
+const cache = new WeakMap<Dataset, {quotes: string[][]; events: string[][]}>();
+
+function fieldsOf(data: Dataset): {quotes: string[][]; events: string[][]} {
+	let found = cache.get(data);
+	if (!found) {
+		found = {
+			quotes: data.quotes.map(quoteFields),
+			events: data.events.map((event) => eventFields(data, event)),
+		};
+		cache.set(data, found);
 	}
-	return out;
+	return found;
+}
+
+/** Indices of the records of a kind that match `raw` by the documented rules. */
+export function naiveMatches(data: Dataset, raw: string, kind: Kind = 'quote'): number[] {
+	const query = parseQuery(raw);
+	const filters = query.speakers.length > 0 || query.tags.length > 0;
+	const fields = fieldsOf(data);
+	const records: Array<{index: number; fields: string[]; kept: boolean}> =
+		kind === 'quote'
+			? data.quotes.map((quote) => ({
+					index: quote.index,
+					fields: fields.quotes[quote.index] as string[],
+					kept:
+						byName(query.speakers, quote.speaker) &&
+						(query.tags.length === 0 || quote.events.some((event) => tagged(query.tags, event))),
+				}))
+			: kind === 'event'
+				? data.events.map((event) => ({
+						index: event.index,
+						fields: fields.events[event.index] as string[],
+						kept:
+							(query.speakers.length === 0 ||
+								event.actors.some((actor) => byName(query.speakers, actor)) ||
+								event.quotes.some((quote) => byName(query.speakers, quote.speaker))) &&
+							tagged(query.tags, event),
+					}))
+				: data.eras.map((era, index) => ({index, fields: folded([era.title]), kept: !filters}));
+	const sides = query.groups.length === 0 ? [[]] : query.groups;
+	return records
+		.filter(
+			(record) =>
+				record.kept &&
+				sides.some((terms) =>
+					terms.every((term) => record.fields.some((field) => termHolds(term, field)) !== term.negate),
+				),
+		)
+		.map((record) => record.index);
 }

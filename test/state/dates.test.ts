@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
+import {loadText} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
 import {buildTimeline, type Grouping} from '../../source/state/timeline.js';
 import {sparklineFor} from '../../source/ui/sparkline.js';
+import {readShared} from '../helpers/shared.js';
 import {cursorTitle, loadCliFixture, press, start, type} from './helpers.js';
 
 /**
@@ -70,14 +72,16 @@ describe('groupings, down to deep time', () => {
 			'13.8 billion years ago',
 			'4.5 billion years ago',
 			'500 million years ago',
-			'less than 100 million years ago',
+			'since 100 million years ago',
+			'100,000,000–199,999,999',
 		]);
 		expect(labels(deep, 'million')).toEqual([
 			'13.8 billion years ago',
 			'4.54 billion years ago',
 			'541 million years ago',
 			'66 million years ago',
-			'less than 1 million years ago',
+			'since 1 million years ago',
+			'170,000,000–170,999,999',
 		]);
 	});
 
@@ -129,5 +133,55 @@ describe('groupings, down to deep time', () => {
 		expect(columns[0]).toBe(0);
 		expect(columns).toEqual([...columns].sort((a, b) => a - b));
 		expect(columns.at(-1)).toBe(99);
+	});
+});
+
+describe('eras in the explorer', () => {
+	const erasTemplate = async () => {
+		const result = await loadText(
+			readShared('timelinejs-examples/TimelineJS3__src__template__eras.json'),
+			'eras.json',
+		);
+		if (!result.ok) throw new Error('the TimelineJS eras template does not load');
+		return result.dataset;
+	};
+
+	it('e and E jump between the eras of TimelineJS’s own template, saying which', async () => {
+		const dataset = await erasTemplate();
+		expect(dataset.eras.map((era) => era.title)).toEqual([
+			'Era Test 600-650',
+			'Era Test 650-700',
+			'Era Test 700-720',
+		]);
+		let state = start(dataset);
+		expect(cursorTitle(state)).toBe('Last great Roman-Persian War.');
+		state = press(state, 'e');
+		expect(state.message?.text).toBe('era: Era Test 650-700 (650–700)');
+		// 650 is in both the first and the second era: it counts as the one that started last.
+		expect(cursorTitle(state)).toBe('Slav occupation of Balkans complete.');
+		// The third era holds no event: there is nothing later to go to.
+		state = press(state, 'e');
+		expect(state.message?.text).toBe('no later era');
+		state = press(state, 'j', 'E');
+		expect(cursorTitle(state)).toBe('Slav occupation of Balkans complete.');
+		state = press(state, 'E');
+		expect(cursorTitle(state)).toBe('Last great Roman-Persian War.');
+		expect(state.message?.text).toBe('era: Era Test 600-650 (600–650)');
+		state = press(state, 'E');
+		expect(state.message?.text).toBe('no earlier era');
+	});
+
+	it('goes from the undated facts back to the last era with events', () => {
+		let state = press(start(kinds), 'G');
+		expect(cursorTitle(state)).toBe('Harbour closed to tankers');
+		state = press(state, 'E');
+		expect(cursorTitle(state)).toBe('Harbour works under way');
+		expect(state.message?.text).toBe('era: The works (2025 – Jan 2026)');
+		expect(press(start(deep), 'e').message?.text).toBe('era: Animals (541 million years ago – AD 1969)');
+	});
+
+	it('says so when the timeline has no eras', () => {
+		const plain = {...kinds, eras: []};
+		expect(press(start(plain), 'e').message?.text).toBe('this timeline has no eras');
 	});
 });

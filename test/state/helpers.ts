@@ -3,10 +3,11 @@ import {fileURLToPath} from 'node:url';
 import type {Filters} from '../../source/dataset/filter.js';
 import {buildDataset, type Dataset} from '../../source/dataset/model.js';
 import {documentSchema, type TimescopeDocument} from '../../source/dataset/schema.js';
-import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import {createSearcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
+import {RESULT_LIMIT} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
 
 export const WIDE: Size = {columns: 120, rows: 40};
@@ -114,7 +115,10 @@ export function type(state: State, text: string): State {
 
 /** Run the real searcher synchronously and deliver its answer, as the view would. */
 export function answer(state: State, query = state.search.query): State {
-	const result = createQuoteSearcher(state.dataset).search(query);
+	const result = createSearcher(state.dataset).search(query, {
+		within: state.timeline.selection,
+		limit: RESULT_LIMIT,
+	});
 	return reducer(state, {type: 'searchResults', query, generation: state.search.generation, result});
 }
 

@@ -44,9 +44,9 @@ describe('the keymap is a value: the explorer reads the one it is given', () => 
 	});
 
 	it('names keys for messages from the table', () => {
-		expect(press(start(small), 'n').message?.text).toBe('no search yet: press / to search quotes');
+		expect(press(start(small), 'n').message?.text).toBe('no search yet: press / to search');
 		expect(press(start(small, {keymap: REBOUND}), 'n').message?.text).toBe(
-			'no search yet: press s to search quotes',
+			'no search yet: press s to search',
 		);
 		expect(REBOUND.keysFor('help', {type: 'move', by: 1})).toBe('J/k');
 		expect(REBOUND.keysFor('timeline', {type: 'quit', code: 0})).toBe('q');

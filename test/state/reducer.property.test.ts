@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {describe, it} from 'vitest';
 import {buildDataset} from '../../source/dataset/model.js';
 import type {TimescopeDocument} from '../../source/dataset/schema.js';
-import type {SearchHit, SearchResult} from '../../source/search/quote-search.js';
+import type {SearchHit, SearchResult} from '../../source/search/searcher.js';
 import type {Action} from '../../source/state/actions.js';
 import {detailView} from '../../source/state/detail-nav.js';
 import {facetItems} from '../../source/state/facets.js';
@@ -132,9 +132,22 @@ function toAction(state: State, step: Step): Action {
 			const hits: SearchHit[] = step.hits
 				.map((i) => quotes[i % Math.max(1, quotes.length)])
 				.filter((quote) => quote !== undefined)
-				.map((quote) => ({quote, score: 0.1, text: quote.text, textRanges: step.ranges, speakerRanges: []}));
+				.map((quote) => ({
+					kind: 'quote' as const,
+					quote,
+					score: 0.1,
+					text: quote.text,
+					textRanges: step.ranges,
+					speakerRanges: [],
+				}));
 			const query = step.stale ? `${state.search.query}stale` : state.search.query;
-			const result: SearchResult = {query, total: hits.length + 3, hits};
+			const result: SearchResult = {
+				query,
+				total: hits.length + 3,
+				counts: {event: 0, quote: hits.length + 3, era: 0},
+				hits,
+				ranked: true,
+			};
 			return {type: 'searchResults', query, generation: state.search.generation, result};
 		}
 	}

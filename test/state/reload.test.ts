@@ -9,7 +9,15 @@ import {answer, cursorTitle, generatedDocument, press, start, type} from './help
 const PATH = '/data/story.json';
 
 function good(doc = generatedDocument(30)): LoadResult {
-	return {ok: true, dataset: buildDataset(doc), file: PATH, format: 'timescope/1'};
+	return {
+		ok: true,
+		dataset: buildDataset(doc),
+		file: PATH,
+		format: 'timescope/1',
+		problems: [],
+		omitted: 0,
+		skipped: {},
+	};
 }
 
 function load(state: State, result: LoadResult, cause: 'key' | 'watch' = 'watch'): State {
@@ -25,10 +33,21 @@ const broken: LoadResult = {
 			line: 12,
 			column: 7,
 			pointer: '/events/3/date',
+			code: 'bad-date',
+			params: {value: 'soon'},
 			message: 'expected an EDTF date, found "soon"',
 		},
-		{file: PATH, line: 20, column: 3, pointer: '/quotes/0/speaker', message: 'no actor has the id "x"'},
+		{
+			file: PATH,
+			line: 20,
+			column: 3,
+			pointer: '/quotes/0/speaker',
+			code: 'dangling-reference',
+			params: {kind: 'actor', id: 'x'},
+			message: 'no actor has the id "x"',
+		},
 	],
+	omitted: 0,
 };
 
 describe('reload (R and --watch)', () => {

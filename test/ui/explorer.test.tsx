@@ -2,8 +2,8 @@ import {stripVTControlCharacters} from 'node:util';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {LoadResult} from '../../source/dataset/load.js';
-import type {QuoteSearcher, SearchResult} from '../../source/search/quote-search.js';
-import {createQuoteSearcher} from '../../source/search/quote-search.js';
+import type {Searcher, SearchResult} from '../../source/search/searcher.js';
+import {createSearcher} from '../../source/search/searcher.js';
 import {KEYMAP} from '../../source/state/keymap.js';
 import {osc52} from '../../source/ui/app.js';
 import {generated, loadFixture} from '../state/helpers.js';
@@ -206,7 +206,7 @@ describe('quote search', () => {
 		await ui.until('/ chevron');
 		expect(ui.frame()).toContain('indexing…');
 		ui.releaseIndex();
-		const results = await ui.until('1 match');
+		const results = await ui.until('1 quote');
 		expect(results).toMatch(/▸ “If they want oil, Venezuela is ready for US investment, like with Chevron,”/);
 		expect(results).toContain('— Nicolás Maduro · said 31 Dec 2025');
 	});
@@ -215,17 +215,17 @@ describe('quote search', () => {
 		const ui = renderExplorer(small);
 		await ready(ui);
 		ui.press('/', 'chevron');
-		await ui.until('1 match');
+		await ui.until('1 quote');
 		expect(underlined(ui.rawLine('like with Chevron,”'))).toEqual(['Chevron']);
 	});
 
-	it('shows the match count always, and "no quotes match" for none', async () => {
+	it('shows the match count always, and "nothing matches" for none', async () => {
 		const ui = renderExplorer(small);
 		await ready(ui);
 		ui.press('/', 'zzqqxx');
-		await ui.until('no quotes match');
+		await ui.until('nothing matches');
 		ui.press(...Array(6).fill(KEYS.backspace), '@maduro');
-		const speaker = await ui.until('3 matches');
+		const speaker = await ui.until('3 quotes');
 		expect(speaker).toContain('/ @maduro');
 		expect(speaker).not.toContain('along the shore');
 	});
@@ -234,18 +234,19 @@ describe('quote search', () => {
 		const ui = renderExplorer(small);
 		await ready(ui);
 		ui.press('/', "'along");
-		await ui.until('1 match');
+		await ui.until('1 quote');
 		expect(ui.frame()).toContain('“along the shore”');
 		ui.press(...Array(6).fill(KEYS.backspace), '!oil @maduro');
-		const negated = await ui.until('2 matches');
+		const negated = await ui.until('2 quotes');
 		expect(negated).not.toContain('Chevron');
 	});
 
 	it('never lets a stale answer overwrite a newer one', async () => {
-		const real = createQuoteSearcher(small);
+		const real = createSearcher(small);
 		const calls: Array<{query: string; resolve: (result: SearchResult) => void}> = [];
-		const slow: QuoteSearcher = {
+		const slow: Searcher = {
 			size: real.size,
+			quoteOrder: real.quoteOrder,
 			search: real.search,
 			// Ignores the abort signal on purpose: answers come back in whatever order the test says.
 			searchAsync: (query) =>
@@ -261,10 +262,10 @@ describe('quote search', () => {
 		await vi.waitFor(() => expect(calls.at(-1)?.query).toBe('oil'));
 		const newest = calls.at(-1);
 		newest?.resolve(real.search('oil'));
-		await ui.until('1 match');
+		await ui.until('1 quote');
 		for (const call of calls.slice(0, -1)) call.resolve(real.search(call.query));
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(ui.frame()).toContain('1 match');
+		expect(ui.frame()).toContain('1 quote');
 		expect(ui.frame()).toContain('/ oil');
 	});
 
@@ -274,7 +275,7 @@ describe('quote search', () => {
 		ui.press('j');
 		await ui.until('TIMELINE  2/6');
 		ui.press('/', 'chevron');
-		await ui.until('1 match');
+		await ui.until('1 quote');
 		ui.press(KEYS.enter);
 		await ui.until(' DETAIL ');
 		const barred = ui.lines().filter((line) => line.includes('▌'));
@@ -297,7 +298,7 @@ describe('quote search', () => {
 
 	it('opens with --search filled in and --event in the detail', async () => {
 		const searching = renderExplorer(small, {search: 'shore'});
-		await searching.until('1 match');
+		await searching.until('1 quote');
 		expect(searching.frame()).toContain('/ shore');
 		cleanup();
 		const reading = renderExplorer(small, {eventId: 'strike', size: {columns: 80, rows: 24}});
@@ -425,11 +426,11 @@ describe('the terminal', () => {
 	it('with NO_COLOR draws no colour, and structure still shows in inverse video and symbols', async () => {
 		const ui = renderExplorer(small, {colour: false});
 		await ready(ui);
-		ui.press('/', 'oil');
-		await ui.until('1 match');
+		ui.press('/', 'chevron');
+		await ui.until('1 quote');
 		expect(ui.raw()).not.toMatch(/\u001b\[(?:3[0-7]|9[0-7]|38;)/);
 		expect(ui.rawLine('If they want')).toContain(INVERSE);
-		expect(underlined(ui.rawLine('If they want'))).toEqual(['oil']);
+		expect(underlined(ui.rawLine('If they want'))).toEqual(['Chevron']);
 		expect(ui.frame()).toContain('▸ “If they want');
 	});
 
@@ -458,6 +459,8 @@ describe('reload (R)', () => {
 					line: 4,
 					column: 12,
 					pointer: '/events/0/date',
+					code: 'bad-date',
+					params: {},
 					message: 'expected a date',
 				},
 				{
@@ -465,13 +468,24 @@ describe('reload (R)', () => {
 					line: 9,
 					column: 3,
 					pointer: '/events/1',
+					code: 'wrong-type',
+					params: {expected: 'object'},
 					message: 'expected an object',
 				},
 			],
+			omitted: 0,
 		};
 		const results: LoadResult[] = [
 			bad,
-			{ok: true, dataset: small, file: 'fixtures/small.json', format: 'timescope/1'},
+			{
+				ok: true,
+				dataset: small,
+				file: 'fixtures/small.json',
+				format: 'timescope/1',
+				problems: [],
+				omitted: 0,
+				skipped: {},
+			},
 		];
 		const asked: string[] = [];
 		const ui = renderExplorer(small, {

@@ -58,7 +58,7 @@ describe('every mention of a key comes from the keymap', () => {
 		ui.press('x');
 		await ui.until('TIMELINE  2/6');
 		ui.press('n');
-		await ui.until('no search yet: press s to search quotes');
+		await ui.until('no search yet: press s to search');
 
 		ui.press('F');
 		const picker = await ui.until(

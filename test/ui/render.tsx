@@ -4,7 +4,7 @@ import {vi} from 'vitest';
 import type {Filters} from '../../source/dataset/filter.js';
 import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
-import {createQuoteSearcher, type QuoteSearcher} from '../../source/search/quote-search.js';
+import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {cellWidth} from '../../source/text/cells.js';
@@ -35,7 +35,7 @@ export interface ExplorerOptions {
 	colour?: boolean;
 	/** Resolve the index only when the test says so. */
 	holdIndex?: boolean;
-	searcher?: QuoteSearcher;
+	searcher?: Searcher;
 	/** The file R reloads, and what reading it gives. */
 	path?: string;
 	load?: (path: string) => Promise<LoadResult>;
@@ -49,7 +49,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const opened: string[] = [];
 	const exits: number[] = [];
 	let releaseIndex: () => void = () => {};
-	const searcher = options.searcher ?? createQuoteSearcher(dataset);
+	const searcher = options.searcher ?? createSearcher(dataset);
 	const indexReady = options.holdIndex
 		? new Promise<void>((resolve) => {
 				releaseIndex = resolve;

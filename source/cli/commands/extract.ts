@@ -1,10 +1,9 @@
 import {rename, rm, writeFile} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
-import {type LoadResult, loadText} from '../../dataset/load.js';
+import {type LoadResult, loadText, parseDocument} from '../../dataset/load.js';
 import type {Problem} from '../../dataset/problems.js';
-import {readInput} from '../../dataset/read-input.js';
+import {readPathText} from '../../dataset/read-input.js';
 import type {TimescopeDocument} from '../../dataset/schema.js';
-import {validateDocument} from '../../dataset/validate.js';
 import {type ArticleInput, extractDraft} from '../../extract/extract.js';
 import {toSafeJson} from '../../output/json.js';
 import type {Invocation} from '../parse.js';
@@ -34,7 +33,7 @@ export async function extract({args, flags}: Invocation): Promise<number> {
 /** `timescope ARTICLE.txt`: the article's draft, loaded as the explorer and print modes load a dataset. */
 export async function loadArticle(file: string, date: string | undefined): Promise<LoadResult> {
 	const read = await readArticles([file]);
-	if (!read.ok) return {ok: false, file, problems: read.problems};
+	if (!read.ok) return {ok: false, file, problems: read.problems, omitted: 0};
 	const doc = await draft(read.inputs, {date: publicationDate(date)});
 	return loadText(toSafeJson(doc), file);
 }
@@ -46,7 +45,7 @@ export async function readArticles(
 	const inputs: ArticleInput[] = [];
 	const problems: Problem[] = [];
 	for (const file of files) {
-		const input = await readInput(file);
+		const input = await readPathText(file);
 		if (input.ok) inputs.push({file: input.file, text: input.text});
 		else problems.push(input.problem);
 	}
@@ -59,7 +58,7 @@ export async function draft(
 	options: {date?: string; title?: string},
 ): Promise<TimescopeDocument> {
 	const doc = extractDraft(inputs, options);
-	const checked = await validateDocument(doc);
+	const checked = await parseDocument(toSafeJson(doc), 'draft', {strict: true});
 	if (!checked.ok) {
 		const problems = checked.problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; ');
 		throw new Error(`the extracted draft does not validate: ${problems}`);
@@ -86,7 +85,12 @@ async function writeAtomically(file: string, text: string): Promise<Problem | un
 	} catch (error) {
 		await rm(temporary, {force: true});
 		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-		return {file, message: `cannot be written (${code}); nothing was changed`};
+		return {
+			file,
+			code: 'unwritable',
+			params: {error: code},
+			message: `cannot be written (${code}); nothing was changed`,
+		};
 	}
 }
 

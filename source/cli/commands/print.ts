@@ -4,7 +4,7 @@ import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
-import {createQuoteSearcher} from '../../search/quote-search.js';
+import {createSearcher, type Kind} from '../../search/searcher.js';
 import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
@@ -22,12 +22,13 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const style = styleFor(colourWanted(flags.color, process.env, process.stdout));
 	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
-		const inSelection = new Set(selection.quotes);
-		const all = createQuoteSearcher(dataset).search(flags.search);
-		const hits = all.hits.filter((hit) => inSelection.has(hit.quote));
-		const limit = flags.limit === 0 ? hits.length : flags.limit;
-		const result = {query: flags.search, total: hits.length, hits: hits.slice(0, limit)};
-		write(flags.json ? toSafeJson(searchJson(result)) : renderSearchListing(result, {width, style}));
+		const kinds = kindsOf(flags.kind);
+		const result = createSearcher(dataset).search(flags.search, {
+			within: selection,
+			limit: flags.limit === 0 ? undefined : flags.limit,
+			kinds,
+		});
+		write(flags.json ? toSafeJson(searchJson(result)) : renderSearchListing(result, {width, style, kinds}));
 		return 0;
 	}
 	if (flags.json) {
@@ -41,6 +42,17 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;
+}
+
+/** `--kind` as the kinds of record searched. */
+export function kindsOf(kind: 'all' | 'events' | 'quotes' | 'eras'): readonly Kind[] {
+	return kind === 'events'
+		? ['event']
+		: kind === 'quotes'
+			? ['quote']
+			: kind === 'eras'
+				? ['era']
+				: ['event', 'quote', 'era'];
 }
 
 /** Without --width: COLUMNS if set (bash does not export it to pipes), the terminal's, or 80. */

@@ -1,12 +1,13 @@
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
 import {progressBar} from '../../output/progress.js';
+import {QUERY_LIMIT} from '../../search/query.js';
 import {colourWanted} from '../../text/colour.js';
 import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
-import {reportProblems} from '../write.js';
+import {reportOpened, reportProblems} from '../write.js';
 import {print} from './print.js';
 
 /** `timescope [FILE]`: load FILE (or the bundled dataset), then explore it or print it. */
@@ -14,6 +15,11 @@ export async function view(invocation: Invocation): Promise<number> {
 	const {flags, command} = invocation;
 	const file = invocation.args[0] ?? BUNDLED;
 	if (flags.watch && file === '-') throw new UsageError('--watch needs a file to watch, not standard input');
+	if (flags.search !== undefined && flags.search.length > QUERY_LIMIT) {
+		throw new UsageError(
+			`--search: a query holds at most ${QUERY_LIMIT.toLocaleString('en')} characters, this one has ${flags.search.length.toLocaleString('en')}`,
+		);
+	}
 	const article = isArticle(file);
 	if (article && flags.watch) {
 		throw new UsageError(
@@ -24,15 +30,23 @@ export async function view(invocation: Invocation): Promise<number> {
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
 	const loaded = article
 		? await (await import('./extract.js')).loadArticle(file, flags.date)
-		: await loadDataset(file, {onSize: progress.onSize, onProgress: progress.onProgress});
+		: await loadDataset(file, {
+				strict: flags.strict,
+				onSize: progress.onSize,
+				onProgress: progress.onProgress,
+			});
 	progress.done();
-	if (!loaded.ok) return reportProblems(loaded.problems);
+	if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
 	const {dataset} = loaded;
 	const filters = readFilters(dataset, flags);
-	if (command === 'print') return print(dataset, filters, flags);
+	if (command === 'print') {
+		const code = await print(dataset, filters, flags);
+		const opened = reportOpened(loaded);
+		return code === 0 ? opened : code;
+	}
 	// Ink and React load only here: print, JSON and validate start fast.
 	const {runInteractive} = await import('../../interactive.js');
-	return runInteractive({
+	const code = await runInteractive({
 		dataset,
 		fileLabel: loaded.file,
 		path: file === '-' ? undefined : file,
@@ -42,4 +56,7 @@ export async function view(invocation: Invocation): Promise<number> {
 		eventId: flags.event,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
+	// What was left out stays on the main screen once the explorer's is gone.
+	reportOpened(loaded);
+	return code;
 }

@@ -39,5 +39,9 @@ export function importTimelineJsJson(value: unknown, fileName: string): ImportRe
 		format === 'timescope/1'
 			? `this is already a ${FORMAT} document, not a TimelineJS timeline`
 			: 'not a TimelineJS timeline: expected an object with an "events" list (TimelineJS 3) or a "timeline" object with a "date" list (TimelineJS 2)';
-	return {ok: false, format: format === 'timescope/1' ? FORMAT : 'JSON', problems: [{pointer: '', message}]};
+	return {
+		ok: false,
+		format: format === 'timescope/1' ? FORMAT : 'JSON',
+		problems: [{pointer: '', code: 'not-timelinejs', params: {}, message}],
+	};
 }

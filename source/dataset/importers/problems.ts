@@ -1,3 +1,4 @@
+import type {Found, PathPart} from '../problems.js';
 import type {TimescopeDocument} from '../schema.js';
 
 /** Where an import problem lies: a JSON pointer into JSON input, or line and column (1-based) of CSV. */
@@ -7,20 +8,17 @@ export interface ImportLocation {
 	column?: number;
 }
 
-export interface ImportProblem extends ImportLocation {
-	message: string;
-}
+/** A problem in the input, located by pointer (JSON) or line and column (CSV); the loader adds the file. */
+export type ImportProblem = Found;
 
 export type ImportResult =
-	| {ok: true; doc: TimescopeDocument; format: string}
+	/** `skipped`: a problem for each part of the input left out (with the `item` it cost), and notes. */
+	| {ok: true; doc: TimescopeDocument; format: string; skipped?: ImportProblem[]}
 	| {ok: false; format: string; problems: ImportProblem[]};
 
-export type PathPart = string | number;
+/** RFC 6901: the one pointer builder, under the name the importers know it by. */
+export {toPointer as toJsonPointer} from '../problems.js';
+export type {PathPart};
 
 /** Maps a path inside the TimelineJS 3 shape (`['events', 3, 'start_date', 'day']`) to the input. */
 export type Locate = (path: readonly PathPart[]) => ImportLocation;
-
-/** RFC 6901. */
-export function toJsonPointer(path: readonly PathPart[]): string {
-	return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}

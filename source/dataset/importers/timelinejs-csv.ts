@@ -150,11 +150,26 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 		if (!(error instanceof CsvError)) throw error;
 		const at = error as CsvError & {lines?: number};
 		const message = error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
-		return fail([{message: `not valid CSV: ${message}`, line: at.lines ?? 1, column: 1}]);
+		return fail([
+			{
+				code: 'syntax-error',
+				params: {},
+				message: `not valid CSV: ${message}`,
+				line: at.lines ?? 1,
+				column: 1,
+			},
+		]);
 	}
 	const [headerRow, ...body] = rows;
 	if (!headerRow) {
-		return fail([{message: 'the file is empty: expected a header row such as Year,Month,Day,...', line: 1}]);
+		return fail([
+			{
+				code: 'empty',
+				params: {},
+				message: 'the file is empty: expected a header row such as Year,Month,Day,...',
+				line: 1,
+			},
+		]);
 	}
 	const sheet = readHeader(headerRow.cells);
 	const missing = ['Year', 'Headline'].filter((name) => !sheet.columns.has(columnKey(name)));
@@ -163,6 +178,8 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 		if (headerRow.cells.length > MAX_LISTED) names.push('…');
 		return fail(
 			missing.map((name) => ({
+				code: 'not-a-sheet' as const,
+				params: {column: name},
 				message: `no "${name}" column: a TimelineJS sheet's header row names Year, Month, Day, ..., Headline, Text, ... (found ${names.join(', ')})`,
 				line: headerRow.line,
 				column: 1,

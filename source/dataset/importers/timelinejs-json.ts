@@ -2,6 +2,7 @@ import {basename, extname} from 'node:path';
 import {url} from 'zod';
 import {formatDate} from '../dates.js';
 import {parseEdtf} from '../edtf.js';
+import type {ProblemCode} from '../problems.js';
 import {
 	documentSchema,
 	type EraDoc,
@@ -173,26 +174,30 @@ interface Draft {
 
 export function convertTimeline(config: Json, options: ConvertOptions): ImportResult {
 	const problems: ImportProblem[] = [];
-	const report = (path: readonly PathPart[], message: string) => {
-		problems.push({message, ...options.locate(path)});
+	const report = (path: readonly PathPart[], code: ProblemCode, message: string) => {
+		problems.push({code, params: {}, message, ...options.locate(path)});
 	};
 	const fail = (): ImportResult => ({ok: false, format: options.format, problems});
 
 	if (!Array.isArray(config.events)) {
 		const found = config.events === undefined ? 'none' : describeValue(config.events);
-		report(config.events === undefined ? [] : ['events'], `expected a list of events, found ${found}`);
+		report(
+			config.events === undefined ? [] : ['events'],
+			'wrong-type',
+			`expected a list of events, found ${found}`,
+		);
 		return fail();
 	}
 
 	/** The slide with its date, or undefined once what is wrong with it is reported. */
 	const dated = (slide: unknown, base: PathPart[], noun: string) => {
 		if (!isObject(slide)) {
-			report(base, `${noun} must be an object, found ${describeValue(slide)}`);
+			report(base, 'wrong-type', `${noun} must be an object, found ${describeValue(slide)}`);
 			return undefined;
 		}
 		const date = slideDate(slide.start_date, slide.end_date);
 		if (!date.ok) {
-			report(datePath(slide, base, date), date.error);
+			report(datePath(slide, base, date), 'bad-date', date.error);
 			return undefined;
 		}
 		return {slide, date};
@@ -207,7 +212,7 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 	const eras: EraDoc[] = [];
 	const eraExtensions: Json = {};
 	if (config.eras !== undefined && !Array.isArray(config.eras)) {
-		report(['eras'], `expected a list of eras, found ${describeValue(config.eras)}`);
+		report(['eras'], 'wrong-type', `expected a list of eras, found ${describeValue(config.eras)}`);
 	}
 	const eraIds = new IdAllocator();
 	(Array.isArray(config.eras) ? config.eras : []).forEach((item: unknown, index) => {
@@ -218,6 +223,7 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 		if (!date.edtf.includes('/')) {
 			report(
 				slide.end_date === undefined ? base : [...base, 'end_date'],
+				'not-an-interval',
 				'an era is a span of time: it needs an end_date after its start_date',
 			);
 			return;
@@ -413,6 +419,8 @@ function finish(doc: TimescopeDocument, options: ConvertOptions, config: Json): 
 				? [list, index]
 				: [];
 		return {
+			code: 'conversion-failed' as const,
+			params: {},
 			message: `could not convert to timescope/1 (${toJsonPointer(issue.path.map(String))}: ${issue.message})`,
 			...options.locate(path),
 		};

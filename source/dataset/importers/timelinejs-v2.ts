@@ -103,7 +103,11 @@ export function importTimelineJs2(value: Json, fileName: string): ImportResult {
 	if (!Array.isArray(date)) {
 		const message = `expected "date" to be a list of slides, found ${date === undefined ? 'none' : describeValue(date)}`;
 		const pointer = toJsonPointer(date === undefined ? ['timeline'] : ['timeline', 'date']);
-		return {ok: false, format: TIMELINEJS2_FORMAT, problems: [{message, pointer}]};
+		return {
+			ok: false,
+			format: TIMELINEJS2_FORMAT,
+			problems: [{code: 'wrong-type', params: {}, message, pointer}],
+		};
 	}
 	const config: Json = {
 		title: toV3Slide(titleSlide, false),

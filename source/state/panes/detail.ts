@@ -1,5 +1,5 @@
 import {bodyLines, type DetailView, scrollTo, selectQuote, viewOf} from '../detail-view.js';
-import {layoutOf} from '../layout.js';
+import {screenLayout} from '../layout.js';
 import type {AnyPane, Pane} from '../pane.js';
 import {viewScroll} from '../scroll.js';
 import type {State} from '../state.js';
@@ -14,7 +14,7 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 		title: 'Detail',
 		kind: 'detail',
 		scroll: viewScroll({
-			rows: (state) => layoutOf(state).detailHeight,
+			rows: (state) => screenLayout(state).detailHeight,
 			top: (state) => state.detail.scroll,
 			to: (state, top) => scrollTo(state, view(state), top),
 		}),

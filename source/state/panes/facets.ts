@@ -1,7 +1,7 @@
 import {foldText} from '../../search/fold.js';
 import {display} from '../display.js';
-import {type FacetItem, type FacetKind, facetItems, facetKey} from '../facets.js';
-import {layoutOf, overlayRows} from '../layout.js';
+import {type FacetItem, type FacetKind, facetItems, type PickedFacets} from '../facets.js';
+import {overlayRows, screenLayout} from '../layout.js';
 import {keepVisible} from '../list.js';
 import type {Pane, Scroll} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
@@ -26,7 +26,7 @@ const START: FacetPicker = {cursor: 0, top: 0, filter: '', caret: 0};
 
 /** Item rows of the picker: its title line and the kinds' three headings take the rest. */
 export function facetRows(state: State): number {
-	return Math.max(1, overlayRows(layoutOf(state)) - 3);
+	return Math.max(1, overlayRows(screenLayout(state)) - 3);
 }
 
 export const FACET_KINDS: readonly FacetKind[] = ['actor', 'tag', 'place'];
@@ -107,11 +107,10 @@ export const facetFilterPane: Pane = {
 function toggleFacet(state: State): State {
 	const item = shownFacets(state)[state.panes.facets.cursor];
 	if (!item) return state;
-	const key = facetKey(item);
 	const picked = new Set(state.facets);
-	const on = !picked.has(key);
-	if (on) picked.add(key);
-	else picked.delete(key);
+	const on = !picked.has(item);
+	if (on) picked.add(item);
+	else picked.delete(item);
 	const name = `${item.kind} ${display(item.label)}`;
 	return applyPicked(state, picked, on ? `filter: ${name}` : `cleared: ${name}`);
 }
@@ -130,7 +129,7 @@ function facetKind(state: State, {dir}: {dir: 1 | -1}): State {
 	return withPane(state, 'facets', {...state.panes.facets, cursor: index, top});
 }
 
-function applyPicked(state: State, facets: ReadonlySet<string>, note: string): State {
+function applyPicked(state: State, facets: PickedFacets, note: string): State {
 	const {timeline, cursor} = reselect(state, state.dataset, state.base, facets);
 	const {search} = state;
 	const next: State = {

@@ -1,4 +1,4 @@
-import {layoutOf, overlayRows} from '../layout.js';
+import {overlayRows, screenLayout} from '../layout.js';
 import type {Pane} from '../pane.js';
 import {clamp, viewScroll} from '../scroll.js';
 import {type State, withPane} from '../state.js';
@@ -10,7 +10,7 @@ export interface HelpPosition {
 	readonly scroll: number;
 }
 
-const rows = (state: State) => overlayRows(layoutOf(state));
+const rows = (state: State) => overlayRows(screenLayout(state));
 
 export const helpPane: Pane<HelpPosition> = {
 	title: 'Help',

@@ -1,20 +1,23 @@
+import type {Era} from '../../dataset/model.js';
 import {showInDetail} from '../detail-view.js';
+import {display} from '../display.js';
 import type {Field} from '../field.js';
-import {layoutOf, resultsPerPage} from '../layout.js';
+import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
 import {currentHit, hitHighlight, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
+import {firstAtOrAfter} from '../timeline.js';
 
-/** Quote search: the query line and its results; the detail shows the selected hit in its event. */
+/** Search: the query line and its results (events, quotes, eras); the detail shows the selected hit. */
 export const searchPane: Pane = {
 	title: 'Search',
 	kind: 'list',
-	item: 'quote',
+	item: 'result',
 	scroll: cursorScroll({
 		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(layoutOf(state)),
+		rows: (state) => resultsPerPage(screenLayout(state)),
 		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
 		set: (state, at) => {
 			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
@@ -34,23 +37,37 @@ export const searchPane: Pane = {
 		return hits === 0 ? '0/0' : `${state.search.selected + 1}/${hits}`;
 	},
 	subject: hitShown,
-	selectedQuote: (state) => currentHit(state)?.quote,
+	selectedQuote: (state) => {
+		const hit = currentHit(state);
+		return hit?.kind === 'quote' ? hit.quote : undefined;
+	},
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
 	commands: {openDetail},
 };
 
 /**
- * Enter on a result goes there, as less and vim do: the timeline's cursor on the quote's event and the
- * detail on the quote. Esc from the detail then leaves the person on that event, and / brings the
- * results back as they were. A quote whose event the timeline does not show (filtered out, or none)
- * opens in the detail over the results instead.
+ * Enter on a result goes there, as less and vim do: the timeline's cursor on its event (a quote's
+ * event, with the detail on the quote). Esc from the detail then leaves the person on that event, and
+ * / brings the results back as they were. What the timeline does not show (a quote with no event, an
+ * event filtered out) opens in the detail over the results instead; an era goes to its first event.
  */
 function openDetail(state: State): State {
 	const hit = currentHit(state);
 	if (!hit) return state;
+	if (hit.kind === 'era') return toEra(state, hit.era);
 	const shown = hitShown(state);
 	const index = shown?.subject.kind === 'event' ? state.timeline.indexOf(shown.subject.event) : -1;
 	if (!shown || index < 0) return {...showHitInDetail(state), focus: 'detail'};
 	const there = setCursor({...state, view: 'timeline', focus: 'detail'}, index);
-	return showInDetail(there, {...shown, highlight: hitHighlight(there, shown.subject)}, hit.quote);
+	const quote = hit.kind === 'quote' ? hit.quote : undefined;
+	return showInDetail(there, {...shown, highlight: hitHighlight(there, shown.subject)}, quote);
+}
+
+/** Enter on an era: the timeline, on the first event that starts in it. */
+function toEra(state: State, era: Era): State {
+	const {events} = state.timeline;
+	const closed: State = {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
+	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
+	const index = Math.min(firstAtOrAfter(state.timeline, era.date.min), events.length - 1);
+	return {...setCursor(closed, index), message: {text: `era: ${display(era.title)}`}};
 }

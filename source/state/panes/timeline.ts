@@ -1,10 +1,10 @@
-import {groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
+import {eraJump, groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {clearSearch, hitHighlight, stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
 import {GROUPING_NAMES, nextGrouping} from '../timeline.js';
 
-/** The timeline: every selected event in date order, grouped by day, month or year. The home view. */
+/** The timeline: every selected event in date order, grouped by day, month, year … The home view. */
 export const timelinePane: Pane = {
 	title: 'Timeline',
 	kind: 'list',
@@ -31,6 +31,7 @@ export const timelinePane: Pane = {
 		hit: (state, command) => stepHit(state, command.dir),
 		cycleGrouping,
 		clearSearch,
+		era: (state, command) => eraJump(state, command.dir),
 	},
 };
 
