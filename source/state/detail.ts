@@ -163,7 +163,6 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 			const tags = clip(event.tags, 'tag');
 			facts.push(['Tags', [...tags.shown.map(display), ...(tags.more ? [tags.more] : [])].join(' · ')]);
 		}
-		if (event.tags.length > 0) facts.push(['Tags', event.tags.map(display).join(' · ')]);
 		// What --event takes to open the explorer here again.
 		facts.push(['Id', display(event.id)]);
 		b.blank();

@@ -102,7 +102,7 @@ describe.each([
 		session.press(KEY.escape);
 		const back = await session.waitFor('TIMELINE  8/20');
 		expect(back).toMatch(/▸ 31 Dec 2025 +Maduro’s interview/);
-		expect(back).toContain('/chevron · 2 events');
+		expect(back).toContain('/chevron · 3 events');
 		session.press('/');
 		await session.waitFor('/ chevron');
 		session.press(KEY.escape);

@@ -86,7 +86,7 @@ describe('hostile widths in a real terminal', () => {
 		session.press('/');
 		await session.waitFor('SEARCH');
 		session.press('fillers');
-		await session.waitFor(/1 match/);
+		await session.waitFor('1 event · 1 quote');
 		expectFrameInPlace(session, 24, 'SEARCH');
 	});
 });

@@ -5,7 +5,7 @@ import {readDateInput} from '../../source/state/date-input.js';
 import {detailView} from '../../source/state/detail-nav.js';
 import {modeOf} from '../../source/state/keymap.js';
 import {shownFacets} from '../../source/state/panes/facets.js';
-import {searchSummary} from '../../source/state/search.js';
+import {currentHit, searchSummary} from '../../source/state/search.js';
 import {answer, cursorTitle, generatedDocument, loadFixture, press, start, type} from './helpers.js';
 
 /** Moving around without losing one's place: overlays, the detail, the picker, dates, the search. */
@@ -135,10 +135,13 @@ describe('go to date', () => {
 
 describe('a search left in force', () => {
 	it('shows in the status bar, marks the selected hit in the timeline’s detail, and n selects the next', () => {
-		let state = press(answer(type(press(start(small), '/'), 'oil')), 'escape');
-		expect(searchSummary(state)).toMatch(/^\/oil · \d+ events?$/);
+		let state = press(answer(type(press(start(small), '/'), 'ready for US investment')), 'escape');
+		expect(searchSummary(state)).toMatch(/^\/ready for US investment · \d+ events?$/);
 		state = press(state, 'n');
+		const hit = currentHit(state);
+		expect(hit?.kind).toBe('quote');
 		const view = detailView(state);
+		expect(hit?.kind === 'quote' && view?.highlight?.quote).toBe(hit?.kind === 'quote' && hit.quote);
 		expect(view?.highlight?.quote.events).toContain(state.timeline.events[state.cursor]);
 	});
 });

@@ -44,7 +44,7 @@ describe('every mention of a key comes from the keymap', () => {
 		ui.press(KEYS.escape);
 		await ui.until(' TIMELINE ');
 		ui.press('/', 'oil');
-		await ui.until(/\d+ match/);
+		await ui.until(/\/ oil .*\d+ (quote|event)s?/);
 		ui.press(KEYS.escape);
 		await ui.until('/oil · ');
 		expect(ui.frame()).toMatch(/\/oil · \d+ events? \(Esc clears\)/);
@@ -88,7 +88,7 @@ describe('every mention of a key comes from the keymap', () => {
 		await ui.until('2024: first event on or after is 2024');
 
 		ui.press('s', 'oil');
-		await ui.until(/\d+ match/);
+		await ui.until(/\/ oil .*\d+ (quote|event)s?/);
 		ui.press(KEYS.escape);
 		await ui.until(/\/oil · \d+ events? \(X clears\)/);
 		ui.press('X');

@@ -63,7 +63,7 @@ describe('the detail', () => {
 		const ui = renderExplorer(small, {size: {columns: 80, rows: 24}});
 		await ready(ui);
 		ui.press('/', 'chevron');
-		await ui.until('1 match');
+		await ui.until('1 quote');
 		ui.press(KEYS.enter);
 		await ui.until(' DETAIL ');
 		const lines = ui.lines();
