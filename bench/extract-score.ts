@@ -45,6 +45,16 @@ const phraseKey = (text: string) =>
 		.replace(/^on\s+/u, '')
 		.trim();
 
+/**
+ * The same date phrase, give or take the words a labeller and the extractor may draw the phrase's
+ * edge at: "Tuesday" in "at 3 p.m. Tuesday", "Thursday" in "early Thursday". The dates must still match.
+ */
+function samePhrase(extracted: string, wanted: string): boolean {
+	const a = ` ${phraseKey(extracted)} `;
+	const b = ` ${phraseKey(wanted)} `;
+	return a.includes(b) || b.includes(a);
+}
+
 export function scoreDraft(doc: TimescopeDocument, key: AnswerKey): Score {
 	const actors = new Map(
 		(doc.actors ?? []).map((actor) => [actor.id, [actor.name, ...(actor.aliases ?? [])]]),
@@ -84,7 +94,7 @@ export function scoreDraft(doc: TimescopeDocument, key: AnswerKey): Score {
 	].filter((item) => item.text !== undefined);
 	let datesRight = 0;
 	for (const wanted of key.dates) {
-		const same = dated.filter((item) => phraseKey(item.text ?? '') === phraseKey(wanted.phrase));
+		const same = dated.filter((item) => samePhrase(item.text ?? '', wanted.phrase));
 		const right = same.findIndex((item) => item.date === wanted.date);
 		if (right >= 0) {
 			datesRight++;

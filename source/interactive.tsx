@@ -4,6 +4,7 @@ import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
+import type {ProblemReport} from './dataset/problems.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
 import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
@@ -35,6 +36,10 @@ export interface InteractiveOptions {
 	search?: string;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
+	/** What loading left out: a banner and the problems pane say so. */
+	problems?: ProblemReport;
+	/** --strict: reloads refuse a file with any problem too. */
+	strict?: boolean;
 	/** Colour or not (text/colour.ts). */
 	colour: boolean;
 }

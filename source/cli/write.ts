@@ -1,4 +1,4 @@
-import {formatProblems, type Problem} from '../dataset/problems.js';
+import {errorCount, formatProblems, type Problem, type ProblemReport} from '../dataset/problems.js';
 
 /** Output goes to stdout; what went wrong with the data, to stderr. */
 export function write(text: string): void {
@@ -40,8 +40,8 @@ export const OPENED_WITH_PROBLEMS = 3;
  * The problems of a file that opened (each item left out, and notes) on stderr. Returns the exit
  * code they call for: OPENED_WITH_PROBLEMS when something was left out, 0 for notes alone.
  */
-export function reportOpened({problems, omitted}: {problems: readonly Problem[]; omitted: number}): number {
-	if (problems.length === 0) return 0;
-	process.stderr.write(`${formatProblems(problems, {omitted}).join('\n')}\n`);
-	return omitted > 0 || problems.some((problem) => problem.severity !== 'note') ? OPENED_WITH_PROBLEMS : 0;
+export function reportOpened(report: ProblemReport): number {
+	if (report.problems.length === 0) return 0;
+	process.stderr.write(`${formatProblems(report.problems, {omitted: report.omitted}).join('\n')}\n`);
+	return errorCount(report) > 0 ? OPENED_WITH_PROBLEMS : 0;
 }

@@ -1,7 +1,7 @@
 import {basename, extname} from 'node:path';
 import {array} from 'zod';
 import {ITEM_KINDS, ITEM_SCHEMAS, type ItemKind, LISTS, REFERENCES, type Reference} from './items.js';
-import {PROBLEMS_KEPT, type SkippedCounts} from './problems.js';
+import {PROBLEMS_KEPT, quoted, type SkippedCounts} from './problems.js';
 import {documentSchema} from './schema.js';
 import {beyondSchema, checkItem, checkRoot, type DocumentProblem, type QuickCheck} from './validate.js';
 
@@ -13,15 +13,21 @@ import {beyondSchema, checkItem, checkRoot, type DocumentProblem, type QuickChec
  * goes too). Problems past PROBLEMS_KEPT are counted, not kept.
  */
 
-/** Where an item is: its pointer base and, on an NDJSON line, the line. */
+/**
+ * Where an item is in an NDJSON file: its line. An item on a line of its own (`{"event": {…}}`) has
+ * pointers that start `/event`; one in the root line's lists, `/events/3`, as in a .json file.
+ */
 export interface Where {
-	/** Default `/<list>/<index>`, as in a .json file. */
-	base?: string;
 	line?: number;
 }
 
-/** Column (and line) of a pointer, for formats that must locate while the text is at hand. */
-export type Locate = (pointer: string, key?: boolean) => {line?: number; column?: number};
+/**
+ * Columns (and lines) of pointers, for formats that must locate while the text is at hand: all of an
+ * item's at once (one scan of its line, however many problems it has).
+ */
+export type Locate = (
+	wanted: ReadonlyArray<{pointer: string; key?: boolean}>,
+) => ReadonlyArray<{line?: number; column?: number}>;
 
 /** A problem found by the checker: positioned if the format located it, otherwise by pointer only. */
 export interface CheckedProblem extends Omit<DocumentProblem, 'pointer'> {
@@ -42,7 +48,8 @@ export interface Checked {
 /** The items of one kind as read, in order; an item is named by its kind and index. */
 interface Items {
 	values: unknown[];
-	wheres: Where[];
+	/** Line of each item (0: not on a line, a .json file). Numbers, not objects: there are many. */
+	lines: number[];
 	/** Indexes of items left out. */
 	gone: Set<number>;
 	/** Positions of references not yet resolvable when an item was read (NDJSON forward references). */
@@ -56,13 +63,12 @@ interface Items {
 const ROOT_KEYS = new Set(Object.keys(documentSchema.shape));
 const DEFERRED_BATCH = 10_000;
 const HERE: Where = Object.freeze({});
-const NONE: readonly DocumentProblem[] = Object.freeze([]);
 
 export class DocumentChecker {
 	// Columns, not an object per item: an archive has hundreds of thousands of items.
 	private readonly items = emptyLists<Items>(() => ({
 		values: [],
-		wheres: [],
+		lines: [],
 		gone: new Set(),
 		pinned: new Map(),
 		ids: new Map(),
@@ -72,6 +78,7 @@ export class DocumentChecker {
 	private omitted = 0;
 	private errors = 0;
 	private root: Record<string, unknown> = {};
+	private rootLine: number | undefined;
 	private readonly badRootKeys = new Set<string>();
 	private linesLeftOut = 0;
 	private lastLineLeftOut = 0;
@@ -83,7 +90,11 @@ export class DocumentChecker {
 			/** Problems the format found in items (duplicate keys), keyed `<kind> <index>`. */
 			extra?: ReadonlyMap<string, readonly DocumentProblem[]>;
 		},
-	) {}
+	) {
+		this.extra = options.extra?.size ? options.extra : undefined;
+	}
+
+	private readonly extra: ReadonlyMap<string, readonly DocumentProblem[]> | undefined;
 
 	private report(problem: CheckedProblem): void {
 		this.errors++;
@@ -113,36 +124,42 @@ export class DocumentChecker {
 
 	setRoot(value: Record<string, unknown>, where: Where = HERE, locate?: Locate): void {
 		this.root = value;
-		for (const problem of checkRoot(value)) {
+		this.rootLine = where.line;
+		const problems = checkRoot(value);
+		const positions = locate?.(problems) ?? [];
+		problems.forEach((problem, i) => {
 			// "" with a key is a missing key; anything else is under the root key it names.
 			const key = problem.pointer === '' ? String(problem.params.key) : problem.pointer.split('/')[1];
 			if (key !== undefined) this.badRootKeys.add(key.replaceAll('~1', '/').replaceAll('~0', '~'));
-			this.report({...problem, line: where.line, ...locate?.(problem.pointer, problem.key)});
-		}
+			this.report({...problem, line: where.line, ...positions[i]});
+		});
 	}
 
 	add(kind: ItemKind, value: unknown, where: Where = HERE, locate?: Locate): void {
 		const items = this.items[kind];
 		const index = items.values.length;
 		items.values.push(value);
-		items.wheres.push(where);
-		if (this.isFull() && !this.options.quick?.(kind, value)) items.deferred.push(index);
+		items.lines.push(where.line ?? 0);
+		// Nothing is allocated for an item without problems: an archive has hundreds of thousands.
+		let found: DocumentProblem[] | undefined;
+		if (this.kept.length >= PROBLEMS_KEPT && !this.options.quick?.(kind, value)) items.deferred.push(index);
 		else {
 			const {problems, more} = checkItem(kind, value, this.options.quick, PROBLEMS_KEPT - this.kept.length);
-			for (const problem of problems) this.fail(kind, index, problem, locate);
+			if (problems.length > 0) found = [...problems];
 			if (more > 0) this.countOnly(kind, index, more);
 		}
-		const extra = this.options.extra?.get(`${kind} ${index}`);
-		for (const problem of extra ?? NONE) this.fail(kind, index, problem, locate);
+		const extra = this.extra?.get(`${kind} ${index}`);
+		if (extra) found = [...(found ?? []), ...extra];
 		const id = ownString(value, 'id');
 		if (id !== undefined) {
 			const first = items.ids.get(id);
 			if (first === undefined) items.ids.set(id, index);
 			else {
-				const message = `duplicate ${kind} id "${id}" (already used ${this.describeWhere(kind, first)})`;
-				this.fail(kind, index, {pointer: '/id', code: 'duplicate-id', params: {kind, id}, message}, locate);
+				const message = `duplicate ${kind} id ${quoted(id)} (already used ${this.describeWhere(kind, first)})`;
+				found = [...(found ?? []), {pointer: '/id', code: 'duplicate-id', params: {kind, id}, message}];
 			}
 		}
+		if (found) this.fail(kind, index, found, locate);
 		if (locate) this.pinForwardReferences(kind, index, locate);
 	}
 
@@ -153,32 +170,36 @@ export class DocumentChecker {
 		this.omitted += count;
 	}
 
-	/** A problem of the item's own, which leaves it out. Pointers are built only for what fails. */
-	private fail(kind: ItemKind, index: number, problem: DocumentProblem, locate: Locate | undefined): void {
-		if (this.kept.length >= PROBLEMS_KEPT) {
-			this.countOnly(kind, index, 1);
-			return;
-		}
+	/** Problems of the item's own, which leave it out. Pointers are built only for what fails. */
+	private fail(kind: ItemKind, index: number, problems: DocumentProblem[], locate: Locate | undefined): void {
 		this.items[kind].gone.add(index);
-		const pointer = this.baseOf(kind, index) + problem.pointer;
-		this.report({
+		const room = Math.max(0, PROBLEMS_KEPT - this.kept.length);
+		if (problems.length > room) this.countOnly(kind, index, problems.length - room);
+		const kept = problems.slice(0, room).map((problem) => ({
 			...problem,
-			pointer,
-			line: this.items[kind].wheres[index]?.line,
-			...locate?.(pointer, problem.key),
-			item: {kind, index},
+			pointer: this.baseOf(kind, index) + problem.pointer,
+		}));
+		const positions = locate?.(kept) ?? [];
+		kept.forEach((problem, i) => {
+			this.report({
+				...problem,
+				line: this.lineOf(kind, index),
+				...positions[i],
+				item: {kind, index},
+			});
 		});
 	}
 
 	/** On a stream the line is gone by the end: references not resolvable yet are located now. */
 	private pinForwardReferences(kind: ItemKind, index: number, locate: Locate): void {
+		const pointers: string[] = [];
 		this.eachReference(kind, index, (id, reference, at) => {
-			if (this.items[reference.kind].ids.has(id)) return;
-			const pointer = this.referencePointer(kind, index, reference, at);
-			const pinned = this.items[kind].pinned;
-			if (!pinned.has(index)) pinned.set(index, new Map());
-			pinned.get(index)?.set(pointer, locate(pointer));
+			if (!this.items[reference.kind].ids.has(id))
+				pointers.push(this.referencePointer(kind, index, reference, at));
 		});
+		if (pointers.length === 0) return;
+		const positions = locate(pointers.map((pointer) => ({pointer})));
+		this.items[kind].pinned.set(index, new Map(pointers.map((pointer, i) => [pointer, positions[i] ?? {}])));
 	}
 
 	/** Each id an item refers to, with its reference and its index in a list of them (-1 for one id). */
@@ -257,8 +278,8 @@ export class DocumentChecker {
 							pointer,
 							code: 'dangling-reference',
 							params: {kind: reference.kind, id},
-							message: `"${id}" is not the id of any ${reference.kind} (see "${LISTS[reference.kind]}")`,
-							line: items.wheres[index]?.line,
+							message: `${quoted(id)} is not the id of any ${reference.kind} (see "${LISTS[reference.kind]}")`,
+							line: this.lineOf(kind, index),
 							...items.pinned.get(index)?.get(pointer),
 						};
 						if (reference.required) problem.item = {kind, index};
@@ -280,8 +301,8 @@ export class DocumentChecker {
 				pointer,
 				code: 'skipped-item',
 				params: {kind: 'actor', id},
-				message: `left out: its speaker "${id}" was left out (see ${this.placeOf('actor', actor)})`,
-				line: quotes.wheres[index]?.line,
+				message: `left out: its speaker ${quoted(id)} was left out (see ${this.placeOf('actor', actor)})`,
+				line: this.lineOf('quote', index),
 				...quotes.pinned.get(index)?.get(pointer),
 				item: {kind: 'quote', index},
 			});
@@ -351,21 +372,24 @@ export class DocumentChecker {
 		return typeof link === 'string' ? `${base}/${at}` : `${base}/${at}/id`;
 	}
 
+	private lineOf(kind: ItemKind, index: number): number | undefined {
+		return this.items[kind].lines[index] || undefined;
+	}
+
 	private baseOf(kind: ItemKind, index: number): string {
-		return this.items[kind].wheres[index]?.base ?? `/${LISTS[kind]}/${index}`;
+		return this.onItsLine(kind, index) ? `/${kind}` : `/${LISTS[kind]}/${index}`;
 	}
 
 	/** `/actors/1` in a .json file; `line 4` for an NDJSON item line; `/actors/1 on line 1` in its root line. */
 	private placeOf(kind: ItemKind, index: number): string {
-		const where = this.items[kind].wheres[index] ?? HERE;
-		if (where.line === undefined) return this.baseOf(kind, index);
-		return this.onItsLine(kind, index)
-			? `line ${where.line}`
-			: `${this.baseOf(kind, index)} on line ${where.line}`;
+		const line = this.lineOf(kind, index);
+		if (line === undefined) return this.baseOf(kind, index);
+		return this.onItsLine(kind, index) ? `line ${line}` : `${this.baseOf(kind, index)} on line ${line}`;
 	}
 
 	private onItsLine(kind: ItemKind, index: number): boolean {
-		return this.items[kind].wheres[index]?.base === `/${kind}`;
+		const line = this.lineOf(kind, index);
+		return line !== undefined && line !== this.rootLine;
 	}
 
 	private describeWhere(kind: ItemKind, index: number): string {

@@ -6,12 +6,13 @@ export const MAX_DEPTH = 256;
 
 /**
  * Pointer to the first value nested deeper than MAX_DEPTH in an item's `extensions` (at `path`),
- * counted from the item, so the same extensions are as deep in a .json file as on an NDJSON line.
+ * counted from the item, so the same extensions are as deep in a .json file as on an NDJSON line
+ * (or in a whole document, from `depth` 0).
  * Iterative: recursion is what deep nesting breaks. The schema bounds the depth of everything but
  * `extensions`, so only those need walking.
  */
-export function findTooDeep(extensions: unknown, path: readonly PathPart[]): string | undefined {
-	const stack = [{value: extensions, depth: 2, path}];
+export function findTooDeep(extensions: unknown, path: readonly PathPart[], depth = 2): string | undefined {
+	const stack = [{value: extensions, depth, path}];
 	for (let item = stack.pop(); item; item = stack.pop()) {
 		if (item.value === null || typeof item.value !== 'object') continue;
 		if (item.depth > MAX_DEPTH) return toPointer(item.path);

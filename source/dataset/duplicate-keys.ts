@@ -1,5 +1,5 @@
 import {visit} from 'jsonc-parser';
-import {type Found, toPointer} from './problems.js';
+import {type Found, quoted, toPointer} from './problems.js';
 
 /**
  * Duplicate keys in a JSON text. `JSON.parse` keeps the last of them and drops the rest without a
@@ -86,7 +86,7 @@ function locateDuplicates(text: string): Array<Found & {pointer: string}> {
 					pointer: toPointer([...path(), key]),
 					code: 'duplicate-key',
 					params: {key, line: first.line, column: first.column},
-					message: `duplicate key "${key}" (first at line ${first.line}, column ${first.column}): JSON keeps only the last, and the first value would be lost without a word`,
+					message: `duplicate key ${quoted(key)} (first at line ${first.line}, column ${first.column}): JSON keeps only the last, and the first value would be lost without a word`,
 				});
 			},
 		},

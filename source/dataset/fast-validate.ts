@@ -14,11 +14,13 @@ import {ITEM_SCHEMAS, type ItemKind} from './items.js';
 type Validate = (value: unknown) => boolean;
 
 const validators: Partial<Record<ItemKind, Validate>> = {};
+let ajv: InstanceType<typeof Ajv2020.default> | undefined;
 
 function compile(kind: ItemKind): Validate {
 	const schema = toJSONSchema(ITEM_SCHEMAS[kind], {target: 'draft-2020-12'});
 	const Ajv = Ajv2020.default ?? Ajv2020;
-	return new Ajv({strict: false, allErrors: false, validateFormats: false}).compile(schema);
+	ajv ??= new Ajv({strict: false, allErrors: false, validateFormats: false});
+	return ajv.compile(schema);
 }
 
 /** Events and quotes are what a big document is made of; the other kinds always go through zod. */

@@ -1,5 +1,6 @@
 import {Readable} from 'node:stream';
 import {type CheckedProblem, DocumentChecker, fallbackTitle} from './check.js';
+import {findTooDeep, MAX_DEPTH} from './depth.js';
 import {findDuplicateKeys} from './duplicate-keys.js';
 import type {ImportResult} from './importers/index.js';
 import {ITEM_KINDS, LISTS} from './items.js';
@@ -11,9 +12,11 @@ import {
 	type Found,
 	fromPointer,
 	type Problem,
+	type ProblemReport,
 	type SkippedCounts,
 	skippedCounts,
 	sortProblems,
+	toPointer,
 } from './problems.js';
 import {type Input, MAX_STREAM_BYTES, openInput, readText} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
@@ -29,15 +32,11 @@ import type {DocumentProblem} from './validate.js';
  * `validate` and `--strict` ask for) fails on any problem that is not a note.
  */
 
-export interface Opened {
+export interface Opened extends ProblemReport {
 	file: string;
 	format: string;
 	/** What is wrong with the input though it opened: items left out, and notes. */
 	problems: Problem[];
-	/** Problems found beyond those kept in `problems` (see PROBLEMS_KEPT). */
-	omitted: number;
-	/** Items left out, by kind. */
-	skipped: SkippedCounts;
 }
 
 export interface Refused {
@@ -91,9 +90,12 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
 async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Promise<DocumentResult> {
 	const {loadNdjson} = await import('./ndjson.js');
 	const totalBytes = input.size ?? 0;
+	// ajv's compile (~60 ms) pays for itself from a few thousand items: an archive, or a pipe.
+	const big = input.size === undefined || input.size >= FAST_PATH_BYTES;
 	const result = await loadNdjson(chain(input.head, input.rest()), {
 		file: input.file,
 		lenient: !strict,
+		quick: big ? (await import('./fast-validate.js')).passesFast : undefined,
 		maxBytes: input.size === undefined ? MAX_STREAM_BYTES : undefined,
 		onProgress: onProgress && ((progress) => onProgress({...progress, totalBytes})),
 	});
@@ -108,6 +110,7 @@ async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<
 }
 
 const NDJSON = 'timescope/1 NDJSON';
+const TOO_DEEP = `expected at most ${MAX_DEPTH} levels of nesting, found more`;
 const HEAD_BYTES = 64 * 1024;
 
 function report(result: {problems: Problem[]; omitted: number; skipped: SkippedCounts}) {
@@ -178,6 +181,8 @@ function toDataset(result: DocumentResult): LoadResult {
 // Below this many events and quotes zod alone is quick enough (~3 µs an item) and ajv's ~60 ms
 // compile would cost more than it saves.
 const FAST_PATH_ITEMS = 5000;
+// About as many NDJSON bytes.
+const FAST_PATH_BYTES = 2 << 20;
 
 /**
  * Importers (HTML and CSV parsing) and the position-keeping JSON parser load only when a file needs
@@ -245,6 +250,12 @@ export async function checkJson(
 		const importers = await import('./importers/index.js');
 		const shape = importers.detectJsonFormat(value);
 		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
+			// What an importer keeps of a slide goes under extensions: nesting no timeline has is refused
+			// here, where it can be located in the input.
+			const deep = findTooDeep(value, [], 0);
+			if (deep !== undefined) {
+				return fail(await place([{pointer: deep, code: 'too-deep', params: {}, message: TOO_DEEP}]));
+			}
 			return fromImport(importers.importTimelineJsJson(value, file), file, place, duplicates, options);
 		}
 		const format = (value as {format?: unknown} | null)?.format;
@@ -306,11 +317,13 @@ function byOwner(duplicates: Array<Found & {pointer: string}>) {
 	const ofItems = new Map<string, DocumentProblem[]>();
 	const ofRoot: CheckedProblem[] = [];
 	for (const duplicate of duplicates) {
-		const [list, index] = fromPointer(duplicate.pointer);
+		const [list, index, ...within] = fromPointer(duplicate.pointer);
 		const kind = ITEM_KINDS.find((k) => LISTS[k] === list);
-		if (kind !== undefined && typeof index === 'number' && fromPointer(duplicate.pointer).length > 2) {
+		if (kind !== undefined && typeof index === 'number' && within.length > 0) {
 			const key = `${kind} ${index}`;
-			ofItems.set(key, [...(ofItems.get(key) ?? []), duplicate]);
+			// The checker puts the item's own place in front.
+			const inItem = {...duplicate, pointer: toPointer(within)};
+			ofItems.set(key, [...(ofItems.get(key) ?? []), inItem]);
 		} else ofRoot.push(duplicate);
 	}
 	return {ofItems, ofRoot};

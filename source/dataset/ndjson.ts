@@ -3,9 +3,10 @@ import {type CheckedProblem, DocumentChecker, fallbackTitle, type Locate} from '
 import {findDuplicateKeys} from './duplicate-keys.js';
 import {ITEM_KINDS, isItemKind, LISTS, type ListName} from './items.js';
 import {JsonText} from './json-text.js';
-import {describeValue, type Problem, type SkippedCounts, sortProblems} from './problems.js';
+import {describeValue, type Problem, quoted, type SkippedCounts, sortProblems} from './problems.js';
 import {firstInvalidUtf8, utf8Position} from './read-input.js';
 import {FORMAT, type TimescopeDocument} from './schema.js';
+import type {QuickCheck} from './validate.js';
 
 /**
  * `timescope/1` as NDJSON, for archives too big for one `JSON.parse` (V8 strings stop at ~512 MB)
@@ -44,6 +45,8 @@ export interface NdjsonOptions {
 	lenient?: boolean;
 	/** Stop reading past this many bytes (a pipe that never ends). */
 	maxBytes?: number;
+	/** A quick yes for valid items (fast-validate.ts): worth its compile time on an archive. */
+	quick?: QuickCheck;
 }
 
 const PROGRESS_BYTES = 4 << 20;
@@ -68,7 +71,7 @@ export async function loadNdjson(
 ): Promise<NdjsonResult> {
 	const file = options.file ?? '<stdin>';
 	const lenient = options.lenient ?? false;
-	const checker = new DocumentChecker({lenient});
+	const checker = new DocumentChecker({lenient, quick: options.quick});
 	const progress: NdjsonProgress = {bytes: 0, lines: 0, events: 0, quotes: 0};
 	// Items of each list the file holds (valid or not), to check against its stated counts.
 	const held: Record<ListName, number> = {actors: 0, places: 0, sources: 0, events: 0, quotes: 0, eras: 0};
@@ -101,7 +104,7 @@ export async function loadNdjson(
 			fatal = true;
 			checker.addProblem({
 				line,
-				...locateIn(text)('/format'),
+				...locateIn(text)([{pointer: '/format'}])[0],
 				pointer: '/format',
 				code: typeof object.format === 'string' ? 'unsupported-format' : 'not-timescope',
 				params: {expected: FORMAT},
@@ -142,7 +145,7 @@ export async function loadNdjson(
 			return;
 		}
 		const before = checker.errorCount();
-		checker.add(kind, (value as Record<string, unknown>)[kind], {line, base: `/${kind}`}, locateIn(text));
+		checker.add(kind, (value as Record<string, unknown>)[kind], {line}, locateIn(text));
 		held[LISTS[kind]]++;
 		if (checker.errorCount() === before) {
 			if (kind === 'event') progress.events++;
@@ -236,7 +239,7 @@ function checkCounts(
 				'no "counts" on the first line, so a file cut short at a line end cannot be told from a whole one (see the README, NDJSON)',
 		};
 	}
-	const at = (pointer: string) => ({line: counts.line, ...locateIn(counts.text)(pointer), pointer});
+	const at = (pointer: string) => ({line: counts.line, ...locateIn(counts.text)([{pointer}])[0], pointer});
 	const {value} = counts;
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		return {
@@ -255,7 +258,7 @@ function checkCounts(
 				...at(`/counts/${key}`),
 				code: 'bad-value',
 				params: {key},
-				message: `expected whole numbers of ${lists.join(', ')}, found "${key}": ${describeValue(count)}`,
+				message: `expected whole numbers of ${lists.join(', ')}, found ${quoted(key)}: ${describeValue(count)}`,
 			};
 		}
 	}
@@ -281,9 +284,7 @@ function parseLine(line: number, text: string, checker: DocumentChecker): unknow
 		value = JSON.parse(text);
 	} catch {
 		// Past the problems kept, a line that is not JSON is one problem, counted without a second parse.
-		const found = checker.isFull()
-			? [{code: 'syntax-error' as const, params: {}, message: 'is not JSON'}]
-			: new JsonText(text, '').syntaxProblems().map(({file: _, ...problem}) => problem);
+		const found = checker.isFull() ? [NOT_JSON] : syntaxProblems(text);
 		for (const problem of found) checker.addProblem({...problem, line, item: leftOut});
 		return undefined;
 	}
@@ -295,14 +296,25 @@ function parseLine(line: number, text: string, checker: DocumentChecker): unknow
 	return value;
 }
 
+const NOT_JSON = {code: 'syntax-error', params: {}, message: 'is not JSON'} as const;
+
+// The position-keeping parser recurses: a line nested deep enough still gets its one message.
+function syntaxProblems(text: string): Array<Omit<Problem, 'file'>> {
+	try {
+		return new JsonText(text, '').syntaxProblems().map(({file: _, ...problem}) => problem);
+	} catch {
+		return [{...NOT_JSON, message: 'is not valid JSON (nested too deeply to locate the error)'}];
+	}
+}
+
+/** Columns in one NDJSON line, all asked for at once (one scan of the line). */
 function locateIn(text: string): Locate {
-	let json: JsonText | undefined;
-	return (pointer, key) => {
+	return (wanted) => {
+		if (wanted.length === 0) return [];
 		try {
-			json ??= new JsonText(text, '');
-			return {column: json.locate(pointer, {key}).column};
+			return new JsonText(text, '').locateAll(wanted).map(({column}) => ({column}));
 		} catch {
-			return {};
+			return [];
 		}
 	};
 }

@@ -95,7 +95,9 @@ export function formatProblem(problem: Problem): string {
 	let place = problem.file;
 	if (problem.line !== undefined) place += `:${problem.line}:${problem.column ?? 1}`;
 	const pointer =
-		problem.pointer === undefined ? '' : `${problem.pointer === '' ? '(root)' : problem.pointer}: `;
+		problem.pointer === undefined
+			? ''
+			: `${problem.pointer === '' ? '(root)' : clip(problem.pointer, 200)}: `;
 	const note = problem.severity === 'note' ? 'note: ' : '';
 	return sanitize(`${place}: ${pointer}${note}${problem.message}`);
 }
@@ -119,6 +121,11 @@ export function formatProblems(
 	return lines;
 }
 
+// A pointer names keys from the data: a 100 KB key makes a 100 KB pointer, which no report needs whole.
+function clip(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** In file order, as an editor lists them; stable, so problems at one spot keep the order they were found in. */
 export function sortProblems<T extends {line?: number; column?: number}>(problems: T[]): T[] {
 	return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -126,6 +133,20 @@ export function sortProblems<T extends {line?: number; column?: number}>(problem
 
 /** How many items of each kind a lenient load left out. */
 export type SkippedCounts = Partial<Record<ItemRef['kind'], number>>;
+
+/** What was wrong with a file that opened: the problems kept, how many more, what they left out. */
+export interface ProblemReport {
+	readonly problems: readonly Problem[];
+	/** Problems found beyond those kept (see PROBLEMS_KEPT). */
+	readonly omitted: number;
+	/** Items left out, by kind. */
+	readonly skipped: SkippedCounts;
+}
+
+/** Problems in a report that are more than notes (with those counted but not kept). */
+export function errorCount(report: ProblemReport): number {
+	return report.omitted + report.problems.filter((problem) => problem.severity !== 'note').length;
+}
 
 /** Items of each kind a lenient load left out, counted once however many problems each had. */
 export function skippedCounts(problems: readonly Problem[]): SkippedCounts {
@@ -159,6 +180,14 @@ export function fromPointer(pointer: string): PathPart[] {
 		});
 }
 
+/**
+ * Text from the data (a key, an id) as a message quotes it: in double quotes, cut at 60 characters.
+ * A 10 MB key must not make a 10 MB message.
+ */
+export function quoted(text: string, max = 60): string {
+	return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
+}
+
 /** A short, printable description of a value for "found …" in messages. */
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
@@ -172,7 +201,10 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'object') {
 		const keys = Object.keys(value);
 		if (keys.length === 0) return 'an empty object';
-		const shown = keys.slice(0, 5).join(', ');
+		const shown = keys
+			.slice(0, 5)
+			.map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key))
+			.join(', ');
 		return `an object with keys ${shown}${keys.length > 5 ? ', …' : ''}`;
 	}
 	return typeof value;

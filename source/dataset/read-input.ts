@@ -1,7 +1,7 @@
 import {constants, isUtf8} from 'node:buffer';
 import {fstatSync} from 'node:fs';
 import {type FileHandle, open, readdir} from 'node:fs/promises';
-import {basename, dirname, join} from 'node:path';
+import {basename, dirname} from 'node:path';
 import type {Problem, ProblemCode} from './problems.js';
 
 /**
@@ -190,7 +190,9 @@ async function undecodableName(path: string): Promise<Buffer | undefined> {
 		const names = (await readdir(dir, {encoding: 'buffer'})).filter(
 			(name) => name.toString('utf8') === wanted,
 		);
-		return names.length === 1 ? Buffer.concat([Buffer.from(join(dir, '/')), names[0] as Buffer]) : undefined;
+		// The directory as it was typed (nothing for a bare name), then the name's real bytes.
+		const typed = path.slice(0, path.length - wanted.length);
+		return names.length === 1 ? Buffer.concat([Buffer.from(typed), names[0] as Buffer]) : undefined;
 	} catch {
 		return undefined;
 	}
@@ -269,8 +271,18 @@ async function readHead(source: Source, file: string, size: number | undefined):
 			file,
 			size,
 			head,
+			// One read ahead: the disk works while the reader parses the chunk before.
 			async *rest() {
-				for (let chunk = await next(); chunk !== undefined; chunk = await next()) yield chunk;
+				let pending = source.next();
+				try {
+					for (let chunk = await pending; chunk !== undefined; chunk = await pending) {
+						pending = source.next();
+						yield chunk;
+					}
+				} finally {
+					// Stopped early: the read in flight ends with the handle, unheard.
+					pending.catch(() => {});
+				}
 			},
 			fill: source.fill && ((buffer, offset) => (source.fill as NonNullable<Source['fill']>)(buffer, offset)),
 			async close() {
@@ -290,7 +302,11 @@ function startsObject(bytes: Buffer): boolean {
 	return text.trimStart().startsWith('{');
 }
 
-/** A NUL in the first 8 KB, or bytes that are not UTF-8 (or a UTF-16 mark) in the first chunk. */
+/**
+ * A NUL in the first 8 KB, or bytes that are not UTF-8 in the first line: no text, refused after one
+ * chunk. A bad byte further on is found when the text is decoded (JSON, CSV) or leaves out only its
+ * line (NDJSON).
+ */
 function refuseBinary(first: Buffer, file: string): Opened | undefined {
 	if (isUtf16(first)) return undefined;
 	const nul = first.subarray(0, 8192).indexOf(0);
@@ -300,9 +316,10 @@ function refuseBinary(first: Buffer, file: string): Opened | undefined {
 		});
 	}
 	// A multi-byte character may be cut at the chunk's end: only what precedes the last 3 bytes counts.
-	const bad = firstInvalidUtf8(first, 0);
-	if (bad !== -1 && bad < first.length - 3) return notUtf8(first, bad, file);
-	return undefined;
+	const lineEnd = first.indexOf(0x0a);
+	const line = lineEnd === -1 ? first.subarray(0, Math.max(0, first.length - 3)) : first.subarray(0, lineEnd);
+	const bad = firstInvalidUtf8(line, 0);
+	return bad === -1 ? undefined : notUtf8(first, bad, file);
 }
 
 function isUtf16(bytes: Buffer): boolean {

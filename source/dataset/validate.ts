@@ -1,8 +1,8 @@
 import {array, unknown, type z} from 'zod';
-import {findTooDeep} from './depth.js';
+import {findTooDeep, MAX_DEPTH} from './depth.js';
 import {parseEdtf} from './edtf.js';
 import {ITEM_SCHEMAS, type ItemKind} from './items.js';
-import {describeValue, type Found, type ProblemCode, toPointer, typeName} from './problems.js';
+import {describeValue, type Found, type ProblemCode, quoted, toPointer, typeName} from './problems.js';
 import {documentSchema} from './schema.js';
 
 /**
@@ -68,7 +68,8 @@ export function checkItem(
 			return {problems, more};
 		}
 	}
-	return {problems: beyondSchema(kind, value), more: 0};
+	const beyond = beyondSchema(kind, value);
+	return beyond === NONE ? CLEAN : {problems: beyond, more: 0};
 }
 
 /** What an item that passes the schema may still get wrong: nesting too deep, an era that is no span. */
@@ -89,8 +90,9 @@ function withInterval(
 	return problems.length < limit ? {problems: [...problems, ...interval], more} : {problems, more: more + 1};
 }
 
-// Most items have no problem: they share this empty list.
+// Most items have no problem: they share this empty list, and this answer.
 const NONE: DocumentProblem[] = [];
+const CLEAN: ItemProblems = Object.freeze({problems: NONE, more: 0});
 
 function depthProblems(value: Record<string, unknown>, base: string): DocumentProblem[] {
 	if (typeof value.extensions !== 'object' || value.extensions === null) return NONE;
@@ -101,7 +103,7 @@ function depthProblems(value: Record<string, unknown>, base: string): DocumentPr
 			pointer: base + tooDeep,
 			code: 'too-deep',
 			params: {},
-			message: 'expected at most 256 levels of nesting, found more',
+			message: `expected at most ${MAX_DEPTH} levels of nesting, found more`,
 		},
 	];
 }
@@ -117,7 +119,7 @@ function intervalProblems(value: unknown, base: string): DocumentProblem[] {
 			pointer: `${base}/date`,
 			code: 'not-an-interval',
 			params: {value: date},
-			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} "${date}"`,
+			message: `expected an interval such as 2025-09/2026-01, found ${parsed.date.kind === 'point' ? 'the single date' : 'the date'} ${quoted(date)}`,
 		},
 	];
 }
@@ -173,7 +175,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: string): Do
 				key: true,
 				code: 'unknown-key',
 				params: {key},
-				message: `unknown key "${key}" (misspelt? data of your own belongs under "extensions")`,
+				message: `unknown key ${quoted(key)} (misspelt? data of your own belongs under "extensions")`,
 			}));
 		case 'invalid_value':
 			return problem(

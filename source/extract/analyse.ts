@@ -27,7 +27,7 @@ export function analyseArticle(article: Article, index: number, registry: ActorR
 	const quotations = findQuotations(paragraphs);
 	const sentences = splitSentences(paragraphs, quotations);
 	const quotes = findQuotes(paragraphs, sentences);
-	const speakers = resolveSpeakers(quotes, sentences, registry, index);
+	const speakers = resolveSpeakers(quotes, sentences, registry, index, article.headline);
 	const dated = findDatedSentences(sentences, paragraphs, quotations, published);
 	const saidDates = dateQuotes(quotes, speakers, dated, published);
 	const people = new Map<Sentence, ActorEntry[]>();

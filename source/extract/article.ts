@@ -23,7 +23,9 @@ export interface ArticleOptions {
 }
 
 const FIRST_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/iu;
-const HTML = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>])/iu;
+// A saved page may open with an XML prolog or comments (`<!--?xml … ?-->`) before its doctype.
+const HTML =
+	/^\s*(?:(?:<\?xml[^>]*>|<!--[\s\S]*?-->)\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>])/iu;
 const SENTENCE_END = /[.!?:"”’)\]…]$/u;
 
 export function parseArticle(raw: string, file: string, options: ArticleOptions = {}): Article {

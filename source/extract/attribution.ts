@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import {TITLES} from './name-words.js';
+import {ORGANISATION_HEADS, ORGANISATION_WORDS, PERSON_HEADS, TITLES} from './name-words.js';
 import {NAMING_VERBS, SPEECH_VERBS} from './speech-verbs.js';
 
 /**
@@ -10,6 +10,7 @@ import {NAMING_VERBS, SPEECH_VERBS} from './speech-verbs.js';
  *   He stressed that it is time to “start talking seriously”.
  *   Trump has not confirmed it, saying only it was “along the shore”.
  *   “…”, according to the health ministry.
+ *   David Moyes: “…”         (the speaker as a label, in round-ups and transcripts)
  *
  * The input is one quotation's sentence with the quotation cut out: the reporter's words before it
  * and after it (other quotations in the sentence stand as QUOTE_SLOT). The output is the speaker as
@@ -129,12 +130,36 @@ export function findAttribution(before: string, after: string): Attribution | un
 	const afterTokens = tokens(after.replace(/^[\s,;]*[—–-]?\s*/u, ''));
 	const standaloneBefore = beforeTokens.length === 0 || /[:]\s*$/u.test(before) || /,\s*$/u.test(before);
 	return (
+		labelAttribution(before, after) ??
 		followingAttribution(afterTokens, beforeTokens.length === 0) ??
 		accordingTo(beforeTokens, afterTokens) ??
 		precedingAttribution(beforeTokens, standaloneBefore) ??
 		sentenceEndAttribution(afterTokens) ??
 		forSomeone(beforeTokens)
 	);
+}
+
+/**
+ * `David Moyes: “…”`, `Sir Alex Ferguson (on the penalty): “…”`: a name alone before a colon labels
+ * the words that follow, as match round-ups and transcripts print them. The label must read as a
+ * name, not as a heading ("Opening Remarks:").
+ */
+function labelAttribution(before: string, after: string): Attribution | undefined {
+	if (after.trim() !== '') return undefined;
+	const match =
+		/^\s*((?:[\p{Lu}][\p{L}\p{M}.'’-]*\s+){0,5}[\p{Lu}][\p{L}\p{M}.'’-]*)\s*(?:\([^()]{1,80}\))?\s*:\s*$/u.exec(
+			before,
+		);
+	const label = match?.[1];
+	if (!label) return undefined;
+	const words = label.split(/\s+/u);
+	// "On Neco Williams:" introduces a topic.
+	if (BOUNDARIES.has(bare(words[0] ?? '')) || INNER_PREPOSITIONS.has(bare(words[0] ?? ''))) return undefined;
+	if (words.some((word, i) => tagsAt(words, i).includes('Verb') && !TITLES.has(bare(word)))) return undefined;
+	// "A:", "Q:" in a transcript are not names.
+	if (words.length === 1 && !tagsAt(words, 0).some((tag) => tag === 'Person' || tag === 'Organization'))
+		return undefined;
+	return {phrase: label, verb: 'said', place: 'before', clause: '', standalone: true};
 }
 
 /** `For Mr. Kelly, though, gun control is the “elephant in the room.”`: the words are his. */
@@ -240,6 +265,8 @@ function precedingAttribution(before: string[], standalone: boolean): Attributio
 				return {phrase: subject, verb, place: 'sentence', clause: clean(before), standalone: direct};
 			continue;
 		}
+		// "On how to explain his fumbles:": an infinitive names a topic, not who spoke.
+		if (bare(before[v - 1] ?? '') === 'to') continue;
 		const subject = subjectBefore(before, v);
 		if (!subject) {
 			// "said X:" with the speaker after the verb.
@@ -255,7 +282,10 @@ function precedingAttribution(before: string[], standalone: boolean): Attributio
 				};
 			continue;
 		}
-		const naming = NAMING_VERBS.has(verb) && subject.auxiliary === undefined && isThing(subject.phrase);
+		// "called on the council to", "called for": urging someone, not naming something.
+		const urging = /^(?:on|upon|for)$/u.test(bare(before[v + 1] ?? ''));
+		const naming =
+			NAMING_VERBS.has(verb) && !urging && subject.auxiliary === undefined && isThing(subject.phrase);
 		return {
 			phrase: subject.phrase,
 			appositive: subject.appositive,
@@ -309,8 +339,16 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		end--;
 	}
 	if (end === 0) return undefined;
-	// "He praised his colleagues and promised:": the verbs share the sentence's subject.
+	// "He praised his colleagues and promised:", "after Trump tweeted … and said": the verbs share the
+	// subject of the verb before the "and".
 	if (/^(?:and|but)$/iu.test(list[end - 1] ?? '')) {
+		for (let previous = end - 2; previous > 0; previous--) {
+			if (endsClause(list[previous] ?? '') || isAuxiliary(list[previous] ?? '')) continue;
+			if (!tagsAt(list, previous).includes('Verb') || /^\p{Lu}/u.test(list[previous] ?? '')) continue;
+			const shared = subjectBefore(list, previous);
+			if (shared) return {...shared, auxiliary};
+			break;
+		}
 		const subject = sentenceSubject(list.slice(0, end - 1));
 		return subject ? {phrase: subject, auxiliary, start: 0} : undefined;
 	}
@@ -329,6 +367,13 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		}
 		const phrase = clean(list.slice(first, last));
 		return phrase ? {phrase, auxiliary, start: first} : undefined;
+	}
+	// "A councillor whose town was cut off by flooding said": the head the clause describes speaks.
+	const relative = restrictiveClause(list, end);
+	if (relative !== undefined) {
+		const start = walkPhrase(list, relative);
+		const phrase = clean(list.slice(start, relative));
+		if (phrase && DETERMINER_START.test(bare(list[start] ?? ''))) return {phrase, auxiliary, start};
 	}
 	let appositive: string | undefined;
 	const last = list[end - 1] ?? '';
@@ -360,6 +405,16 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 	if (start === end) return undefined;
 	const phrase = clean(list.slice(start, end));
 	return phrase ? {phrase, appositive, auxiliary, start} : undefined;
+}
+
+/** Where a "who"/"whose" clause without commas opens, when it runs up to `end`. */
+function restrictiveClause(list: string[], end: number): number | undefined {
+	for (let i = end - 1; i > 0 && i >= end - 12; i--) {
+		const token = list[i] ?? '';
+		if (endsClause(token) || endsSentence(token) || token.includes(QUOTE_SLOT)) return undefined;
+		if (/^(?:who|whose)$/iu.test(token)) return endsClause(list[i - 1] ?? '') ? undefined : i;
+	}
+	return undefined;
 }
 
 /** Where the noun phrase ending at `end` starts. */
@@ -450,8 +505,12 @@ function sentenceSubject(list: string[]): string | undefined {
 	const adverbial =
 		['Adverb', 'Preposition', 'Conjunction', 'Verb', 'Date'].some((tag) => opener.includes(tag)) ||
 		(firstComma === 0 && !opener.includes('Noun'));
-	if (firstComma >= 0 && firstComma + 1 < list.length && adverbial) {
+	// The clause before the comma is an opener only when short; "So Tim Cook appeared … and shared
+	// his views, calling…" opens with a bare connective.
+	if (firstComma >= 0 && firstComma <= 6 && firstComma + 1 < list.length && adverbial) {
 		start = firstComma + 1;
+	} else if (/^(?:so|and|but|yet|still|then|now|also)$/iu.test(list[0] ?? '') && list.length > 1) {
+		start = 1;
 	}
 	if (PERSONAL.test(list[start] ?? '')) return list[start];
 	// "Had she decided…?": a sentence that opens with its verb has no subject up front.
@@ -471,20 +530,24 @@ function withinDescription(list: string[], i: number): boolean {
 	return INNER_PREPOSITIONS.has(bare(list[i] ?? '')) && /^\p{Lu}|^(?:the|a)$/iu.test(list[i + 1] ?? '');
 }
 
+/** "Sgt.", "Capt.", "Prof." before a name: a title's abbreviation, not a sentence's end. */
 function endsSentence(token: string): boolean {
 	return (
-		/[.!?]$/u.test(token) && !/^(?:\p{Lu}\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\.$/u.test(token)
+		/[.!?]$/u.test(token) &&
+		!/^(?:\p{Lu}\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\.$/u.test(token) &&
+		!(/^\p{Lu}\p{Ll}{1,4}\.$/u.test(token) && TITLES.has(token.toLowerCase()))
 	);
 }
 
-/** A lower-case subject with no person in it: "a film", "the programme". */
-function isThing(phrase: string): boolean {
+/** A lower-case subject with no person or organisation in it: "a film", "the programme", "this research". */
+export function isThing(phrase: string): boolean {
 	if (
 		/^(?:he|she|they|we|i|you)$/iu.test(phrase) ||
 		/^\p{Lu}/u.test(phrase.replace(/^(?:the|a|an)\s+/iu, ''))
 	) {
 		return false;
 	}
-	const head = phrase.split(/\s+/u).at(-1) ?? '';
+	const head = bare(phrase.split(/\s+/u).at(-1) ?? '');
+	if (ORGANISATION_HEADS.has(head) || ORGANISATION_WORDS.has(head) || PERSON_HEADS.has(head)) return false;
 	return !tagsOf(head).includes('Actor');
 }

@@ -7,7 +7,16 @@ import * as chrono from 'chrono-node';
  * Each phrase keeps chrono's reading; date-rules.ts turns it into the kind of time it says.
  */
 
-export type PhraseKind = 'chrono' | 'period' | 'season' | 'holiday' | 'year' | 'recent' | 'ongoing' | 'same';
+export type PhraseKind =
+	| 'chrono'
+	| 'period'
+	| 'season'
+	| 'holiday'
+	| 'year'
+	| 'decade'
+	| 'recent'
+	| 'ongoing'
+	| 'same';
 
 export interface DatePhrase {
 	index: number;
@@ -35,6 +44,12 @@ const CUSTOM: Array<{kind: PhraseKind; pattern: RegExp}> = [
 		kind: 'holiday',
 		pattern:
 			/\b(?:on\s+)?(?:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|christmas|boxing\s+day|halloween|valentine['’]s\s+day|thanksgiving(?:\s+day)?)\b/giu,
+	},
+	// "in the 1970s", "the early 1990s": a decade, whatever qualifies it.
+	{
+		kind: 'decade',
+		pattern:
+			/\b(?:(?:in|since|during|until|by|from|throughout|of)\s+)?the\s+(?:early\s+|late\s+|mid-)?(?:1[6-9]\d0|20\d0)['’]?s\b/giu,
 	},
 	{
 		kind: 'year',
@@ -92,8 +107,10 @@ export function findDatePhrases(text: string, reference?: string): DatePhrase[] 
 			year: start.isCertain('year') ? (start.get('year') ?? undefined) : undefined,
 		};
 		const onlyTime = Object.values(known).every((value) => value === undefined) && !isCasualDay(phraseText);
-		// "now", "right now": the present of whoever speaks, not a date.
+		// "now", "right now": the present of whoever speaks, not a date. "Sun", "Wed" alone are words
+		// ("the Herald Sun"): a weekday is written out, or dated ("Wed., March 4").
 		if (onlyTime || /^(?:right\s+)?now$/iu.test(phraseText)) continue;
+		if (/^\p{L}{2,4}\.?$/u.test(phraseText) && known.weekday !== undefined) continue;
 		// A month name alone ("May", "March") is a date only where a date can stand: "in May".
 		const lead = rest.slice(0, result.index);
 		if (

@@ -25,6 +25,7 @@ import type {DatePhrase} from './date-phrases.js';
  * - "on New Year's Eve", "Feb. 28" with no year: the nearest such date before publication.
  * - "three days ago" is a day; "two weeks ago" a day, approximately; "months ago" a month, approximately.
  * - "for months", "months-long": ongoing, started some months before publication.
+ * - "in the 1970s", "the early 1990s": the decade, `197X` (EDTF unspecified digit).
  * - "in recent days": one day since the start of the month before publication's.
  *
  * No rule makes a date more precise than its words. Without a publication date only absolute
@@ -51,6 +52,10 @@ export function resolveDate(phrase: DatePhrase, published: Day | undefined, futu
 			return day ? {date: day, confidence: 0.95} : {confidence: 0};
 		}
 		if (known.month !== undefined) return {date: `${known.year}-${pad(known.month)}`, confidence: 0.9};
+	}
+	if (phrase.kind === 'decade') {
+		const decade = /(\d{3})0['’]?s/u.exec(text)?.[1];
+		return decade ? {date: `${decade}X`, confidence: 0.85} : {confidence: 0};
 	}
 	if (phrase.kind === 'year') {
 		const year = /(\d{4})/u.exec(text)?.[1];

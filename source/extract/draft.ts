@@ -5,6 +5,7 @@ import type {ActorEntry, ActorRegistry} from './actors.js';
 import type {ArticleAnalysis} from './analyse.js';
 import type {DatedSentence} from './events.js';
 import type {FoundQuote} from './quotes.js';
+import {titleWithReferent} from './title-referent.js';
 
 /**
  * The analyses written out as one `timescope/1` draft. Every event and quote says, under
@@ -62,12 +63,13 @@ export function buildDraft(
 		const eventOf = new Map<DatedSentence, EventDoc>();
 		for (const dated of analysis.dated) {
 			const mentioned = actorsIn(dated.sentence.text, registry, analysis.people.get(dated.sentence) ?? []);
+			const title = titleWithReferent(dated.title, dated, analysis);
 			const event: EventDoc = {
-				id: eventIds.allocate(slugify(dated.title).split('-').slice(0, 6).join('-') || 'event'),
+				id: eventIds.allocate(slugify(title).split('-').slice(0, 6).join('-') || 'event'),
 				date: dated.resolved.date ?? 'XXXX',
 				// "the same day" is dated by the words it points back to.
 				dateText: dated.antecedent?.phrase.text ?? dated.phrase.text,
-				title: dated.title || dated.sentence.text.slice(0, 100),
+				title: title || dated.sentence.text.slice(0, 100),
 				summary: dated.sentence.text,
 				...(mentioned.length > 0 ? {actors: mentioned.map(actorId)} : {}),
 				sources: [sourceId],

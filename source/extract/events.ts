@@ -1,4 +1,4 @@
-import type {Day} from './calendar.js';
+import {type Day, shiftDays} from './calendar.js';
 import {type DatePhrase, findDatePhrases} from './date-phrases.js';
 import {type ResolvedDate, resolveDate} from './date-rules.js';
 import type {Quotation} from './quotations.js';
@@ -42,7 +42,14 @@ export function findDatedSentences(
 			const title = nounPhraseTitle(text, phrase) ?? titleFrom(text, clause, phrase);
 			const antecedent = phrase.kind === 'same' ? dated.at(-1) : undefined;
 			if (phrase.kind === 'same' && !antecedent) continue;
-			const resolved = antecedent ? antecedent.resolved : resolveDate(phrase, published, future);
+			const resolved = earlierOfSeries(
+				antecedent ? antecedent.resolved : resolveDate(phrase, published, future),
+				phrase,
+				clause,
+				dated.filter((entry) => entry.sentence === sentence),
+			);
+			// With a publication date, words no rule can date ("for two years") are not a date at all.
+			if (published && resolved.date === undefined) continue;
 			// "months-long sanctions campaign" said twice is one campaign.
 			const key = `${phrase.text.toLowerCase()} ${resolved.date} ${title.toLowerCase()}`;
 			if (seen.has(key)) continue;
@@ -57,6 +64,27 @@ export function findDatedSentences(
 		}
 	}
 	return dated;
+}
+
+/**
+ * "…, on Thursday, the release of 80 prisoners, the second such release in recent days": the words
+ * date the first release, and "second" says it came before the one dated in the sentence, so its
+ * window ends the day before that one.
+ */
+function earlierOfSeries(
+	resolved: ResolvedDate,
+	phrase: DatePhrase,
+	clause: string,
+	before: readonly DatedSentence[],
+): ResolvedDate {
+	if (phrase.kind !== 'recent' || !/\b(?:second|third|fourth|fifth)\s+such\b/iu.test(clause)) return resolved;
+	const window = /^\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]$/u.exec(resolved.date ?? '');
+	const later = before
+		.map((entry) => entry.resolved.date)
+		.find((date) => /^\d{4}-\d{2}-\d{2}$/u.test(date ?? ''));
+	if (!window?.[1] || !later || later <= window[1]) return resolved;
+	const end = shiftDays(later, -1);
+	return {...resolved, date: end === window[1] ? end : `[${window[1]}..${end}]`};
 }
 
 /** The sentence with each quotation's marks and words replaced by spaces, offsets unchanged. */

@@ -1,3 +1,4 @@
+import * as chrono from 'chrono-node';
 import {compile} from 'html-to-text';
 import {DomUtils, parseDocument} from 'htmlparser2';
 
@@ -83,12 +84,41 @@ export function readArticleHtml(html: string): HtmlArticle {
 		...byTag('time').map((element) => element.attribs.datetime),
 		/"datePublished"\s*:\s*"([^"]+)"/u.exec(html)?.[1],
 	];
-	const published = stamps.map(isoDay).find((day) => day !== undefined);
+	const published =
+		stamps.map(isoDay).find((day) => day !== undefined) ?? bylineDay(elements.filter(isDateElement));
 	const headline =
 		meta.get('og:title') ??
 		byTag('h1').map((element) => DomUtils.textContent(element).trim())[0] ??
 		byTag('title').map((element) => DomUtils.textContent(element).trim())[0];
 	return {text, published, headline: headline ? headline.replace(/\s+/gu, ' ') : undefined};
+}
+
+type Element = ReturnType<typeof DomUtils.getElementsByTagName>[number];
+
+/** A byline's date element: `<li class="date-and-time" title="2015-03-13T21:00:00+11:00">March 13, 2015</li>`. */
+function isDateElement(element: Element): boolean {
+	const names = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${element.attribs.id ?? ''}`;
+	return /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate)(?:$|[\s_-])/iu.test(names);
+}
+
+/**
+ * The day the page shows in its byline, when no metadata gives one: the element's ISO attribute,
+ * or its words when they name a full date ("March 13, 2015 9:00PM").
+ */
+function bylineDay(elements: readonly Element[]): string | undefined {
+	for (const element of elements) {
+		const {datetime, title, content} = element.attribs;
+		const stamped = [datetime, title, content].map(isoDay).find((day) => day !== undefined);
+		if (stamped) return stamped;
+		const words = DomUtils.textContent(element).replace(/\s+/gu, ' ').trim();
+		if (words.length === 0 || words.length > 80) continue;
+		const found = chrono.en.strict.parse(words)[0]?.start;
+		if (found?.isCertain('year') && found.isCertain('month') && found.isCertain('day')) {
+			const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+			return `${found.get('year')}-${pad(found.get('month'))}-${pad(found.get('day'))}`;
+		}
+	}
+	return undefined;
 }
 
 /** The calendar day an ISO stamp was written for, in its own zone: the publisher's date line. */

@@ -19,7 +19,7 @@ export const TITLES = words(`
 	private cpl. corporal ceo founder spokesman spokeswoman spokesperson premier treasurer auditor
 	councillor councilor alderman chief-executive executive mp mep msp senior acting interim former
 	first lady ex-president ex-minister presidential national security adviser advisor counsel envoy
-	special solicitor doctor datuk datin dato seri
+	special solicitor doctor datuk datin dato seri head
 `);
 
 /** Words that make a capitalised name an organisation's. */
@@ -62,7 +62,7 @@ export const PERSON_HEADS = words(`
 	billionaire businessman businesswoman entrepreneur owner driver pilot captain woman man boy girl
 	teenager mother father son daughter wife husband brother sister widow victim witness suspect
 	resident survivor veteran soldier teacher student nurse priest bishop rabbi imam pastor journalist
-	reporter host presenter envoy adviser advisor aide negotiator spokeswoman 80-year-old
+	reporter host presenter envoy adviser advisor aide negotiator spokeswoman 80-year-old source
 `);
 
 /** Groups reporters quote as such; capitalised only at the start of a sentence. */

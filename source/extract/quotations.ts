@@ -9,9 +9,13 @@
  * Newspaper style runs a long quotation over several paragraphs: each paragraph opens with a mark
  * and only the last one closes. Those paragraphs are one quotation; its text keeps the paragraph
  * breaks as newlines.
+ *
+ * A question-and-answer transcript prints its answers without marks: after "Q:" paragraphs, an
+ * "A:" paragraph (and an "Opening remarks:" one) is the interviewee's words, a quotation of the
+ * `answer` family that runs to the paragraph's end.
  */
 
-export type Family = 'double' | 'single';
+export type Family = 'double' | 'single' | 'answer';
 
 /** A quotation's words within one paragraph, marks excluded. */
 export interface Span {
@@ -71,10 +75,15 @@ function weakSingleClose(text: string, i: number): boolean {
 	return /s/iu.test(text[i - 1] ?? '') && /^\s+\p{Ll}/u.test(text.slice(i + 1));
 }
 
-/** Index of the mark that closes a quotation opened before `from`, or -1. */
+/**
+ * Index of the mark that closes a quotation opened before `from`, or -1. A weak close stands when a
+ * new quotation of the same family opens after it (`‘in tears’ at the town's 'carnage'`): quotations
+ * in one family do not nest.
+ */
 function findClose(text: string, from: number, family: Family): number {
 	let weak = -1;
 	for (let i = from; i < text.length; i++) {
+		if (weak >= 0 && opensAt(text, i) === family) return weak;
 		if (!closesAt(text, i, family)) continue;
 		if (family === 'single' && weakSingleClose(text, i)) {
 			if (weak < 0) weak = i;
@@ -118,7 +127,32 @@ export function findQuotations(paragraphs: readonly string[]): Quotation[] {
 			i = end - 1;
 		}
 	}
-	return quotations;
+	const answered = answers(paragraphs);
+	const inAnswer = new Set(answered.map((answer) => answer.open.paragraph));
+	return [...quotations.filter((quotation) => !inAnswer.has(quotation.open.paragraph)), ...answered].sort(
+		(a, b) => a.open.paragraph - b.open.paragraph || a.open.index - b.open.index,
+	);
+}
+
+const QUESTION = /^(?:Q|Question)\s*[:.]\s+\S/u;
+const ANSWER = /^(?:A|Answer|Opening (?:remarks|statement))\s*:\s+(?=\S)/iu;
+
+function answers(paragraphs: readonly string[]): Quotation[] {
+	if (!paragraphs.some((paragraph) => QUESTION.test(paragraph))) return [];
+	return paragraphs.flatMap((text, paragraph) => {
+		const label = ANSWER.exec(text);
+		if (!label) return [];
+		const start = label[0].length;
+		return [
+			{
+				text: text.slice(start),
+				family: 'answer' as const,
+				spans: [{paragraph, start, end: text.length}],
+				open: {paragraph, index: start - 1},
+				close: {paragraph, index: text.length + 1},
+			},
+		];
+	});
 }
 
 /** Adds this paragraph's part of the quotation from `from`; returns where scanning resumes. */

@@ -1,4 +1,4 @@
-import {type Attribution, findAttribution, QUOTE_SLOT} from './attribution.js';
+import {type Attribution, findAttribution, isThing, QUOTE_SLOT} from './attribution.js';
 import {findQuotations, type Quotation} from './quotations.js';
 import type {Sentence} from './sentences.js';
 
@@ -132,6 +132,15 @@ function judge(
 	if (titleCase && kind === 'partial' && !/[,.!?]$/u.test(quotation.text) && before.trim() !== '') {
 		if (!attribution || attribution.place === 'sentence') return 'title';
 	}
+	// "this research could explain how injuries leave molecular ‘footprints’": a thing cannot have said
+	// a one-word term somewhere in its sentence.
+	if (
+		attribution?.place === 'sentence' &&
+		kind === 'partial' &&
+		!/\s/u.test(quotation.text.trim()) &&
+		isThing(attribution.phrase)
+	)
+		return 'scare quotes';
 	if (attribution) return 'quote';
 	if (kind === 'direct' || quotation.spans.length > 1) return 'quote';
 	return after.trim() === '' && before.trim() === '' ? 'quote' : 'scare quotes';

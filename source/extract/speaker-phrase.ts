@@ -79,9 +79,16 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
 		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 	}
+	// "An urgent motion by councillor Julie Davenport", "a letter from Bill Shorten": the person's words.
+	const by = tokens.findIndex((token, i) => i > 0 && /^(?:by|from)$/u.test(token));
+	if (by > 0 && /^(?:a|an|the)$/iu.test(first) && !PERSON_HEADS.has(stem(tokens[by - 1] ?? ''))) {
+		const author = readSpeakerPhrase(tokens.slice(by + 1).join(' '), appositive);
+		if (author?.kind === 'person') return {...author, printed: text};
+	}
 	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
 	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
-	if (of > 0 && /^\p{Lu}/u.test(tokens[of + 1] ?? '') && isNameToken(tokens[of - 1] ?? '')) {
+	const place = /^the$/iu.test(tokens[of + 1] ?? '') ? tokens[of + 2] : tokens[of + 1];
+	if (of > 0 && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
 		const before = tokens.slice(0, of);
 		if (!before.every((token) => TITLES.has(stem(token)) || TITLES.has(bare(token)))) {
 			const person = readSpeakerPhrase(

@@ -1,6 +1,7 @@
+import nlp from 'compromise';
 import type {ActorEntry, ActorRegistry} from './actors.js';
 import {type Attribution, findAttribution, subjectOf} from './attribution.js';
-import {GROUPS, PERSON_HEADS} from './name-words.js';
+import {GROUPS, PERSON_HEADS, TITLES} from './name-words.js';
 import type {FoundQuote} from './quotes.js';
 import type {Sentence} from './sentences.js';
 import {isActorNoun, readSpeakerPhrase, type SpeakerPhrase} from './speaker-phrase.js';
@@ -20,6 +21,8 @@ export type SpeakerHow =
 	| 'reference'
 	| 'unnamed'
 	| 'continues previous quote'
+	| 'named in a heading'
+	| 'named in the headline'
 	| 'unidentified';
 
 export interface Speaker {
@@ -36,6 +39,8 @@ const CONFIDENCE: Record<SpeakerHow, number> = {
 	unnamed: 0.8,
 	pronoun: 0.75,
 	'continues previous quote': 0.7,
+	'named in a heading': 0.65,
+	'named in the headline': 0.55,
 	reference: 0.6,
 	unidentified: 0.2,
 };
@@ -48,10 +53,14 @@ export function resolveSpeakers(
 	sentences: readonly Sentence[],
 	registry: ActorRegistry,
 	article: number,
+	headline?: string,
 ): Map<FoundQuote, Speaker> {
 	const resolved = new Map<FoundQuote, Speaker>();
 	const focus: ActorEntry[] = [];
-	let last: {actor: ActorEntry; paragraph: number} | undefined;
+	let last: {actor: ActorEntry; paragraph: number; how: SpeakerHow} | undefined;
+	// "Falcons’ Desmond Ridder: ‘There’s no magical potion…’": a headline that labels its quote names
+	// whom the article's unattributed quotes are from.
+	const headlineSpeaker = speakerLabel(/^(.{3,60}?):\s+\S/u.exec(headline ?? '')?.[1]);
 	const attend = (actor: ActorEntry) => {
 		const at = focus.indexOf(actor);
 		if (at >= 0) focus.splice(at, 1);
@@ -65,6 +74,15 @@ export function resolveSpeakers(
 				quote.quotation.open.index >= sentence.start &&
 				quote.quotation.open.index < sentence.end,
 		);
+		// A paragraph that is only a name ("Head Coach Pat Shurmur", "Manuel Pellegrini") heads the words
+		// printed under it.
+		const heading = inSentence.length === 0 ? speakerLabel(headingText(sentence)) : undefined;
+		if (heading) {
+			const actor = registry.person(heading.name ?? heading.printed, {description: heading.description});
+			attend(actor);
+			last = {actor, paragraph: sentence.paragraph, how: 'named in a heading'};
+			continue;
+		}
 		const subject = reporterSubject(sentence, inSentence, registry);
 		if (subject) {
 			const actor = identify(subject, registry, article, focus);
@@ -82,7 +100,14 @@ export function resolveSpeakers(
 			if (quote.verdict !== 'quote') continue;
 			let speaker = speakerOf(quote.attribution ?? quote.leadIn, registry, article, focus);
 			if (!speaker && last && quote.paragraph - last.paragraph <= FOLLOW_ON_REACH) {
-				speaker = {actor: last.actor, how: 'continues previous quote', confidence: 0};
+				const how = last.how === 'named in a heading' ? last.how : 'continues previous quote';
+				speaker = {actor: last.actor, how, confidence: 0};
+			}
+			if (!speaker && headlineSpeaker) {
+				const actor = registry.person(headlineSpeaker.name ?? headlineSpeaker.printed, {
+					description: headlineSpeaker.description,
+				});
+				speaker = {actor, how: 'named in the headline', printed: headlineSpeaker.printed, confidence: 0};
 			}
 			speaker ??= {
 				actor: registry.unnamed('Unidentified speaker', article),
@@ -92,10 +117,30 @@ export function resolveSpeakers(
 			speaker.confidence = CONFIDENCE[speaker.how];
 			resolved.set(quote, speaker);
 			attend(speaker.actor);
-			last = {actor: speaker.actor, paragraph: quote.quotation.close?.paragraph ?? quote.paragraph};
+			last = {
+				actor: speaker.actor,
+				paragraph: quote.quotation.close?.paragraph ?? quote.paragraph,
+				how: speaker.how,
+			};
 		}
 	}
 	return resolved;
+}
+
+/** A sentence that fills its paragraph with a few words and no punctuation to end it: a heading. */
+function headingText(sentence: Sentence): string | undefined {
+	const words = sentence.text.split(/\s+/u);
+	return sentence.start === 0 && words.length <= 6 && !/[.!?:;,"”’)]$/u.test(sentence.text)
+		? sentence.text
+		: undefined;
+}
+
+/** Words that name one person by first name and surname, as a heading or a label prints them. */
+function speakerLabel(text: string | undefined): SpeakerPhrase | undefined {
+	if (!text) return undefined;
+	const phrase = readSpeakerPhrase(text);
+	if (phrase?.kind !== 'person' || !phrase.name?.includes(' ')) return undefined;
+	return (nlp(phrase.name).people().out('array') as string[]).length > 0 ? phrase : undefined;
 }
 
 /**
@@ -132,10 +177,22 @@ function speakerOf(
 	return phrase ? identify(phrase, registry, article, focus) : undefined;
 }
 
-/** The speaker an attribution names; "its leader, Ismail Haniyeh, said": the name is in the appositive. */
+/**
+ * The speaker an attribution names; "its leader, Ismail Haniyeh, said", "The chair of the UK
+ * Statistics Authority, David Norgrove, said": the name is in the appositive.
+ */
 function phraseOf(attribution: Attribution): SpeakerPhrase | undefined {
 	const phrase = readSpeakerPhrase(attribution.phrase, attribution.appositive);
-	if (phrase && phrase.kind !== 'person' && phrase.kind !== 'organisation' && attribution.appositive) {
+	const role = /^(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,2}?(\S+)\s+(?:of|for|at)\s/iu.exec(
+		`${attribution.phrase} `,
+	)?.[1];
+	const isRole =
+		role !== undefined && (TITLES.has(role.toLowerCase()) || PERSON_HEADS.has(role.toLowerCase()));
+	if (
+		phrase &&
+		(isRole || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) &&
+		attribution.appositive
+	) {
 		const named = readSpeakerPhrase(attribution.appositive);
 		if (named?.kind === 'person') return {...named, description: attribution.phrase};
 	}

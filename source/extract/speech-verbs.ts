@@ -88,6 +88,9 @@ const VERBS: ReadonlyArray<string> = [
 	'speak spoke speaks speaking spoken',
 	'estimate estimated estimates estimating',
 	'denounce denounced denounces denouncing',
+	'rule ruled rules ruling',
+	'dismiss dismissed dismisses dismissing',
+	'point pointed points pointing',
 ];
 
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(VERBS.flatMap((forms) => forms.split(' ')));

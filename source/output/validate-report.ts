@@ -53,5 +53,5 @@ export async function validateFile(path: string): Promise<FileReport> {
 }
 
 function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+	return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import {formatDateText, relationText, whenText} from '../dataset/dates.js';
 import {actorLabel, type Dataset, type Quote, type Source, type TimelineEvent} from '../dataset/model.js';
+import type {Problem} from '../dataset/problems.js';
 import {cellWidth} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
 import {display, displayParagraphs} from './display.js';
@@ -37,7 +38,10 @@ export interface DetailDoc {
 	readonly quoteLines: ReadonlyArray<readonly [number, number]>;
 }
 
-export type Subject = {kind: 'event'; event: TimelineEvent} | {kind: 'quote'; quote: Quote};
+export type Subject =
+	| {kind: 'event'; event: TimelineEvent}
+	| {kind: 'quote'; quote: Quote}
+	| {kind: 'problem'; problem: Problem};
 
 /** A search hit to mark in the detail: which quote, and the matched character ranges of its text. */
 export interface Highlight {
@@ -61,7 +65,8 @@ export function detailDoc(
 	width: number,
 	highlight?: Highlight,
 ): DetailDoc {
-	const key = subject.kind === 'event' ? subject.event : subject.quote;
+	const key =
+		subject.kind === 'event' ? subject.event : subject.kind === 'quote' ? subject.quote : subject.problem;
 	const hit = docCache.get(key);
 	if (hit && hit.width === width && hit.highlight === highlight) return hit.doc;
 	const doc = buildDoc(dataset, subject, Math.max(10, width), highlight);
@@ -124,6 +129,7 @@ class DocBuilder {
 
 function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?: Highlight): DetailDoc {
 	const b = new DocBuilder(width);
+	if (subject.kind === 'problem') return problemDoc(b, subject.problem);
 	let quotes: readonly Quote[];
 	let sources: readonly Source[];
 	let head = 0;
@@ -194,6 +200,31 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		if (shown.more) b.text(shown.more, 'dim', {indent: INDENT});
 	}
 	return {lines: b.lines, head, quotes, quoteLines};
+}
+
+/** A problem found while loading: where, what is wrong, and what it cost. */
+function problemDoc(b: DocBuilder, problem: Problem): DetailDoc {
+	const at = problem.line === undefined ? '' : `line ${problem.line}, column ${problem.column ?? 1}`;
+	b.text(display([problem.file, at].filter(Boolean).join(' · ')), 'accent');
+	// Where it is heads the detail, pinned as an event's date and title are.
+	const head = b.lines.length;
+	if (problem.pointer !== undefined) b.text(display(problem.pointer || '(root)'), 'dim');
+	b.blank();
+	b.text(display(problem.message), problem.severity === 'note' ? 'plain' : 'title');
+	b.blank();
+	b.text(display(whatItCost(problem)), 'label');
+	b.text(display(`code: ${problem.code}`), 'dim');
+	return {lines: b.lines, head, quotes: [], quoteLines: []};
+}
+
+function whatItCost(problem: Problem): string {
+	if (problem.severity === 'note') return 'A note: nothing was left out.';
+	const {item} = problem;
+	if (item?.kind === 'line') return `Line ${item.index} was left out.`;
+	if (item) return `This ${item.kind} (number ${item.index + 1} of its list in the file) was left out.`;
+	if (problem.code === 'dangling-reference') return 'The link was dropped; the item that has it is shown.';
+	if (problem.code === 'duplicate-key') return 'The last value is shown; the one before it is not.';
+	return 'This field was left out; everything else is shown.';
 }
 
 /**

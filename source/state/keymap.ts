@@ -193,6 +193,12 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'copy the quote with its attribution',
 		hint: 'copy',
 	},
+	{
+		keys: ['!'],
+		modes: BROWSE,
+		command: {type: 'open', pane: 'problems'},
+		help: 'problems found while loading',
+	},
 	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
 
@@ -275,6 +281,41 @@ export const KEYMAP: readonly Binding[] = [
 		modes: ['search', 'date', 'facetFilter'],
 		command: {type: 'caret', to: 'end'},
 		help: 'line end',
+	},
+
+	// Problems
+	{
+		keys: ['j', 'down'],
+		modes: ['problems'],
+		command: {type: 'move', by: 1},
+		help: 'next problem',
+		hint: 'move',
+	},
+	{
+		keys: ['k', 'up'],
+		modes: ['problems'],
+		command: {type: 'move', by: -1},
+		help: 'previous problem',
+		hint: 'move',
+	},
+	{keys: ['pagedown', 'space'], modes: ['problems'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['problems'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{keys: ['g', 'home'], modes: ['problems'], command: {type: 'edge', end: 'first'}, help: 'first problem'},
+	{keys: ['G', 'end'], modes: ['problems'], command: {type: 'edge', end: 'last'}, help: 'last problem'},
+	{
+		keys: ['enter', 'l', 'right'],
+		modes: ['problems'],
+		command: {type: 'openDetail'},
+		help: 'read the problem whole',
+		hint: 'detail',
+	},
+	{keys: ['tab'], modes: ['problems'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['escape', 'h', 'left', '!', 'q'],
+		modes: ['problems'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
 	},
 
 	// Date prompt
@@ -379,7 +420,13 @@ export const KEYMAP: readonly Binding[] = [
 	},
 
 	// Everywhere
-	{keys: ['?', 'f1'], modes: BROWSE, command: {type: 'open', pane: 'help'}, help: 'this help', hint: 'help'},
+	{
+		keys: ['?', 'f1'],
+		modes: [...BROWSE, 'problems'],
+		command: {type: 'open', pane: 'help'},
+		help: 'this help',
+		hint: 'help',
+	},
 	{
 		keys: ['f1'],
 		modes: ['search', 'date', 'facets', 'facetFilter'],

@@ -4,6 +4,7 @@ import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
 import {facetFilterPane, facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
+import {problemsPane} from './panes/problems.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -17,6 +18,7 @@ export const PANES = {
 	timeline: timelinePane,
 	detail: detailPane(listOf),
 	search: searchPane,
+	problems: problemsPane,
 	date: datePane,
 	facets: facetsPane,
 	facetFilter: facetFilterPane,

@@ -2,6 +2,7 @@ import {select} from '../dataset/filter.js';
 import type {LoadResult} from '../dataset/load.js';
 import {formatProblem} from '../dataset/problems.js';
 import {facetItems, repick} from './facets.js';
+import {leftOutText} from './left-out.js';
 import {keepRowOnScreen} from './list.js';
 import {reselect, type State} from './state.js';
 
@@ -46,6 +47,8 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 	const {timeline, cursor, kept} = reselect(state, dataset, base, facets);
 
 	const {search} = state;
+	const problems = {problems: result.problems, omitted: result.omitted, skipped: result.skipped};
+	const leftOut = leftOutText(problems, dataset);
 	const events = timeline.events.length;
 	const quotes = timeline.selection.quotes.length;
 	const next: State = {
@@ -68,8 +71,9 @@ export function applyLoad(state: State, result: LoadResult, cause: ReloadCause):
 			top: 0,
 		},
 		reloadError: undefined,
+		problems,
 		message: {
-			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}`,
+			text: `${cause === 'watch' ? 'file changed: ' : ''}reloaded · ${events} event${events === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}${leftOut ? ` · ${leftOut}` : ''}`,
 		},
 	};
 	// The reducer then brings every pane's position within the new data.

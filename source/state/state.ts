@@ -1,5 +1,6 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
+import type {ProblemReport} from '../dataset/problems.js';
 import type {Hits, Kind} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
@@ -67,6 +68,8 @@ export interface State {
 	readonly path?: string;
 	/** The last reload failed: its first problem (file:line:col) and how many more. Cleared by a good one. */
 	readonly reloadError?: {readonly text: string; readonly more: number};
+	/** What was wrong with the data shown, though it opened: the items left out (the problems pane). */
+	readonly problems: ProblemReport;
 	readonly filters: Filters;
 	/** The command line's selection; facets narrow it further. */
 	readonly base: Selection;
@@ -115,7 +118,11 @@ export interface InitOptions {
 	keymap?: Keymap;
 	/** Now, in ms (the clock is read outside the reducer); the Unix epoch when left out. */
 	today?: number;
+	/** What loading left out (none when left out). */
+	problems?: ProblemReport;
 }
+
+export const NO_PROBLEMS: ProblemReport = {problems: [], omitted: 0, skipped: {}};
 
 export function timelineFor(
 	dataset: Dataset,
@@ -162,6 +169,7 @@ export function createState(
 		dataset,
 		fileLabel: options.fileLabel,
 		path: options.path,
+		problems: options.problems ?? NO_PROBLEMS,
 		filters: options.filters,
 		base,
 		facets: new Set(),

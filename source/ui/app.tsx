@@ -28,7 +28,8 @@ export interface Io {
 }
 
 export interface AppProps {
-	readonly init: Omit<InitOptions, 'size'> & {readonly watch?: boolean};
+	/** `strict`: reloads refuse a file with any problem, as the first load did (--strict). */
+	readonly init: Omit<InitOptions, 'size'> & {readonly watch?: boolean; readonly strict?: boolean};
 	readonly size?: Size;
 	readonly colour: boolean;
 	readonly io?: Partial<Io>;
@@ -40,7 +41,7 @@ const FALLBACK: Size = {columns: 100, rows: 30};
 export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 	const {stdout} = useStdout();
 	// The first io is kept: effects must not run again because a parent passed a new object.
-	const io = useRef(givenIo ?? {}).current;
+	const io = useRef(withStrictness(givenIo ?? {}, init.strict ?? false)).current;
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
 		initialState({today: Date.now(), ...init, size: size ?? terminalSize(stdout)}),
 	);
@@ -61,6 +62,15 @@ export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 			<Screen state={state} />
 		</ThemeProvider>
 	);
+}
+
+/** Reading the file again reads it as the first time: leniently, or strictly with --strict. */
+function withStrictness(io: Partial<Io>, strict: boolean): Partial<Io> {
+	return {
+		load: (path) => loadDataset(path, {strict}),
+		watch: (path, onLoad) => watchDataset(path, onLoad, {read: {strict}}),
+		...io,
+	};
 }
 
 function terminalSize(stdout: NodeJS.WriteStream): Size {

@@ -7,6 +7,7 @@ import {display} from '../state/display.js';
 import {draftBanner} from '../state/draft.js';
 import {facetFilters} from '../state/facets.js';
 import {headerLines} from '../state/layout.js';
+import {leftOutText} from '../state/left-out.js';
 import {subjectOf} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {GROUPING_NAMES} from '../state/timeline.js';
@@ -41,6 +42,7 @@ export function Header({state, width}: {state: State; width: number}) {
 			run(of(events, dataset.events.length, 'event')),
 			run(' · '),
 			run(of(quotes, dataset.quotes.length, 'quote')),
+			...leftOutBanner(state),
 			run(` · by ${GROUPING_NAMES[timeline.grouping]}`, 'dim'),
 			...(filters ? [run(' · filters: ', 'dim'), run(filters, 'accent')] : []),
 		],
@@ -96,6 +98,18 @@ function reloadBanner(error: {text: string; more: number}, width: number): Run[]
 		],
 		width,
 	);
+}
+
+/** `· ! 1 of 648 events left out (! problems)`: what loading left out, and the key that lists it. */
+function leftOutBanner(state: State): Run[] {
+	const text = leftOutText(state.problems, state.dataset);
+	if (text === undefined) return [];
+	const keys = state.keymap.keysFor('timeline', {type: 'open', pane: 'problems'});
+	return [
+		run(' · '),
+		run(`! ${text}`, 'error'),
+		...(keys ? [run(' ('), run(keys, 'label'), run(' problems)', 'dim')] : []),
+	];
 }
 
 function focusedEvent(state: State): TimelineEvent | undefined {

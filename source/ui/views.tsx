@@ -5,6 +5,7 @@ import {DatePrompt} from './date-prompt.js';
 import {DetailPane} from './detail-pane.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
+import {ProblemsList} from './problems-list.js';
 import {SearchPane} from './search-pane.js';
 import {TimelineList} from './timeline-list.js';
 
@@ -20,6 +21,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	timeline: TimelineList,
 	detail: DetailPane,
 	search: SearchPane,
+	problems: ProblemsList,
 	date: DatePrompt,
 	facets: FacetPicker,
 	facetFilter: FacetPicker,

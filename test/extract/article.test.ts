@@ -78,3 +78,23 @@ describe('reading an article', () => {
 		]);
 	});
 });
+
+describe('reading a saved page', () => {
+	it('knows a page that opens with an XML prolog comment, and takes the date its byline shows', () => {
+		const article = parseArticle(
+			'<!--?xml version="1.0" ?--><!DOCTYPE html><html><body><div class="story"><h1>Fares rise</h1>' +
+				'<li class="date-and-time">March 6, 2026 8:15PM</li><p>Fares rose on Thursday.</p></div></body></html>',
+			'page.html',
+		);
+		expect(article.published).toBe('2026-03-06');
+		expect(article.paragraphs).toContain('Fares rose on Thursday.');
+	});
+
+	it('prefers a byline element’s ISO stamp', () => {
+		const article = parseArticle(
+			'<html><body><span class="published" title="2015-03-13T21:00:00+11:00">Friday night</span><p>Text.</p></body></html>',
+			'page.html',
+		);
+		expect(article.published).toBe('2015-03-13');
+	});
+});

@@ -126,3 +126,36 @@ describe('dates in a draft', () => {
 		expect(doc.events[1]?.extensions?.extract).toMatchObject({datedBy: 'the same day'});
 	});
 });
+
+describe('decades and words that only look like dates', () => {
+	it('reads “in the 1980s” and “the early 1990s” as the decade', () => {
+		expect(resolve('A survey was carried out in the 1980s.', FRIDAY)).toBe('198X');
+		expect(resolve('It began in the early 1990s.', FRIDAY)).toBe('199X');
+	});
+
+	it('does not read the “Sun” of a newspaper’s name as a Sunday', () => {
+		expect(resolve('The Evening Sun has learned the details.', FRIDAY)).toBe('no phrase');
+	});
+
+	it('makes no event of words no rule can date when the publication date is known', () => {
+		const doc = draftOf(
+			article('Providers must store the data for two years, the agency said on Thursday.'),
+			FRIDAY,
+		);
+		expect(doc.events.map((event) => event.dateText)).toEqual(['on Thursday']);
+	});
+});
+
+describe('a series dated by its last member', () => {
+	it('ends “the second such release in recent days” the day before the release the sentence dates', () => {
+		const doc = draftOf(
+			article(
+				'Officials confirmed, on Thursday, the release of 40 detainees, the second such release in recent days.',
+			),
+			FRIDAY,
+		);
+		expect(doc.events.find((event) => event.dateText === 'in recent days')?.date).toBe(
+			'[2025-12-01..2025-12-31]',
+		);
+	});
+});

@@ -56,3 +56,19 @@ describe('the draft', () => {
 		expect(new Set(doc.quotes?.map((quote) => quote.speaker)).size).toBe(2);
 	});
 });
+
+describe('event titles', () => {
+	it('put the person a title’s opening pronoun means, and keep the pronoun when two people could be meant', () => {
+		const titles = (text: string) => draftOf(text, '2026-01-02').events.map((event) => event.title);
+		expect(
+			titles(
+				'Talks can resume, Mayor Ana Ruiz has said, even as she stayed away from the meeting last week.',
+			),
+		).toContain('Ruiz stayed away from the meeting');
+		expect(
+			titles('Ana Ruiz met Lena Ortiz on Monday.\n\nShe left the meeting early on Tuesday.').some((title) =>
+				title.startsWith('She left'),
+			),
+		).toBe(true);
+	});
+});

@@ -92,3 +92,26 @@ describe('quote kinds and scare quotes', () => {
 		]);
 	});
 });
+
+describe('quotations without marks, and marks that are not quotations', () => {
+	it('reads the answers of a Q&A transcript as quotations, and not its questions', () => {
+		expect(texts(['Q: Is he fit?', 'A: He is sore.', 'Opening remarks: We lost.'])).toEqual([
+			'He is sore.',
+			'We lost.',
+		]);
+		expect(texts(['A: list item with no questions around it.'])).toEqual([]);
+	});
+
+	it('closes a single mark after an s when another single-marked quotation opens after it', () => {
+		expect(texts(["Councillor ‘in tears’ at town's 'carnage'"])).toEqual(['in tears', 'carnage']);
+	});
+
+	it('sets aside a one-word term in marks that only a thing in the sentence could have said', () => {
+		const doc = draftOf(
+			article("That survey may explain how the water found its 'shortcut' through the old mill."),
+			'2026-03-04',
+		);
+		expect(quoteLines(doc)).toEqual([]);
+		expect(setAsideOf(doc).map((item) => item.text)).toEqual(['shortcut']);
+	});
+});

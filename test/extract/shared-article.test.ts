@@ -35,12 +35,16 @@ describe('the shared article', () => {
 	});
 
 	it('resolves each relative date to the bundled dataset’s value at its precision', () => {
-		// "the second such release in recent days": the dataset reasons that the earlier release came
-		// before Thursday's, in December; the draft says some day since 1 December, which holds it.
-		expect(score.misses).toEqual([
-			'date "in recent days" → [2025-12-01..2025-12-31]: [2025-12-01..2026-01-02]',
-		]);
-		expect(score.datesRight).toBe(score.dates - 1);
+		// "the second such release in recent days": "second" says the earlier release came before
+		// Thursday's, so its window ends on Wednesday, as the dataset has it.
+		expect(score.misses).toEqual([]);
+		expect(score.datesRight).toBe(score.dates);
+	});
+
+	it('titles no event with a pronoun the article resolves', () => {
+		const titles = draft.events.map((event) => event.title);
+		expect(titles).toContain('Maduro remained silent on a reported CIA-led strike on his country');
+		expect(titles.filter((title) => /^(?:He|She)\s/u.test(title))).toEqual([]);
 	});
 
 	it('takes the date and headline from the first line and names Maduro as printed, with his surname as alias', () => {

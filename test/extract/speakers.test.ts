@@ -146,3 +146,74 @@ describe('speakers', () => {
 		).toEqual(['Sarah Nwosu: By then I was standing in water,', 'The boy’s mother: for the rest of my life']);
 	});
 });
+
+describe('speakers printed as labels, headings and headlines', () => {
+	it('reads “Name: …” as the speaker, but not a topic label or a transcript’s A:', () => {
+		expect(
+			speakers(
+				'Elena Varga: "We were patient."',
+				'Tomasz Wróbel (on the second goal): "It was offside."',
+				'On Neco Adebayo: "He was good."',
+			),
+		).toEqual([
+			'Elena Varga: We were patient.',
+			'Tomasz Wróbel: It was offside.',
+			'Tomasz Wróbel: He was good.',
+		]);
+	});
+
+	it('gives the quotes under a heading that is only a name to that person', () => {
+		expect(speakers('Kestrel Town 1-1 Ashgrove', 'Niamh Costello', '"A point is a point."')).toEqual([
+			'Niamh Costello: A point is a point.',
+		]);
+	});
+
+	it('gives unattributed quotes to the person a “Name: ‘…’” headline names', () => {
+		const doc = draftOf(
+			'date 2026-04-05 Rovers’ Ines Duarte: ‘We held on’\n\nOn the save: “I guessed right.”',
+		);
+		expect(quoteLines(doc)).toEqual(['Ines Duarte: I guessed right.']);
+	});
+});
+
+describe('who speaks in a longer reporter’s sentence', () => {
+	it('reads the subject of the verb before “and said”, not the sentence’s subject', () => {
+		expect(
+			speakers('The ruling came after Mayor Ana Ruiz wrote to the board and said the plan “cannot stand”.'),
+		).toEqual(['Ana Ruiz: cannot stand']);
+	});
+
+	it('reads the head a “who/whose” clause describes, and the name in a role’s appositive', () => {
+		expect(
+			speakers(
+				'A councillor whose ward was cut off said she was "in despair".',
+				'The chair of the parish council, Graham Ellery, called the clean-up "a shambles".',
+			),
+		).toEqual(['A councillor: in despair', 'Graham Ellery: a shambles']);
+	});
+
+	it('hears “called on … to”, “ruled”, “dismissed as” and a motion by a named person', () => {
+		expect(
+			speakers(
+				'A motion by councillor Priya Natarajan called on the council to “publish every decision”.',
+				'Judge Ruth Amos ruled that a delay “would not be prudent”.',
+				'A spokesman dismissed as "unfair" the claim.',
+			),
+		).toEqual([
+			'Priya Natarajan: publish every decision',
+			'Ruth Amos: would not be prudent',
+			'A spokesman: unfair',
+		]);
+	});
+});
+
+describe('abbreviated titles', () => {
+	it('reads past “Sgt.” and “Capt.” to the name after them', () => {
+		expect(
+			speakers(
+				'“He does not remember much,” said Sgt. Brian Holt of the Dunmore Police.',
+				'“We found him,” said Capt. Ada Lin.',
+			),
+		).toEqual(['Brian Holt: He does not remember much,', 'Ada Lin: We found him,']);
+	});
+});

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Filters} from '../../source/dataset/filter.js';
 import {buildDataset, type Dataset} from '../../source/dataset/model.js';
+import type {ProblemReport} from '../../source/dataset/problems.js';
 import {documentSchema, type TimescopeDocument} from '../../source/dataset/schema.js';
 import {createSearcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
@@ -89,9 +90,11 @@ export function start(
 		eventId?: string;
 		path?: string;
 		keymap?: Keymap;
+		problems?: ProblemReport;
 	} = {},
 ): State {
 	return initialState({
+		problems: options.problems,
 		dataset,
 		fileLabel: 'test.json',
 		path: options.path,

@@ -4,6 +4,7 @@ import {vi} from 'vitest';
 import type {Filters} from '../../source/dataset/filter.js';
 import type {LoadResult} from '../../source/dataset/load.js';
 import type {Dataset} from '../../source/dataset/model.js';
+import type {ProblemReport} from '../../source/dataset/problems.js';
 import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
@@ -41,6 +42,8 @@ export interface ExplorerOptions {
 	load?: (path: string) => Promise<LoadResult>;
 	/** Keys other than the default ones. */
 	keymap?: Keymap;
+	/** What loading left out. */
+	problems?: ProblemReport;
 }
 
 export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) {
@@ -65,6 +68,7 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				eventId: options.eventId,
 				path: options.path,
 				keymap: options.keymap,
+				problems: options.problems,
 			}}
 			size={size}
 			colour={options.colour ?? true}

@@ -54,6 +54,8 @@ export async function view(invocation: Invocation): Promise<number> {
 		filters,
 		search: flags.search,
 		eventId: flags.event,
+		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
+		strict: flags.strict,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 	});
 	// What was left out stays on the main screen once the explorer's is gone.

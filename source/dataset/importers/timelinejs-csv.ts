@@ -212,7 +212,27 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 		const column = sheet.columns.get(COLUMN_OF_PATH[inSlide.join('/')] ?? '');
 		return column === undefined ? {line: row.line, column: 1} : cellPosition(row, column);
 	};
-	return convertTimeline(config, {fileName, format: TIMELINEJS_CSV_FORMAT, locate});
+	const result = convertTimeline(config, {fileName, format: TIMELINEJS_CSV_FORMAT, locate});
+	const cut = cutShort(text, headerRow, body.at(-1));
+	return cut && result.ok ? {...result, skipped: [...(result.skipped ?? []), cut]} : result;
+}
+
+/**
+ * A sheet's rows all have its columns; a last row with fewer, and no line end after it, is a file
+ * that stopped in the middle of a row (a download or a save cut short). A cut at a line end cannot
+ * be told from a whole file: CSV says nothing of how many rows there are.
+ */
+function cutShort(text: string, header: Row, last: Row | undefined): ImportProblem | undefined {
+	if (!last || last === header || last.cells.length >= header.cells.length || /\n\s*$/u.test(text)) {
+		return undefined;
+	}
+	return {
+		line: last.line,
+		column: 1,
+		code: 'truncated',
+		params: {cells: last.cells.length, columns: header.cells.length},
+		message: `the last row has ${last.cells.length} of the header's ${header.cells.length} columns and no line end: the file looks cut short`,
+	};
 }
 
 interface Sheet {

@@ -223,5 +223,7 @@ export function describeValue(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
+	// A value from the file: a megabyte of it must not make a megabyte of message.
+	if (typeof value === 'string' && value.length > 60) return JSON.stringify(`${value.slice(0, 60)}…`);
 	return JSON.stringify(value);
 }

@@ -65,7 +65,7 @@ export function parseV2Date(value: unknown): DateParts | undefined | DateError {
 
 function invalid(value: unknown): DateError {
 	return {
-		error: `expected a TimelineJS 2 date such as "2011,12,10" or "2011,12,10,07,02,10", found ${typeof value === 'string' ? JSON.stringify(value) : describeValue(value)}`,
+		error: `expected a TimelineJS 2 date such as "2011,12,10" or "2011,12,10,07,02,10", found ${describeValue(value)}`,
 	};
 }
 
