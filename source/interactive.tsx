@@ -5,6 +5,7 @@ import {type Instance, render} from 'ink';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
 import type {ProblemReport} from './dataset/problems.js';
+import type {Scope} from './search/searcher.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
 import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
@@ -34,6 +35,8 @@ export interface InteractiveOptions {
 	watch?: boolean;
 	/** --search Q: open with the search line filled in. */
 	search?: string;
+	/** --kind: what the search is kept to. */
+	scope?: Scope;
 	/** --event ID: open with that event's detail. */
 	eventId?: string;
 	/** What loading left out: a banner and the problems pane say so. */

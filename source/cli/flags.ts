@@ -127,6 +127,19 @@ export const FLAGS = {
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
 	},
+	skipInvalid: {
+		type: 'boolean',
+		help: 'write what can be read and list on stderr what was left out, instead of refusing (exit 3)',
+		for: ['convert'],
+	},
+	as: {
+		type: 'string',
+		choices: ['timescope', 'timelinejs'],
+		default: 'timescope',
+		value: 'FORMAT',
+		help: 'what convert writes: timescope (timescope/1 JSON) or timelinejs (TimelineJS 3 JSON, to publish)',
+		for: ['convert'],
+	},
 	color: {
 		type: 'string',
 		choices: ['auto', 'always', 'never'],

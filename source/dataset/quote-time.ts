@@ -1,61 +1,107 @@
-import type {EdtfDate} from './edtf.js';
+import {anchorInstant, type EdtfDate, isBound} from './edtf.js';
 import type {Quote} from './model.js';
 
 /**
- * When a quote was said, for putting quotes in time order: its `said` date, else the date of the
- * earliest event it belongs to (events are in timeline order, so the one with the lowest index),
- * else nothing: an undated quote comes after every dated one.
+ * Quotes in the order they were said, as the timeline orders events (dates.ts, sortByDate): by the
+ * instant that places a date, then the shorter first; dates that give only a bound after the dated
+ * ones; then document order. A quote is placed by its `said` date, else by its earliest event;
+ * a quote with neither comes after all the others.
  */
+
+/** When a quote was said: its `said` date, else its earliest event's date (events are in timeline order). */
 export function quoteTime(quote: Quote): EdtfDate | undefined {
 	if (quote.said) return quote.said;
 	let earliest = quote.events[0];
-	for (const event of quote.events) if (earliest && event.index < earliest.index) earliest = event;
+	for (let i = 1; i < quote.events.length; i++) {
+		const event = quote.events[i];
+		if (event && earliest && event.index < earliest.index) earliest = event;
+	}
 	return earliest?.date;
+}
+
+/** A place in time as numbers: rank (0 dated, 1 a bound only, 2 no date), anchor, then the last instant. */
+export interface TimeKey {
+	rank: number;
+	anchor: number;
+	last: number;
+}
+
+export function timeKey(date: EdtfDate | undefined): TimeKey {
+	if (!date) return {rank: 2, anchor: 0, last: 0};
+	return {rank: isBound(date) ? 1 : 0, anchor: anchorInstant(date), last: date.max};
+}
+
+/** Negative when `a` comes first; 0 (or NaN, two ongoing ends) when time does not tell them apart. */
+export function compareKeys(a: TimeKey, b: TimeKey): number {
+	return a.rank - b.rank || a.anchor - b.anchor || a.last - b.last;
 }
 
 /** Records between yields of the sort: a few milliseconds. */
 const SORT_STEP = 1 << 15;
 
+const orders = new WeakMap<readonly Quote[], Uint32Array>();
+
 /**
- * Quote indices in time order: by the earliest instant each could fall on, then the latest (so a
- * month comes before a day in it, as events do), then document order; undated quotes last. A merge
- * sort in steps, so a million quotes are sorted between other work.
+ * Quote indices in the order said. A merge sort in steps, so a million quotes are sorted between
+ * other work; the result is kept for these quotes (the search index and the quotes view share it).
  */
 export function* sortQuotesByTime(quotes: readonly Quote[]): Generator<void, Uint32Array> {
+	const known = orders.get(quotes);
+	if (known) return known;
 	const n = quotes.length;
-	const min = new Float64Array(n);
-	const max = new Float64Array(n);
+	const rank = new Uint8Array(n);
+	const anchor = new Float64Array(n);
+	const last = new Float64Array(n);
 	for (let q = 0; q < n; q += SORT_STEP) {
-		readTimes(quotes, q, Math.min(n, q + SORT_STEP), min, max);
+		readKeys(quotes, q, Math.min(n, q + SORT_STEP), rank, anchor, last);
 		yield;
 	}
 	let from = new Uint32Array(n);
 	let to = new Uint32Array(n);
 	for (let q = 0; q < n; q++) from[q] = q;
+	const keys = {rank, anchor, last};
 	for (let width = 1; width < n; width *= 2) {
 		// Runs of `width` merged pairwise, a step's worth of records at a time.
 		for (let start = 0; start < n; ) {
-			start = mergeStep(from, to, start, width, n, min, max);
+			start = mergeStep(from, to, start, width, n, keys);
 			yield;
 		}
 		[from, to] = [to, from];
 	}
+	orders.set(quotes, from);
 	return from;
+}
+
+/** The same, in one go (the quotes view, when the search index has not sorted them yet). */
+export function quotesByTime(quotes: readonly Quote[]): Uint32Array {
+	const steps = sortQuotesByTime(quotes);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
 }
 
 // The loops of the sort, in plain functions: V8 optimises generator bodies poorly.
 
-function readTimes(
+interface Keys {
+	rank: Uint8Array;
+	anchor: Float64Array;
+	last: Float64Array;
+}
+
+function readKeys(
 	quotes: readonly Quote[],
 	from: number,
 	to: number,
-	min: Float64Array,
-	max: Float64Array,
+	rank: Uint8Array,
+	anchor: Float64Array,
+	last: Float64Array,
 ): void {
 	for (let q = from; q < to; q++) {
-		const time = quoteTime(quotes[q] as Quote);
-		min[q] = time ? time.min : Number.POSITIVE_INFINITY;
-		max[q] = time ? time.max : Number.POSITIVE_INFINITY;
+		const key = timeKey(quoteTime(quotes[q] as Quote));
+		rank[q] = key.rank;
+		anchor[q] = key.anchor;
+		last[q] = key.last;
 	}
 }
 
@@ -66,13 +112,12 @@ function mergeStep(
 	start: number,
 	width: number,
 	n: number,
-	min: Float64Array,
-	max: Float64Array,
+	keys: Keys,
 ): number {
 	let at = start;
 	const until = start + Math.max(SORT_STEP, 2 * width);
 	while (at < n && at < until) {
-		mergeRuns(from, to, at, Math.min(n, at + width), Math.min(n, at + 2 * width), min, max);
+		mergeRuns(from, to, at, Math.min(n, at + width), Math.min(n, at + 2 * width), keys);
 		at += 2 * width;
 	}
 	return at;
@@ -84,17 +129,20 @@ function mergeRuns(
 	start: number,
 	middle: number,
 	end: number,
-	min: Float64Array,
-	max: Float64Array,
+	keys: Keys,
 ): void {
+	const {rank, anchor, last} = keys;
 	let i = start;
 	let j = middle;
 	let k = start;
 	while (i < middle && j < end) {
 		const a = from[i] as number;
 		const b = from[j] as number;
-		const order = (min[a] as number) - (min[b] as number) || (max[a] as number) - (max[b] as number);
-		// Equal or incomparable (two undated quotes): the earlier run first, which is document order.
+		const order =
+			(rank[a] as number) - (rank[b] as number) ||
+			(anchor[a] as number) - (anchor[b] as number) ||
+			(last[a] as number) - (last[b] as number);
+		// Equal or incomparable (two ongoing ends): the earlier run first, which is document order.
 		if (order > 0) {
 			to[k++] = b;
 			j++;

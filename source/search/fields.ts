@@ -11,6 +11,16 @@ export type Kind = 'event' | 'quote' | 'era';
 
 export const KINDS: readonly Kind[] = ['event', 'quote', 'era'];
 
+/** What a search is kept to, as `--kind` and the search line's Tab name it. */
+export type Scope = 'all' | 'events' | 'quotes' | 'eras';
+
+export const SCOPE_KINDS: Record<Scope, readonly Kind[]> = {
+	all: KINDS,
+	events: ['event'],
+	quotes: ['quote'],
+	eras: ['era'],
+};
+
 export interface Key {
 	readonly name: string;
 	readonly weight: number;

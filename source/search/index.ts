@@ -1,3 +1,4 @@
+import {anchorInstant, isBound} from '../dataset/edtf.js';
 import type {Actor, Dataset, Era, Place, Quote, TimelineEvent} from '../dataset/model.js';
 import {sortQuotesByTime} from '../dataset/quote-time.js';
 import {sanitize} from '../text/sanitize.js';
@@ -586,33 +587,31 @@ function readQuotes(
 	}
 }
 
-/** An event falls in an era when it starts within the era's range. At most this many per event. */
-const ERAS_PER_EVENT = 8;
-
 /**
- * The eras each event falls in, asked for events in time order. Eras are in time order too, so one
- * sweep keeps those that have started; an event takes the latest started that have not ended, and
- * each ended era is dropped once: linear in events and eras, however many eras overlap.
+ * The era each event falls in, as the explorer places it (dataset/eras.ts, eraOf: the era that
+ * started last among those covering the instant that places the event; none for a date that gives
+ * only a bound), asked for events in time order. Eras are in time order too, so one sweep keeps those
+ * that have started, and each ended era is dropped once: linear in events and eras, however many
+ * eras overlap (eraOf per event would be events × eras).
  */
 class EraSweep {
 	private readonly open: number[] = [];
 	private next = 0;
 	constructor(private readonly eras: readonly Era[]) {}
 
-	/** Push the eras `event` falls in to `into`. */
+	/** Push the era `event` falls in, if any, to `into`. */
 	erasAt(event: TimelineEvent, into: Growable): void {
 		const {eras, open} = this;
-		if (eras.length === 0) return;
-		const at = event.date.min;
+		if (eras.length === 0 || isBound(event.date)) return;
+		const at = anchorInstant(event.date);
 		while (this.next < eras.length && (eras[this.next] as Era).date.min <= at) open.push(this.next++);
-		let found = 0;
-		for (let i = open.length - 1; i >= 0 && found < ERAS_PER_EVENT; i--) {
+		for (let i = open.length - 1; i >= 0; i--) {
 			const era = open[i] as number;
-			if ((eras[era] as Era).date.max < at) open.splice(i, 1);
-			else {
+			if ((eras[era] as Era).date.max >= at) {
 				into.push(era);
-				found++;
+				return;
 			}
+			open.splice(i, 1);
 		}
 	}
 }

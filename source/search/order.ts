@@ -1,6 +1,5 @@
-import type {EdtfDate} from '../dataset/edtf.js';
 import type {Dataset} from '../dataset/model.js';
-import {quoteTime} from '../dataset/quote-time.js';
+import {compareKeys, quoteTime, type TimeKey, timeKey} from '../dataset/quote-time.js';
 import type {Kind} from './fields.js';
 
 /**
@@ -8,10 +7,10 @@ import type {Kind} from './fields.js';
  * line) and for listing what a query without search terms keeps (`@maduro`, `!oil`). One typed
  * array of record codes: the kind in the top two bits, the index in the rest.
  *
- * Order: by the earliest instant a record could fall on, then the latest; at the same time an era
- * before an event before a quote (a quote said the day of its event follows it); within a kind, the
- * kind's own order (eras and events in timeline order, quotes by sortQuotesByTime). Undated quotes
- * come last.
+ * Order: the timeline's (dates.ts, sortByDate: the instant that places a date, then the shorter
+ * first; dates that give only a bound after the dated ones), quotes placed by when they were said
+ * (quote-time.ts), undated quotes last; at the same time an era before an event before a quote (a
+ * quote said the day of its event follows it); within a kind, the kind's own order.
  */
 
 const KIND_CODE: Record<Kind, number> = {era: 0, event: 1, quote: 2};
@@ -45,6 +44,12 @@ class TimeMerge {
 	readonly out: Uint32Array;
 	private readonly at: Record<Kind, number> = {era: 0, event: 0, quote: 0};
 	private readonly lengths: Record<Kind, number>;
+	/** The time of each kind's next record (undefined when it has none left). */
+	private readonly heads: Record<Kind, TimeKey | undefined> = {
+		era: undefined,
+		event: undefined,
+		quote: undefined,
+	};
 	private n = 0;
 
 	constructor(
@@ -54,45 +59,44 @@ class TimeMerge {
 		const {eras, events, quotes} = dataset;
 		this.out = new Uint32Array(eras.length + events.length + quotes.length);
 		this.lengths = {era: eras.length, event: events.length, quote: quotes.length};
+		for (const kind of CODE_KIND) this.advance(kind, 0);
 	}
 
-	private time(kind: Kind, index: number): EdtfDate | undefined {
+	private advance(kind: Kind, to: number): void {
 		const {eras, events, quotes} = this.dataset;
-		if (kind === 'era') return eras[index]?.date;
-		if (kind === 'event') return events[index]?.date;
-		return quoteTime(quotes[this.quoteOrder[index] as number] as Dataset['quotes'][number]);
+		this.at[kind] = to;
+		if (to >= this.lengths[kind]) {
+			this.heads[kind] = undefined;
+			return;
+		}
+		const date =
+			kind === 'era'
+				? eras[to]?.date
+				: kind === 'event'
+					? events[to]?.date
+					: quoteTime(quotes[this.quoteOrder[to] as number] as Dataset['quotes'][number]);
+		this.heads[kind] = timeKey(date);
 	}
 
 	/** Place up to STEP records; false when all are placed. */
 	step(): boolean {
-		const {out, at, lengths} = this;
+		const {out, at, heads} = this;
 		const end = Math.min(out.length, this.n + STEP);
 		for (; this.n < end; this.n++) {
+			// Kinds tried in era, event, quote order, and only a strictly earlier one wins: a tie keeps that order.
 			let best: Kind | undefined;
-			let bestTime: EdtfDate | undefined;
 			for (let k = 0; k < CODE_KIND.length; k++) {
 				const kind = CODE_KIND[k] as Kind;
-				if (at[kind] >= lengths[kind]) continue;
-				const candidate = this.time(kind, at[kind]);
-				if (best === undefined || earlier(candidate, bestTime)) {
-					best = kind;
-					bestTime = candidate;
-				}
+				const head = heads[kind];
+				if (head && (best === undefined || compareKeys(head, heads[best] as TimeKey) < 0)) best = kind;
 			}
 			const kind = best as Kind;
 			const index = kind === 'quote' ? (this.quoteOrder[at.quote] as number) : at[kind];
-			at[kind]++;
 			out[this.n] = encodeRecord(kind, index);
+			this.advance(kind, at[kind] + 1);
 		}
 		return this.n < out.length;
 	}
-}
-
-/** Strictly earlier; kinds are tried in era, event, quote order, so a tie keeps that order. */
-function earlier(a: EdtfDate | undefined, b: EdtfDate | undefined): boolean {
-	if (!a) return false;
-	if (!b) return true;
-	return a.min < b.min || (a.min === b.min && a.max < b.max);
 }
 
 /**

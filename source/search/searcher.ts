@@ -31,7 +31,7 @@ import {type CompiledTerm, compileTerms, ScanCache} from './terms.js';
  * ranges point at the characters on screen.
  */
 
-export {KINDS, type Kind} from './fields.js';
+export {KINDS, type Kind, SCOPE_KINDS, type Scope} from './fields.js';
 export type {QuoteHit, SearchHit} from './rank.js';
 
 /** Hits in order; an array, or a window over a long time-ordered list whose hits are made when read. */

@@ -35,6 +35,8 @@ export type Command =
 	| {type: 'era'; dir: 1 | -1}
 	// Detail
 	| {type: 'quote'; dir: 1 | -1}
+	// Search: all kinds, events, quotes
+	| {type: 'scope'}
 	// Date prompt
 	| {type: 'submitDate'}
 	// Facet picker

@@ -22,7 +22,7 @@ export interface Binding {
 	readonly hint?: string;
 }
 
-const BROWSE: Mode[] = ['timeline', 'detail'];
+const BROWSE: Mode[] = ['timeline', 'detail', 'quotes'];
 // Ctrl-C quits from anywhere, a pane added later included.
 const EVERY_MODE = Object.keys(PANES) as Mode[];
 
@@ -94,6 +94,55 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['e'], modes: ['timeline'], command: {type: 'era', dir: 1}, help: 'next era'},
 	{keys: ['escape'], modes: ['timeline'], command: {type: 'clearSearch'}, help: 'clear the search'},
+
+	// Quotes view
+	{keys: ['j', 'down'], modes: ['quotes'], command: {type: 'move', by: 1}, help: 'next quote', hint: 'move'},
+	{
+		keys: ['k', 'up'],
+		modes: ['quotes'],
+		command: {type: 'move', by: -1},
+		help: 'previous quote',
+		hint: 'move',
+	},
+	{keys: ['pagedown', 'space'], modes: ['quotes'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['quotes'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{
+		keys: ['ctrl-d'],
+		modes: ['quotes'],
+		command: {type: 'page', dir: 1, half: true},
+		help: 'half a page down',
+	},
+	{
+		keys: ['ctrl-u'],
+		modes: ['quotes'],
+		command: {type: 'page', dir: -1, half: true},
+		help: 'half a page up',
+	},
+	{keys: ['g', 'home'], modes: ['quotes'], command: {type: 'edge', end: 'first'}, help: 'first quote'},
+	{keys: ['G', 'end'], modes: ['quotes'], command: {type: 'edge', end: 'last'}, help: 'last quote'},
+	{
+		keys: ['enter', 'l', 'right'],
+		modes: ['quotes'],
+		command: {type: 'openDetail'},
+		help: 'open the quote in its event',
+		hint: 'open',
+	},
+	{
+		keys: ['z'],
+		modes: ['quotes'],
+		command: {type: 'cycleGrouping'},
+		help: 'group by date or by speaker',
+		hint: 'group',
+	},
+	{keys: ['n'], modes: ['quotes'], command: {type: 'hit', dir: 1}, help: 'next quote the search found'},
+	{keys: ['N'], modes: ['quotes'], command: {type: 'hit', dir: -1}, help: 'previous quote the search found'},
+	{
+		keys: ['escape', 'h', 'left', 'q'],
+		modes: ['quotes'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
+	},
 
 	// Detail
 	{
@@ -175,8 +224,15 @@ export const KEYMAP: readonly Binding[] = [
 		keys: ['/'],
 		modes: BROWSE,
 		command: {type: 'open', pane: 'search'},
-		help: 'search quotes',
+		help: 'search events, quotes and eras',
 		hint: 'search',
+	},
+	{
+		keys: ['Q'],
+		modes: ['timeline', 'detail'],
+		command: {type: 'open', pane: 'quotes'},
+		help: 'every quote, in the order said',
+		hint: 'quotes',
 	},
 	{keys: ['t'], modes: BROWSE, command: {type: 'open', pane: 'date'}, help: 'go to a date', hint: 'date'},
 	{
@@ -226,7 +282,14 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'open the quote’s event',
 		hint: 'open',
 	},
-	{keys: ['tab'], modes: ['search'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['tab'],
+		modes: ['search'],
+		command: {type: 'scope'},
+		help: 'all kinds, events or quotes',
+		hint: 'kinds',
+	},
+	{keys: ['shift-tab'], modes: ['search'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
 	{
 		keys: ['escape'],
 		modes: ['search'],

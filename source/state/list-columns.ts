@@ -1,4 +1,5 @@
 import {formatDate} from '../dataset/dates.js';
+import type {EdtfDate} from '../dataset/edtf.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {cellWidth, wrapCells} from '../text/cells.js';
 import {rowAt, type Timeline} from './timeline.js';
@@ -45,21 +46,32 @@ export function dateLabel(event: TimelineEvent): string {
 	return label;
 }
 
-const widest = new WeakMap<Timeline, number>();
+const widths = new WeakMap<readonly object[], number>();
 
-/** The widest date of the timeline: every one up to MEASURED events, an even sample above. */
-export function widestDate(timeline: Timeline): number {
-	let width = widest.get(timeline);
+/**
+ * The widest date of a list's items (a timeline's events, the quotes view's quotes): every one up to
+ * MEASURED items, an even sample above. Never capped: a date is not cut.
+ */
+export function dateWidthOf<T extends object>(
+	items: readonly T[],
+	dateOf: (item: T) => EdtfDate | undefined,
+): number {
+	let width = widths.get(items);
 	if (width === undefined) {
-		const {events} = timeline;
-		const step = Math.max(1, Math.ceil(events.length / MEASURED));
+		const step = Math.max(1, Math.ceil(items.length / MEASURED));
 		width = 4;
-		for (let i = 0; i < events.length; i += step) {
-			width = Math.max(width, cellWidth(dateLabel(events[i] as TimelineEvent)));
+		for (let i = 0; i < items.length; i += step) {
+			const date = dateOf(items[i] as T);
+			if (date) width = Math.max(width, cellWidth(formatDate(date)));
 		}
-		widest.set(timeline, width);
+		widths.set(items, width);
 	}
 	return width;
+}
+
+/** The widest date of the timeline's events. */
+export function widestDate(timeline: Timeline): number {
+	return dateWidthOf(timeline.events, (event) => event.date);
 }
 
 const RANGE = ' – ';

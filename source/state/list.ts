@@ -7,15 +7,7 @@ import {screenLayout, scrollMargin} from './layout.js';
 import {rowLines} from './list-columns.js';
 import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
-import {
-	firstAtOrAfter,
-	groupCount,
-	instantOf,
-	rowAt,
-	rowCount,
-	rowOfEvent,
-	type Timeline,
-} from './timeline.js';
+import {firstAtOrAfter, type Groups, groupCount, instantOf, rowAt, rowCount, rowOfEvent} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
@@ -35,23 +27,31 @@ export function listHeight(state: State): number {
 export function keepVisible(state: State, top = state.top): State {
 	const {timeline} = state;
 	const height = listHeight(state);
-	const total = rowCount(timeline);
-	let next = top;
-	if (timeline.events.length > 0) {
+	let next = visibleTop(timeline, state.cursor, top, height);
+	const layout = screenLayout(state);
+	if (timeline.events.length > 0 && !layout.tooSmall) {
 		const row = rowOfEvent(timeline, state.cursor);
+		const last = Math.min(rowCount(timeline) - 1, row + scrollMargin(height));
+		let lines = 0;
+		for (let r = next; r <= last; r++) lines += rowLines(timeline, r, layout.listWidth);
+		while (lines > height && next < row) lines -= rowLines(timeline, next++, layout.listWidth);
+	}
+	return next === state.top ? state : {...state, top: next};
+}
+
+/**
+ * The first row on screen of a grouped list (the timeline, the quotes view) that shows the item at
+ * `cursor` with a margin of context rows, moved as little as possible from `top`.
+ */
+export function visibleTop(groups: Groups, cursor: number, top: number, height: number): number {
+	let next = top;
+	if (rowCount(groups) > groupCount(groups)) {
+		const row = rowOfEvent(groups, cursor);
 		const margin = scrollMargin(height);
 		if (row - margin < next) next = row - margin;
 		if (row + margin > next + height - 1) next = row + margin - height + 1;
-		next = clamp(next, 0, Math.max(0, total - height));
-		const layout = screenLayout(state);
-		if (!layout.tooSmall) {
-			const last = Math.min(total - 1, row + margin);
-			let lines = 0;
-			for (let r = next; r <= last; r++) lines += rowLines(timeline, r, layout.listWidth);
-			while (lines > height && next < row) lines -= rowLines(timeline, next++, layout.listWidth);
-		}
-	} else next = 0;
-	return next === state.top ? state : {...state, top: next};
+	}
+	return clamp(next, 0, Math.max(0, rowCount(groups) - height));
 }
 
 /** Move the cursor to an event; the detail follows it from its top. */
@@ -63,23 +63,36 @@ export function setCursor(state: State, index: number, top = state.top): State {
 	return keepVisible(next, top);
 }
 
-/** The event on `row`, or the nearest one in direction `dir` when the row is a group header. */
-function eventNearRow(timeline: Timeline, row: number, dir: 1 | -1): number {
-	const total = rowCount(timeline);
-	const at = rowAt(timeline, clamp(row, 0, total - 1));
+/** The item on `row`, or the nearest one in direction `dir` when the row is a group header. */
+function itemNearRow(groups: Groups, row: number, dir: 1 | -1): number {
+	const total = rowCount(groups);
+	const at = rowAt(groups, clamp(row, 0, total - 1));
 	if (at.kind === 'event') return at.index;
-	const start = timeline.groupStart[at.group] as number;
+	const start = groups.groupStart[at.group] as number;
 	return dir > 0 || at.group === 0 ? start : start - 1;
+}
+
+/**
+ * A page down or up in a grouped list: where the cursor lands and the top the view scrolls to. The
+ * view scrolls with the cursor, as in less: what was on the last line is now near the top.
+ */
+export function pageIn(
+	groups: Groups,
+	at: {cursor: number; top: number},
+	height: number,
+	dir: 1 | -1,
+	half = false,
+): {cursor: number; top: number} {
+	const step = pageStep(height, half);
+	const row = rowOfEvent(groups, at.cursor) + dir * step;
+	return {cursor: itemNearRow(groups, row, dir), top: at.top + dir * step};
 }
 
 export function page(state: State, dir: 1 | -1, half = false): State {
 	const {timeline} = state;
 	if (timeline.events.length === 0) return state;
-	const height = listHeight(state);
-	const step = pageStep(height, half);
-	const row = rowOfEvent(timeline, state.cursor) + dir * step;
-	// The view scrolls with the cursor, as in less: what was on the last line is now near the top.
-	return setCursor(state, eventNearRow(timeline, row, dir), state.top + dir * step);
+	const to = pageIn(timeline, state, listHeight(state), dir, half);
+	return setCursor(state, to.cursor, to.top);
 }
 
 export function groupJump(state: State, dir: 1 | -1): State {

@@ -5,6 +5,7 @@ import {detailPane} from './panes/detail.js';
 import {facetFilterPane, facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {problemsPane} from './panes/problems.js';
+import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
 import {timelinePane} from './panes/timeline.js';
 import type {State} from './state.js';
@@ -18,6 +19,7 @@ export const PANES = {
 	timeline: timelinePane,
 	detail: detailPane(listOf),
 	search: searchPane,
+	quotes: quotesPane,
 	problems: problemsPane,
 	date: datePane,
 	facets: facetsPane,

@@ -1,5 +1,5 @@
 import type {TimelineEvent} from '../dataset/model.js';
-import type {QuoteHit, SearchHit, SearchResult} from '../search/searcher.js';
+import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown, Subject} from './detail.js';
 import {showInDetail} from './detail-view.js';
 import {display} from './display.js';
@@ -38,6 +38,7 @@ function toOutcome(state: State, result: SearchResult): SearchOutcome {
 	}
 	return {
 		query: result.query,
+		scope: state.search.scope,
 		total: result.total,
 		counts: result.counts,
 		hits,
@@ -48,26 +49,34 @@ function toOutcome(state: State, result: SearchResult): SearchOutcome {
 
 export function acceptResults(state: State, query: string, generation: number, result: SearchResult): State {
 	const {search} = state;
-	if (query !== search.query || generation !== search.generation || query.trim() === '') return state;
+	if (query !== search.query || generation !== search.generation) return state;
 	const next: State = {...state, search: {...search, outcome: toOutcome(state, result), selected: 0, top: 0}};
 	return next.view === 'search' ? showHitInDetail(next) : next;
 }
 
-/** The query changed: old results stay on screen (marked pending) until the new ones arrive. */
+/**
+ * The query changed: old results stay on screen (marked pending) until the new ones arrive. An empty
+ * query is a search too: it lists everything in time order.
+ */
 export function setQuery(state: State, query: string, caret: number): State {
-	const blank = query.trim() === '';
-	const search = {
-		...state.search,
-		query,
-		caret,
-		...(blank && {outcome: undefined, selected: 0, top: 0}),
-	};
-	return {...state, search};
+	return {...state, search: {...state.search, query, caret}};
 }
 
 export function isPending(state: State): boolean {
-	const {query, outcome} = state.search;
-	return query.trim() !== '' && outcome?.query !== query;
+	const {query, scope, outcome} = state.search;
+	return outcome?.query !== query || outcome.scope !== scope;
+}
+
+const NEXT_SCOPE: Record<Scope, Scope> = {all: 'events', events: 'quotes', quotes: 'all', eras: 'all'};
+
+/** Tab: the search kept to all kinds, events, then quotes. Results are asked for again. */
+export function cycleScope(state: State): State {
+	const scope = NEXT_SCOPE[state.search.scope];
+	return {
+		...state,
+		search: {...state.search, scope, generation: state.search.generation + 1},
+		message: {text: scope === 'all' ? 'searching events, quotes and eras' : `searching ${scope} only`},
+	};
 }
 
 /** n / N: the next event (after the cursor, wrapping) that matches the search or holds a quote that does. */

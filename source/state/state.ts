@@ -1,7 +1,7 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
 import type {ProblemReport} from '../dataset/problems.js';
-import type {Hits, Kind} from '../search/searcher.js';
+import type {Hits, Kind, Scope} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import {DEFAULT_SPLIT, type Size, type Split} from './layout.js';
@@ -22,6 +22,8 @@ export interface SearchOutcome {
 	/** Matches in the timeline shown (its selection, when filtered). */
 	readonly total: number;
 	readonly counts: Readonly<Record<Kind, number>>;
+	/** The kinds it was kept to. */
+	readonly scope: Scope;
 	/** Best first, or in time order when `ranked` is false (no search terms). */
 	readonly hits: Hits;
 	readonly ranked: boolean;
@@ -33,6 +35,8 @@ export interface SearchState {
 	readonly query: string;
 	/** Caret position in `query` (UTF-16 offset, always on a character boundary). */
 	readonly caret: number;
+	/** The kinds searched: all, or events, quotes or eras only (Tab). */
+	readonly scope: Scope;
 	readonly indexing: boolean;
 	/** How much of the index is built, 0–100, while `indexing`. */
 	readonly indexed: number;
@@ -113,6 +117,8 @@ export interface InitOptions {
 	filters: Filters;
 	size: Size;
 	search?: string;
+	/** What the search is kept to at first (`--kind`); Tab changes it. */
+	scope?: Scope;
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
@@ -181,7 +187,16 @@ export function createState(
 		view: options.search !== undefined ? 'search' : 'timeline',
 		focus: 'list',
 		detail: {scroll: 0, quote: 0},
-		search: {query, caret: query.length, indexing: true, indexed: 0, generation: 0, selected: 0, top: 0},
+		search: {
+			query,
+			caret: query.length,
+			scope: options.scope ?? 'all',
+			indexing: true,
+			indexed: 0,
+			generation: 0,
+			selected: 0,
+			top: 0,
+		},
 		panes: parts.panes,
 		keymap: parts.keymap,
 		nextEffectId: 1,

@@ -1,6 +1,13 @@
 import {weekday} from '../dataset/calendar.js';
 import {countText, MONTHS, type Reference, undatedHeading, yearsAgoText, yearText} from '../dataset/dates.js';
-import {anchorInstant, anchorPoint, type BoundDate, type EdtfPoint, isBound} from '../dataset/edtf.js';
+import {
+	anchorInstant,
+	anchorPoint,
+	type BoundDate,
+	type EdtfDate,
+	type EdtfPoint,
+	isBound,
+} from '../dataset/edtf.js';
 import type {Selection} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 
@@ -82,25 +89,35 @@ export interface Timeline {
 	readonly domain?: {min: number; max: number; first: TimelineEvent; last: TimelineEvent};
 }
 
-export function groupCount(timeline: Timeline): number {
-	return timeline.groupStart.length - 1;
+/** Items (events, or the quotes of the quotes view) cut into groups, each drawn under a header row. */
+export interface Groups {
+	/** First item of each group, then the number of items. */
+	readonly groupStart: Int32Array;
+	/** Group of each item. */
+	readonly groupOf: Int32Array;
 }
 
-export function rowCount(timeline: Timeline): number {
-	return timeline.events.length + groupCount(timeline);
+export function groupCount(groups: Groups): number {
+	return groups.groupStart.length - 1;
 }
 
-export function rowOfEvent(timeline: Timeline, index: number): number {
-	return index + (timeline.groupOf[index] ?? 0) + 1;
+/** Rows: the items and a header per group. */
+export function rowCount(groups: Groups): number {
+	return (groups.groupStart.at(-1) ?? 0) + groupCount(groups);
+}
+
+export function rowOfEvent(groups: Groups, index: number): number {
+	return index + (groups.groupOf[index] ?? 0) + 1;
 }
 
 export type Row = {kind: 'header'; group: number} | {kind: 'event'; index: number};
 
-export function rowAt(timeline: Timeline, row: number): Row {
+/** The row `row`: a group's header, or the item (`index`, an event's for the timeline) under it. */
+export function rowAt(groups: Groups, row: number): Row {
 	// The last group whose header row is at or before `row`.
-	const {groupStart} = timeline;
+	const {groupStart} = groups;
 	let lo = 0;
-	let hi = groupCount(timeline) - 1;
+	let hi = groupCount(groups) - 1;
 	while (lo < hi) {
 		const mid = (lo + hi + 1) >> 1;
 		if ((groupStart[mid] as number) + mid <= row) lo = mid;
@@ -164,9 +181,9 @@ function ownRank(point: EdtfPoint): number {
 	return RANK.day;
 }
 
-/** An event is grouped at the grouping's level or at its own precision, whichever is coarser. */
-function groupKey(event: TimelineEvent, grouping: Grouping): GroupKey {
-	const {date} = event;
+/** A date is grouped at the grouping's level or at its own precision, whichever is coarser. */
+function groupKey(date: EdtfDate | undefined, grouping: Grouping): GroupKey {
+	if (!date) return {kind: 'none'};
 	if (isBound(date)) return {kind: 'undated', date};
 	const point = anchorPoint(date);
 	if (!point) return {kind: 'none'};
@@ -250,19 +267,22 @@ function blockLabel(size: number, start: number, bc: boolean): string {
 	return `${countText(start)}s${suffix}`;
 }
 
-export function buildTimeline(
-	selection: Selection,
+/**
+ * Cut items in time order into groups by their dates (`dateOf`; none for an item without one), each
+ * with its key and its header's label.
+ */
+export function groupByDate<T>(
+	items: readonly T[],
+	dateOf: (item: T) => EdtfDate | undefined,
 	grouping: Grouping,
-	whole: boolean,
 	reference?: Reference,
-): Timeline {
-	const {events} = selection;
-	const groupOf = new Int32Array(events.length);
+): Groups & {readonly keys: readonly GroupKey[]; readonly labels: readonly string[]} {
+	const groupOf = new Int32Array(items.length);
 	const starts: number[] = [];
 	const keys: GroupKey[] = [];
 	let previous: GroupKey | undefined;
-	for (let i = 0; i < events.length; i++) {
-		const key = groupKey(events[i] as TimelineEvent, grouping);
+	for (let i = 0; i < items.length; i++) {
+		const key = groupKey(dateOf(items[i] as T), grouping);
 		if (!previous || !sameKey(key, previous)) {
 			starts.push(i);
 			keys.push(key);
@@ -270,7 +290,23 @@ export function buildTimeline(
 		}
 		groupOf[i] = starts.length - 1;
 	}
-	starts.push(events.length);
+	starts.push(items.length);
+	return {
+		groupStart: Int32Array.from(starts),
+		groupOf,
+		keys,
+		labels: keys.map((key) => groupLabel(key, reference)),
+	};
+}
+
+export function buildTimeline(
+	selection: Selection,
+	grouping: Grouping,
+	whole: boolean,
+	reference?: Reference,
+): Timeline {
+	const {events} = selection;
+	const groups = groupByDate(events, (event) => event.date, grouping, reference);
 
 	let indexOf: (event: TimelineEvent) => number;
 	if (whole) {
@@ -285,10 +321,10 @@ export function buildTimeline(
 		events,
 		grouping,
 		datedCount,
-		groupStart: Int32Array.from(starts),
-		groupOf,
-		groupKeys: keys,
-		groupLabels: keys.map((key) => groupLabel(key, reference)),
+		groupStart: groups.groupStart,
+		groupOf: groups.groupOf,
+		groupKeys: groups.keys,
+		groupLabels: groups.labels,
 		indexOf,
 		domain: domainOf(events, datedCount),
 	};

@@ -3,7 +3,7 @@ import {useEffect, useReducer, useRef, useState} from 'react';
 import {type LoadResult, loadDataset} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
-import {type LoadOptions, loadSearcher, type Searcher} from '../search/searcher.js';
+import {type LoadOptions, loadSearcher, SCOPE_KINDS, type Searcher} from '../search/searcher.js';
 import type {Action} from '../state/actions.js';
 import {decodeKeys, unfinishedEscape} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
@@ -185,12 +185,13 @@ function useSearcher(
 
 /** Every query change starts a search and aborts the one before; answers carry the query they answer. */
 function useSearch(state: State, searcher: Searcher | undefined, dispatch: (action: Action) => void): void {
-	const {query, generation} = state.search;
+	const {query, generation, scope} = state.search;
 	const within = state.timeline.selection;
 	useEffect(() => {
-		if (!searcher || query.trim() === '') return;
+		if (!searcher) return;
 		const controller = new AbortController();
-		searcher.searchAsync(query, {limit: RESULT_LIMIT, within, signal: controller.signal}).then(
+		const kinds = SCOPE_KINDS[scope];
+		searcher.searchAsync(query, {limit: RESULT_LIMIT, within, kinds, signal: controller.signal}).then(
 			(result) => {
 				if (result && !controller.signal.aborted)
 					dispatch({type: 'searchResults', query, generation, result});
@@ -202,7 +203,7 @@ function useSearch(state: State, searcher: Searcher | undefined, dispatch: (acti
 			},
 		);
 		return () => controller.abort();
-	}, [searcher, query, generation, within, dispatch]);
+	}, [searcher, query, generation, scope, within, dispatch]);
 }
 
 function useEffects(

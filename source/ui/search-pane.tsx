@@ -1,26 +1,28 @@
 import {Box} from 'ink';
 import {memo} from 'react';
 import {formatDate} from '../dataset/dates.js';
-import type {Kind, SearchHit} from '../search/searcher.js';
+import type {Kind, Scope, SearchHit} from '../search/searcher.js';
 import {display} from '../state/display.js';
 import {resultsPerPage, screenLayout} from '../state/layout.js';
 import {isPending} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {cellWidth} from '../text/cells.js';
+import {graphemesOf} from '../text/graphemes.js';
 import {splitRuns} from '../text/highlight.js';
 import {fitRuns, run, spread} from './fit.js';
 import {Line, type Run} from './theme.js';
 
-/** The search line and its results: each quote with matched characters highlighted, speaker, date. */
+/**
+ * The search line and its results, two lines each: a quote with its matched characters marked, then
+ * its speaker and date; an event or era with its title, then its date and the field that matched.
+ * An empty line lists everything in time order.
+ */
 export function SearchPane({state, width, height}: {state: State; width: number; height: number}) {
 	const {search} = state;
 	const focused = state.focus === 'list';
 	const lines = [<SearchLine key="query" state={state} width={width} focused={focused} />];
 	const outcome = search.outcome;
-	if (search.query.trim() === '') {
-		for (const [i, text] of SYNTAX_HELP.entries())
-			lines.push(<Line key={`help${i}`} runs={fitRuns([run(text, 'dim')], width)} />);
-	} else if (outcome) {
+	if (outcome) {
 		const perPage = resultsPerPage(screenLayout(state));
 		const shown = outcome.hits.slice(search.top, search.top + perPage);
 		shown.forEach((hit, i) => {
@@ -42,44 +44,42 @@ export function SearchPane({state, width, height}: {state: State; width: number;
 	);
 }
 
-const SYNTAX_HELP = [
-	'Type to search events, quotes and eras (titles, summaries, quotes, speakers, tags…).',
-	'  word      fuzzy match       @name   that speaker or actor',
-	"  'word     exact match       #tag    events with the tag",
-	'  ^word     starts with       !word   without word',
-	'  word$     ends with         a | b   either',
-];
+/** In the empty line: what can be typed there. */
+const PLACEHOLDER = "words, 'exact, ^start, end$, !not, a | b, @speaker, #tag";
+
+/** The prompt says what the search is kept to. */
+const PROMPTS: Record<Scope, string> = {all: '/ ', events: 'events / ', quotes: 'quotes / ', eras: 'eras / '};
 
 function SearchLine({state, width, focused}: {state: State; width: number; focused: boolean}) {
-	const {query, caret, indexing, indexError, outcome} = state.search;
+	const {query, caret, indexing, indexError, outcome, scope} = state.search;
 	let status: Run;
 	if (indexError) status = run('search unavailable', 'error');
 	else if (indexing) status = run(`indexing… ${state.search.indexed}%`, 'dim');
-	else if (query.trim() === '') status = run('');
 	else if (isPending(state)) status = run(`searching… (${outcome ? outcome.total : 0})`, 'dim');
-	else if (outcome && outcome.total === 0) status = run('nothing matches', 'error');
+	else if (outcome && outcome.total === 0)
+		status = run(query.trim() === '' ? 'nothing here' : 'nothing matches', 'error');
 	else if (outcome) {
-		const shown = outcome.hits.length < outcome.total ? ` (top ${outcome.hits.length})` : '';
-		status = run(`${countsText(outcome.counts)}${shown}`, 'accent');
+		const shown =
+			outcome.ranked && outcome.hits.length < outcome.total ? ` (top ${outcome.hits.length})` : '';
+		const order = outcome.ranked ? '' : ' · in time order';
+		status = run(`${countsText(outcome.counts)}${shown}${order}`, 'accent');
 	} else status = run('');
+	const prompt = run(PROMPTS[scope], 'label');
 	// The caret is drawn (the terminal cursor stays hidden): the character under it in inverse.
 	const text = display(query);
 	const at = Math.min(caret, text.length);
-	const [next] = graphemes.segment(text.slice(at));
+	const next = graphemesOf(text.slice(at)).next().value;
 	const under = next?.segment ?? '';
 	const field: Run[] = focused
-		? [
-				run('/ ', 'label'),
-				run(text.slice(0, at)),
-				run(under || ' ', 'selected'),
-				run(text.slice(at + under.length)),
-			]
-		: [run('/ ', 'label'), run(text)];
-	const left = fitField(field, width - cellWidth(status.text) - 2);
+		? [prompt, run(text.slice(0, at)), run(under || ' ', 'selected'), run(text.slice(at + under.length))]
+		: [prompt, run(text)];
+	// An empty line says what it takes, after the caret (cut at its end when the line is short).
+	const left =
+		text === ''
+			? [...field, run(` ${PLACEHOLDER}`, 'dim')]
+			: fitField(field, width - cellWidth(status.text) - 2);
 	return <Line runs={spread(left, status.text ? [status] : [], width)} />;
 }
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 const NOUNS: Record<Kind, [string, string]> = {
 	era: ['era', 'eras'],
@@ -104,7 +104,7 @@ function fitField(field: Run[], width: number): Run[] {
 	const [prompt, before, ...rest] = field;
 	if (cells(field) <= width || !prompt || !before) return field;
 	const room = width - cells([prompt, ...rest]) - 1;
-	const kept = [...graphemes.segment(before.text)];
+	const kept = [...graphemesOf(before.text)];
 	let used = 0;
 	let from = kept.length;
 	while (from > 0) {

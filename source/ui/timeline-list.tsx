@@ -92,7 +92,7 @@ function binaryHas(sorted: Int32Array, value: number): boolean {
 	return false;
 }
 
-const GroupHeader = memo(function GroupHeader({
+export const GroupHeader = memo(function GroupHeader({
 	label,
 	size,
 	width,

@@ -6,6 +6,7 @@ import {DetailPane} from './detail-pane.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
 import {ProblemsList} from './problems-list.js';
+import {QuotesList} from './quotes-list.js';
 import {SearchPane} from './search-pane.js';
 import {TimelineList} from './timeline-list.js';
 
@@ -21,6 +22,7 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	timeline: TimelineList,
 	detail: DetailPane,
 	search: SearchPane,
+	quotes: QuotesList,
 	problems: ProblemsList,
 	date: DatePrompt,
 	facets: FacetPicker,

@@ -84,19 +84,23 @@ describe.each([
 		session.press('/');
 		await session.waitFor(' SEARCH ');
 		session.press('chevron');
-		// The events about Chevron, ranked with the quote naming it.
-		const results = await session.waitFor('2 events · 1 quote');
-		expect(results).toMatch(/▸ Chevron is the only major oil company/);
-		expect(results).toContain('— Nicolas Maduro · said 31 Dec 2025');
+		// The events about Chevron, ranked with the quote naming it. Each waited for: a frame may
+		// arrive in more than one piece.
+		await session.waitFor('2 events · 1 quote');
+		await session.waitFor(/▸ Chevron is the only major oil company/);
+		await session.waitFor('— Nicolas Maduro · said 31 Dec 2025');
 		session.press(KEY.down, KEY.down);
 		await session.waitFor(/▸ “.*Chevron,”/);
 		session.press(KEY.enter);
-		const detail = await session.waitFor(' DETAIL ');
+		await session.waitFor(' DETAIL ');
 		// The quote's block is marked with the selection bar, on screen.
-		const marked = session.lines().filter((line) => line.includes('▌'));
-		expect(marked.join(' ')).toContain('If they want oil, Venezuela is ready');
-		expect(marked.join(' ')).toContain('— Nicolas Maduro · said 31 Dec 2025');
-		expect(detail).toContain('Chevron');
+		const marked = () =>
+			session
+				.lines()
+				.filter((line) => line.includes('▌'))
+				.join(' ');
+		await session.waitFor(() => marked().includes('If they want oil, Venezuela is ready'));
+		await session.waitFor(() => marked().includes('— Nicolas Maduro · said 31 Dec 2025'));
 		// Enter went there, as less and vim do: Esc leaves the cursor on the quote's event, the search
 		// still in force in the status bar.
 		session.press(KEY.escape);
@@ -305,7 +309,10 @@ describe('live reload', () => {
 
 		save('{"format": "timescope/1", "title": "half-written", "events": [\n  {"id": ');
 		screen = await session.waitFor('reload failed');
-		expect(session.lines()[0]).toMatch(/! reload failed: .*story\.json:2:\d+: .* showing the last good/);
+		// A half-written save is a file cut short, and is told so.
+		expect(session.lines()[0]).toMatch(
+			/! reload failed: .*story\.json:2:\d+: \/events\/0: the file ends at line 2/,
+		);
 		expect(screen).toMatch(/▸ .*Event number 3, corrected/);
 		expect(session.lines()[1]).toContain('31 events');
 

@@ -73,3 +73,38 @@ describe('a paste far past the cap', () => {
 		expect(Date.now() - stopped).toBeLessThan(5_000);
 	});
 });
+
+describe('the quotes view', () => {
+	it('lists who said what, when; z groups by speaker; Enter opens the quote in its event', async () => {
+		const session = open([BUNDLED], 120, 40);
+		await session.waitFor(' TIMELINE ');
+		session.press('Q');
+		await session.waitFor(' QUOTES ');
+		// Waited for, not read at once: a frame may arrive in more than one piece.
+		await session.waitFor(/── December 2025 · \d+ ─/);
+		await session.waitFor(/▸ between 29 Dec–2 Jan 2026 +Trump +“along the shore”/);
+		session.press('z');
+		await session.waitFor(/── Nicolas Maduro · 8 ─/);
+		await session.waitFor(/── Trump · 5 ─/);
+		session.press(KEY.enter);
+		await session.waitFor(' DETAIL ');
+		await session.waitFor(/▌ +“along the shore”/);
+		session.press(KEY.escape);
+		await session.waitFor(' QUOTES ');
+		session.press(KEY.escape);
+		await session.waitFor(' TIMELINE ');
+		session.press('q');
+		await expectRestored(session, 0);
+	});
+
+	it('on a timeline without quotes, says so and points to search', async () => {
+		const session = open([
+			sharedFile('timelinejs-examples/TimelineJS3__website__examples__twain__marktwain.json'),
+		]);
+		await session.waitFor(' TIMELINE ');
+		session.press('Q');
+		await session.waitFor('This timeline has no quotes. Press / to search its events.');
+		session.press(KEY.ctrlC);
+		await expectRestored(session, 130);
+	});
+});

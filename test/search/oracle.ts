@@ -1,4 +1,5 @@
 import {generateDocument} from '../../bench/generate.js';
+import {eraOf} from '../../source/dataset/eras.js';
 import {
 	type Actor,
 	buildDataset,
@@ -41,9 +42,10 @@ function quoteFields(quote: Quote): string[] {
 	]);
 }
 
-/** The eras an event falls in: those whose range holds its earliest instant. */
+/** The era an event falls in, as the explorer places it. */
 function erasOf(data: Dataset, event: TimelineEvent): Era[] {
-	return data.eras.filter((era) => era.date.min <= event.date.min && event.date.min <= era.date.max);
+	const era = eraOf(data.eras, event);
+	return era ? [era] : [];
 }
 
 function eventFields(data: Dataset, event: TimelineEvent): string[] {

@@ -4,7 +4,7 @@ import type {Filters} from '../../source/dataset/filter.js';
 import {buildDataset, type Dataset} from '../../source/dataset/model.js';
 import type {ProblemReport} from '../../source/dataset/problems.js';
 import {documentSchema, type TimescopeDocument} from '../../source/dataset/schema.js';
-import {createSearcher} from '../../source/search/searcher.js';
+import {createSearcher, SCOPE_KINDS} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
@@ -121,6 +121,7 @@ export function answer(state: State, query = state.search.query): State {
 	const result = createSearcher(state.dataset).search(query, {
 		within: state.timeline.selection,
 		limit: RESULT_LIMIT,
+		kinds: SCOPE_KINDS[state.search.scope],
 	});
 	return reducer(state, {type: 'searchResults', query, generation: state.search.generation, result});
 }

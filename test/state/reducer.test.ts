@@ -6,6 +6,7 @@ import {facetItems} from '../../source/state/facets.js';
 import {modeOf} from '../../source/state/keymap.js';
 import {layoutFor, scrollMargin} from '../../source/state/layout.js';
 import {reducer} from '../../source/state/reducer.js';
+import {isPending} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
 import {rowAt, rowOfEvent} from '../../source/state/timeline.js';
 import {answer, cursorTitle, generated, loadFixture, NARROW, press, start, type, WIDE} from './helpers.js';
@@ -375,11 +376,39 @@ describe('search', () => {
 		);
 	});
 
-	it('clears results when the query is emptied', () => {
+	it('lists everything in time order when the query is emptied, the old results shown until then', () => {
 		let state = answer(type(press(start(small), '/'), 'oil'));
-		expect(state.search.outcome).toBeDefined();
+		expect(state.search.outcome?.ranked).toBe(true);
 		state = press(state, 'backspace', 'backspace', 'backspace');
-		expect(state.search.outcome).toBeUndefined();
+		expect(state.search.outcome?.query).toBe('oil');
+		expect(isPending(state)).toBe(true);
+		state = answer(state);
+		expect(isPending(state)).toBe(false);
+		expect(state.search.outcome?.ranked).toBe(false);
+		expect(state.search.outcome?.counts).toEqual({
+			event: small.events.length,
+			quote: small.quotes.length,
+			era: 0,
+		});
+	});
+
+	it('Tab keeps the search to events, then quotes, then all kinds again, and asks again each time', () => {
+		let state = answer(type(press(start(small), '/'), 'maduro'));
+		const all = state.search.outcome?.counts;
+		expect(all?.event).toBeGreaterThan(0);
+		expect(all?.quote).toBeGreaterThan(0);
+		state = press(state, 'tab');
+		expect(state.search.scope).toBe('events');
+		expect(state.message?.text).toBe('searching events only');
+		expect(isPending(state)).toBe(true);
+		state = answer(state);
+		expect(state.search.outcome?.counts).toEqual({event: all?.event, quote: 0, era: 0});
+		state = answer(press(state, 'tab'));
+		expect(state.search.scope).toBe('quotes');
+		expect(state.search.outcome?.counts).toEqual({event: 0, quote: all?.quote, era: 0});
+		state = answer(press(state, 'tab'));
+		expect(state.search.scope).toBe('all');
+		expect(state.search.outcome?.counts).toEqual(all);
 	});
 
 	it('moves through results with ↑/↓ and Ctrl-N/Ctrl-P, within bounds', () => {

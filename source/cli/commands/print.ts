@@ -1,10 +1,10 @@
 import {describeFilters, type Filters, select, toDocument} from '../../dataset/filter.js';
-import type {Dataset} from '../../dataset/model.js';
+import {type Dataset, findEvent} from '../../dataset/model.js';
 import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
-import {createSearcher, type Kind} from '../../search/searcher.js';
+import {createSearcher, SCOPE_KINDS} from '../../search/searcher.js';
 import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
@@ -14,7 +14,7 @@ import {write} from '../write.js';
 export async function print(dataset: Dataset, filters: Filters, flags: Flags): Promise<number> {
 	let selection = select(dataset, filters);
 	if (flags.event !== undefined) {
-		const event = dataset.eventsById.get(flags.event);
+		const event = findEvent(dataset, flags.event);
 		if (!event) throw new UsageError(`no event has the id "${flags.event}"`);
 		const quotes = new Set(selection.quotes);
 		selection = {events: [event], quotes: event.quotes.filter((quote) => quotes.has(quote))};
@@ -22,7 +22,7 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const style = styleFor(colourWanted(flags.color, process.env, process.stdout));
 	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
-		const kinds = kindsOf(flags.kind);
+		const kinds = SCOPE_KINDS[flags.kind];
 		const result = createSearcher(dataset).search(flags.search, {
 			within: selection,
 			limit: flags.limit === 0 ? undefined : flags.limit,
@@ -42,17 +42,6 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;
-}
-
-/** `--kind` as the kinds of record searched. */
-export function kindsOf(kind: 'all' | 'events' | 'quotes' | 'eras'): readonly Kind[] {
-	return kind === 'events'
-		? ['event']
-		: kind === 'quotes'
-			? ['quote']
-			: kind === 'eras'
-				? ['era']
-				: ['event', 'quote', 'era'];
 }
 
 /** Without --width: COLUMNS if set (bash does not export it to pipes), the terminal's, or 80. */

@@ -1,5 +1,6 @@
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
+import {findEvent} from '../../dataset/model.js';
 import {progressBar} from '../../output/progress.js';
 import {QUERY_LIMIT} from '../../search/query.js';
 import {colourWanted} from '../../text/colour.js';
@@ -53,7 +54,8 @@ export async function view(invocation: Invocation): Promise<number> {
 		watch: flags.watch,
 		filters,
 		search: flags.search,
-		eventId: flags.event,
+		scope: flags.kind,
+		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
 		colour: colourWanted(flags.color, process.env, process.stdout),

@@ -6,7 +6,7 @@ import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {cursorScroll} from '../scroll.js';
-import {currentHit, hitHighlight, hitShown, setQuery, showHitInDetail} from '../search.js';
+import {currentHit, cycleScope, hitHighlight, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
 import {firstAtOrAfter} from '../timeline.js';
 
@@ -42,7 +42,7 @@ export const searchPane: Pane = {
 		return hit?.kind === 'quote' ? hit.quote : undefined;
 	},
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
-	commands: {openDetail},
+	commands: {scope: cycleScope, openDetail},
 };
 
 /**
