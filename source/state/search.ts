@@ -129,6 +129,15 @@ function selectHitIn(state: State): State {
 }
 
 /**
+ * Whether a search is in force: a query with something in it, answered. An empty line lists everything
+ * (the search view's browser) and marks nothing.
+ */
+export function inForce(state: State): boolean {
+	const {query, outcome} = state.search;
+	return query.trim() !== '' && outcome?.query === query;
+}
+
+/**
  * A search still in force outside the search view, for the status bar: `/chevron · 1 event`. Its
  * matches stay marked in the timeline and n / N step through them until it is cleared.
  */
@@ -144,7 +153,8 @@ export function searchSummary(state: State): string | undefined {
 /** Clear the search: its query and its matches, wherever it is shown. */
 export function clearSearch(state: State): State {
 	if (state.search.query === '') return state;
-	return {...setQuery(state, '', 0), message: {text: 'search cleared'}};
+	const cleared = setQuery(state, '', 0);
+	return {...cleared, search: {...cleared.search, selected: 0, top: 0}, message: {text: 'search cleared'}};
 }
 
 /** The selected result. */
@@ -168,9 +178,8 @@ function highlightOf(hit: QuoteHit): Highlight {
  * the match after Enter jumped there (and n / N, which select the hit they step to).
  */
 export function hitHighlight(state: State, subject: Subject): Highlight | undefined {
-	const {query, outcome} = state.search;
 	const hit = currentHit(state);
-	if (hit?.kind !== 'quote' || outcome?.query !== query || subject.kind !== 'event') return undefined;
+	if (hit?.kind !== 'quote' || !inForce(state) || subject.kind !== 'event') return undefined;
 	return hit.quote.events.includes(subject.event) ? highlightOf(hit) : undefined;
 }
 

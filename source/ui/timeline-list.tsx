@@ -5,6 +5,7 @@ import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {needsCheck} from '../state/draft.js';
 import {dateLabel, dateLines, GAP, type ListColumns, listColumns, rowLines} from '../state/list-columns.js';
+import {inForce} from '../state/search.js';
 import type {State} from '../state/state.js';
 import {type Row, rowAt, rowCount} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
@@ -19,7 +20,7 @@ import {Line, type Run} from './theme.js';
 export function TimelineList({state, width, height}: {state: State; width: number; height: number}) {
 	const {timeline, cursor, top} = state;
 	const focused = state.focus === 'list';
-	const hits = state.search.outcome?.query === state.search.query ? state.search.outcome.events : undefined;
+	const hits = inForce(state) ? state.search.outcome?.events : undefined;
 	const lines = [];
 	if (timeline.events.length === 0) {
 		const filtered = !isWhole(timeline.selection, state.dataset);

@@ -55,7 +55,7 @@ describe('next and previous event from the detail', () => {
 		let state = answer(type(press(start(small), '/'), 'in'));
 		const hits = state.search.outcome?.hits.length ?? 0;
 		expect(hits).toBeGreaterThan(1);
-		state = press(state, 'tab', 'J');
+		state = press(state, 'shift-tab', 'J');
 		expect(modeOf(state)).toBe('detail');
 		expect(state.search.selected).toBe(1);
 	});

@@ -6,7 +6,7 @@ import {facetItems} from '../../source/state/facets.js';
 import {modeOf} from '../../source/state/keymap.js';
 import {layoutFor, scrollMargin} from '../../source/state/layout.js';
 import {reducer} from '../../source/state/reducer.js';
-import {isPending} from '../../source/state/search.js';
+import {inForce, isPending, searchSummary} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
 import {rowAt, rowOfEvent} from '../../source/state/timeline.js';
 import {answer, cursorTitle, generated, loadFixture, NARROW, press, start, type, WIDE} from './helpers.js';
@@ -460,7 +460,8 @@ describe('search', () => {
 		expect(state.search.query).toBe('chevron');
 		state = press(state, 'escape');
 		expect(state.search.query).toBe('');
-		expect(state.search.outcome).toBeUndefined();
+		expect(searchSummary(state)).toBeUndefined();
+		expect(inForce(state)).toBe(false);
 		expect(state.message?.text).toBe('search cleared');
 		expect(press(state, 'escape').message).toBeUndefined();
 	});

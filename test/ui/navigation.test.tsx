@@ -75,4 +75,20 @@ describe('moving around', () => {
 		await ui.until(() => ui.exits.length > 0);
 		expect(ui.exits).toEqual([0]);
 	});
+
+	it('marks the events a search found until it is cleared; an empty search line marks none', async () => {
+		const ui = renderExplorer(small, {size: SIZE});
+		await ready(ui);
+		const marked = () => ui.lines().filter((line) => line.startsWith('• '));
+		expect(marked()).toEqual([]);
+		ui.press('/', 'chevron');
+		await ui.until(/\/ chevron .*\d+ quotes?/);
+		ui.press(KEYS.escape);
+		await ui.until('/chevron · ');
+		expect(marked().length).toBeGreaterThan(0);
+		ui.press(KEYS.escape);
+		await ui.until('search cleared');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(marked()).toEqual([]);
+	});
 });
