@@ -4,12 +4,13 @@ import {fileURLToPath} from 'node:url';
 import {loadDataset} from '../source/dataset/load.js';
 import {buildDataset, type Dataset} from '../source/dataset/model.js';
 import {createSearcher, loadSearcher, type Searcher} from '../source/search/searcher.js';
+import {RESULT_LIMIT} from '../source/state/search.js';
 import {sanitize} from '../source/text/sanitize.js';
 import {measureFrames} from './frames.js';
 import {generateDocument} from './generate.js';
-import {plainFuse} from './plain-fuse.js';
+import {plainFuse, plainFuseEvents} from './plain-fuse.js';
 import {type Timing, timing} from './timing.js';
-import {keystrokes, knownItems, typedQueries} from './workload.js';
+import {type KnownItem, keystrokes, knownItems, typedQueries} from './workload.js';
 
 /**
  * One row of the benchmark, in a process of its own (`node --expose-gc --import tsx bench/measure.ts
@@ -28,15 +29,9 @@ export interface Row {
 	keystroke: Timing;
 	keystrokeAsync: Timing;
 	searchLongestBlockMs: number;
-	knownItem: {
-		ours: number;
-		oursSameSet: number;
-		fuse: number;
-		fzf?: number;
-		n: number;
-		fuseN: number;
-		fzfN?: number;
-	};
+	/** Known-item recall, quotes by their words, events by their title's. */
+	knownItem: Recall;
+	knownEvent: Recall;
 	fuseKeystroke?: Timing;
 	fzfKeystroke?: Timing;
 	/** Keystroke to frame in the timeline (bench/frames.tsx): all keys, then per key. */
@@ -119,43 +114,65 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 		}
 	}
 	const perKey = (runs[0] as number[]).map((_, i) => median(runs.map((run) => run[i] as number)));
+	// As the explorer asks: its limit, the whole timeline's selection, in slices.
 	const asyncSearcher: Searcher = sliced.value;
+	const explorer = {limit: RESULT_LIMIT, within: {events: data.events, quotes: data.quotes}};
 	for (const keys of keystrokes(typedQueries(data, 99)))
-		for (const q of keys) await asyncSearcher.searchAsync(q, {limit: 50});
+		for (const q of keys) await asyncSearcher.searchAsync(q, explorer);
 	const perKeyAsync: number[] = [];
 	const searchBlock = await longestBlock(async () => {
 		for (const keys of keystrokes(queries)) {
 			for (const q of keys) {
 				const t = performance.now();
-				await asyncSearcher.searchAsync(q, {limit: 50});
+				await asyncSearcher.searchAsync(q, explorer);
 				perKeyAsync.push(performance.now() - t);
 			}
 		}
 	});
 
-	const items = knownItems(data, 300);
-	const oursHits = items.map((item) =>
+	// Known items: ours in the one ranked list of every kind; plain fuse.js on that kind alone.
+	const quoteItems = knownItems(data, 300, 'quote');
+	const eventItems = knownItems(data, 300, 'event');
+	const oursFinds = (item: KnownItem, kind: 'quote' | 'event') =>
 		searcher
 			.search(item.query, {limit: 3})
 			.hits.slice()
-			.some((hit) => hit.kind === 'quote' && hit.quote.index === item.quote),
-	);
+			.some((hit) =>
+				kind === 'quote'
+					? hit.kind === 'quote' && hit.quote.index === item.index
+					: hit.kind === 'event' && hit.event.index === item.index,
+			);
+	const oursQuotes = quoteItems.map((item) => oursFinds(item, 'quote'));
+	const oursEvents = eventItems.map((item) => oursFinds(item, 'event'));
 	const fuse = plainFuse(data);
-	const fuseHits = withinBudget(items, budgetMs, (item) =>
-		fuse.search(item.query, {limit: 3}).some((result) => result.item.quote.index === item.quote),
+	const fuseEvents = plainFuseEvents(data);
+	const fuseQuoteHits = withinBudget(quoteItems, budgetMs, (item) =>
+		fuse.search(item.query, {limit: 3}).some((result) => result.item.quote.index === item.index),
+	);
+	const fuseEventHits = withinBudget(eventItems, budgetMs, (item) =>
+		fuseEvents.search(item.query, {limit: 3}).some((result) => result.item.event.index === item.index),
 	);
 	const allKeys = keystrokes(queries).flat();
+	// Plain fuse.js searches the whole timeline too: its quotes and its events.
 	const fuseKeys = withinBudget(allKeys, budgetMs, (q) => {
 		const t = performance.now();
 		fuse.search(q, {limit: 50});
+		fuseEvents.search(q, {limit: 50});
 		return performance.now() - t;
 	});
 
-	let fzf: {keys: number[]; hits: boolean[]} | undefined;
+	let fzf: {keys: number[]; quotes: boolean[]; events: boolean[]} | undefined;
 	if (fzfInstalled()) {
-		const lines = `${data.quotes.map((quote) => `${quote.index}\t${sanitize(quote.text)} — ${sanitize(quote.speaker.name)}`).join('\n')}\n`;
-		const input = fileURLToPath(new URL(`../.bench-cache/fzf-${data.quotes.length}.txt`, import.meta.url));
-		writeFileSync(input, lines);
+		const quoteLines = data.quotes.map(
+			(quote) => `q${quote.index}\t${sanitize(quote.text)} — ${sanitize(quote.speaker.name)}`,
+		);
+		const eventLines = data.events.map(
+			(event) => `e${event.index}\t${sanitize(event.title)} — ${sanitize(event.summary ?? '')}`,
+		);
+		const input = fileURLToPath(
+			new URL(`../.bench-cache/fzf-${data.events.length}-${data.quotes.length}.txt`, import.meta.url),
+		);
+		writeFileSync(input, `${[...eventLines, ...quoteLines].join('\n')}\n`);
 		const run = (q: string) => {
 			const t = performance.now();
 			const out = spawnSync('sh', ['-c', 'fzf --filter "$Q" --delimiter "\t" --nth 2.. < "$F"'], {
@@ -165,17 +182,27 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 			});
 			return {
 				ms: performance.now() - t,
-				top: out.stdout.split('\n', 3).map((line) => Number(line.split('\t')[0])),
+				top: out.stdout.split('\n', 3).map((line) => line.split('\t')[0]),
 			};
 		};
 		fzf = {
 			keys: withinBudget(allKeys, budgetMs, (q) => run(q).ms),
-			hits: withinBudget(items, budgetMs, (item) => run(item.query).top.slice(0, 3).includes(item.quote)),
+			quotes: withinBudget(quoteItems, budgetMs, (item) => run(item.query).top.includes(`q${item.index}`)),
+			events: withinBudget(eventItems, budgetMs, (item) => run(item.query).top.includes(`e${item.index}`)),
 		};
 	}
 
 	const rate = (hits: readonly boolean[]) =>
 		hits.length === 0 ? Number.NaN : hits.filter(Boolean).length / hits.length;
+	const recall = (ours: boolean[], fuseHits: boolean[], fzfHits: boolean[] | undefined): Recall => ({
+		ours: rate(ours),
+		oursSameSet: rate(ours.slice(0, fuseHits.length)),
+		fuse: rate(fuseHits),
+		fzf: fzfHits && rate(fzfHits),
+		n: ours.length,
+		fuseN: fuseHits.length,
+		fzfN: fzfHits?.length,
+	});
 	const frame = await measureFrames(data);
 	return {
 		events: data.events.length,
@@ -189,19 +216,23 @@ export async function measure(file: string, budgetMs: number): Promise<Row> {
 		keystroke: timing(perKey),
 		keystrokeAsync: timing(perKeyAsync),
 		searchLongestBlockMs: searchBlock.block,
-		knownItem: {
-			ours: rate(oursHits),
-			oursSameSet: rate(oursHits.slice(0, fuseHits.length)),
-			fuse: rate(fuseHits),
-			fzf: fzf && rate(fzf.hits),
-			n: items.length,
-			fuseN: fuseHits.length,
-			fzfN: fzf?.hits.length,
-		},
+		knownItem: recall(oursQuotes, fuseQuoteHits, fzf?.quotes),
+		knownEvent: recall(oursEvents, fuseEventHits, fzf?.events),
 		fuseKeystroke: fuseKeys.length > 0 ? timing(fuseKeys) : undefined,
 		fzfKeystroke: fzf && fzf.keys.length > 0 ? timing(fzf.keys) : undefined,
 		frame,
 	};
+}
+
+export interface Recall {
+	ours: number;
+	/** Ours on the items plain fuse.js had time for. */
+	oursSameSet: number;
+	fuse: number;
+	fzf?: number;
+	n: number;
+	fuseN: number;
+	fzfN?: number;
 }
 
 /** Frames alone, on a timeline too big to go through JSON here: `measure.ts --frames EVENTS`. */

@@ -37,19 +37,30 @@ export function withTypo(word: string, kind: Typo, at: number): string {
 }
 
 export interface KnownItem {
-	quote: number;
+	/** The quote's or the event's index. */
+	index: number;
 	query: string;
 	typo: boolean;
 }
 
-/** `count` quotes (deterministic), each queried by 2–4 of its content words; every third with a typo. */
-export function knownItems(data: Dataset, count: number, seed = 300): KnownItem[] {
+/**
+ * `count` quotes (by their text) or events (by their title) of `data`, deterministic, each queried by
+ * 2–4 of its content words; every third with a typo.
+ */
+export function knownItems(
+	data: Dataset,
+	count: number,
+	kind: 'quote' | 'event' = 'quote',
+	seed = 300,
+): KnownItem[] {
 	const rand = random(seed);
 	const items: KnownItem[] = [];
 	const kinds: Typo[] = ['substitute', 'drop', 'swap'];
+	const texts =
+		kind === 'quote' ? data.quotes.map((quote) => quote.text) : data.events.map((event) => event.title);
 	for (let tries = 0; items.length < count && tries < count * 20; tries++) {
-		const quote = Math.floor(rand() * data.quotes.length);
-		const words = [...new Set(contentWords(data.quotes[quote]?.text ?? ''))];
+		const index = Math.floor(rand() * texts.length);
+		const words = [...new Set(contentWords(texts[index] ?? ''))];
 		if (words.length < 2) continue;
 		const take = Math.min(words.length, 2 + Math.floor(rand() * 3));
 		const start = Math.floor(rand() * (words.length - take + 1));
@@ -64,24 +75,29 @@ export function knownItems(data: Dataset, count: number, seed = 300): KnownItem[
 				Math.floor(rand() * 97),
 			);
 		}
-		items.push({quote, query: picked.join(' '), typo});
+		items.push({index, query: picked.join(' '), typo});
 	}
 	return items;
 }
 
 /**
- * Queries typed letter by letter, the way people search an archive: a couple of remembered words,
- * one with a typo, a speaker, the extended syntax.
+ * Queries typed letter by letter, the way people search an archive: a couple of remembered words of
+ * a quote or of an event's title, one with a typo, a speaker, a tag, the extended syntax.
  */
 export function typedQueries(data: Dataset, seed = 7): string[] {
 	const rand = random(seed);
 	const queries: string[] = [];
-	const quoteWords = () => {
+	/** A random item of `items` with at least `least` content words in `text`. */
+	const wordsOf = <T>(items: readonly T[], text: (item: T) => string, least: number) => {
 		for (;;) {
-			const quote = data.quotes[Math.floor(rand() * data.quotes.length)];
-			const words = [...new Set(contentWords(quote?.text ?? ''))];
-			if (quote && words.length >= 3) return {quote, words};
+			const item = items[Math.floor(rand() * items.length)];
+			const words = item === undefined ? [] : [...new Set(contentWords(text(item)))];
+			if (item !== undefined && words.length >= least) return {item, words};
 		}
+	};
+	const quoteWords = () => {
+		const {item, words} = wordsOf(data.quotes, (quote) => quote.text, 3);
+		return {quote: item, words};
 	};
 	for (let i = 0; i < 6; i++) {
 		const {words} = quoteWords();
@@ -109,6 +125,24 @@ export function typedQueries(data: Dataset, seed = 7): string[] {
 	{
 		const {words} = quoteWords();
 		queries.push(words.slice(0, 3).join(' '));
+	}
+	const titleWords = () => {
+		const {item, words} = wordsOf(data.events, (event) => event.title, 2);
+		return {event: item, words};
+	};
+	for (let i = 0; i < 2; i++) {
+		const {words} = titleWords();
+		queries.push(words.slice(0, 2).join(' '));
+	}
+	{
+		const {words} = titleWords();
+		const long = words.find((word) => word.length >= 7) ?? (words[0] as string);
+		queries.push(withTypo(long, 'substitute', Math.floor(rand() * 97)));
+	}
+	{
+		const {event, words} = titleWords();
+		const tag = event.tags[0];
+		queries.push(tag ? `#${tag} ${words[0]}` : (words[0] as string));
 	}
 	return queries;
 }

@@ -262,7 +262,34 @@ export function* evaluate(
  */
 function seedSize(collection: Collection, term: CompiledTerm): number {
 	let size = postingsSize(collection.postings, term.lastWords);
-	for (const link of collection.links) size += 2 * postingsSize(link.table.postings, term.lastWords);
+	for (const link of collection.links) size += holdersSize(link, term.lastWords);
+	return size;
+}
+
+/**
+ * At most how many records hold a table entry with one of `words`: a speaker's name brings all their
+ * quotes. Counted once per list of words, like postingsSize.
+ */
+function holdersSize(link: Link, words: Uint32Array): number {
+	let known = sizes.get(words);
+	if (!known) {
+		known = new Map();
+		sizes.set(words, known);
+	}
+	let size = known.get(link.holders);
+	if (size === undefined) {
+		size = 0;
+		const {postings, valueEntry} = link.table;
+		const {start} = link.holders;
+		for (let w = 0; w < words.length; w++) {
+			const word = words[w] as number;
+			for (let p = postings.start[word] as number; p < (postings.start[word + 1] as number); p++) {
+				const entry = valueEntry[postings.items[p] as number] as number;
+				size += (start[entry + 1] as number) - (start[entry] as number);
+			}
+		}
+		known.set(link.holders, size);
+	}
 	return size;
 }
 
@@ -309,10 +336,14 @@ function markHolders(link: Link, term: CompiledTerm, parts: LinkParts, marks: Ui
 	const {table, holders} = link;
 	const {start, items} = table.postings;
 	const {lastWords} = term;
+	// An entry with several matching words (a name and its aliases) has its holders marked once.
+	const done = new Set<number>();
 	for (let w = 0; w < lastWords.length; w++) {
 		const word = lastWords[w] as number;
 		for (let p = start[word] as number, end = start[word + 1] as number; p < end; p++) {
 			const entry = table.valueEntry[items[p] as number] as number;
+			if (done.has(entry)) continue;
+			done.add(entry);
 			const part = parts.values[entry] as number;
 			if (!((Number.isNaN(part) ? parts.entry(entry) : part) < 0)) continue;
 			for (let h = holders.start[entry] as number, last = holders.start[entry + 1] as number; h < last; h++)

@@ -74,7 +74,7 @@ export type SearchHit = QuoteHit | EventHit | EraHit;
 const RECORDS_KEPT = 2048;
 
 /** How many of the best candidates fuse.js ranks per search. */
-export const RANKED = 100;
+export const RANKED = 50;
 
 type FuseDoc = Record<string, string | string[]>;
 

@@ -2,7 +2,7 @@ import {formatDate} from '../dataset/dates.js';
 import type {EdtfDate} from '../dataset/edtf.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {cellWidth, wrapCells} from '../text/cells.js';
-import {rowAt, type Timeline} from './timeline.js';
+import {type Row, rowAt, rowCount, type Timeline} from './timeline.js';
 
 /**
  * How a timeline row shares the list's width: the cursor marker, the date, the title, the quote count
@@ -96,6 +96,31 @@ export function dateLines(event: TimelineEvent, width: number): string[] {
 export function rowLines(timeline: Timeline, row: number, width: number): number {
 	const at = rowAt(timeline, row);
 	return at.kind === 'header' ? 1 : dateLines(timeline.events[at.index] as TimelineEvent, width).length;
+}
+
+/** A row the list draws, and the line of the list it starts on. */
+export interface RowOnScreen {
+	readonly row: Row;
+	readonly line: number;
+}
+
+/**
+ * The rows the timeline list draws from row `top` in `height` lines at `width`. The first is always a
+ * group header: the current group's when its own has scrolled off (then it is not `top`). The view
+ * draws these and a click reads them back, so the two agree on tall rows and the sticky header.
+ */
+export function rowsOnScreen(timeline: Timeline, top: number, width: number, height: number): RowOnScreen[] {
+	if (timeline.events.length === 0) return [];
+	const rows: RowOnScreen[] = [];
+	const first = rowAt(timeline, top);
+	if (first.kind === 'event')
+		rows.push({row: {kind: 'header', group: timeline.groupOf[first.index] as number}, line: 0});
+	let line = rows.length;
+	for (let r = top; r < rowCount(timeline) && line < height; r++) {
+		rows.push({row: rowAt(timeline, r), line});
+		line += rowLines(timeline, r, width);
+	}
+	return rows;
 }
 
 const cache = new WeakMap<Timeline, ListColumns[]>();

@@ -1,11 +1,13 @@
-import type {TimelineEvent} from '../dataset/model.js';
+import {anchorInstant} from '../dataset/edtf.js';
+import type {Era, TimelineEvent} from '../dataset/model.js';
 import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown, Subject} from './detail.js';
 import {showInDetail} from './detail-view.js';
 import {display} from './display.js';
 import {resultsPerPage, screenLayout} from './layout.js';
-import {setCursor} from './list.js';
+import {stepAmong, stepMessage} from './list.js';
 import type {SearchOutcome, State} from './state.js';
+import {firstAtOrAfter} from './timeline.js';
 
 /**
  * Search state. The reducer never searches: the view runs the query and sends the answer back as a
@@ -89,28 +91,8 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
 	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
-	let index = -1;
-	if (dir > 0) {
-		index = events.findIndex((position) => position > state.cursor);
-	} else {
-		for (let i = events.length - 1; i >= 0; i--) {
-			if ((events[i] as number) < state.cursor) {
-				index = i;
-				break;
-			}
-		}
-	}
-	let wrapped = false;
-	if (index < 0) {
-		index = dir > 0 ? 0 : events.length - 1;
-		wrapped = true;
-	}
-	const moved = selectHitIn(setCursor(state, events[index] as number));
-	const where = `event ${index + 1} of ${events.length} with a match`;
-	return {
-		...moved,
-		message: {text: wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where},
-	};
+	const step = stepAmong(state, events, dir);
+	return {...selectHitIn(step.state), message: {text: stepMessage(step, events.length, 'with a match', dir)}};
 }
 
 /** Select the first result that is or is in the cursor's event (a quote's match is then marked in the detail). */
@@ -173,6 +155,14 @@ function highlightOf(hit: QuoteHit): Highlight {
 	return highlight;
 }
 
+/** The first event of the timeline that falls in an era, if any. */
+export function eraStart(state: State, era: Era): number | undefined {
+	const {timeline} = state;
+	const index = firstAtOrAfter(timeline, era.date.min);
+	const event = index < timeline.datedCount ? timeline.events[index] : undefined;
+	return event && anchorInstant(event.date) <= era.date.max ? index : undefined;
+}
+
 /**
  * The selected hit's highlight, when it is a quote in `subject`: the timeline's detail keeps marking
  * the match after Enter jumped there (and n / N, which select the hit they step to).
@@ -185,11 +175,16 @@ export function hitHighlight(state: State, subject: Subject): Highlight | undefi
 
 /**
  * The selected hit in the detail: an event itself; a quote in its event in the timeline, else its
- * first event, else the quote alone; an era has none.
+ * first event, else the quote alone; an era, its first event.
  */
 export function hitShown(state: State): Shown | undefined {
 	const hit = currentHit(state);
-	if (!hit || hit.kind === 'era') return undefined;
+	if (!hit) return undefined;
+	if (hit.kind === 'era') {
+		const start = eraStart(state, hit.era);
+		const event = start === undefined ? undefined : state.timeline.events[start];
+		return event && {subject: {kind: 'event', event}};
+	}
 	if (hit.kind === 'event') return {subject: {kind: 'event', event: hit.event}};
 	const {quote} = hit;
 	const event = quote.events.find((e) => state.timeline.indexOf(e) >= 0) ?? quote.events[0];

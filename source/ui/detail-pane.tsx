@@ -3,6 +3,7 @@ import {memo} from 'react';
 import type {DocLine} from '../state/detail.js';
 import {detailView} from '../state/detail-nav.js';
 import {DETAIL_GUTTER} from '../state/layout.js';
+import {isMarked} from '../state/marks.js';
 import {PANES} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {fitRuns, run} from './fit.js';
@@ -25,8 +26,21 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 		const {scroll, quote} = state.detail;
 		const bar = (line: DocLine) =>
 			line.quote !== undefined && line.quote === quote ? (focused ? 'focused' : 'marked') : 'no';
+		// A marked quote has ★ in the gutter on its first line.
+		const starred = new Set(
+			doc.quotes.flatMap((q, i) => (isMarked(state.marks, 'quote', q.id) ? [doc.quoteLines[i]?.[0]] : [])),
+		);
 		for (let i = 0; i < pinned; i++) {
-			lines.push(<DetailLine key={`h${i}`} line={doc.lines[i] as DocLine} width={width} bar="no" more={0} />);
+			lines.push(
+				<DetailLine
+					key={`h${i}`}
+					line={doc.lines[i] as DocLine}
+					width={width}
+					bar="no"
+					star={false}
+					more={0}
+				/>,
+			);
 		}
 		const body = height - pinned;
 		const last = doc.lines.length - 1;
@@ -38,6 +52,7 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 					line={line}
 					width={width}
 					bar={bar(line)}
+					star={starred.has(index)}
 					more={i === body - 1 && index < last ? last - index : 0}
 				/>,
 			);
@@ -54,19 +69,22 @@ const DetailLine = memo(function DetailLine({
 	line,
 	width,
 	bar,
+	star,
 	more,
 }: {
 	line: DocLine;
 	width: number;
 	bar: 'focused' | 'marked' | 'no';
+	star: boolean;
 	/** On the last line on screen: how many lines are below it. */
 	more: number;
 }) {
 	const gutter = bar === 'no' ? ' ' : '▌';
 	const runs = [
 		run(gutter, bar === 'focused' ? 'accent' : 'dim'),
-		run(' '.repeat(DETAIL_GUTTER - 1)),
-		...line.spans.map((span) => run(span.text, span.tone)),
+		run(star ? '★' : ' ', 'accent'),
+		run(' '.repeat(DETAIL_GUTTER - 2)),
+		...line.spans.map((span) => run(span.text, span.tone, span.link)),
 	];
 	if (more > 0) {
 		const note = ` ↓ ${more} more`;

@@ -4,10 +4,17 @@ import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {needsCheck} from '../state/draft.js';
-import {dateLabel, dateLines, GAP, type ListColumns, listColumns, rowLines} from '../state/list-columns.js';
+import {
+	dateLabel,
+	dateLines,
+	GAP,
+	type ListColumns,
+	listColumns,
+	rowsOnScreen,
+} from '../state/list-columns.js';
+import {markedEvents} from '../state/marks.js';
 import {inForce} from '../state/search.js';
 import type {State} from '../state/state.js';
-import {type Row, rowAt, rowCount} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
 import {Line, type Run} from './theme.js';
@@ -30,14 +37,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 			: 'No events in this dataset.';
 		lines.push(<Line key="empty" runs={[run(text, 'dim')]} />);
 	}
-	const rows: Row[] = [];
-	const first = timeline.events.length > 0 ? rowAt(timeline, top) : undefined;
-	if (first?.kind === 'event') rows.push({kind: 'header', group: timeline.groupOf[first.index] as number});
-	let used = rows.length;
-	for (let r = top; r < rowCount(timeline) && used < height && first; r++) {
-		rows.push(rowAt(timeline, r));
-		used += rowLines(timeline, r, width);
-	}
+	const rows = rowsOnScreen(timeline, top, width, height).map((on) => on.row);
 	const shownDates = rows.reduce(
 		(most, row) =>
 			row.kind === 'event'
@@ -46,6 +46,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 		0,
 	);
 	const columns = listColumns(timeline, width, shownDates);
+	const marked = markedEvents(state.dataset, state.marks.items);
 	rows.forEach((row, line) => {
 		if (row.kind === 'header') {
 			const size =
@@ -66,6 +67,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 					event={event}
 					selected={row.index === cursor ? (focused ? 'focused' : 'marked') : 'no'}
 					hit={hits ? binaryHas(hits, row.index) : false}
+					marked={marked.has(event)}
 					columns={columns}
 				/>,
 			);
@@ -126,11 +128,13 @@ const EventRow = memo(function EventRow({
 	event,
 	selected,
 	hit,
+	marked,
 	columns,
 }: {
 	event: TimelineEvent;
 	selected: 'focused' | 'marked' | 'no';
 	hit: boolean;
+	marked: boolean;
 	columns: ListColumns;
 }) {
 	// ◇: an extracted item the extractor was unsure of, to check first.
@@ -155,7 +159,9 @@ const EventRow = memo(function EventRow({
 		run(lead.length > 0 ? '  ' : marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
 		run(padCells(last, columns.date + over), 'accent'),
 		run(' '.repeat(GAP)),
-		run(padCells(display(event.title), Math.max(0, columns.title - over))),
+		// ★ before the title: marked (m), or holding a marked quote.
+		...(marked ? [run('★ ', 'accent')] : []),
+		run(padCells(display(event.title), Math.max(0, columns.title - over - (marked ? 2 : 0)))),
 		run(count.padStart(columns.count), 'dim'),
 	];
 	if (columns.who > 0) runs.push(run(' '.repeat(GAP)), run(truncateCells(whoOf(event), columns.who), 'dim'));

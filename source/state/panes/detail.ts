@@ -14,7 +14,8 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 		title: 'Detail',
 		kind: 'detail',
 		scroll: viewScroll({
-			rows: (state) => screenLayout(state).detailHeight,
+			// The body's rows: the pinned head does not scroll.
+			rows: (state) => view(state)?.height ?? screenLayout(state).detailHeight,
 			top: (state) => state.detail.scroll,
 			to: (state, top) => scrollTo(state, view(state), top),
 		}),
@@ -25,6 +26,14 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 			const lines = bodyLines(shown);
 			const last = Math.min(lines, state.detail.scroll + shown.height);
 			return `${at} · lines ${state.detail.scroll + 1}–${last} of ${lines}`;
+		},
+		click: (state, line) => {
+			const shown = view(state);
+			// The pinned head (date and title) holds no quote; the body below it scrolls.
+			const quote =
+				shown && line >= shown.pinned ? shown.doc.lines[state.detail.scroll + line]?.quote : undefined;
+			if (!shown || quote === undefined) return undefined;
+			return {state: selectQuote(state, shown, quote), again: quote === state.detail.quote};
 		},
 		commands: {
 			quote: (state, command) => {

@@ -5,26 +5,35 @@ import type {Field} from '../field.js';
 import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
-import {cursorScroll} from '../scroll.js';
-import {currentHit, cycleScope, hitHighlight, hitShown, setQuery, showHitInDetail} from '../search.js';
+import {clickItem, cursorScroll} from '../scroll.js';
+import {
+	currentHit,
+	cycleScope,
+	eraStart,
+	hitHighlight,
+	hitShown,
+	setQuery,
+	showHitInDetail,
+} from '../search.js';
 import type {State} from '../state.js';
-import {firstAtOrAfter} from '../timeline.js';
+
+const scroll = cursorScroll({
+	count: (state) => state.search.outcome?.hits.length ?? 0,
+	rows: (state) => resultsPerPage(screenLayout(state)),
+	get: (state) => ({cursor: state.search.selected, top: state.search.top}),
+	set: (state, at) => {
+		const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
+		// The detail follows the selection while the results are on screen.
+		return next.view === 'search' ? showHitInDetail(next) : next;
+	},
+});
 
 /** Search: the query line and its results (events, quotes, eras); the detail shows the selected hit. */
 export const searchPane: Pane = {
 	title: 'Search',
 	kind: 'list',
 	item: 'result',
-	scroll: cursorScroll({
-		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(screenLayout(state)),
-		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
-		set: (state, at) => {
-			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
-			// The detail follows the selection while the results are on screen.
-			return next.view === 'search' ? showHitInDetail(next) : next;
-		},
-	}),
+	scroll,
 	field: {
 		get: (state) => ({text: state.search.query, caret: state.search.caret}),
 		set: (state: State, field: Field) =>
@@ -35,6 +44,12 @@ export const searchPane: Pane = {
 	position: (state) => {
 		const hits = state.search.outcome?.hits.length ?? 0;
 		return hits === 0 ? '0/0' : `${state.search.selected + 1}/${hits}`;
+	},
+	click: (state, line) => {
+		// The query line, then two lines a result.
+		if (line < 1) return undefined;
+		const at = {cursor: state.search.selected, count: state.search.outcome?.hits.length ?? 0};
+		return clickItem(scroll, state, at, state.search.top + Math.floor((line - 1) / 2));
 	},
 	subject: hitShown,
 	selectedQuote: (state) => {
@@ -63,11 +78,11 @@ function openDetail(state: State): State {
 	return showInDetail(there, {...shown, highlight: hitHighlight(there, shown.subject)}, quote);
 }
 
-/** Enter on an era: the timeline, on the first event that starts in it. */
+/** Enter on an era: the timeline, on the first event that falls in it. */
 function toEra(state: State, era: Era): State {
-	const {events} = state.timeline;
+	const start = eraStart(state, era);
+	if (start === undefined)
+		return {...state, message: {text: `no event falls in the era ${display(era.title)}`}};
 	const closed: State = {...state, view: 'timeline', focus: 'list', detail: {scroll: 0, quote: 0}};
-	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
-	const index = Math.min(firstAtOrAfter(state.timeline, era.date.min), events.length - 1);
-	return {...setCursor(closed, index), message: {text: `era: ${display(era.title)}`}};
+	return {...setCursor(closed, start), message: {text: `era: ${display(era.title)}`}};
 }

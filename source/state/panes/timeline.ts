@@ -1,4 +1,7 @@
+import {screenLayout} from '../layout.js';
 import {eraJump, groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
+import {rowsOnScreen} from '../list-columns.js';
+import {stepMark} from '../marks.js';
 import type {Pane} from '../pane.js';
 import {clearSearch, hitHighlight, stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
@@ -26,9 +29,17 @@ export const timelinePane: Pane = {
 		const subject = {kind: 'event', event} as const;
 		return {subject, highlight: hitHighlight(state, subject)};
 	},
+	click: (state, line) => {
+		const layout = screenLayout(state);
+		const rows = rowsOnScreen(state.timeline, state.top, layout.listWidth, layout.bodyHeight);
+		const at = rows.findLast((on) => on.line <= line)?.row;
+		if (at?.kind !== 'event') return undefined;
+		return {state: setCursor(state, at.index), again: at.index === state.cursor};
+	},
 	commands: {
 		group: (state, command) => groupJump(state, command.dir),
 		hit: (state, command) => stepHit(state, command.dir),
+		stepMark: (state, command) => stepMark(state, command.dir),
 		cycleGrouping,
 		clearSearch,
 		era: (state, command) => eraJump(state, command.dir),
