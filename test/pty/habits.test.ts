@@ -192,7 +192,7 @@ describe('links', () => {
 		const linked = new TerminalSession([small], {env: {FORCE_HYPERLINK: '1'}});
 		sessions.push(plain, linked);
 		// The whole frame, the status bar its last line, before the two are compared.
-		for (const session of [plain, linked]) await session.waitFor(/https:\/\/example\.test\/article[^]*q quit/);
+		for (const session of [plain, linked]) await session.waitFor(/https:\/\/example\.test\/article.*q quit/s);
 		expect(plain.output).not.toContain('\u001b]8;;');
 		expect(linked.output).toMatch(/\u001b\]8;;https:\/\/[^\u001b]+\u001b\\https:\/\//);
 		// The same cells either way: the link adds no width.
