@@ -150,7 +150,13 @@ function looksLikeTitle(text: string): boolean {
 	return /^\p{Lu}/u.test(text);
 }
 
-/** `He said:` ending the paragraph before a quotation that opens its own. */
+/**
+ * `He said:` ending the paragraph before a quotation that opens its own; press releases leave out
+ * the colon (`John McDonnell MP, LRC Chair, said`).
+ */
+const LEAD_IN_END =
+	/(?::|\b(?:said|says|added|adds|stated|states|wrote|writes|commented|comments|continued|continues))\s*$/u;
+
 function colonLeadIn(
 	paragraphs: readonly string[],
 	quotations: readonly Quotation[],
@@ -158,7 +164,7 @@ function colonLeadIn(
 ): Attribution | undefined {
 	if (paragraph === 0) return undefined;
 	const previous = paragraphs[paragraph - 1] ?? '';
-	if (!/:\s*$/u.test(previous)) return undefined;
+	if (!LEAD_IN_END.test(previous)) return undefined;
 	const lastClosed = quotations.filter((q) => q.close?.paragraph === paragraph - 1).at(-1);
 	const from = lastClosed?.close?.index ?? previous.lastIndexOf('. ') + 1;
 	return findAttribution(previous.slice(from), '');

@@ -75,10 +75,29 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 			refersTo: gender === 'neuter' ? 'organisation' : gender === 'plural' ? 'plural' : 'person',
 		};
 	}
-	// "a spokesman from the Metropolitan Police", "one witness": someone the article does not name.
-	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
-		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
+	// "a spokesman from the Metropolitan Police", "one witness", "some MPs", "two officials": someone
+	// the article does not name.
+	if ((/^(?:a|an|one|another)$/iu.test(first) || QUANTIFIERS.test(first)) && tokens.length > 1) {
+		// "a CBI spokesperson RC Joshi": the description is the person's, who is named after it.
+		const named = /^(?:a|an)$/iu.test(first) ? namedAfterDescription(tokens, appositive) : undefined;
+		return named ?? {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 	}
+	// "John Healey MP", "Martin Luther King Jr.": letters after a name are not part of it.
+	const postNominal = tokens.length > 2 && POST_NOMINALS.has(bare(tokens.at(-1) ?? '').replace(/\.$/u, ''));
+	if (postNominal) {
+		const person = readSpeakerPhrase(tokens.slice(0, -1).join(' '), appositive);
+		if (person?.kind === 'person')
+			return {
+				...person,
+				printed: text,
+				description: joinDescription(tokens.at(-1) ?? '', person.description),
+			};
+	}
+	// "The Palestinian official based in Gaza", "the former national chief of the Assembly of First
+	// Nations": a person described by a role and a place or body, not named.
+	const described = describedPerson(tokens);
+	if (/^the$/iu.test(first) && described)
+		return {printed: text, kind: 'reference', head: described, refersTo: 'person', description: text};
 	// "An urgent motion by councillor Julie Davenport", "a letter from Bill Shorten": the person's words.
 	const by = tokens.findIndex((token, i) => i > 0 && /^(?:by|from)$/u.test(token));
 	if (by > 0 && /^(?:a|an|the)$/iu.test(first) && !PERSON_HEADS.has(stem(tokens[by - 1] ?? ''))) {
@@ -160,6 +179,56 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 }
 
+/** "a CBI spokesperson RC Joshi": a person named after a description that has a role noun. */
+function namedAfterDescription(tokens: string[], appositive: string | undefined): SpeakerPhrase | undefined {
+	const run = lastNameRun(tokens);
+	if (!run || run.end !== tokens.length || run.end - run.start < 2) return undefined;
+	const description = tokens.slice(0, run.start);
+	if (!description.some((token) => PERSON_HEADS.has(stem(token)) || TITLES.has(stem(token))))
+		return undefined;
+	const person = readSpeakerPhrase(tokens.slice(run.start).join(' '), appositive);
+	return person?.kind === 'person'
+		? {
+				...person,
+				printed: tokens.join(' '),
+				description: joinDescription(description.join(' '), person.description),
+			}
+		: undefined;
+}
+
+const QUANTIFIERS =
+	/^(?:some|several|many|few|most|both|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/iu;
+const POST_NOMINALS = new Set([
+	'mp',
+	'mep',
+	'msp',
+	'mla',
+	'mpp',
+	'qc',
+	'kc',
+	'jr',
+	'sr',
+	'obe',
+	'mbe',
+	'cbe',
+	'kbe',
+	'phd',
+]);
+const QUALIFYING = /^(?:based|in|at|from|of|for|with|near)$/u;
+
+/**
+ * The role noun of "the Palestinian official based in Gaza": a lower-case person noun right before a
+ * preposition, with no person named after it (unlike "the spokesman for President Trump").
+ */
+function describedPerson(tokens: string[]): string | undefined {
+	const at = tokens.findIndex((token, i) => i > 1 && QUALIFYING.test(token));
+	if (at < 0) return undefined;
+	const head = tokens[at - 1] ?? '';
+	if (!/^\p{Ll}/u.test(head) || !(PERSON_HEADS.has(stem(head)) || isActorNoun(stem(head)))) return undefined;
+	const rest = tokens.slice(at).join(' ');
+	return (nlp(rest).people().out('array') as string[]).length === 0 ? stem(head) : undefined;
+}
+
 function organisation(text: string, tokens: string[], appositive: string | undefined): SpeakerPhrase {
 	const name = /^the$/iu.test(tokens[0] ?? '') ? tokens.slice(1).join(' ') : text;
 	return {printed: text, kind: 'organisation', name, description: appositive?.trim() || undefined};
@@ -184,16 +253,31 @@ function lastNameRun(tokens: string[]): {start: number; end: number} | undefined
 
 function isNameToken(token: string): boolean {
 	const word = token.replace(/[,;:]+$/u, '');
-	return CAPITALISED.test(word) && !DETERMINERS.has(word.toLowerCase());
+	// "all 7 accused": a number is no name.
+	return CAPITALISED.test(word) && /\p{L}/u.test(word) && !DETERMINERS.has(word.toLowerCase());
 }
 
 function isOrganisation(runTokens: string[], all: string[]): boolean {
 	if (all.some((token) => ORGANISATION_WORDS.has(stem(token)))) return true;
-	if (runTokens.some((token) => ACRONYM.test(token.replace(/['’]s$|[,;:]$/gu, '')))) return true;
+	// "NATO", "BBC"; not "MPs", the plural of a title, nor the initials of "RC Joshi".
+	const acronym = (token: string, i: number) => {
+		const word = token.replace(/['’]s$|[,;:]$/gu, '');
+		if (!ACRONYM.test(word) || TITLES.has(word.replace(/s$/u, '').toLowerCase())) return false;
+		return !(i === 0 && runTokens.length === 2 && word.length <= 3 && isSurname(runTokens[1] ?? ''));
+	};
+	if (runTokens.some(acronym)) return true;
 	const tags = nlp(runTokens.join(' ')).terms().json() as Array<{terms: Array<{tags: string[]}>}>;
 	const termTags = tags.flatMap((term) => term.terms.flatMap((t) => t.tags));
 	if (termTags.includes('Person') && !termTags.includes('Organization')) return false;
 	return termTags.includes('Organization') || termTags.includes('Place');
+}
+
+/** A capitalised word that can be a surname: not an acronym, a place or an organisation. */
+function isSurname(token: string): boolean {
+	if (!/^\p{Lu}\p{Ll}/u.test(token)) return false;
+	const tags =
+		(nlp(token).terms().json() as Array<{terms: Array<{tags: string[]}>}>)[0]?.terms[0]?.tags ?? [];
+	return !tags.includes('Place') && !tags.includes('Organization');
 }
 
 export function isActorNoun(word: string): boolean {

@@ -45,6 +45,8 @@ const CONFIDENCE: Record<SpeakerHow, number> = {
 	unidentified: 0.2,
 };
 
+const QUALIFIER_START = /^(?:of|for|from|at|in|with|close|based|near|who|which|that|on)$/u;
+
 /** How many paragraphs back a follow-on quotation may find its speaker. */
 const FOLLOW_ON_REACH = 2;
 
@@ -85,6 +87,9 @@ export function resolveSpeakers(
 		}
 		const subject = reporterSubject(sentence, inSentence, registry);
 		if (subject) {
+			// "Netanyahu's office said he told…": "he" is the office's owner.
+			const owner = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)?)['’]s\s/u.exec(subject.printed)?.[1];
+			if (owner && registry.knows(owner)) attend(registry.person(owner));
 			const actor = identify(subject, registry, article, focus);
 			if (actor) attend(actor.actor);
 		}
@@ -92,7 +97,8 @@ export function resolveSpeakers(
 		const quoted = inSentence.some((quote) => quote.verdict === 'quote');
 		const reported = quoted ? undefined : findAttribution(sentence.text, '');
 		const speaking = reported && phraseOf(reported);
-		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation')) {
+		// "…, a Palestinian official close to the group told AFP": whom "the official" means later.
+		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation' || isSomeone(speaking))) {
 			const actor = identify(speaking, registry, article, focus);
 			if (actor) attend(actor.actor);
 		}
@@ -155,7 +161,10 @@ function reporterSubject(
 	const firstQuote = Math.min(...quotes.map((quote) => quote.quotation.open.index));
 	const text =
 		quotes.length > 0 ? sentence.text.slice(0, Math.max(0, firstQuote - sentence.start)) : sentence.text;
-	const subject = subjectOf(text);
+	// "For Ronald Herkert, chairman of the group, “…,” he said": the sentence is about him.
+	const topic = /^For\s+(\p{Lu}[^,]{1,60}),/u.exec(text)?.[1];
+	const subject =
+		(topic && readSpeakerPhrase(topic)?.kind === 'person' ? topic : undefined) ?? subjectOf(text);
 	if (!subject || /^['"‘’“”]/u.test(subject)) return undefined;
 	const phrase = readSpeakerPhrase(subject);
 	if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'reference') return undefined;
@@ -164,6 +173,12 @@ function reporterSubject(
 	if (phrase.kind === 'person' && !phrase.name?.includes(' ') && !registry.knows(phrase.name ?? ''))
 		return undefined;
 	return phrase;
+}
+
+/** An unnamed single person ("a senior official"), not a group ("officials", "some MPs"). */
+function isSomeone(phrase: SpeakerPhrase): boolean {
+	if (phrase.kind !== 'unnamed' || !/^(?:a|an)\s/iu.test(phrase.printed)) return false;
+	return phrase.printed.split(/\s+/u).some((word) => PERSON_HEADS.has(word.toLowerCase()));
 }
 
 function speakerOf(
@@ -260,7 +275,10 @@ function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
 /** "officials", "the stoppage": an unnamed speaker or subject that "he" or "she" cannot mean. */
 function isGroup(entry: ActorEntry): boolean {
 	if (entry.kind !== 'unnamed') return false;
-	const head = entry.name.toLowerCase().split(/\s+/u).at(-1) ?? '';
+	// The head noun stands before what qualifies it: "a Palestinian official close to the group".
+	const words = entry.name.toLowerCase().split(/\s+/u);
+	const qualifier = words.findIndex((word, i) => i > 0 && QUALIFIER_START.test(word));
+	const head = (qualifier > 0 ? words[qualifier - 1] : words.at(-1)) ?? '';
 	return GROUPS.has(head) || /[^s]s$/u.test(head) || !(PERSON_HEADS.has(head) || isActorNoun(head));
 }
 
