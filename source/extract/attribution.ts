@@ -53,6 +53,9 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in']);
 const DETERMINER_START = /^(?:a|an|the|his|her|its|their|our)$/iu;
 const STATEMENT_NOUNS =
 	/^(?:statement|statements|comment|comments|remarks|message|letter|note|email|e-mail|post|tweet|response|reply|testimony)$/u;
+/** What someone said, named by a noun their possessive owns: "Kerr’s quick retort", "the anchor’s comment". */
+const REMARK_NOUNS =
+	/^(?:comment|comments|remark|remarks|retort|reply|response|claim|claims|jibe|quip|warning|words|assertion|admission|suggestion|insistence|verdict|description|message|tweet|post|statement)$/u;
 const PERSONAL = /^(?:he|she|it|they)$/iu;
 const TIME_WORDS =
 	/^(?:earlier|later|last|this|next|on|in|week|month|year|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night)$/u;
@@ -140,6 +143,7 @@ export function findAttribution(before: string, after: string): Attribution | un
 		dashAttribution(after, beforeTokens.length === 0) ??
 		followingAttribution(afterTokens, beforeTokens.length === 0) ??
 		accordingTo(beforeTokens, afterTokens) ??
+		remarkOf(beforeTokens) ??
 		statementBy(beforeTokens, standaloneBefore) ??
 		precedingAttribution(beforeTokens, standaloneBefore) ??
 		sentenceEndAttribution(afterTokens) ??
@@ -155,7 +159,18 @@ export function findAttribution(before: string, after: string): Attribution | un
 function dashAttribution(after: string, opensSentence: boolean): Attribution | undefined {
 	const match = /^\s*(?:[—–]|-{1,2}(?=\s))\s*(\S.*?)\s*$/u.exec(after);
 	if (!match?.[1]) return undefined;
-	const {phrase, appositive, rest} = phraseAfterVerb(tokens(match[1]));
+	// "“That’s fine” – Brian Kerr’s quick retort to…": a headline signs the words with a remark.
+	const signed = tokens(match[1]);
+	const owner = possessiveRemark(signed, 0);
+	if (owner)
+		return {
+			phrase: owner.phrase,
+			verb: owner.noun,
+			place: 'after',
+			clause: clean(signed),
+			standalone: opensSentence,
+		};
+	const {phrase, appositive, rest} = phraseAfterVerb(signed);
 	if (!phrase || rest.length > 0) return undefined;
 	const words = phrase.split(/\s+/u);
 	const named =
@@ -164,6 +179,52 @@ function dashAttribution(after: string, opensSentence: boolean): Attribution | u
 			words.some((word) => PERSON_HEADS.has(bare(word)) || TITLES.has(bare(word))));
 	if (!named) return undefined;
 	return {phrase, appositive, verb: 'said', place: 'after', clause: '', standalone: opensSentence};
+}
+
+/**
+ * "anchor’s comment that he was ‘out of step’": words inside a remark that someone's possessive
+ * owns are theirs. The remark must be near the quotation, with no verb of speech after it.
+ */
+function remarkOf(before: string[]): Attribution | undefined {
+	for (let i = before.length - 1; i >= Math.max(0, before.length - 10); i--) {
+		const owner = possessiveRemark(before, i);
+		if (!owner) continue;
+		const rest = before.slice(owner.end);
+		if (rest.some((_, j) => isVerbAt(rest, j)) || rest.some((token) => token.includes(QUOTE_SLOT)))
+			return undefined;
+		return {
+			phrase: owner.phrase,
+			verb: owner.noun,
+			place: 'sentence',
+			clause: clean(before.slice(i)),
+			standalone: false,
+		};
+	}
+	return undefined;
+}
+
+/**
+ * A possessive that starts at `at` and owns a remark noun within two words: "Brian Kerr’s quick
+ * retort", "anchor’s comment". The owner is a run of capitalised words, or one noun.
+ */
+function possessiveRemark(
+	list: readonly string[],
+	at: number,
+): {phrase: string; noun: string; end: number} | undefined {
+	let last = at;
+	while (last < list.length && /^\p{Lu}/u.test(list[last] ?? '') && !/['’]s$/u.test(list[last] ?? '')) last++;
+	const possessive = list[last] ?? '';
+	if (!/^[\p{L}.-]+['’]s$/u.test(possessive) || (last > at && !/^\p{Lu}/u.test(possessive))) return undefined;
+	if (at > 0 && /^\p{Lu}/u.test(list[at - 1] ?? '') && !endsClause(list[at - 1] ?? '')) return undefined;
+	for (let n = last + 1; n <= last + 3 && n < list.length; n++) {
+		const token = list[n] ?? '';
+		if (REMARK_NOUNS.test(bare(token))) {
+			const phrase = clean([...list.slice(at, last), possessive.replace(/['’]s$/u, '')]);
+			return {phrase, noun: bare(token), end: n + 1};
+		}
+		if (endsClause(token) || token.includes(QUOTE_SLOT) || BOUNDARIES.has(bare(token))) return undefined;
+	}
+	return undefined;
 }
 
 /**
@@ -615,7 +676,10 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 	) {
 		const nameStart = walkPhrase(list, start);
 		const name = clean(list.slice(nameStart, start));
-		if (/^\p{Lu}/u.test(name) && name.split(/\s+/u).length <= 4)
+		// "after the draw on Saturday, former manager Owen Clery": a date is no name.
+		const led = bare(list[nameStart - 1] ?? '');
+		const dated = DATE_WORD.test(bare(name)) || BOUNDARIES.has(led) || INNER_PREPOSITIONS.has(led);
+		if (/^\p{Lu}/u.test(name) && name.split(/\s+/u).length <= 4 && !dated)
 			return {phrase: name, appositive: clean(list.slice(start, end)), auxiliary, start: nameStart};
 	}
 	const phrase = clean(list.slice(start, end));
@@ -772,6 +836,33 @@ export function subjectOf(sentence: string): string | undefined {
 	return subject && next !== undefined ? subject : undefined;
 }
 
+/**
+ * "Morgan … credited his team for “showing what we are capable of playing. It was smart…”": words
+ * that speak in the first person, run past a sentence's end or make a clause of their own are
+ * someone's words though no verb of speech brings them in; the person the reporter's sentence is
+ * about said them. Only a named person or a pronoun qualifies, never a thing ("The report").
+ */
+export function spokenBySubject(quoted: string, before: string): Attribution | undefined {
+	const words = quoted.trim().split(/\s+/u);
+	const speech =
+		/\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]our)\b/u.test(quoted) ||
+		/[.!?]\s+\p{Lu}/u.test(quoted.trim()) ||
+		words.length >= 6;
+	// "WH Defends Limited Press Briefing: ‘We Invited the Pool’": a label, not a subject.
+	if (!speech || before.trim() === '' || /:\s*$/u.test(before)) return undefined;
+	const list = tokens(before);
+	const subject = sentenceSubject(list);
+	if (
+		!subject ||
+		!(
+			PERSONAL.test(subject) ||
+			(/^\p{Lu}/u.test(subject) && !DETERMINER_START.test(subject.split(/\s+/u)[0] ?? ''))
+		)
+	)
+		return undefined;
+	return {phrase: subject, verb: '', place: 'sentence', clause: clean(list), standalone: false};
+}
+
 /** The subject of a clause that a participle ("saying", "adding") continues. */
 function sentenceSubject(list: string[]): string | undefined {
 	// Skip an opening adverbial or participle clause: "Still, Maduro…", "In a post on X, Trump…".
@@ -782,8 +873,10 @@ function sentenceSubject(list: string[]): string | undefined {
 		['Adverb', 'Preposition', 'Conjunction', 'Verb', 'Date'].some((tag) => opener.includes(tag)) ||
 		(firstComma === 0 && !opener.includes('Noun'));
 	// The clause before the comma is an opener only when short; "So Tim Cook appeared … and shared
-	// his views, calling…" opens with a bare connective.
-	if (firstComma >= 0 && firstComma <= 6 && firstComma + 1 < list.length && adverbial) {
+	// his views, calling…" opens with a bare connective. A participle's clause ("Speaking on Virgin
+	// Media Sport after the game,") runs longer.
+	const reach = /ing$/u.test(bare(list[0] ?? '')) && opener.includes('Verb') ? 12 : 6;
+	if (firstComma >= 0 && firstComma <= reach && firstComma + 1 < list.length && adverbial) {
 		start = firstComma + 1;
 	} else if (/^(?:so|and|but|yet|still|then|now|also)$/iu.test(list[0] ?? '') && list.length > 1) {
 		start = 1;

@@ -1,4 +1,4 @@
-import {type Attribution, findAttribution, isThing, QUOTE_SLOT} from './attribution.js';
+import {type Attribution, findAttribution, isThing, QUOTE_SLOT, spokenBySubject} from './attribution.js';
 import {findQuotations, type Quotation} from './quotations.js';
 import type {Sentence} from './sentences.js';
 
@@ -48,7 +48,7 @@ export function findQuotes(paragraphs: readonly string[], sentences: readonly Se
 		const after = quotation.close
 			? masked(paragraphs, quotations, quotation, last.paragraph, last.index, closing?.end ?? last.index)
 			: '';
-		const attribution = findAttribution(before, after);
+		const attribution = findAttribution(before, after) ?? spokenBySubject(quotation.text, before);
 		const kind = directness(before, quotation.text, attribution);
 		const verdict = judge(quotation, before, after, attribution, kind);
 		const sentence =

@@ -32,6 +32,8 @@ export interface SpeakerPhrase {
 	name?: string;
 	description?: string;
 	gender?: Gender;
+	/** The gender is a guess from the first name ("Lex" is listed as a woman's name), not the text's. */
+	genderGuessed?: boolean;
 	/** For pronouns and references: the pronoun or head noun, and what it can point back to. */
 	head?: string;
 	refersTo?: 'person' | 'organisation' | 'plural';
@@ -107,7 +109,13 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
 	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
 	const place = /^the$/iu.test(tokens[of + 1] ?? '') ? tokens[of + 2] : tokens[of + 1];
-	if (of > 0 && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
+	// "former Republic of Ireland manager Brian Kerr": a role after the body, then the name, at the end.
+	const tail = lastNameRun(tokens);
+	const namedAfterRole =
+		tail !== undefined &&
+		tail.end === tokens.length &&
+		tokens.slice(of + 1, tail.start).some((token) => /^\p{Ll}/u.test(token) && PERSON_HEADS.has(stem(token)));
+	if (of > 0 && !namedAfterRole && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
 		const before = tokens.slice(0, of);
 		if (!before.every((token) => TITLES.has(stem(token)) || TITLES.has(bare(token)))) {
 			const person = readSpeakerPhrase(
@@ -160,7 +168,7 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 				kind: 'person',
 				name: nameTokens.join(' ').replace(POSSESSIVE, ''),
 				description,
-				gender: genderOf(tokens.slice(0, run.start + titleEnd), nameTokens),
+				...genderOf(tokens.slice(0, run.start + titleEnd), nameTokens),
 			};
 		}
 	}
@@ -285,20 +293,22 @@ export function isActorNoun(word: string): boolean {
 	return term?.terms[0]?.tags.includes('Actor') ?? false;
 }
 
-function genderOf(before: string[], name: string[]): Gender | undefined {
+function genderOf(before: string[], name: string[]): {gender?: Gender; genderGuessed?: boolean} {
 	for (const token of before) {
 		const gender = HONORIFIC_GENDER.get(stem(token).replace(/\.$/u, ''));
-		if (gender) return gender;
+		if (gender) return {gender};
 	}
-	if (name.length < 2) return undefined;
+	if (name.length < 2) return {};
 	const tags = (
 		nlp(name[0] ?? '')
 			.terms()
 			.json() as Array<{terms: Array<{tags: string[]}>}>
 	)[0]?.terms[0]?.tags;
-	if (tags?.includes('MaleName') && !tags.includes('FemaleName')) return 'male';
-	if (tags?.includes('FemaleName') && !tags.includes('MaleName')) return 'female';
-	return undefined;
+	if (tags?.includes('MaleName') && !tags.includes('FemaleName'))
+		return {gender: 'male', genderGuessed: true};
+	if (tags?.includes('FemaleName') && !tags.includes('MaleName'))
+		return {gender: 'female', genderGuessed: true};
+	return {};
 }
 
 function joinDescription(before: string, appositive: string | undefined): string | undefined {
