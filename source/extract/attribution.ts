@@ -104,6 +104,12 @@ function isVerbAt(list: readonly string[], i: number): boolean {
 		return bare(list[i + 1] ?? '') === 'it' && bare(list[i + 2] ?? '') === 'to';
 	}
 	if (!SPEECH_VERBS.has(word)) return false;
+	// "the media reports were absurd": a plural noun that a verb follows is the subject, not a verb.
+	if (
+		/s$/u.test(word) &&
+		/^(?:are|were|have|had|say|said|suggest|suggested|show|showed)$/u.test(bare(list[i + 1] ?? ''))
+	)
+		return false;
 	return UNAMBIGUOUS.test(word) || tagsAt(list, i).includes('Verb');
 }
 
@@ -593,6 +599,8 @@ function subjectBefore(list: string[], v: number): Subject | undefined {
 		for (let previous = end - 2; previous > 0; previous--) {
 			if (endsClause(list[previous] ?? '') || isAuxiliary(list[previous] ?? '')) continue;
 			if (!tagsAt(list, previous).includes('Verb') || /^\p{Lu}/u.test(list[previous] ?? '')) continue;
+			// "following the 2013 election defeat but says": a participle is no verb the "but" shares.
+			if (/ing$/u.test(bare(list[previous] ?? '')) && !isAuxiliary(list[previous - 1] ?? '')) continue;
 			const shared = subjectBefore(list, previous);
 			if (shared) return {...shared, auxiliary};
 			break;
