@@ -860,14 +860,10 @@ export function spokenBySubject(quoted: string, before: string): Attribution | u
 	if (!speech || before.trim() === '' || /:\s*$/u.test(before)) return undefined;
 	const list = tokens(before);
 	const subject = sentenceSubject(list);
-	if (
-		!subject ||
-		!(
-			PERSONAL.test(subject) ||
-			(/^\p{Lu}/u.test(subject) && !DETERMINER_START.test(subject.split(/\s+/u)[0] ?? ''))
-		)
-	)
-		return undefined;
+	// "Maria Lopez", "she", "the Ford government": never "The report".
+	const [first = '', second = ''] = subject?.split(/\s+/u) ?? [];
+	const named = DETERMINER_START.test(first) ? /^\p{Lu}/u.test(second) : /^\p{Lu}/u.test(first);
+	if (!subject || !(PERSONAL.test(subject) || named)) return undefined;
 	return {phrase: subject, verb: '', place: 'sentence', clause: clean(list), standalone: false};
 }
 
