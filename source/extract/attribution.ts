@@ -878,8 +878,9 @@ function sentenceSubject(list: string[]): string | undefined {
 		(firstComma === 0 && !opener.includes('Noun'));
 	// The clause before the comma is an opener only when short; "So Tim Cook appeared … and shared
 	// his views, calling…" opens with a bare connective. A participle's clause ("Speaking on Virgin
-	// Media Sport after the game,") runs longer.
-	const reach = /ing$/u.test(bare(list[0] ?? '')) && opener.includes('Verb') ? 12 : 6;
+	// Media Sport after the game,", "Reacting to the storm that blew up in the Dáil yesterday …,")
+	// runs longer.
+	const reach = /ing$/u.test(bare(list[0] ?? '')) && opener.includes('Verb') ? 16 : 6;
 	if (firstComma >= 0 && firstComma <= reach && firstComma + 1 < list.length && adverbial) {
 		start = firstComma + 1;
 	} else if (/^(?:so|and|but|yet|still|then|now|also)$/iu.test(list[0] ?? '') && list.length > 1) {

@@ -125,6 +125,11 @@ function judge(
 	kind: 'direct' | 'partial',
 ): Verdict {
 	if (/\bso-called\s*$/iu.test(before)) return 'scare quotes';
+	// "under the headline, ‘Act against militants…’": a headline or title is quoted, not said.
+	if (
+		/\b(?:headline|headlined|title|titled|entitled|slogan|banner|caption|hashtag)\s*[,:]?\s*$/iu.test(before)
+	)
+		return 'title';
 	if (attribution?.naming) return looksLikeTitle(quotation.text) ? 'title' : 'scare quotes';
 	const words = quotation.text.replace(/[.,;:!?]+$/u, '').split(/\s+/u);
 	const titleCase =

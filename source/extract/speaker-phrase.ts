@@ -208,6 +208,7 @@ const QUANTIFIERS =
 	/^(?:some|several|many|few|most|both|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/iu;
 const POST_NOMINALS = new Set([
 	'mp',
+	'td',
 	'mep',
 	'msp',
 	'mla',
