@@ -16,6 +16,9 @@ export const OPTIONS = {
 	// Prefer ESM builds: some packages' "main" is a UMD wrapper that esbuild cannot follow.
 	mainFields: ['module', 'main'],
 	jsx: 'automatic',
+	// Ink and its helpers measure text as terminals do (glibc's wcwidth), not as the string-width
+	// package does: see source/text/cells.ts.
+	alias: {'string-width': fileURLToPath(new URL('source/text/string-width.ts', import.meta.url))},
 	// Ink loads its devtools bridge only when DEV=true; it is not a dependency.
 	external: ['react-devtools-core'],
 	// Bundled CommonJS dependencies still call require() for Node built-ins.

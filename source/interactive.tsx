@@ -15,7 +15,7 @@ import {type Loaded, Session} from './ui/session.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
- * exactly as it found it (main screen, cursor shown, raw mode, mouse and paste modes off) on every
+ * exactly as it found it (main screen, cursor shown, line wrapping on, raw mode, mouse and paste modes off) on every
  * way out: q, Ctrl-C, SIGTERM, SIGHUP, or a bug; and while it is stopped (Ctrl-Z or SIGTSTP), until
  * `fg` (SIGCONT) brings it back and it takes the terminal again and redraws. An error is printed only
  * after the terminal is restored, so it is readable on the main screen instead of lost with the
