@@ -15,6 +15,7 @@ async function main(): Promise<number> {
 		commands: COMMANDS,
 		view: VIEW.args,
 		terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+		stdoutTerminal: process.stdout.isTTY === true,
 		help: () => helpText(VIEW, COMMANDS),
 	});
 	if ('show' in parsed) {

@@ -1,20 +1,26 @@
 import './no-ink-devtools.js';
 import {constants} from 'node:os';
+import type {ReadStream} from 'node:tty';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
+import {createSupportsHyperlinks} from 'supports-hyperlinks';
 import type {Filters} from './dataset/filter.js';
 import type {Dataset} from './dataset/model.js';
 import type {ProblemReport} from './dataset/problems.js';
 import type {Scope} from './search/searcher.js';
+import {loadMarks} from './system/marks-store.js';
+import {CLEAR_SCREEN, cannotSuspend, enterModes, leaveModes} from './system/terminal.js';
 import {sanitize} from './text/sanitize.js';
 import {App, type Io} from './ui/app.js';
 import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
- * exactly as it found it (main screen, cursor shown, raw mode off) on every way out: q, Ctrl-C,
- * SIGTERM, SIGHUP, or a bug. An error is printed only after the terminal is restored, so it is
- * readable on the main screen instead of lost with the alternate one.
+ * exactly as it found it (main screen, cursor shown, raw mode, mouse and paste modes off) on every
+ * way out: q, Ctrl-C, SIGTERM, SIGHUP, or a bug; and while it is stopped (Ctrl-Z or SIGTSTP), until
+ * `fg` (SIGCONT) brings it back and it takes the terminal again and redraws. An error is printed only
+ * after the terminal is restored, so it is readable on the main screen instead of lost with the
+ * alternate one.
  *
  * Ink is rendered with:
  * - exitOnCtrlC off: Ctrl-C is a key like the others (exit 130) and goes through the same restore;
@@ -45,21 +51,17 @@ export interface InteractiveOptions {
 	strict?: boolean;
 	/** Colour or not (text/colour.ts). */
 	colour: boolean;
+	/** Mouse reports (--no-mouse turns them off). */
+	mouse: boolean;
+	/** Where keys come from when standard input holds the data: the terminal, opened as /dev/tty. */
+	keys?: ReadStream;
 }
-
-const ALT_SCREEN_ON = '\u001b[?1049h';
-const ALT_SCREEN_OFF = '\u001b[?1049l';
-const CURSOR_HIDE = '\u001b[?25l';
-const CURSOR_SHOW = '\u001b[?25h';
-const HOME = '\u001b[H';
-const CLEAR = '\u001b[2J';
-// Reset attributes and end any synchronized update a cut-off frame may have left open.
-const RESET = '\u001b[0m\u001b[?2026l';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
-	const {stdin, stdout, stderr} = process;
+	const {stdout, stderr} = process;
+	const stdin = options.keys ?? process.stdin;
 	// A build without the patch works, at twice the cost a frame: say so before touching the terminal.
 	if (!inkPatched()) {
 		stderr.write(`timescope: ${INK_UNPATCHED}\n`);
@@ -69,21 +71,51 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 	let failure: unknown;
 	let instance: Instance | undefined;
 	let restored = false;
+	let suspended = false;
+	const resumed = new Set<() => void>();
 
-	const restore = () => {
-		if (restored) return;
-		restored = true;
+	const setRaw = (on: boolean) => {
 		try {
-			if (stdin.isTTY) stdin.setRawMode(false);
+			if (stdin.isTTY) stdin.setRawMode(on);
 		} catch {
 			// The terminal may already be gone (SIGHUP).
 		}
+	};
+	const leave = () => {
+		setRaw(false);
 		try {
-			stdout.write(RESET + CURSOR_SHOW + ALT_SCREEN_OFF);
+			stdout.write(leaveModes());
 		} catch {
 			// Same: nothing left to restore.
 		}
 	};
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		if (!suspended) leave();
+	};
+	// Stop as a shell's job control expects: the terminal back first, then the default SIGTSTP action
+	// (our handler removed for it), which the kernel carries out once this returns.
+	const stopNow = () => {
+		if (restored || suspended) return;
+		suspended = true;
+		leave();
+		process.off('SIGTSTP', onStop);
+		process.kill(process.pid, 'SIGTSTP');
+	};
+	const onStop = () => {
+		if (!cannotSuspend()) stopNow();
+	};
+	const onContinue = () => {
+		if (!suspended || restored) return;
+		suspended = false;
+		process.on('SIGTSTP', onStop);
+		setRaw(true);
+		stdout.write(enterModes({mouse: options.mouse}));
+		for (const redraw of resumed) redraw();
+	};
+	process.on('SIGTSTP', onStop);
+	process.on('SIGCONT', onContinue);
 	const stop = (exitCode: number, error?: unknown) => {
 		if (error !== undefined && failure === undefined) failure = error;
 		code = exitCode;
@@ -105,14 +137,28 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
 
 	const io: Partial<Io> = {
-		clearScreen: () => stdout.write(CLEAR + HOME),
+		clearScreen: () => stdout.write(CLEAR_SCREEN),
+		suspend: () => {
+			const why = cannotSuspend();
+			if (why) return `cannot suspend: ${why}`;
+			stopNow();
+			return undefined;
+		},
+		onResume: (redraw) => {
+			resumed.add(redraw);
+			return () => resumed.delete(redraw);
+		},
 	};
+	// Marks kept from earlier sessions; for data on standard input, this session's only.
+	const kept = options.path === undefined ? {marks: {items: []}} : await loadMarks(options.path);
 	try {
-		stdout.write(ALT_SCREEN_ON + HOME + CURSOR_HIDE);
+		stdout.write(enterModes({mouse: options.mouse}));
 		instance = render(
 			<App
-				init={options}
+				init={{...options, marks: kept.marks, notice: kept.notice}}
 				colour={options.colour}
+				// Web addresses as OSC 8 hyperlinks where the terminal shows them (FORCE_HYPERLINK=0 or 1 decides).
+				links={createSupportsHyperlinks(stdout)}
 				io={io}
 				onExit={(exitCode) => {
 					code = exitCode;
@@ -126,9 +172,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		code = 1;
 	} finally {
 		for (const signal of SIGNALS) process.off(signal, onSignal);
+		process.off('SIGTSTP', onStop);
+		process.off('SIGCONT', onContinue);
 		process.off('uncaughtException', onFatal);
 		process.off('unhandledRejection', onFatal);
 		restore();
+		options.keys?.destroy();
 	}
 	if (failure !== undefined) {
 		const detail = failure instanceof Error ? (failure.stack ?? failure.message) : String(failure);

@@ -32,7 +32,7 @@ export const COMMANDS = {
 	},
 	convert: {
 		args: {name: 'FILE', min: 1, max: 1},
-		summary: 'write FILE (e.g. a TimelineJS timeline) as timescope/1 JSON',
+		summary: 'write FILE as timescope/1 JSON, or with --as timelinejs as TimelineJS 3 JSON',
 		run: convert,
 	},
 	completion: {

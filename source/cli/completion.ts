@@ -1,5 +1,5 @@
 import type {Command} from './commands.js';
-import {FLAGS, type FlagSpec, kebab} from './flags.js';
+import {FLAGS, type FlagSpec, longFlag} from './flags.js';
 
 /**
  * Shell completion scripts, written from the flag and command tables: flags (with their short
@@ -18,7 +18,7 @@ interface Entry {
 
 function entries(): Entry[] {
 	return Object.entries(FLAGS as Readonly<Record<string, FlagSpec>>).map(([name, spec]) => ({
-		long: `--${spec.type === 'boolean' && spec.default === true ? 'no-' : ''}${kebab(name)}`,
+		long: longFlag(name, spec),
 		spec,
 		summary: spec.help.replace(/\s*\(.*$/, ''),
 	}));

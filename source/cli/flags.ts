@@ -38,13 +38,25 @@ export const FLAGS = {
 		type: 'boolean',
 		help: 'plain listing (the default when stdout is not a terminal)',
 		for: ['print'],
-		conflicts: ['json', 'interactive'],
+		conflicts: ['json', 'markdown', 'csv', 'interactive'],
 	},
 	json: {
 		type: 'boolean',
 		help: 'the dataset, or with --search the results, as JSON',
 		for: ['print'],
 		conflicts: ['interactive'],
+	},
+	markdown: {
+		type: 'boolean',
+		help: 'the dataset (after filters) as a Markdown chronology, each quote cited',
+		for: ['print'],
+		conflicts: ['json', 'csv', 'search', 'interactive'],
+	},
+	csv: {
+		type: 'boolean',
+		help: 'the dataset (after filters) as CSV, a row per quote with its event',
+		for: ['print'],
+		conflicts: ['json', 'search', 'interactive'],
 	},
 	search: {
 		type: 'string',
@@ -121,11 +133,30 @@ export const FLAGS = {
 		for: VIEW,
 	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
+	mouse: {
+		type: 'boolean',
+		default: true,
+		help: 'leave the mouse to the terminal (to select text) instead of the wheel scrolling and clicks selecting',
+		for: ['explore'],
+	},
 	interactive: {
 		type: 'boolean',
 		short: 'i',
 		help: 'the explorer, even if a flag would choose print mode (needs a terminal)',
 		for: ['explore'],
+	},
+	skipInvalid: {
+		type: 'boolean',
+		help: 'write what can be read and list on stderr what was left out, instead of refusing (exit 3)',
+		for: ['convert'],
+	},
+	as: {
+		type: 'string',
+		choices: ['timescope', 'timelinejs'],
+		default: 'timescope',
+		value: 'FORMAT',
+		help: 'what convert writes: timescope (timescope/1 JSON) or timelinejs (TimelineJS 3 JSON, to publish)',
+		for: ['convert'],
 	},
 	color: {
 		type: 'string',
@@ -187,6 +218,11 @@ export type Flags = {
 /** What a flag's value is, in help and usage errors: `QUERY`, `auto|always|never`. */
 export function valueName(spec: FlagSpec): string {
 	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
+}
+
+/** A flag as it is typed: `--search`, and for a switch that is on by default, `--no-mouse`. */
+export function longFlag(name: string, spec: FlagSpec): string {
+	return `--${spec.type === 'boolean' && spec.default === true ? 'no-' : ''}${kebab(name)}`;
 }
 
 /** `skipInvalid` → `skip-invalid`. */

@@ -1,5 +1,5 @@
 import type {Command} from './commands.js';
-import {type CommandName, FLAGS, type FlagSpec, kebab, valueName} from './flags.js';
+import {type CommandName, FLAGS, type FlagSpec, longFlag, valueName} from './flags.js';
 
 /** `--help`, written from the command and flag tables (meow indents it and puts the description on top). */
 export function helpText(view: Command, commands: Readonly<Record<string, Command>>): string {
@@ -55,7 +55,7 @@ function argsText(command: Command): string {
 }
 
 function label(name: string, spec: FlagSpec): string {
-	const long = spec.type === 'boolean' && spec.default === true ? `--no-${kebab(name)}` : `--${kebab(name)}`;
+	const long = longFlag(name, spec);
 	const value = spec.type === 'boolean' ? '' : ` ${valueName(spec)}`;
 	return `${long}${spec.short ? `, -${spec.short}` : ''}${value}`;
 }

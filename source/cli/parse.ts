@@ -39,6 +39,11 @@ export interface ParseContext {
 	readonly view: CommandArgs;
 	/** stdin and stdout are both terminals: `timescope [FILE]` opens the explorer unless told not to. */
 	readonly terminal: boolean;
+	/**
+	 * stdout alone is a terminal: with the data on stdin (`cat file | timescope -`) the explorer opens
+	 * all the same and reads keys from the terminal itself (/dev/tty), as fzf and less do.
+	 */
+	readonly stdoutTerminal?: boolean;
 	/** Text for `--help` (asked for only when it is shown). */
 	readonly help: () => string;
 }
@@ -104,7 +109,8 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 			if (clash) throw new UsageError(`${flag.as} and ${clash.as} cannot be used together`);
 		}
 	}
-	const command: CommandName = sub ? (positionals[0] as CommandName) : viewMode(flags, context.terminal);
+	const terminal = context.terminal || (context.stdoutTerminal === true && args[0] === '-');
+	const command: CommandName = sub ? (positionals[0] as CommandName) : viewMode(flags, terminal);
 	for (const flag of given) {
 		const where = SPECS[flag.name].for;
 		if (where && !where.includes(command)) {
@@ -120,7 +126,7 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
 }
 
 function viewMode(flags: Flags, terminal: boolean): CommandName {
-	if (flags.print || flags.json) return 'print';
+	if (flags.print || flags.json || flags.markdown || flags.csv) return 'print';
 	if (flags.interactive && !terminal) {
 		throw new UsageError(
 			'--interactive needs a terminal on stdin and stdout (use --print or --json in pipes)',

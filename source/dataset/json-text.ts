@@ -1,5 +1,7 @@
 import {
+	createScanner,
 	findNodeAtOffset,
+	getLocation,
 	getNodePath,
 	type ParseError,
 	parseTree,
@@ -13,6 +15,12 @@ import {fromPointer, type PathPart, type Problem, toPointer} from './problems.js
  * jsonc-parser runs only when something must be located — a syntax error, or a schema problem — so a
  * valid file costs one JSON.parse and nothing more.
  */
+
+/** Errors of a token that the end of the text cut off: `"unterminated`, `12.`, `tr`. */
+const CUT_OFF = new Set(['UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidSymbol']);
+
+/** jsonc-parser's SyntaxKind.EOF (a const enum, which isolated modules cannot read). */
+const EOF = 17;
 
 const SYNTAX_MESSAGES: Record<string, string> = {
 	InvalidSymbol: 'expected a JSON value, found an invalid symbol',
@@ -74,6 +82,38 @@ export class JsonText {
 						}
 					: problem,
 		);
+	}
+
+	/**
+	 * A file that stops before its document is complete — a download or a copy cut short — has one
+	 * problem, not the cascade of closing brackets a parser reports: where it ends, and what is open.
+	 * It is cut short when its first error is at its end (nothing, or a string, number or word cut off
+	 * there) with a value still open.
+	 */
+	cutShort(): Problem | undefined {
+		const errors: ParseError[] = [];
+		parseTree(this.text, errors, {disallowComments: true, allowTrailingComma: false});
+		const first = errors[0];
+		if (!first || this.text.slice(first.offset + first.length).trim() !== '') return undefined;
+		if (first.length > 0 && !CUT_OFF.has(printParseErrorCode(first.error))) return undefined;
+		// Brackets opened and not closed; the parser's own recovery closes them, so they are counted here.
+		const scanner = createScanner(this.text, true);
+		let open = 0;
+		// A token that starts with a bracket is one (a string starts with its quote).
+		const depth: Record<string, number> = {'{': 1, '[': 1, '}': -1, ']': -1};
+		while (scanner.scan() !== EOF) open += depth[this.text[scanner.getTokenOffset()] ?? ''] ?? 0;
+		if (open <= 0) return undefined;
+		const innermost = getLocation(this.text, this.text.length).path.slice(0, open - 1);
+		const end = this.position(this.text.trimEnd().length);
+		const pointer = toPointer(innermost);
+		return {
+			...end,
+			file: this.file,
+			pointer,
+			code: 'truncated',
+			params: {open},
+			message: `the file ends at line ${end.line} before the document is complete${open > 1 ? ` (${open} values still open)` : ''}`,
+		};
 	}
 
 	/** Line and column of the value (or, for a missing key, of the object) at `pointer`. */

@@ -2,6 +2,7 @@ import {Readable} from 'node:stream';
 import {type CheckedProblem, DocumentChecker, fallbackTitle} from './check.js';
 import {findTooDeep, MAX_DEPTH} from './depth.js';
 import {findDuplicateKeys} from './duplicate-keys.js';
+import {TIMESCOPE_NDJSON} from './formats.js';
 import type {ImportResult} from './importers/index.js';
 import {ITEM_KINDS, LISTS} from './items.js';
 import type {JsonText} from './json-text.js';
@@ -109,7 +110,7 @@ async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<
 	yield* rest;
 }
 
-const NDJSON = 'timescope/1 NDJSON';
+const NDJSON = TIMESCOPE_NDJSON;
 const TOO_DEEP = `expected at most ${MAX_DEPTH} levels of nesting, found more`;
 const HEAD_BYTES = 64 * 1024;
 
@@ -197,24 +198,20 @@ export async function parseDocument(
 	const first = text.trimStart()[0];
 	if (first !== '{' && first !== '[') {
 		const importers = await import('./importers/index.js');
-		if (importers.looksLikeTimelineCsv(text)) {
-			return fromImport(
-				importers.importTimelineJsCsv(text, file),
-				file,
-				placer(undefined, file),
-				[],
-				options,
-			);
-		}
+		const importer = importers.textImporterFor(text);
+		if (importer) return fromImport(importer.import(text, file), file, placer(undefined, file), [], options);
+		const why = importers.explainUnrecognised({text});
 		return fail([
-			{
-				file,
-				line: 1,
-				column: 1,
-				code: 'not-timescope',
-				params: {},
-				message: `not a timescope file: found ${describeText(text)}`,
-			},
+			why
+				? {file, line: 1, column: 1, ...why}
+				: {
+						file,
+						line: 1,
+						column: 1,
+						code: 'not-timescope',
+						params: {},
+						message: `not a timescope file: found ${describeText(text)}`,
+					},
 		]);
 	}
 	const head = text.slice(0, firstLineEnd(text) + HEAD_BYTES);
@@ -248,18 +245,19 @@ export async function checkJson(
 	const duplicates = safely(() => findDuplicateKeys(text, value), []);
 	if ((value as {format?: unknown} | null)?.format !== FORMAT) {
 		const importers = await import('./importers/index.js');
-		const shape = importers.detectJsonFormat(value);
-		if (shape === 'timelinejs3' || shape === 'timelinejs2') {
+		const importer = importers.jsonImporterFor(value);
+		if (importer) {
 			// What an importer keeps of a slide goes under extensions: nesting no timeline has is refused
 			// here, where it can be located in the input.
 			const deep = findTooDeep(value, [], 0);
 			if (deep !== undefined) {
 				return fail(await place([{pointer: deep, code: 'too-deep', params: {}, message: TOO_DEEP}]));
 			}
-			return fromImport(importers.importTimelineJsJson(value, file), file, place, duplicates, options);
+			return fromImport(importer.import(value, file), file, place, duplicates, options);
 		}
+		const why = importers.explainUnrecognised({json: value});
 		const format = (value as {format?: unknown} | null)?.format;
-		return fail(await place([{pointer: '', ...notTimescope(value, format)}]));
+		return fail(await place([why ?? {pointer: '', ...notTimescope(value, format)}]));
 	}
 	return checkTimescope(value as Record<string, unknown>, file, place, duplicates, options);
 }
@@ -424,17 +422,17 @@ function describeText(text: string): string {
 
 // The positional parser recurses; a pathologically nested file must still get its message.
 function syntaxProblems(json: JsonText): Problem[] {
-	return safely(
-		() => json.syntaxProblems(),
-		[
-			{
-				file: json.file,
-				code: 'syntax-error',
-				params: {},
-				message: 'is not valid JSON (nested too deeply to locate the error)',
-			},
-		],
-	);
+	return safely(() => {
+		const cut = json.cutShort();
+		return cut ? [cut] : json.syntaxProblems();
+	}, [
+		{
+			file: json.file,
+			code: 'syntax-error',
+			params: {},
+			message: 'is not valid JSON (nested too deeply to locate the error)',
+		},
+	]);
 }
 
 function safely<T>(work: () => T, fallback: T): T {

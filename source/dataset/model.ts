@@ -80,6 +80,17 @@ export interface Dataset {
 	readonly eventsById: ReadonlyMap<string, TimelineEvent>;
 }
 
+/**
+ * The event with this id as a person typed it: a terminal may send Hangul or accents composed (NFC)
+ * or decomposed (NFD), whichever way the file stores them.
+ */
+export function findEvent(dataset: Dataset, typed: string): TimelineEvent | undefined {
+	const {eventsById} = dataset;
+	return (
+		eventsById.get(typed) ?? eventsById.get(typed.normalize('NFC')) ?? eventsById.get(typed.normalize('NFD'))
+	);
+}
+
 /** Dates in a validated document always parse; this turns the result type into the value. */
 export function mustParseEdtf(text: string): EdtfDate {
 	const result = parseEdtf(text);

@@ -2,6 +2,7 @@ import {constants, isUtf8} from 'node:buffer';
 import {fstatSync} from 'node:fs';
 import {type FileHandle, open, readdir} from 'node:fs/promises';
 import {basename, dirname} from 'node:path';
+import {EVERY_FORMAT} from './formats.js';
 import type {Problem, ProblemCode} from './problems.js';
 
 /**
@@ -244,7 +245,7 @@ async function readHead(source: Source, file: string, size: number | undefined):
 	const first = await next();
 	if (first === undefined) {
 		await source.close();
-		return fail(file, 'empty', 'is empty (0 bytes); expected a timescope/1 JSON document');
+		return fail(file, 'empty', `is empty (0 bytes): expected one of: ${EVERY_FORMAT}`);
 	}
 	pieces.push(first);
 	const refused = refuseBinary(first, file);
@@ -385,7 +386,12 @@ export async function readText(input: Input): Promise<TextResult> {
 	if (decoded.text.trim() === '') {
 		return {
 			ok: false,
-			problem: {file, code: 'empty', params: {}, message: 'contains only whitespace'},
+			problem: {
+				file,
+				code: 'empty',
+				params: {},
+				message: `contains only whitespace: expected one of: ${EVERY_FORMAT}`,
+			},
 		};
 	}
 	return decoded;

@@ -147,7 +147,8 @@ export function attribution(quote: Quote): string {
 }
 
 export function sourceLabel(source: {id: string; title?: string; publisher?: string; url?: string}): string {
-	return [source.title, source.publisher, source.url].filter(Boolean).join(', ') || source.id;
+	// Each part once: a title that is the URL says nothing the URL does not.
+	return [...new Set([source.title, source.publisher, source.url].filter(Boolean))].join(', ') || source.id;
 }
 
 function plural(count: number, noun: string): string {

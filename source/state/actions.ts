@@ -1,8 +1,10 @@
 import type {LoadResult} from '../dataset/load.js';
 import type {SearchResult} from '../search/searcher.js';
+import type {Pointer} from './input.js';
 import type {Size} from './layout.js';
 import type {Mode} from './panes.js';
 import type {ReloadCause} from './reload.js';
+import type {ExportOutcome} from './state.js';
 
 /**
  * Commands are what keys do, named by intent; the keymap maps keys to them per mode. The other
@@ -33,13 +35,21 @@ export type Command =
 	| {type: 'scope'}
 	// Date prompt
 	| {type: 'submitDate'}
+	// Export prompt: write the file; switch between the marks and the view
+	| {type: 'submitExport'}
+	| {type: 'exportWhat'}
 	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
+	// Marks: mark or unmark what is under the cursor; step through the marked events
+	| {type: 'mark'}
+	| {type: 'stepMark'; dir: 1 | -1}
 	// Wherever they are bound
 	| {type: 'copy'}
+	| {type: 'copyUrl'}
 	| {type: 'openUrl'}
 	| {type: 'reload'}
+	| {type: 'suspend'}
 	| {type: 'quit'; code: number};
 
 export type Action =
@@ -48,6 +58,9 @@ export type Action =
 	/** Keys that arrived together (typed fast or pasted): one render for all of them. */
 	| {type: 'keys'; keys: readonly string[]}
 	| {type: 'insert'; text: string}
+	/** A bracketed paste: text for the field, never keys; `cut` characters past PASTE_LIMIT were dropped. */
+	| {type: 'paste'; text: string; cut?: number}
+	| {type: 'pointer'; pointer: Pointer}
 	| {type: 'resize'; size: Size}
 	| {type: 'indexProgress'; percent: number}
 	| {type: 'indexReady'}
@@ -55,4 +68,8 @@ export type Action =
 	| {type: 'searchResults'; query: string; generation: number; result: SearchResult}
 	/** A new version of the file was read, good or bad: asked for with R, or seen by --watch. */
 	| {type: 'loaded'; result: LoadResult; cause: ReloadCause}
-	| {type: 'effectDone'; id: number; message?: string; error?: boolean};
+	| {type: 'effectDone'; id: number; message?: string; error?: boolean}
+	/** An export (effect `id`) was written, found its file there already, or failed. */
+	| {type: 'exported'; id: number; outcome: ExportOutcome}
+	/** The marks could not be written back to their file. */
+	| {type: 'marksNotSaved'; message: string};

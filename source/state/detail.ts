@@ -3,6 +3,7 @@ import {actorLabel, type Dataset, type Quote, type Source, type TimelineEvent} f
 import type {Problem} from '../dataset/problems.js';
 import {cellWidth} from '../text/cells.js';
 import {splitRuns} from '../text/highlight.js';
+import {webHref} from '../text/links.js';
 import {display, displayParagraphs} from './display.js';
 import {CHECK_BELOW, type Extraction, extractionOf} from './draft.js';
 import {wrapOffsets} from './wrap.js';
@@ -18,6 +19,8 @@ export type Tone = 'plain' | 'title' | 'dim' | 'accent' | 'label' | 'match';
 export interface Span {
 	readonly text: string;
 	readonly tone: Tone;
+	/** A web address (`webHref`) the text links to, drawn as an OSC 8 hyperlink where terminals have them. */
+	readonly link?: string;
 }
 
 export interface DocLine {
@@ -83,13 +86,20 @@ class DocBuilder {
 	text(
 		text: string,
 		tone: Tone,
-		options: {indent?: string; prefix?: Span; quote?: number; ranges?: Highlight['ranges']} = {},
+		options: {
+			indent?: string;
+			prefix?: Span;
+			quote?: number;
+			ranges?: Highlight['ranges'];
+			link?: string;
+		} = {},
 	): void {
 		const indent = options.indent ?? '';
 		const prefixWidth = options.prefix ? cellWidth(options.prefix.text) : 0;
 		const pad = indent + ' '.repeat(prefixWidth);
 		const spans = (start: number, end: number): Span[] => {
 			const slice = text.slice(start, end);
+			if (options.link) return [{text: slice, tone, link: options.link}];
 			if (!options.ranges || options.ranges.length === 0) return [{text: slice, tone}];
 			const shifted = options.ranges.map(([s, e]) => [s - start, e - start] as const);
 			return splitRuns(
@@ -291,9 +301,14 @@ function sourceBlock(b: DocBuilder, source: Source): void {
 		source.publisher && source.title ? display(source.publisher) : undefined,
 		source.published && `published ${formatDateText(source.published)}`,
 	].filter(Boolean);
-	b.text(sourceName(source) + (facts.length > 0 ? ` · ${facts.join(' · ')}` : ''), 'plain', {indent: INDENT});
-	if (source.url && (source.title || source.publisher))
-		b.text(display(source.url), 'accent', {indent: `${INDENT}  `});
+	const link = source.url === undefined ? undefined : webHref(source.url);
+	const named = Boolean(source.title || source.publisher);
+	b.text(sourceName(source) + (facts.length > 0 ? ` · ${facts.join(' · ')}` : ''), 'plain', {
+		indent: INDENT,
+		...(!named && link && {link}),
+	});
+	if (source.url && named)
+		b.text(display(source.url), 'accent', {indent: `${INDENT}  `, ...(link && {link})});
 	if (source.note) b.text(display(source.note), 'dim', {indent: `${INDENT}  `});
 }
 

@@ -23,7 +23,7 @@ export interface Binding {
 }
 
 const BROWSE: Mode[] = ['timeline', 'detail', 'quotes'];
-// Ctrl-C quits from anywhere, a pane added later included.
+// Ctrl-C quits and Ctrl-Z suspends from anywhere, a pane added later included.
 const EVERY_MODE = Object.keys(PANES) as Mode[];
 
 export const KEYMAP: readonly Binding[] = [
@@ -80,6 +80,8 @@ export const KEYMAP: readonly Binding[] = [
 		command: {type: 'hit', dir: -1},
 		help: 'previous event with a search hit',
 	},
+	{keys: ['u'], modes: ['timeline'], command: {type: 'stepMark', dir: 1}, help: 'next marked event'},
+	{keys: ['U'], modes: ['timeline'], command: {type: 'stepMark', dir: -1}, help: 'previous marked event'},
 	{
 		keys: ['z'],
 		modes: ['timeline'],
@@ -179,6 +181,29 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'close'}, help: 'back', hint: 'back'},
 
+	// Marks
+	{keys: ['j', 'down'], modes: ['marks'], command: {type: 'move', by: 1}, help: 'next mark', hint: 'move'},
+	{keys: ['k', 'up'], modes: ['marks'], command: {type: 'move', by: -1}, help: 'previous mark', hint: 'move'},
+	{keys: ['pagedown', 'space'], modes: ['marks'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup', 'b'], modes: ['marks'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{keys: ['g', 'home'], modes: ['marks'], command: {type: 'edge', end: 'first'}, help: 'first mark'},
+	{keys: ['G', 'end'], modes: ['marks'], command: {type: 'edge', end: 'last'}, help: 'last mark'},
+	{
+		keys: ['enter'],
+		modes: ['marks'],
+		command: {type: 'openDetail'},
+		help: 'go to it in the timeline',
+		hint: 'go to',
+	},
+	{keys: ['tab'], modes: ['marks'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{
+		keys: ['escape'],
+		modes: ['marks'],
+		command: {type: 'close'},
+		help: 'back to the timeline',
+		hint: 'back',
+	},
+
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
 	{
@@ -205,18 +230,32 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['y'],
-		modes: BROWSE,
+		modes: [...BROWSE, 'marks'],
 		command: {type: 'copy'},
 		help: 'copy the quote with its attribution',
 		hint: 'copy',
 	},
+	{
+		keys: ['m'],
+		modes: [...BROWSE, 'marks'],
+		command: {type: 'mark'},
+		help: 'mark or unmark the event or quote',
+	},
+	{keys: ['M'], modes: BROWSE, command: {type: 'open', pane: 'marks'}, help: 'the marks'},
+	{
+		keys: ['w'],
+		modes: [...BROWSE, 'marks'],
+		command: {type: 'open', pane: 'export'},
+		help: 'export the view or marks to a file',
+	},
+	{keys: ['Y'], modes: [...BROWSE, 'marks'], command: {type: 'copyUrl'}, help: 'copy the source URL'},
+	{keys: ['o'], modes: [...BROWSE, 'marks'], command: {type: 'openUrl'}, help: 'open the source URL'},
 	{
 		keys: ['!'],
 		modes: BROWSE,
 		command: {type: 'open', pane: 'problems'},
 		help: 'problems found while loading',
 	},
-	{keys: ['o'], modes: BROWSE, command: {type: 'openUrl'}, help: 'open the source URL'},
 	{keys: ['R'], modes: BROWSE, command: {type: 'reload'}, help: 'reload the file from disk'},
 
 	// Search
@@ -251,6 +290,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'kinds',
 	},
 	{keys: ['shift-tab'], modes: ['search'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
+	{keys: ['ctrl-s'], modes: ['search'], command: {type: 'mark'}, help: 'mark or unmark the selected result'},
 	{
 		keys: ['escape'],
 		modes: ['search'],
@@ -260,37 +300,52 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['backspace'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'back'},
 		help: 'delete back',
 	},
 	{
 		keys: ['delete'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'forward'},
 		help: 'delete forward',
 	},
 	{
 		keys: ['ctrl-w'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'word'},
 		help: 'delete a word',
 	},
 	{
 		keys: ['ctrl-u'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'erase', what: 'line'},
 		help: 'clear the line',
 	},
-	{keys: ['left'], modes: ['search', 'date'], command: {type: 'caret', to: 'left'}, help: 'caret left'},
-	{keys: ['right'], modes: ['search', 'date'], command: {type: 'caret', to: 'right'}, help: 'caret right'},
+	{
+		keys: ['left'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'left'},
+		help: 'caret left',
+	},
+	{
+		keys: ['right'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'right'},
+		help: 'caret right',
+	},
 	{
 		keys: ['home', 'ctrl-a'],
-		modes: ['search', 'date'],
+		modes: ['search', 'date', 'export'],
 		command: {type: 'caret', to: 'start'},
 		help: 'line start',
 	},
-	{keys: ['end', 'ctrl-e'], modes: ['search', 'date'], command: {type: 'caret', to: 'end'}, help: 'line end'},
+	{
+		keys: ['end', 'ctrl-e'],
+		modes: ['search', 'date', 'export'],
+		command: {type: 'caret', to: 'end'},
+		help: 'line end',
+	},
 
 	// Problems
 	{
@@ -337,6 +392,23 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['escape'], modes: ['date'], command: {type: 'close'}, help: 'cancel', hint: 'cancel'},
 
+	// Export prompt
+	{
+		keys: ['enter'],
+		modes: ['export'],
+		command: {type: 'submitExport'},
+		help: 'write the file',
+		hint: 'write',
+	},
+	{
+		keys: ['tab'],
+		modes: ['export'],
+		command: {type: 'exportWhat'},
+		help: 'export the marks or the view',
+		hint: 'marks/view',
+	},
+	{keys: ['escape'], modes: ['export'], command: {type: 'close'}, help: 'cancel', hint: 'cancel'},
+
 	// Facet picker
 	{keys: ['j', 'down'], modes: ['facets'], command: {type: 'move', by: 1}, help: 'next', hint: 'move'},
 	{keys: ['k', 'up'], modes: ['facets'], command: {type: 'move', by: -1}, help: 'previous', hint: 'move'},
@@ -378,21 +450,21 @@ export const KEYMAP: readonly Binding[] = [
 	// Everywhere
 	{
 		keys: ['?', 'f1'],
-		modes: [...BROWSE, 'problems'],
+		modes: [...BROWSE, 'marks', 'problems'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
 	},
 	{
 		keys: ['f1'],
-		modes: ['search', 'date', 'facets'],
+		modes: ['search', 'date', 'export', 'facets'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
 	},
 	{
 		keys: ['q'],
-		modes: [...BROWSE, 'problems', 'facets', 'help'],
+		modes: [...BROWSE, 'marks', 'problems', 'facets', 'help'],
 		command: {type: 'quit', code: 0},
 		help: 'quit',
 		hint: 'quit',
@@ -402,6 +474,12 @@ export const KEYMAP: readonly Binding[] = [
 		modes: EVERY_MODE,
 		command: {type: 'quit', code: 130},
 		help: 'quit (exit code 130)',
+	},
+	{
+		keys: ['ctrl-z'],
+		modes: EVERY_MODE,
+		command: {type: 'suspend'},
+		help: 'suspend to the shell (fg comes back)',
 	},
 ];
 

@@ -140,3 +140,39 @@ function landOn(state: State, index: number, era: Era): State {
 		message: {text: `era: ${display(era.title)} (${formatDate(era.date)})`},
 	};
 }
+
+/**
+ * The cursor onto the next of `positions` (ascending timeline positions) after it, or with `dir` -1
+ * the one before it, wrapping at the ends: n/N through search hits, u/U through marks.
+ */
+export function stepAmong(
+	state: State,
+	positions: Int32Array,
+	dir: 1 | -1,
+): {state: State; index: number; wrapped: boolean} {
+	let index = -1;
+	if (dir > 0) {
+		index = positions.findIndex((position) => position > state.cursor);
+	} else {
+		for (let i = positions.length - 1; i >= 0; i--) {
+			if ((positions[i] as number) < state.cursor) {
+				index = i;
+				break;
+			}
+		}
+	}
+	const wrapped = index < 0;
+	if (wrapped) index = dir > 0 ? 0 : positions.length - 1;
+	return {state: setCursor(state, positions[index] as number), index, wrapped};
+}
+
+/** `event 2 of 5 with a match (wrapped to the top)`: where a step through `positions` landed. */
+export function stepMessage(
+	step: {index: number; wrapped: boolean},
+	count: number,
+	what: string,
+	dir: 1 | -1,
+): string {
+	const where = `event ${step.index + 1} of ${count} ${what}`;
+	return step.wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where;
+}

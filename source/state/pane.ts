@@ -71,10 +71,20 @@ export interface Pane<Own = never> {
 	subject?(state: State): Shown | undefined;
 	/** List panes: the quote `y` copies while the list has the focus (else the detail's selected one). */
 	selectedQuote?(state: State): Quote | undefined;
+	/**
+	 * A left click on the pane's line `line` (its first is 0) at `column`: select what is drawn there.
+	 * `again` when it was selected already, so that a second click opens it as Enter does.
+	 */
+	click?(state: State, line: number, column: number): Clicked | undefined;
 	/** List panes: what a row is, for "No event selected." and "no events to open". */
 	readonly item?: string;
 	/** Commands this pane gives its own meaning; the others are the shared ones (`reducer.ts`). */
 	readonly commands?: CommandHandlers;
+}
+
+export interface Clicked {
+	readonly state: State;
+	readonly again: boolean;
 }
 
 /** Any pane, whatever its own state. */

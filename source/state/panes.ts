@@ -2,8 +2,10 @@ import type {Shown} from './detail.js';
 import type {AnyPane} from './pane.js';
 import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
+import {exportPane} from './panes/export.js';
 import {facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
+import {marksPane} from './panes/marks.js';
 import {problemsPane} from './panes/problems.js';
 import {quotesPane} from './panes/quotes.js';
 import {searchPane} from './panes/search.js';
@@ -19,9 +21,11 @@ export const PANES = {
 	timeline: timelinePane,
 	detail: detailPane(listOf),
 	search: searchPane,
+	marks: marksPane,
 	quotes: quotesPane,
 	problems: problemsPane,
 	date: datePane,
+	export: exportPane,
 	facets: facetsPane,
 	help: helpPane,
 };

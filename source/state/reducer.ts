@@ -1,18 +1,24 @@
+import {citation} from '../output/citation.js';
 import {QUERY_LIMIT} from '../search/query.js';
+import {webHref} from '../text/links.js';
 import type {Action, Command} from './actions.js';
-import {attributedQuote, isWebUrl, sourceUrl} from './clipboard.js';
+import {sourceUrl} from './clipboard.js';
 import {selectedQuote} from './detail-nav.js';
-import {display} from './display.js';
+import {display, sanitizedWhole} from './display.js';
+import {applyExported} from './export.js';
 import {editField, type Field, insertAt, moveCaret} from './field.js';
+import {type Pointer, pastedText} from './input.js';
 import {DEFAULT_KEYMAP, modeOf} from './keymap.js';
 import {isPrintable, textOf} from './keys.js';
 import {setCursor} from './list.js';
+import {markHere} from './marking.js';
 import type {AnyPane, CommandHandler, CommandHandlers} from './pane.js';
 import {HOME, initialPaneStates, type Mode, PANES, subjectOf} from './panes.js';
+import {placeAt} from './pointer.js';
 import {applyLoad, requestReload} from './reload.js';
 import {clamp} from './scroll.js';
 import {acceptResults} from './search.js';
-import {createState, type InitOptions, type State} from './state.js';
+import {createState, type InitOptions, requestEffect, type State} from './state.js';
 
 /**
  * The explorer's one reducer: every key press and every answer from the outside world goes through
@@ -50,6 +56,10 @@ export function reducer(state: State, action: Action): State {
 			return onKeys(state, action.keys);
 		case 'insert':
 			return insert(state, action.text);
+		case 'paste':
+			return paste(state, action.text, action.cut ?? 0);
+		case 'pointer':
+			return point(state, action.pointer);
 		case 'resize':
 			if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;
 			return clampPanes({...state, size: action.size});
@@ -67,6 +77,10 @@ export function reducer(state: State, action: Action): State {
 			return acceptResults(state, action.query, action.generation, action.result);
 		case 'loaded':
 			return clampPanes(applyLoad(state, action.result, action.cause));
+		case 'exported':
+			return applyExported(state, action.id, action.outcome);
+		case 'marksNotSaved':
+			return {...state, message: {text: `marks not saved: ${action.message}`, error: true}};
 		case 'effectDone':
 			if (state.effect?.id !== action.id) return state;
 			return {
@@ -144,6 +158,52 @@ function insert(state: State, text: string): State {
 	};
 }
 
+/** A bracketed paste types into the current text field, if there is one, and does nothing else. */
+function paste(state: State, text: string, cut: number): State {
+	if (state.exit !== undefined) return state;
+	if (!paneOf(state).field) {
+		const search = state.keymap.keysFor(modeOf(state), {type: 'open', pane: 'search'});
+		return {
+			...state,
+			message: {
+				text: `paste ignored: no text field here${search ? ` (${search} opens the search line)` : ''}`,
+			},
+		};
+	}
+	const typed = insert(state, pastedText(text));
+	if (cut === 0) return typed;
+	return {
+		...typed,
+		message: {text: `paste cut: ${cut.toLocaleString('en')} characters left out`, error: true},
+	};
+}
+
+/** Lines a notch of the mouse wheel scrolls, as in most terminals and pagers. */
+const WHEEL_LINES = 3;
+
+/**
+ * The mouse: the wheel scrolls the pane under the pointer; a left click gives that pane the focus
+ * and selects what is under it, and a click on what was selected already opens it (as Enter).
+ */
+function point(state: State, pointer: Pointer): State {
+	if (state.exit !== undefined) return state;
+	const place = placeAt(state, pointer);
+	if (!place) return state;
+	const pane = PANES[place.mode];
+	if (pointer.action === 'wheel') return pane.scroll?.move(state, (pointer.dir ?? 1) * WHEEL_LINES) ?? state;
+	if (pointer.action !== 'press' || pointer.button !== 'left') return state;
+	const focused = modeOf(state) === place.mode;
+	let next = state.message ? {...state, message: undefined} : state;
+	const focus = pane.kind === 'detail' ? 'detail' : pane.kind === 'list' ? 'list' : next.focus;
+	if (focus !== next.focus) {
+		if (focus === 'detail' && !subjectOf(next)) return next;
+		next = {...next, focus};
+	}
+	const clicked = pane.click?.(next, place.line, place.column);
+	if (!clicked) return next;
+	return clicked.again && focused ? run(clicked.state, {type: 'openDetail'}) : clicked.state;
+}
+
 function run(state: State, command: Command): State {
 	const handler = (paneOf(state).commands?.[command.type] ?? SHARED[command.type]) as
 		| CommandHandler<typeof command.type>
@@ -173,9 +233,12 @@ const SHARED: CommandHandlers = {
 	},
 	erase: (state, {what}) => editLine(state, (field) => editField(field, what)),
 	caret: (state, {to}) => editLine(state, (field) => ({text: field.text, caret: moveCaret(field, to)})),
+	mark: markHere,
 	copy,
+	copyUrl,
 	openUrl,
 	reload: requestReload,
+	suspend: (state) => requestEffect(state, {kind: 'suspend'}),
 	quit: (state, {code}) => ({...state, exit: code}),
 };
 
@@ -217,31 +280,37 @@ function copy(state: State): State {
 				: 'this event has none';
 		return {...state, message: {text: `no quote selected: ${why}`}};
 	}
-	const text = attributedQuote(quote);
-	const id = state.nextEffectId;
-	return {
-		...state,
-		nextEffectId: id + 1,
-		effect: {id, kind: 'copy', text},
-		message: {text: `copied: ${text}`},
-	};
+	return requestEffect(state, {kind: 'copy', text: citation(quote)});
 }
 
-function openUrl(state: State): State {
+/** The URL `o` opens and `Y` copies, or why there is none. */
+function urlHere(state: State): {url: string} | {message: string} {
 	const subject = subjectOf(state)?.subject;
 	const event = subject?.kind === 'event' ? subject.event : undefined;
 	const url = sourceUrl(selectedQuote(state), event);
-	if (!url) return {...state, message: {text: 'no URL: the sources here have none'}};
-	if (!isWebUrl(url))
+	return url ? {url} : {message: 'no URL: the sources here have none'};
+}
+
+function copyUrl(state: State): State {
+	const found = urlHere(state);
+	if ('message' in found) return {...state, message: {text: found.message}};
+	return requestEffect(state, {kind: 'copy', text: sanitizedWhole(found.url)});
+}
+
+function openUrl(state: State): State {
+	const found = urlHere(state);
+	if ('message' in found) return {...state, message: {text: found.message}};
+	const href = webHref(found.url);
+	if (!href) {
 		return {
 			...state,
-			message: {text: `not opening ${display(url)}: only http and https URLs open`, error: true},
+			message: {text: `not opening ${display(found.url)}: only http and https URLs open`, error: true},
 		};
-	const id = state.nextEffectId;
-	return {
-		...state,
-		nextEffectId: id + 1,
-		effect: {id, kind: 'open', url},
-		message: {text: `opening ${display(url)}`},
-	};
+	}
+	const copyKey = state.keymap.keysFor(modeOf(state), {type: 'copyUrl'});
+	return requestEffect(
+		state,
+		{kind: 'open', url: href, ...(copyKey && {note: `${copyKey} copies it`})},
+		{text: `opening ${display(href)}`},
+	);
 }

@@ -4,7 +4,7 @@ import {formatProblem} from '../dataset/problems.js';
 import {facetItems, repick} from './facets.js';
 import {leftOutText} from './left-out.js';
 import {keepRowOnScreen} from './list.js';
-import {reselect, type State} from './state.js';
+import {requestEffect, reselect, type State} from './state.js';
 
 /**
  * Reloading the file the explorer shows (R, or --watch when it changes on disk). A good version
@@ -19,13 +19,7 @@ export function requestReload(state: State): State {
 	if (state.path === undefined) {
 		return {...state, message: {text: 'nothing to reload: the data came from standard input'}};
 	}
-	const id = state.nextEffectId;
-	return {
-		...state,
-		nextEffectId: id + 1,
-		effect: {id, kind: 'reload', path: state.path},
-		message: {text: 'reloading…'},
-	};
+	return requestEffect(state, {kind: 'reload', path: state.path}, {text: 'reloading…'});
 }
 
 export function applyLoad(state: State, result: LoadResult, cause: ReloadCause): State {

@@ -1,4 +1,4 @@
-import type {Scroll} from './pane.js';
+import type {Clicked, Scroll} from './pane.js';
 import type {State} from './state.js';
 
 /**
@@ -70,4 +70,15 @@ export function viewScroll(spec: {
 		edge: (state, end) => spec.to(state, end === 'first' ? 0 : Number.POSITIVE_INFINITY),
 		clamp: (state) => spec.to(state, spec.top(state)),
 	};
+}
+
+/** A click on item `index` of a list with a cursor: select it; `again` when it was selected already. */
+export function clickItem(
+	scroll: Scroll,
+	state: State,
+	at: {readonly cursor: number; readonly count: number},
+	index: number,
+): Clicked | undefined {
+	if (index < 0 || index >= at.count) return undefined;
+	return {state: scroll.move(state, index - at.cursor), again: index === at.cursor};
 }

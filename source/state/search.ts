@@ -3,7 +3,7 @@ import type {Era, TimelineEvent} from '../dataset/model.js';
 import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
 import type {Highlight, Shown} from './detail.js';
 import {showInDetail} from './detail-view.js';
-import {setCursor} from './list.js';
+import {stepAmong, stepMessage} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 import {firstAtOrAfter} from './timeline.js';
 
@@ -89,28 +89,8 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	if (!outcome || outcome.query !== query) return {...state, message: {text: 'the search is still running'}};
 	const {events} = outcome;
 	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
-	let index = -1;
-	if (dir > 0) {
-		index = events.findIndex((position) => position > state.cursor);
-	} else {
-		for (let i = events.length - 1; i >= 0; i--) {
-			if ((events[i] as number) < state.cursor) {
-				index = i;
-				break;
-			}
-		}
-	}
-	let wrapped = false;
-	if (index < 0) {
-		index = dir > 0 ? 0 : events.length - 1;
-		wrapped = true;
-	}
-	const moved = setCursor(state, events[index] as number);
-	const where = `event ${index + 1} of ${events.length} with a match`;
-	return {
-		...moved,
-		message: {text: wrapped ? `${where} (wrapped to the ${dir > 0 ? 'top' : 'bottom'})` : where},
-	};
+	const step = stepAmong(state, events, dir);
+	return {...step.state, message: {text: stepMessage(step, events.length, 'with a match', dir)}};
 }
 
 /** The selected result. */

@@ -1,10 +1,12 @@
 import {type Filters, isWhole, type Selection, select} from '../dataset/filter.js';
 import type {Dataset} from '../dataset/model.js';
 import type {ProblemReport} from '../dataset/problems.js';
+import type {ExportContent, ExportFormat} from '../output/export.js';
 import type {Hits, Kind, Scope} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
 import type {Size} from './layout.js';
+import type {Marks} from './marks.js';
 import type {Mode, PaneStates} from './panes.js';
 import {
 	autoGrouping,
@@ -57,8 +59,28 @@ export interface DetailState {
 
 export type Effect =
 	| {readonly id: number; readonly kind: 'copy'; readonly text: string}
-	| {readonly id: number; readonly kind: 'open'; readonly url: string}
-	| {readonly id: number; readonly kind: 'reload'; readonly path: string};
+	/** `note`: what to say beside the URL when no browser can open it (`Y copies it`). */
+	| {readonly id: number; readonly kind: 'open'; readonly url: string; readonly note?: string}
+	| {readonly id: number; readonly kind: 'reload'; readonly path: string}
+	/** Ctrl-Z: give the terminal back and stop, as a shell's job control expects; redraw on `fg`. */
+	| {readonly id: number; readonly kind: 'suspend'}
+	/** Write `content` to `file` as `format`, replacing a file there only with `overwrite`. */
+	| {
+			readonly id: number;
+			readonly kind: 'export';
+			readonly file: string;
+			readonly format: ExportFormat;
+			readonly content: ExportContent;
+			readonly overwrite: boolean;
+	  };
+
+/** How an export went: the file written (its full path, `~` for home), the file there already, or why not. */
+export type ExportOutcome =
+	| {readonly written: string}
+	| {readonly exists: string}
+	| {readonly failed: string};
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface Message {
 	readonly text: string;
@@ -95,6 +117,8 @@ export interface State {
 	readonly panes: PaneStates;
 	/** What keys do, and what help, hints and titles say about them. */
 	readonly keymap: Keymap;
+	/** Events and quotes set aside (m); the view keeps them on disk whenever they change. */
+	readonly marks: Marks;
 	readonly message?: Message;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
@@ -113,6 +137,10 @@ export interface InitOptions {
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
+	/** The marks kept from earlier sessions, and where to keep them (none, for this session only). */
+	marks?: Marks;
+	/** Something to say as the explorer opens (the marks could not be read back, say). */
+	notice?: string;
 	/** What loading left out (none when left out). */
 	problems?: ProblemReport;
 }
@@ -187,7 +215,20 @@ export function createState(
 		},
 		panes: parts.panes,
 		keymap: parts.keymap,
+		marks: options.marks ?? {items: []},
+		...(options.notice !== undefined && {message: {text: options.notice, error: true}}),
 		nextEffectId: 1,
+	};
+}
+
+/** Ask the view to carry out an effect (it reports back with `effectDone`), saying `message` meanwhile. */
+export function requestEffect(state: State, effect: WithoutId<Effect>, message?: Message): State {
+	const id = state.nextEffectId;
+	return {
+		...state,
+		nextEffectId: id + 1,
+		effect: {...effect, id} as Effect,
+		...(message && {message}),
 	};
 }
 

@@ -1,15 +1,18 @@
-import {cellWidth} from '../text/cells.js';
+import {addressWords, cellWidth} from '../text/cells.js';
 import {type Grapheme, graphemesOf} from '../text/graphemes.js';
 
 /**
  * Word wrap by terminal cells that remembers where each line came from, so match ranges (character
  * offsets into the text, as fuse.js reports them) can still be drawn after wrapping. Returns
- * [start, end) offsets; spaces at a break are dropped, a word longer than a line is cut.
+ * [start, end) offsets; spaces at a break are dropped, a word longer than a line is cut, except a web
+ * address, which keeps a line of its own however long.
  */
 export function wrapOffsets(text: string, width: number): Array<[number, number]> {
 	const limit = Math.max(1, width);
 	if (text === '') return [[0, 0]];
 	if (isNarrow(text) && text.length <= limit) return [[0, text.length]];
+	const addresses = addressWords(text);
+	const inAddress = (index: number) => addresses.some(([s, e]) => s < index && index < e);
 	const lines: Array<[number, number]> = [];
 	let start = 0;
 	let used = 0;
@@ -28,7 +31,7 @@ export function wrapOffsets(text: string, width: number): Array<[number, number]
 			continue;
 		}
 		const w = segmentWidth(segment);
-		if (used + w > limit && index > start) {
+		if (used + w > limit && index > start && (breakEnd > start || !inAddress(index))) {
 			if (breakEnd > start) {
 				lines.push([start, breakEnd]);
 				start = breakNext;

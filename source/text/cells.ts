@@ -60,9 +60,27 @@ export function padCells(text: string, width: number): string {
 	return cut + ' '.repeat(Math.max(0, width - cellWidth(cut)));
 }
 
+/** A word that holds a web address (`https://…`, `(https://…):`). */
+const ADDRESS_WORD = /[a-z][a-z\d+.-]*:\/\/\S/iu;
+
+/**
+ * Where the words that hold web addresses are in `text`, as [start, end) offsets. Wrapping never cuts
+ * one: an address broken across lines can be neither copied nor clicked, so a long one runs past the
+ * width on a line of its own.
+ */
+export function addressWords(text: string): Array<[number, number]> {
+	if (!text.includes('://')) return [];
+	const words: Array<[number, number]> = [];
+	for (const match of text.matchAll(/\S+/gu)) {
+		if (ADDRESS_WORD.test(match[0])) words.push([match.index, match.index + match[0].length]);
+	}
+	return words;
+}
+
 /**
  * Word-wrap one line of text to `width` cells: greedy, runs of spaces collapse at breaks, a word longer
- * than a line is broken between graphemes. timescope's own SGR styling counts as zero width.
+ * than a line is broken between graphemes, except a web address, which keeps a line of its own however
+ * long. timescope's own SGR styling counts as zero width.
  */
 export function wrapCells(text: string, width: number): string[] {
 	const max = Math.max(1, width);
@@ -79,7 +97,8 @@ export function wrapCells(text: string, width: number): string[] {
 		}
 		if (used > 0) lines.push(line);
 		[line, used] = [word, w];
-		if (w > max) {
+		// An address longer than a line stays whole: being wider than the line, it ends the line too.
+		if (w > max && !ADDRESS_WORD.test(word)) {
 			const pieces = breakWord(word, max);
 			lines.push(...pieces.slice(0, -1));
 			line = pieces.at(-1) ?? '';

@@ -33,6 +33,8 @@ const TAB_WIDTH = 4;
 export interface SanitizeOptions {
 	/** Keep line breaks (as `\n`) instead of folding them into spaces. */
 	multiline?: boolean;
+	/** Drop the control characters left instead of showing U+FFFD (text typed or pasted, not data). */
+	dropControls?: boolean;
 }
 
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
@@ -41,5 +43,5 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
 		.replace(BIDI_CONTROLS, '')
 		.replace(LINE_BREAKS, options.multiline ? '\n' : ' ')
 		.replace(/\t/gu, ' '.repeat(TAB_WIDTH))
-		.replace(OTHER_CONTROLS, REPLACEMENT);
+		.replace(OTHER_CONTROLS, options.dropControls ? '' : REPLACEMENT);
 }

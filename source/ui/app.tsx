@@ -5,21 +5,36 @@ import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
 import {type LoadOptions, loadSearcher, SCOPE_KINDS, type Searcher} from '../search/searcher.js';
 import type {Action} from '../state/actions.js';
-import {decodeKeys} from '../state/keys.js';
+import {InputReader} from '../state/input.js';
 import type {Size} from '../state/layout.js';
+import type {Marks} from '../state/marks.js';
 import {initialState, reducer} from '../state/reducer.js';
 import {RESULT_LIMIT} from '../state/search.js';
-import type {Effect, InitOptions, State} from '../state/state.js';
+import type {Effect, ExportOutcome, InitOptions, State} from '../state/state.js';
+import {type Opened, openInBrowser} from '../system/browser.js';
+import {type Copied, copyText} from '../system/clipboard.js';
+import {type ExportRequest, exportFile} from '../system/export-file.js';
+import {saveMarks} from '../system/marks-store.js';
+import {CLEAR_SCREEN} from '../system/terminal.js';
 import {Screen} from './screen.js';
 import {ThemeProvider} from './theme.js';
 
 /** The outside world the explorer acts on; tests replace it. */
 export interface Io {
-	/** Put text on the clipboard (OSC 52 in a terminal). */
-	copy(text: string): void;
-	openUrl(url: string): Promise<void>;
+	/** Put text on the clipboard: with a clipboard tool where there is one, else OSC 52. */
+	copy(text: string): Promise<Copied>;
+	/** Open a web address (a `webHref`) in a browser, or say why there is none to open it in. */
+	openUrl(url: string): Promise<Opened>;
+	/** Give the terminal back and stop (Ctrl-Z); or say why this process cannot be stopped. */
+	suspend(): string | undefined;
+	/** Call `redraw` each time the explorer comes back from a stop (`fg`); returns how to stop calling. */
+	onResume(redraw: () => void): () => void;
 	/** Wipe the screen before a re-layout, so no line of the old size is left behind. */
 	clearScreen(): void;
+	/** Keep the marks for their dataset, for the next session. */
+	saveMarks(marks: Marks): Promise<void>;
+	/** Write an export (never over an existing file unless asked) and say how it went. */
+	exportFile(request: ExportRequest): Promise<ExportOutcome>;
 	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
 	/** Read the file again (R). */
 	load(path: string): Promise<LoadResult>;
@@ -32,13 +47,15 @@ export interface AppProps {
 	readonly init: Omit<InitOptions, 'size'> & {readonly watch?: boolean; readonly strict?: boolean};
 	readonly size?: Size;
 	readonly colour: boolean;
+	/** Draw web addresses as OSC 8 hyperlinks (the terminal shows them). */
+	readonly links?: boolean;
 	readonly io?: Partial<Io>;
 	readonly onExit?: (code: number) => void;
 }
 
 const FALLBACK: Size = {columns: 100, rows: 30};
 
-export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
+export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) {
 	const {stdout} = useStdout();
 	// The first io is kept: effects must not run again because a parent passed a new object.
 	const io = useRef(withStrictness(givenIo ?? {}, init.strict ?? false)).current;
@@ -48,17 +65,19 @@ export function App({init, size, colour, io: givenIo, onExit}: AppProps) {
 	const {exit} = useApp();
 	useKeys(dispatch);
 	useResize(dispatch, io);
+	useResume(io);
 	const searcher = useSearcher(state.dataset, dispatch, io);
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
 	useWatch(init.watch ? init.path : undefined, dispatch, io);
+	useMarksStore(state.marks, dispatch, io);
 	useEffect(() => {
 		if (state.exit === undefined) return;
 		onExit?.(state.exit);
 		exit();
 	}, [state.exit, exit, onExit]);
 	return (
-		<ThemeProvider colour={colour}>
+		<ThemeProvider colour={colour} links={links}>
 			<Screen state={state} />
 		</ThemeProvider>
 	);
@@ -77,13 +96,16 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
 	return {columns: stdout.columns || FALLBACK.columns, rows: stdout.rows || FALLBACK.rows};
 }
 
+/** A paste whose end marker has not come after this long is taken as ended. */
+const PASTE_WAIT_MS = 500;
+
 const INK_NO_EVENTS =
 	'this Ink has no useStdin().internal_eventEmitter, which the explorer reads keys from (see docs/ARCHITECTURE.md, "Ink internals")';
 
 /**
- * Input straight from Ink's input events into the reducer. Ink's `useInput` names neither F1 nor
- * several other keys, and re-subscribes on every render; one subscription that dispatches key names
- * has no stale state to act on.
+ * Input straight from Ink's input events into the reducer: keys, pastes and mouse reports
+ * (`state/input.ts`). Ink's `useInput` names neither F1 nor several other keys, and re-subscribes on
+ * every render; one subscription that dispatches what it read has no stale state to act on.
  */
 function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
@@ -96,15 +118,29 @@ function useKeys(dispatch: (action: Action) => void): void {
 		return () => setRawMode(false);
 	}, [isRawModeSupported, setRawMode]);
 	useEffect(() => {
+		const reader = new InputReader();
+		let pasteTimer: NodeJS.Timeout | undefined;
 		const onInput = (data: string | Buffer) => {
-			const keys = decodeKeys(String(data));
-			if (keys.length > 0) dispatch({type: 'keys', keys});
+			clearTimeout(pasteTimer);
+			for (const action of reader.read(String(data))) dispatch(action);
+			if (reader.pasting) {
+				pasteTimer = setTimeout(() => {
+					for (const action of reader.flush()) dispatch(action);
+				}, PASTE_WAIT_MS);
+			}
 		};
 		events.on('input', onInput);
 		return () => {
+			clearTimeout(pasteTimer);
 			events.off('input', onInput);
 		};
 	}, [events, dispatch]);
+}
+
+/** Back from a stop (`fg`): the screen was the shell's meanwhile, so draw the whole frame again. */
+function useResume(io: Partial<Io>): void {
+	const {write} = useStdout();
+	useEffect(() => io.onResume?.(() => write(CLEAR_SCREEN)), [io, write]);
 }
 
 /** Ink re-lays out on resize but does not re-render React: the size lives in the reducer. */
@@ -191,26 +227,44 @@ function useEffects(
 		if (!effect) return;
 		const done = (message?: string, error?: boolean) =>
 			dispatch({type: 'effectDone', id: effect.id, message, error});
+		const failed = (what: string) => (error: unknown) =>
+			done(`${what}: ${error instanceof Error ? error.message : String(error)}`, true);
 		if (effect.kind === 'copy') {
-			(io.copy ?? ((text: string) => stdout.write(osc52(text))))(effect.text);
-			done();
-			return;
-		}
-		if (effect.kind === 'reload') {
-			(io.load ?? loadDataset)(effect.path).then(
-				(result) => {
-					dispatch({type: 'loaded', result, cause: 'key'});
-					done();
-				},
-				(error: unknown) =>
-					done(`reload failed: ${error instanceof Error ? error.message : String(error)}`, true),
+			(io.copy ?? ((text: string) => copyText(text, stdout)))(effect.text).then(
+				({how}) => done(`${how}: ${effect.text}`),
+				failed('could not copy'),
 			);
 			return;
 		}
-		(io.openUrl ?? openWithSystem)(effect.url).then(
-			() => done(),
-			(error: unknown) =>
-				done(`could not open the URL: ${error instanceof Error ? error.message : String(error)}`, true),
+		if (effect.kind === 'export') {
+			(io.exportFile ?? exportFile)(effect).then(
+				(outcome) => dispatch({type: 'exported', id: effect.id, outcome}),
+				(error: unknown) =>
+					dispatch({
+						type: 'exported',
+						id: effect.id,
+						outcome: {failed: error instanceof Error ? error.message : String(error)},
+					}),
+			);
+			return;
+		}
+		if (effect.kind === 'suspend') {
+			const refused = io.suspend ? io.suspend() : 'cannot suspend: not in a terminal';
+			done(refused, refused !== undefined);
+			return;
+		}
+		if (effect.kind === 'reload') {
+			(io.load ?? loadDataset)(effect.path).then((result) => {
+				dispatch({type: 'loaded', result, cause: 'key'});
+				done();
+			}, failed('reload failed'));
+			return;
+		}
+		const {url, note} = effect;
+		(io.openUrl ?? openInBrowser)(url).then(
+			(opened) =>
+				opened.opened ? done() : done(`no browser here (${opened.why}): ${url}${note ? ` · ${note}` : ''}`),
+			failed('could not open the URL'),
 		);
 	}, [effect, dispatch, io, stdout]);
 }
@@ -226,12 +280,21 @@ function useWatch(path: string | undefined, dispatch: (action: Action) => void, 
 	}, [path, dispatch, io]);
 }
 
-/** OSC 52 clipboard write; the payload is base64, so nothing in the text can end the sequence early. */
-export function osc52(text: string): string {
-	return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-}
-
-async function openWithSystem(url: string): Promise<void> {
-	const {default: open} = await import('open');
-	await open(url);
+/**
+ * The marks are written back whenever they change (not the ones read at start): one write at a
+ * time, in order, so the last marks made are the ones kept. A failure is reported, never thrown.
+ */
+function useMarksStore(marks: Marks, dispatch: (action: Action) => void, io: Partial<Io>): void {
+	const saved = useRef(marks);
+	const queue = useRef(Promise.resolve());
+	useEffect(() => {
+		if (marks === saved.current) return;
+		saved.current = marks;
+		if (marks.store === undefined) return;
+		queue.current = queue.current
+			.then(() => (io.saveMarks ?? saveMarks)(marks))
+			.catch((error: unknown) =>
+				dispatch({type: 'marksNotSaved', message: error instanceof Error ? error.message : String(error)}),
+			);
+	}, [marks, dispatch, io]);
 }

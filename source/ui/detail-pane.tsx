@@ -3,6 +3,7 @@ import {memo} from 'react';
 import type {DocLine} from '../state/detail.js';
 import {detailView} from '../state/detail-nav.js';
 import {DETAIL_GUTTER} from '../state/layout.js';
+import {isMarked} from '../state/marks.js';
 import {PANES} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {fitRuns, run} from './fit.js';
@@ -22,6 +23,10 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 	} else {
 		const {doc} = view;
 		const {scroll, quote} = state.detail;
+		// A marked quote has ★ in the gutter on its first line.
+		const starred = new Set(
+			doc.quotes.flatMap((q, i) => (isMarked(state.marks, 'quote', q.id) ? [doc.quoteLines[i]?.[0]] : [])),
+		);
 		const shown = doc.lines.slice(scroll, scroll + height);
 		shown.forEach((line, i) => {
 			const index = scroll + i;
@@ -31,6 +36,7 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 					line={line}
 					width={width}
 					bar={line.quote !== undefined && line.quote === quote ? (focused ? 'focused' : 'marked') : 'no'}
+					star={starred.has(index)}
 					more={i === height - 1 && index < doc.lines.length - 1 ? doc.lines.length - 1 - index : 0}
 				/>,
 			);
@@ -47,19 +53,22 @@ const DetailLine = memo(function DetailLine({
 	line,
 	width,
 	bar,
+	star,
 	more,
 }: {
 	line: DocLine;
 	width: number;
 	bar: 'focused' | 'marked' | 'no';
+	star: boolean;
 	/** On the last line on screen: how many lines are below it. */
 	more: number;
 }) {
 	const gutter = bar === 'no' ? ' ' : '▌';
 	const runs = [
 		run(gutter, bar === 'focused' ? 'accent' : 'dim'),
-		run(' '.repeat(DETAIL_GUTTER - 1)),
-		...line.spans.map((span) => run(span.text, span.tone)),
+		run(star ? '★' : ' ', 'accent'),
+		run(' '.repeat(DETAIL_GUTTER - 2)),
+		...line.spans.map((span) => run(span.text, span.tone, span.link)),
 	];
 	if (more > 0) {
 		const note = ` ↓ ${more} more`;

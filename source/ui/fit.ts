@@ -17,7 +17,7 @@ export function fitRuns(runs: readonly Run[], width: number, pad = true): Run[] 
 		const room = width - used;
 		if (room > 0) {
 			const cut = truncateCells(run.text, room);
-			out.push({text: cut, paint: run.paint});
+			out.push({...run, text: cut});
 			used += cellWidth(cut);
 		}
 		break;
@@ -26,8 +26,8 @@ export function fitRuns(runs: readonly Run[], width: number, pad = true): Run[] 
 	return out;
 }
 
-export function run(text: string, paint: Paint = 'plain'): Run {
-	return {text, paint};
+export function run(text: string, paint: Paint = 'plain', link?: string): Run {
+	return link ? {text, paint, link} : {text, paint};
 }
 
 /** Left and right parts on one line, the right part kept whole when there is room for it. */

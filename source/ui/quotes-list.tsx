@@ -5,6 +5,7 @@ import {isWhole} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import {quoteTime} from '../dataset/quote-time.js';
 import {display} from '../state/display.js';
+import {isMarked} from '../state/marks.js';
 import {listOfQuotes} from '../state/panes/quotes.js';
 import type {QuoteList} from '../state/quote-list.js';
 import type {State} from '../state/state.js';
@@ -50,6 +51,7 @@ export function QuotesList({state, width, height}: {state: State; width: number;
 					quote={quote}
 					selected={row.index === cursor ? (focused ? 'focused' : 'marked') : 'no'}
 					found={found.has(quote)}
+					marked={isMarked(state.marks, 'quote', quote.id)}
 					columns={columns}
 				/>,
 			);
@@ -117,11 +119,13 @@ const QuoteRow = memo(function QuoteRow({
 	quote,
 	selected,
 	found,
+	marked,
 	columns,
 }: {
 	quote: Quote;
 	selected: 'focused' | 'marked' | 'no';
 	found: boolean;
+	marked: boolean;
 	columns: Columns;
 }) {
 	const marker = selected !== 'no' ? '▸ ' : found ? '• ' : '  ';
@@ -138,6 +142,8 @@ const QuoteRow = memo(function QuoteRow({
 		);
 		runs.push(run('  '));
 	}
+	// ★ before the words: marked (m).
+	if (marked) runs.push(run('★ ', 'accent'));
 	runs.push(run(`${open}${display(quote.text)}${close}`));
 	const base = selected === 'focused' ? 'selected' : selected === 'marked' ? 'dimSelected' : undefined;
 	return <Line runs={fitRuns(runs, columns.width)} base={base} />;

@@ -1,6 +1,7 @@
 import {Text, type TextProps} from 'ink';
 import {createContext, memo, type ReactNode, useContext} from 'react';
 import type {Tone} from '../state/detail.js';
+import {hyperlink} from '../text/links.js';
 
 /**
  * A restrained theme that reads on dark and light backgrounds: structure comes from bold, dim,
@@ -27,9 +28,23 @@ const PLAIN: Record<Paint, TextProps> = Object.fromEntries(
 ) as Record<Paint, TextProps>;
 
 const ThemeContext = createContext<Record<Paint, TextProps>>(COLOURED);
+// Whether the terminal shows OSC 8 hyperlinks (decided once, from the environment).
+const LinksContext = createContext(false);
 
-export function ThemeProvider({colour, children}: {colour: boolean; children: ReactNode}) {
-	return <ThemeContext.Provider value={colour ? COLOURED : PLAIN}>{children}</ThemeContext.Provider>;
+export function ThemeProvider({
+	colour,
+	links = false,
+	children,
+}: {
+	colour: boolean;
+	links?: boolean;
+	children: ReactNode;
+}) {
+	return (
+		<ThemeContext.Provider value={colour ? COLOURED : PLAIN}>
+			<LinksContext.Provider value={links}>{children}</LinksContext.Provider>
+		</ThemeContext.Provider>
+	);
 }
 
 export function usePaint(): Record<Paint, TextProps> {
@@ -39,6 +54,8 @@ export function usePaint(): Record<Paint, TextProps> {
 export interface Run {
 	readonly text: string;
 	readonly paint: Paint;
+	/** A web address (`webHref`, so safe to write into the sequence) the text links to. */
+	readonly link?: string;
 }
 
 /**
@@ -47,6 +64,7 @@ export interface Run {
  */
 export const Line = memo(function Line({runs, base}: {runs: readonly Run[]; base?: Paint}) {
 	const paint = usePaint();
+	const links = useContext(LinksContext);
 	const outer = base ? paint[base] : {};
 	return (
 		<Text wrap="truncate-end" {...outer}>
@@ -55,7 +73,7 @@ export const Line = memo(function Line({runs, base}: {runs: readonly Run[]; base
 				: runs.map((run, i) => (
 						// biome-ignore lint/suspicious/noArrayIndexKey: runs have no identity but their place
 						<Text key={i} {...paint[run.paint]}>
-							{run.text}
+							{links && run.link ? hyperlink(run.link, run.text) : run.text}
 						</Text>
 					))}
 		</Text>

@@ -6,6 +6,7 @@ import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {needsCheck} from '../state/draft.js';
+import {markedEvents} from '../state/marks.js';
 import type {State} from '../state/state.js';
 import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
@@ -30,6 +31,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 			: 'No events in this dataset.';
 		lines.push(<Line key="empty" runs={[run(text, 'dim')]} />);
 	}
+	const marked = markedEvents(state.dataset, state.marks.items);
 	const end = Math.min(rowCount(timeline), top + height);
 	for (let r = top; r < end && timeline.events.length > 0; r++) {
 		const row = rowAt(timeline, r);
@@ -52,6 +54,7 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 					event={event}
 					selected={row.index === cursor ? (focused ? 'focused' : 'marked') : 'no'}
 					hit={hits ? binaryHas(hits, row.index) : false}
+					marked={marked.has(event)}
 					columns={columns}
 				/>,
 			);
@@ -157,15 +160,17 @@ const EventRow = memo(function EventRow({
 	event,
 	selected,
 	hit,
+	marked,
 	columns,
 }: {
 	event: TimelineEvent;
 	selected: 'focused' | 'marked' | 'no';
 	hit: boolean;
+	marked: boolean;
 	columns: Columns;
 }) {
 	// ◇: an extracted item the extractor was unsure of, to check first.
-	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
+	const first = selected !== 'no' ? '▸' : hit ? '•' : needsCheck(event) ? '◇' : ' ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
 	const actors = event.actors
@@ -173,10 +178,12 @@ const EventRow = memo(function EventRow({
 		.map((actor) => display(actorLabel(event, actor)))
 		.join(', ');
 	const runs: Run[] = [
-		run(marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
+		run(`${first} `, hit || first === '◇' ? 'accent' : 'plain'),
 		run(padCells(formatDate(event.date), columns.date), 'accent'),
 		run('  '),
-		run(padCells(display(event.title), columns.title)),
+		// ★ before the title: marked (m), or holding a marked quote.
+		...(marked ? [run('★ ', 'accent')] : []),
+		run(padCells(display(event.title), columns.title - (marked ? 2 : 0))),
 		run(count.padStart(columns.count), 'dim'),
 	];
 	if (columns.actors > 0) runs.push(run('  '), run(truncateCells(actors, columns.actors), 'dim'));

@@ -3,8 +3,10 @@ import type {Mode} from '../state/panes.js';
 import type {State} from '../state/state.js';
 import {DatePrompt} from './date-prompt.js';
 import {DetailPane} from './detail-pane.js';
+import {ExportPrompt} from './export-prompt.js';
 import {FacetPicker} from './facet-picker.js';
 import {HelpOverlay} from './help-overlay.js';
+import {MarksList} from './marks-list.js';
 import {ProblemsList} from './problems-list.js';
 import {QuotesList} from './quotes-list.js';
 import {SearchPane} from './search-pane.js';
@@ -22,9 +24,11 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	timeline: TimelineList,
 	detail: DetailPane,
 	search: SearchPane,
+	marks: MarksList,
 	quotes: QuotesList,
 	problems: ProblemsList,
 	date: DatePrompt,
+	export: ExportPrompt,
 	facets: FacetPicker,
 	help: HelpOverlay,
 };

@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {FLAGS, type FlagSpec, kebab} from '../../source/cli/flags.js';
+import {FLAGS, type FlagSpec, longFlag} from '../../source/cli/flags.js';
 import {CLI, runCli} from '../helpers/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +26,7 @@ describe('shell completion, written from the flag table', () => {
 		expect(bashOffers(['timescope', '--search', ''])).toEqual([]);
 		const all = bashOffers(['timescope', '-']);
 		for (const [name, spec] of specs) {
-			expect(all).toContain(`--${kebab(name)}`);
+			expect(all).toContain(longFlag(name, spec));
 			if (spec.short) expect(all).toContain(`-${spec.short}`);
 		}
 	});
@@ -40,8 +40,8 @@ describe('shell completion, written from the flag table', () => {
 		expect(fish).toContain(`complete -c timescope -l color -x -a 'auto always never'`);
 		expect(fish).toContain(`complete -c timescope -n __fish_use_subcommand -a validate`);
 		for (const [name, spec] of specs) {
-			expect(zsh).toContain(`--${kebab(name)}`);
-			expect(fish).toContain(`-l ${kebab(name)}${spec.short ? ` -s ${spec.short}` : ''}`);
+			expect(zsh).toContain(longFlag(name, spec));
+			expect(fish).toContain(`-l ${longFlag(name, spec).slice(2)}${spec.short ? ` -s ${spec.short}` : ''}`);
 		}
 	});
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {COMMANDS, VIEW} from '../../source/cli/commands.js';
-import {type CommandName, FLAGS, type FlagSpec, kebab} from '../../source/cli/flags.js';
+import {type CommandName, FLAGS, type FlagSpec, kebab, longFlag} from '../../source/cli/flags.js';
 import {helpText} from '../../source/cli/help.js';
 import {type Invocation, parseCommandLine} from '../../source/cli/parse.js';
 import {UsageError} from '../../source/cli/usage-error.js';
@@ -37,7 +37,7 @@ describe('the flag table', () => {
 
 	it('puts every flag in --help, with its short letter and value', () => {
 		const help = helpText(VIEW, COMMANDS);
-		for (const [name] of specs) expect(help).toContain(`--${kebab(name)}`);
+		for (const [name, spec] of specs) expect(help).toContain(longFlag(name, spec));
 		expect(help).toContain('--search, -s QUERY');
 		expect(help).toContain('$ timescope validate FILE...');
 		expect(help).toContain('$ timescope convert FILE ');
@@ -175,5 +175,21 @@ describe('values reach the handlers exactly as typed', () => {
 				}
 			}),
 		);
+	});
+});
+
+describe('data piped in', () => {
+	const piped = (argv: string[]) =>
+		parseCommandLine(argv, {...context(false), stdoutTerminal: true}) as Invocation;
+
+	it('opens the explorer for `-` when stdout is a terminal (keys come from /dev/tty)', () => {
+		expect(piped(['-']).command).toBe('explore');
+		expect(piped(['-', '--interactive']).command).toBe('explore');
+		expect(piped(['-', '--print']).command).toBe('print');
+	});
+
+	it('prints a named file when stdin is not a terminal, as before', () => {
+		expect(piped(['data.json']).command).toBe('print');
+		expect(parse(['-']).command).toBe('print');
 	});
 });

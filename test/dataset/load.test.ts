@@ -30,6 +30,21 @@ describe('syntax errors', () => {
 		expect(lines.at(-1)).toMatch(/^f\.json:6:1: .*expected "}" to close the object$/);
 	});
 
+	it('says a file cut short ends before the document is complete, once, with what is still open', async () => {
+		const text = '{\n  "format": "timescope/1",\n  "title": "T",\n  "events": [\n    {"id": "a", "date": "20';
+		const problems = (await loadText(text, 'f.json')).problems;
+		expect(problems.map((p) => [p.code, p.params])).toEqual([['truncated', {open: 3}]]);
+		expect(formatProblems(problems)).toEqual([
+			'f.json:5:28: /events/0: the file ends at line 5 before the document is complete (3 values still open)',
+		]);
+		expect(await report('{"title": "T"')).toEqual([
+			'f.json:1:14: (root): the file ends at line 1 before the document is complete',
+		]);
+		// Something after a complete document, or a mistake before the end, is not a file cut short.
+		expect((await report('{"title": "T"} extra'))[0]).toMatch(/found an invalid symbol$/);
+		expect((await report('{"a": 1,}'))[0]).toMatch(/trailing commas are not allowed/);
+	});
+
 	it('reports an unterminated string and raw control characters', async () => {
 		expect((await report('{"title": "abc\n}'))[0]).toMatch(
 			/^f\.json:1:11: .*expected a closing double quote/,
@@ -166,10 +181,11 @@ describe('files', () => {
 		expect(await first(dir)).toBe(
 			'DIR: is a directory; expected a timescope/1 JSON file or a TimelineJS file',
 		);
-		expect(await first('empty.json')).toBe(
-			'DIR/empty.json: is empty (0 bytes); expected a timescope/1 JSON document',
-		);
-		expect(await first('blank.json')).toBe('DIR/blank.json: contains only whitespace');
+		// An empty file is told every format timescope reads, since it holds none of them.
+		const every =
+			'expected one of: a timescope/1 JSON document; timescope/1 NDJSON (one item a line); TimelineJS 3 JSON ({"title": …, "events": […]}); TimelineJS 2 JSON ({"timeline": {"date": […]}}); a TimelineJS CSV (Google Sheets template): a header row Year, Month, Day, …, Headline, Text, … and a row per event';
+		expect(await first('empty.json')).toBe(`DIR/empty.json: is empty (0 bytes): ${every}`);
+		expect(await first('blank.json')).toBe(`DIR/blank.json: contains only whitespace: ${every}`);
 		expect(await first('binary.json')).toBe(
 			'DIR/binary.json: is a binary file (a NUL byte at offset 1); expected JSON or CSV text',
 		);

@@ -17,3 +17,19 @@ export function sharedPath(path: string): string {
 export function readShared(path: string): string {
 	return readFileSync(sharedPath(path), 'utf8');
 }
+
+/** The four published TimelineJS files of `../shared/timelinejs-examples/` (see its SOURCES.md). */
+export const TIMELINEJS_EXAMPLES = [
+	'TimelineJS3__website__examples__twain__marktwain.json',
+	'TimelineJS3__src__template__eras.json',
+	'TimelineJS3__contrib__women_in_computing.json',
+	'TimelineJS3__contrib__women_in_computing.csv',
+] as const;
+
+export function sharedExamplePath(name: string): string {
+	return sharedPath(`timelinejs-examples/${name}`);
+}
+
+export function sharedExample(name: string): string {
+	return readShared(`timelinejs-examples/${name}`);
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {htmlToLine, htmlToText} from '../../source/dataset/importers/html-text.js';
 import {IdAllocator, slugify, toValidId} from '../../source/dataset/importers/ids.js';
-import {importTimelineJsJson} from '../../source/dataset/importers/index.js';
+import {timelineJs3} from '../../source/dataset/importers/index.js';
 
 describe('HTML to plain text', () => {
 	it('keeps paragraphs apart with one blank line and keeps line breaks', () => {
@@ -76,7 +76,7 @@ describe('ids', () => {
 			text: {headline},
 			...(uniqueId === undefined ? {} : {unique_id: uniqueId}),
 		});
-		const result = importTimelineJsJson(
+		const result = timelineJs3.import(
 			{
 				events: [
 					slide('Same'),
@@ -100,5 +100,17 @@ describe('ids', () => {
 		expect(result.doc.events[3]?.extensions?.timelinejs).toEqual({unique_id: 'my slide'});
 		expect(result.doc.events[4]?.extensions).toBeUndefined();
 		expect(result.doc.events[1]?.extensions).toBeUndefined();
+	});
+
+	it('keeps Hangul, kana and other scripts composed (NFC) and their marks, so an id can be typed as it reads', () => {
+		// Decomposition splits a Hangul syllable into jamo, which are letters, not marks.
+		expect(slugify('국정원, 도감청의 역사')).toBe('국정원-도감청의-역사');
+		expect(slugify('국정원').normalize('NFC')).toBe(slugify('국정원'));
+		expect(slugify('カタカナ と ひらがな')).toBe('カタカナ-と-ひらがな');
+		expect(slugify('Привет, мир, йод')).toBe('привет-мир-йод');
+		expect(slugify('Ελληνικά')).toBe('ελληνικά');
+		expect(slugify('Tiếng Việt')).toBe('tieng-viet');
+		expect(slugify('Café Müller')).toBe('cafe-muller');
+		expect(toValidId('\u1100\u1161 id')).toBe('\uac00-id');
 	});
 });

@@ -4,31 +4,33 @@ import {describe, expect, it} from 'vitest';
 import {formatDate} from '../../source/dataset/dates.js';
 import {anchorPoint, type EdtfPoint, parseEdtf} from '../../source/dataset/edtf.js';
 import {
-	detectJsonFormat,
-	type ImportResult,
-	importTimelineJsCsv,
-	importTimelineJsJson,
-	looksLikeTimelineCsv,
+	jsonImporterFor,
+	textImporterFor,
+	timelineJs2,
+	timelineJs3,
+	timelineJsCsv,
 } from '../../source/dataset/importers/index.js';
 import {buildDataset} from '../../source/dataset/model.js';
 import {documentSchema, type EventDoc, type TimescopeDocument} from '../../source/dataset/schema.js';
+import {sharedExample} from '../helpers/shared.js';
+import {importText} from '../helpers/timelinejs.js';
 
-const FIXTURES = new URL('../fixtures/timelinejs/', import.meta.url);
 const TWAIN = 'TimelineJS3__website__examples__twain__marktwain.json';
 const ERAS = 'TimelineJS3__src__template__eras.json';
 const WOMEN_JSON = 'TimelineJS3__contrib__women_in_computing.json';
 const WOMEN_CSV = 'TimelineJS3__contrib__women_in_computing.csv';
-const V2 = 'timelinejs2-sample.json';
+/** Written for these tests: the v2 shape and its date strings. */
+const V2 = new URL('../fixtures/timelinejs/timelinejs2-sample.json', import.meta.url);
 
-function read(name: string): string {
-	return readFileSync(new URL(name, FIXTURES), 'utf8');
+/** A shared example by name, or one of our fixtures by URL. */
+function read(name: string | URL): string {
+	return typeof name === 'string' ? sharedExample(name) : readFileSync(name, 'utf8');
 }
 
-function imported(name: string): TimescopeDocument {
-	const result = name.endsWith('.csv')
-		? importTimelineJsCsv(read(name), name)
-		: importTimelineJsJson(JSON.parse(read(name)), name);
+function imported(name: string | URL): TimescopeDocument {
+	const result = importText(read(name), String(name));
 	if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
+	expect(result.skipped).toEqual([]);
 	return result.doc;
 }
 
@@ -114,19 +116,18 @@ describe('the four TimelineJS examples', () => {
 
 	it.each(inputs)('$file converts every event and era to a valid timescope/1 document', (input) => {
 		const text = read(input.file);
-		let result: ImportResult;
 		if (input.file.endsWith('.csv')) {
-			expect(looksLikeTimelineCsv(text)).toBe(true);
-			result = importTimelineJsCsv(text, input.file);
+			expect(textImporterFor(text)).toBe(timelineJsCsv);
 		} else {
 			const value = JSON.parse(text);
-			expect(detectJsonFormat(value)).toBe('timelinejs3');
+			expect(jsonImporterFor(value)).toBe(timelineJs3);
 			expect(value.events).toHaveLength(input.events);
 			expect(value.eras ?? []).toHaveLength(input.eras);
-			result = importTimelineJsJson(value, input.file);
 		}
+		const result = importText(text, input.file);
 		expect(result.format).toBe(input.format);
 		if (!result.ok) throw new Error(JSON.stringify(result.problems));
+		expect(result.skipped).toEqual([]);
 		expect(result.doc.events).toHaveLength(input.events);
 		expect(result.doc.eras ?? []).toHaveLength(input.eras);
 		expectValid(result.doc);
@@ -283,9 +284,9 @@ describe('marktwain.json: the messiest file', () => {
 	const doc = imported(TWAIN);
 	const original = JSON.parse(read(TWAIN));
 
-	it('gives the title slide without headline a non-empty title and says where it came from', () => {
-		expect(doc.title).toBe('TimelineJS3__website__examples__twain__marktwain');
-		expect(doc.extensions?.timescope).toMatchObject({titleFrom: 'file name'});
+	it('gives the title slide without headline a non-empty title and says it is not its own', () => {
+		expect(doc.title).toBe('Untitled TimelineJS timeline');
+		expect(doc.extensions?.timescope).toMatchObject({titleFrom: 'none'});
 		expect(doc.summary).toMatch(
 			/^Samuel Langhorne Clemens \(November 30, 1835 – April 21, 1910\),\[1\] better known/,
 		);
@@ -342,23 +343,19 @@ describe('marktwain.json: the messiest file', () => {
 		]);
 	});
 
-	it('makes a media object without caption a source titled by its URL', () => {
+	it('makes a media object without caption a source that is its URL, once', () => {
 		const printer = eventTitled(doc, 'Itinerant Printer');
 		const source = doc.sources?.find((s) => s.id === printer.sources?.[0]);
-		expect(source).toEqual({
-			id: 'media-1915-01-05-itinerant-printer',
-			title: 'https://vine.co/v/bjHh0zHdgZT',
-			url: 'https://vine.co/v/bjHh0zHdgZT',
-		});
+		expect(source).toEqual({id: 'media-1915-01-05-itinerant-printer', url: 'https://vine.co/v/bjHh0zHdgZT'});
 	});
 });
 
 describe('TimelineJS 2 JSON', () => {
 	const value = JSON.parse(read(V2));
-	const result = importTimelineJsJson(value, V2);
+	const result = importText(read(V2), 'timelinejs2-sample.json');
 
 	it('is recognised and converted with the same rules', () => {
-		expect(detectJsonFormat(value)).toBe('timelinejs2');
+		expect(jsonImporterFor(value)).toBe(timelineJs2);
 		expect(result.format).toBe('TimelineJS 2 JSON');
 		if (!result.ok) throw new Error(JSON.stringify(result.problems));
 		const {doc} = result;
@@ -369,7 +366,7 @@ describe('TimelineJS 2 JSON', () => {
 			['2011-12-10/2011-12-11', 'Two-day meeting'],
 			['2011-12-12T07:02:10', 'Statement at dawn'],
 			['1999', 'Background year'],
-			['-0500-03', 'An ancient month'],
+			['-0499-03', 'An ancient month'],
 		]);
 		expect(doc.eras).toEqual([
 			{id: 'december-talks', date: '2011-12-01/2011-12-31', title: 'December talks'},
@@ -445,34 +442,34 @@ describe('any input shaped roughly like TimelineJS', () => {
 		{weight: 1, arbitrary: fc.anything()},
 	);
 
-	it('never throws: it converts to a valid document or lists located problems', () => {
-		let converted = 0;
+	it('never throws: it opens every item it can read and accounts for each one it leaves out', () => {
+		let skipping = 0;
 		fc.assert(
 			fc.property(
 				fc.array(slide, {maxLength: 6}),
 				fc.option(fc.array(slide, {maxLength: 3}), {freq: 2}),
 				(events, eras) => {
 					const input = {events, ...(eras ? {eras} : {})};
-					const result = importTimelineJsJson(input, 'fuzz.json');
-					if (detectJsonFormat(input) === undefined) {
-						// Events that hold no slide at all (`[{}]`, `[1]`) are not recognised as TimelineJS.
-						expect(result).toMatchObject({ok: false, problems: [{pointer: ''}]});
-					} else if (result.ok) {
-						converted++;
-						expect(documentSchema.safeParse(result.doc).success).toBe(true);
-						expect(referenceProblems(result.doc)).toEqual([]);
-						expect(result.doc.events).toHaveLength(events.length);
-						expect(result.doc.eras ?? []).toHaveLength(eras?.length ?? 0);
-					} else {
-						expect(result.problems.length).toBeGreaterThan(0);
-						for (const problem of result.problems)
-							expect(problem.pointer).toMatch(/^\/(events|eras)(\/\d+.*)?$/);
+					const importer = jsonImporterFor(input);
+					// Events that hold no slide at all (`[{}]`, `[1]`) are not recognised as TimelineJS.
+					if (!importer) return;
+					const result = importer.import(input, 'fuzz.json');
+					if (!result.ok) throw new Error(JSON.stringify(result.problems));
+					expect(documentSchema.safeParse(result.doc).success).toBe(true);
+					expect(referenceProblems(result.doc)).toEqual([]);
+					const left = (kind: string) => result.skipped.filter((p) => p.item?.kind === kind).length;
+					expect(result.doc.events.length + left('event')).toBe(events.length);
+					expect((result.doc.eras ?? []).length + left('era')).toBe(eras?.length ?? 0);
+					for (const problem of result.skipped) {
+						expect(problem.pointer).toMatch(/^\/(events|eras)(\/\d+.*)?$/);
+						expect(problem.item !== undefined || problem.severity === 'note').toBe(true);
 					}
+					if (left('event') > 0 && result.doc.events.length > 0) skipping++;
 				},
 			),
 			{numRuns: 400},
 		);
-		// The generator is meant to exercise both outcomes, not only the problem path.
-		expect(converted).toBeGreaterThan(20);
+		// The generator is meant to exercise files where some items open and others are left out.
+		expect(skipping).toBeGreaterThan(20);
 	});
 });

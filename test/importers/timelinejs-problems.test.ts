@@ -1,19 +1,32 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {
-	detectJsonFormat,
+	explainUnrecognised,
+	type ImportProblem,
 	type ImportResult,
-	importTimelineJsCsv,
-	importTimelineJsJson,
-	looksLikeTimelineCsv,
+	jsonImporterFor,
+	textImporterFor,
+	timelineJs2,
+	timelineJs3,
+	timelineJsCsv,
 } from '../../source/dataset/importers/index.js';
+import {importTimelineJsCsv} from '../../source/dataset/importers/timelinejs-csv.js';
+import {sharedExample} from '../helpers/shared.js';
 
-const FIXTURES = new URL('../fixtures/timelinejs/', import.meta.url);
+function importJson(value: unknown): ImportResult {
+	const importer = jsonImporterFor(value);
+	if (!importer) throw new Error(`not recognised: ${JSON.stringify(value)}`);
+	return importer.import(value, 'x.json');
+}
 
-/** Where each problem is and what it says (its code and params are tested with the loader). */
-function problems(result: ImportResult) {
-	if (result.ok) throw new Error('expected problems, got a document');
-	return result.problems.map(({code: _code, params: _params, ...located}) => located);
+/** The document and its problems, for an input that opens. */
+function opened(result: ImportResult) {
+	if (!result.ok) throw new Error(`expected a document, got ${JSON.stringify(result.problems)}`);
+	return result;
+}
+
+function refused(result: ImportResult): ImportProblem[] {
+	if (result.ok) throw new Error('expected the input to be refused');
+	return result.problems;
 }
 
 const event = (start: unknown, extra: Record<string, unknown> = {}) => ({
@@ -22,129 +35,277 @@ const event = (start: unknown, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-describe('bad TimelineJS 3 JSON gives located problems, never an exception', () => {
-	it('an event without a start date points at the event, or at its empty start_date', () => {
-		const result = importTimelineJsJson(
-			{events: [event({year: 2001}), {text: {headline: 'No date'}}, event({})]},
-			'x',
+describe('one bad TimelineJS 3 event never hides the others', () => {
+	it('leaves out an event without a usable start date, with a located skipped-item problem', () => {
+		const result = opened(
+			importJson({
+				events: [
+					event({year: 2001}),
+					{text: {headline: 'No date'}},
+					event({year: '', month: '', day: ''}),
+					event(null),
+					event('2001-01-01'),
+					event({year: 'MMI'}),
+					'text',
+					event({year: 2002}),
+				],
+			}),
 		);
-		expect(problems(result)).toEqual([
-			{pointer: '/events/1', message: 'no start date: TimelineJS needs at least a year'},
-			{pointer: '/events/2/start_date', message: 'no start date: TimelineJS needs at least a year'},
-		]);
-	});
-
-	it('an end before the start points at end_date', () => {
-		const result = importTimelineJsJson(
-			{events: [event({year: 2001, month: 5}, {end_date: {year: 2001, month: 4}})]},
-			'x',
-		);
-		expect(problems(result)).toEqual([
-			{pointer: '/events/0/end_date', message: 'the end date (2001-04) is before the start date (2001-05)'},
-		]);
-	});
-
-	it('a bad part points at the part', () => {
-		const result = importTimelineJsJson({events: [event({year: '2001', month: '13'})]}, 'x');
-		expect(problems(result)).toEqual([
+		expect(result.doc.events.map((e) => e.date)).toEqual(['2001', '2002']);
+		expect(result.skipped).toEqual([
 			{
+				code: 'skipped-item',
+				params: {kind: 'event', index: 1, reason: 'no start_date: TimelineJS leaves such a slide out too'},
+				message: 'no start_date: TimelineJS leaves such a slide out too',
+				item: {kind: 'event', index: 1},
+				pointer: '/events/1',
+			},
+			expect.objectContaining({
+				item: {kind: 'event', index: 2},
+				pointer: '/events/2/start_date',
+				message: 'start_date has no year: TimelineJS would place it in year 0',
+			}),
+			expect.objectContaining({item: {kind: 'event', index: 3}, pointer: '/events/3/start_date'}),
+			expect.objectContaining({
+				item: {kind: 'event', index: 4},
+				pointer: '/events/4/start_date',
+				message: expect.stringMatching(/^a date must be an object such as \{"year": 1835/),
+			}),
+			expect.objectContaining({item: {kind: 'event', index: 5}, pointer: '/events/5/start_date/year'}),
+			expect.objectContaining({
+				item: {kind: 'event', index: 6},
+				pointer: '/events/6',
+				message: 'an event must be an object, found "text"',
+			}),
+		]);
+		for (const problem of result.skipped) expect(problem.code).toBe('skipped-item');
+	});
+
+	it('opens an event whose date is readable only in part at what it says, with a note on the part', () => {
+		const result = opened(
+			importJson({
+				events: [
+					event({year: '2001', month: '13'}),
+					event({year: 2001, month: 5}, {end_date: {year: 2001, month: 4}}),
+					event({year: 1900, day: 5}),
+				],
+			}),
+		);
+		expect(result.doc.events.map((e) => e.date)).toEqual(['2001', '2001-05/', '1900']);
+		expect(result.skipped).toEqual([
+			{
+				code: 'bad-date',
+				params: {},
+				severity: 'note',
 				pointer: '/events/0/start_date/month',
-				message: 'month must be a whole number from 1 to 12, found "13"',
+				message: 'month must be a whole number from 1 to 12, found "13"; read as year 2001',
 			},
+			expect.objectContaining({
+				severity: 'note',
+				pointer: '/events/1/end_date',
+				message: 'the end date (2001-04) is before the start date (2001-05); the end is left unknown',
+			}),
+			expect.objectContaining({severity: 'note', pointer: '/events/2/start_date/day'}),
+		]);
+		// What was not used is kept as written.
+		expect(result.doc.events[0]?.extensions?.timelinejs).toMatchObject({
+			start_date: {year: '2001', month: '13'},
+		});
+	});
+
+	it('leaves out an era without an end, or without a start, and keeps the others', () => {
+		const result = opened(
+			importJson({
+				events: [event({year: 2001})],
+				eras: [
+					{start_date: {year: 2000}, text: {headline: 'No end'}},
+					{end_date: {year: 2000}, text: {headline: 'No start'}},
+					{start_date: {year: 1990}, end_date: {year: 1999}, text: {headline: 'Nineties'}},
+				],
+			}),
+		);
+		expect(result.doc.eras).toEqual([{id: 'nineties', date: '1990/1999', title: 'Nineties'}]);
+		expect(result.skipped.map((p) => [p.code, p.item, p.pointer])).toEqual([
+			['skipped-item', {kind: 'era', index: 0}, '/eras/0'],
+			['skipped-item', {kind: 'era', index: 1}, '/eras/1'],
 		]);
 	});
 
-	it('lists every problem at once, escaping pointer characters', () => {
-		const result = importTimelineJsJson(
+	it('refuses only what is not a TimelineJS timeline at all, with one clear problem', () => {
+		expect(refused(importJson({events: {}, title: {}}))).toEqual([
 			{
-				events: [null, 'text', event('2001-01-01'), event({year: 1, day: 2})],
-				eras: [{start_date: {year: 2000}, text: {headline: 'No end'}}],
+				code: 'not-timelinejs',
+				params: {found: 'an object'},
+				pointer: '/events',
+				message: 'expected a list of events, found an object',
 			},
-			'x',
-		);
-		expect(problems(result).map((p) => p.pointer)).toEqual([
-			'/events/0',
-			'/events/1',
-			'/events/2/start_date',
-			'/events/3/start_date/day',
-			'/eras/0',
 		]);
-	});
-
-	it('events that are not a list, and input that is not TimelineJS, get one clear problem', () => {
-		expect(problems(importTimelineJsJson({events: {}, title: {}}, 'x'))).toEqual([
-			{pointer: '/events', message: 'expected a list of events, found an object'},
-		]);
-		for (const value of [null, [], 42, 'text', {events: [1, 2]}, {format: 'other', events: []}]) {
-			expect(problems(importTimelineJsJson(value, 'x'))).toEqual([
-				{pointer: '', message: expect.stringMatching(/^not a TimelineJS timeline/)},
-			]);
+		for (const value of [
+			null,
+			[],
+			42,
+			'text',
+			{events: [1, 2]},
+			{format: 'other', events: []},
+			{format: 'timescope/1', events: []},
+		]) {
+			expect(jsonImporterFor(value)).toBeUndefined();
 		}
-		expect(problems(importTimelineJsJson({format: 'timescope/1', events: []}, 'x'))[0]?.message).toMatch(
-			/already a timescope\/1 document/,
-		);
 	});
 
-	it('a bad v2 date points into the v2 file', () => {
-		const result = importTimelineJsJson(
-			{timeline: {headline: 'v2', date: [{startDate: '2011,12,10', headline: 'ok'}, {startDate: 'soon'}]}},
-			'x',
+	it('explains the draft TimelineJS 3 shape that TimelineJS never read', () => {
+		expect(explainUnrecognised({json: {timeline: {slides: [{date: {year: 1}}]}}})).toMatchObject({
+			pointer: '/timeline/slides',
+			message: expect.stringMatching(/TimelineJS itself does not read/),
+		});
+	});
+});
+
+describe('TimelineJS 2: skipped slides point into the v2 file', () => {
+	it('a slide without startDate, or with one that cannot be read, is left out', () => {
+		const result = opened(
+			importJson({
+				timeline: {
+					headline: 'v2',
+					date: [{startDate: '2011,12,10', headline: 'ok'}, {startDate: 'soon'}, {headline: 'none'}],
+				},
+			}),
 		);
-		expect(problems(result)).toEqual([
-			{pointer: '/timeline/date/1/startDate', message: expect.stringMatching(/found "soon"/)},
+		expect(result.doc.events.map((e) => e.title)).toEqual(['ok']);
+		expect(result.skipped.map((p) => [p.pointer, p.message])).toEqual([
+			['/timeline/date/1/startDate', expect.stringMatching(/found "soon"$/)],
+			['/timeline/date/2', expect.stringMatching(/^no start_date/)],
 		]);
-		expect(
-			problems(importTimelineJsJson({timeline: {date: [{startDate: '2011', endDate: '2010'}]}}, 'x')),
-		).toEqual([{pointer: '/timeline/date/0/endDate', message: expect.stringMatching(/before the start/)}]);
-		expect(problems(importTimelineJsJson({timeline: {headline: 'No dates'}}, 'x'))).toEqual([
-			{pointer: '/timeline', message: 'expected "date" to be a list of slides, found none'},
+	});
+
+	it('an end before the start leaves the end unknown, noted at endDate', () => {
+		const result = opened(importJson({timeline: {date: [{startDate: '2011', endDate: '2010'}]}}));
+		expect(result.doc.events[0]?.date).toBe('2011/');
+		expect(result.skipped).toEqual([
+			expect.objectContaining({severity: 'note', pointer: '/timeline/date/0/endDate'}),
 		]);
-		expect(problems(importTimelineJsJson({timeline: {date: [{startDate: '2011'}], era: 5}}, 'x'))).toEqual([
-			{pointer: '/timeline/era', message: 'expected a list of eras, found 5'},
+	});
+
+	it('refuses a timeline object without a date list', () => {
+		expect(refused(importJson({timeline: {headline: 'No dates'}}))).toEqual([
+			{
+				code: 'not-timelinejs',
+				params: {found: 'none'},
+				pointer: '/timeline',
+				message: 'expected "date" to be a list of slides, found none',
+			},
+		]);
+	});
+
+	it('takes an era object with dates as one era, and notes one without (both real Korean files have one)', () => {
+		const slides = [{startDate: '2012,1,4', headline: '워크샵'}];
+		const dated = opened(
+			importJson({timeline: {date: slides, era: {startDate: '2012', endDate: '2013', headline: '2012년'}}}),
+		);
+		expect(dated.doc.eras).toEqual([{id: '2012년', date: '2012/2013', title: '2012년'}]);
+		expect(dated.skipped).toEqual([]);
+		const undated = opened(importJson({timeline: {date: slides, era: {startDate: '', headline: ''}}}));
+		expect(undated.doc.eras).toBeUndefined();
+		expect(undated.doc.events).toHaveLength(1);
+		expect(undated.skipped).toEqual([
+			expect.objectContaining({
+				severity: 'note',
+				pointer: '/timeline/era',
+				message: expect.stringMatching(/ignored/),
+			}),
+		]);
+		const junk = opened(importJson({timeline: {date: slides, era: 5}}));
+		expect(junk.skipped).toEqual([expect.objectContaining({severity: 'note', pointer: '/timeline/era'})]);
+	});
+
+	it('an era object whose end cannot be read is left out at its own path', () => {
+		const result = opened(
+			importJson({timeline: {date: [{startDate: '2011'}], era: {startDate: '2011', endDate: 'later'}}}),
+		);
+		expect(result.doc.eras).toBeUndefined();
+		expect(result.skipped.map((p) => [p.severity, p.item, p.pointer])).toEqual([
+			['note', undefined, '/timeline/era/endDate'],
+			[undefined, {kind: 'era', index: 0}, '/timeline/era/endDate'],
 		]);
 	});
 });
 
-describe('bad TimelineJS CSV gives problems with line and column', () => {
+describe('TimelineJS CSV: problems with line and column', () => {
 	const header = 'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n';
-
-	it('a missing Year or Headline column is named, on the header line', () => {
-		expect(problems(importTimelineJsCsv('Month,Day,Text\n1,2,x\n', 'x.csv'))).toEqual([
-			{
-				line: 1,
-				column: 1,
-				message: expect.stringMatching(/^no "Year" column: .*found "Month", "Day", "Text"/),
-			},
-			{line: 1, column: 1, message: expect.stringMatching(/^no "Headline" column/)},
-		]);
-		expect(problems(importTimelineJsCsv('\nYear,Text\n2001,x\n', 'x.csv'))).toEqual([
-			{line: 2, column: 1, message: expect.stringMatching(/^no "Headline" column/)},
-		]);
-	});
 
 	it('points at the cell, counting the lines of multi-line quoted cells before it', () => {
 		const csv = `${header}2001,2,3,,,,,,,"Multi\nline",x\n\n2001,13,3,,,,,,,Bad month,y\r\n1999,1,1,25:00,,,,,,"Bad\r\ntime",z\n2001,1,1,,,,,,,"a\nb","c\n""d"",\ne",,2001,x\n`;
-		expect(problems(importTimelineJsCsv(csv, 'x.csv'))).toEqual([
-			{line: 5, column: 6, message: 'month must be a whole number from 1 to 12, found "13"'},
-			{line: 6, column: 10, message: expect.stringMatching(/^expected a time such as 10:30/)},
+		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
+		expect(result.doc.events.map((e) => e.date)).toEqual(['2001-02-03', '2001', '2001-01-01']);
+		expect(result.skipped.map(({line, column, message, item}) => ({line, column, message, item}))).toEqual([
+			{
+				line: 5,
+				column: 6,
+				message: 'month must be a whole number from 1 to 12, found "13"; read as year 2001',
+				item: undefined,
+			},
+			{
+				line: 6,
+				column: 10,
+				message: expect.stringMatching(/^expected a time such as 10:30/),
+				item: {kind: 'event', index: 2},
+			},
 		]);
 	});
 
-	it('an end before the start points at End Year; a row without Year at its Year cell', () => {
+	it('an end before the start is noted at End Year; a row without Year is left out at its Year cell', () => {
 		const csv = `${header}2001,,,,1999,,,,,Backwards,\n,5,,,,,,,,No year,\n`;
-		expect(problems(importTimelineJsCsv(csv, 'x.csv'))).toEqual([
-			{line: 2, column: 9, message: 'the end date (1999) is before the start date (2001)'},
-			{line: 3, column: 1, message: 'the date has a month but no year'},
+		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
+		expect(result.doc.events.map((e) => e.date)).toEqual(['2001/']);
+		expect(result.skipped.map(({line, column, severity}) => ({line, column, severity}))).toEqual([
+			{line: 2, column: 9, severity: 'note'},
+			{line: 3, column: 1, severity: undefined},
 		]);
 	});
 
-	it('broken CSV quoting is reported with its line', () => {
-		expect(problems(importTimelineJsCsv('Year,Headline\n2001,"unclosed\n', 'x.csv'))).toEqual([
-			{line: 2, column: 1, message: expect.stringMatching(/^not valid CSV: Quote Not Closed/)},
+	it('reads the first template (Start Date, End Date), month first as TimelineJS does', () => {
+		const csv =
+			'Start Date,End Date,Headline,Text,Tag\n12/10/2011,,Meeting,,\n1/2011 ,,Month,,\n11/09/1810 0:00:00,,Plan,,\n11-09-1810,,Ambiguous,,\n';
+		const result = opened(importTimelineJsCsv(csv, 'x.csv'));
+		expect(result.doc.events.map((e) => e.date)).toEqual(['2011-12-10', '2011-01', '1810-11-09T00:00:00']);
+		expect(result.skipped).toEqual([
+			expect.objectContaining({line: 5, column: 1, item: {kind: 'event', index: 3}}),
 		]);
-		expect(problems(importTimelineJsCsv('', 'x.csv'))).toEqual([
-			{line: 1, message: expect.stringMatching(/empty/)},
+	});
+
+	it('broken CSV quoting and an empty sheet are refused with their line', () => {
+		expect(refused(importTimelineJsCsv('Year,Headline\n2001,"unclosed\n', 'x.csv'))).toEqual([
+			expect.objectContaining({
+				line: 2,
+				column: 1,
+				message: expect.stringMatching(/^not valid CSV: Quote Not Closed/),
+			}),
 		]);
+		expect(refused(importTimelineJsCsv('', 'x.csv'))).toEqual([
+			expect.objectContaining({
+				line: 1,
+				message: expect.stringMatching(/^no header row: expected Year, Month, Day/),
+			}),
+		]);
+	});
+});
+
+describe('a CSV that is not a TimelineJS sheet is told what one looks like', () => {
+	it('names the missing columns, every column of the template and the header found', () => {
+		const [problem] = refused(importTimelineJsCsv('Month,Day,Text\n1,2,x\n', 'x.csv'));
+		expect(problem).toMatchObject({code: 'not-a-sheet', line: 1, column: 1});
+		expect(problem?.message).toBe(
+			'not a TimelineJS sheet: no "Year" or "Headline" column. A TimelineJS sheet\'s header row names Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background; this one names "Month", "Day", "Text"',
+		);
+		expect(explainUnrecognised({text: ',Date,Event,Country\n0,1610,Telescope,Venice\n'})?.message).toMatch(
+			/^not a TimelineJS sheet: no "Year" or "Headline" column\. .*this one names "", "Date", "Event", "Country"$/,
+		);
+	});
+
+	it('says nothing of sheets about text that is not CSV', () => {
+		for (const text of ['hello world', 'plain\ntext\n', '{"events": [']) {
+			expect(explainUnrecognised({text})).toBeUndefined();
+		}
 	});
 });
 
@@ -155,9 +316,7 @@ describe('TimelineJS CSV reading', () => {
 			'Evening vote,Politics,"1,963",11,22,12:30 PM,,Friday afternoon,,#112233,my own note\r\n' +
 			'The 60s,,1960,,,,1969,,era,,\r\n' +
 			'A title,,,,,,,,TITLE,,\r\n';
-		const result = importTimelineJsCsv(csv, 'sheet.csv');
-		if (!result.ok) throw new Error(JSON.stringify(result.problems));
-		const {doc} = result;
+		const {doc} = opened(importTimelineJsCsv(csv, 'sheet.csv'));
 		expect(doc.title).toBe('A title');
 		expect(doc.eras).toEqual([{id: 'the-60s', date: '1960/1969', title: 'The 60s'}]);
 		expect(doc.events).toEqual([
@@ -173,33 +332,32 @@ describe('TimelineJS CSV reading', () => {
 	});
 
 	it('shows a second title row as an event, as TimelineJS does', () => {
-		const csv = 'Year,Headline,Type\n,First,title\n2001,Second,title\n';
-		const result = importTimelineJsCsv(csv, 'sheet.csv');
-		if (!result.ok) throw new Error(JSON.stringify(result.problems));
-		expect(result.doc.title).toBe('First');
-		expect(result.doc.events.map((e) => [e.title, e.extensions?.timelinejs])).toEqual([
-			['Second', {type: 'title'}],
-		]);
+		const {doc} = opened(
+			importTimelineJsCsv('Year,Headline,Type\n,First,title\n2001,Second,title\n', 's.csv'),
+		);
+		expect(doc.title).toBe('First');
+		expect(doc.events.map((e) => [e.title, e.extensions?.timelinejs])).toEqual([['Second', {type: 'title'}]]);
 	});
 
-	it('skips blank rows and titles a sheet without title row from its file name', () => {
-		const result = importTimelineJsCsv('Year,Headline\n\n,\n2001,Only\n', '/tmp/My timeline.csv');
-		if (!result.ok) throw new Error(JSON.stringify(result.problems));
-		expect(result.doc.title).toBe('My timeline');
-		expect(result.doc.events).toHaveLength(1);
+	it('skips blank rows; a sheet without a title row gets the same title from a file as from stdin', () => {
+		const fromFile = opened(importTimelineJsCsv('Year,Headline\n\n,\n2001,Only\n', '/tmp/My timeline.csv'));
+		const fromStdin = opened(importTimelineJsCsv('Year,Headline\n\n,\n2001,Only\n', '<stdin>'));
+		expect(fromFile.doc.title).toBe('Untitled TimelineJS timeline');
+		expect(fromFile.doc).toEqual(fromStdin.doc);
+		expect(fromFile.doc.extensions?.timescope).toMatchObject({titleFrom: 'none'});
+		expect(fromFile.doc.events).toHaveLength(1);
+		expect(fromFile.skipped).toEqual([]);
 	});
 });
 
-describe('detection by shape', () => {
-	const json = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-
-	it('recognises TimelineJS 3, TimelineJS 2 and timescope/1 JSON, and nothing else', () => {
-		expect(detectJsonFormat(json('TimelineJS3__website__examples__twain__marktwain.json'))).toBe(
-			'timelinejs3',
-		);
-		expect(detectJsonFormat(json('timelinejs2-sample.json'))).toBe('timelinejs2');
-		expect(detectJsonFormat({format: 'timescope/1', title: 't', events: []})).toBe('timescope/1');
-		expect(detectJsonFormat({events: []})).toBe('timelinejs3');
+describe('detection by shape, from one table of importers', () => {
+	it('recognises TimelineJS 3 and TimelineJS 2 JSON, and nothing else', () => {
+		expect(
+			jsonImporterFor(JSON.parse(sharedExample('TimelineJS3__website__examples__twain__marktwain.json'))),
+		).toBe(timelineJs3);
+		expect(jsonImporterFor({timeline: {date: []}})).toBe(timelineJs2);
+		expect(jsonImporterFor({events: []})).toBe(timelineJs3);
+		expect(jsonImporterFor({title: [{text: {headline: 'A list'}}], events: []})).toBe(timelineJs3);
 		for (const value of [
 			null,
 			1,
@@ -211,24 +369,25 @@ describe('detection by shape', () => {
 			{timeline: 'x'},
 			{format: 'x', events: []},
 		]) {
-			expect(detectJsonFormat(value)).toBeUndefined();
+			expect(jsonImporterFor(value)).toBeUndefined();
 		}
 	});
 
 	it('recognises a TimelineJS CSV by its header row', () => {
-		const csv = readFileSync(new URL('TimelineJS3__contrib__women_in_computing.csv', FIXTURES), 'utf8');
-		expect(looksLikeTimelineCsv(csv)).toBe(true);
-		expect(looksLikeTimelineCsv('\ufeff year , Headline \n1,x\n')).toBe(true);
-		expect(looksLikeTimelineCsv('Headline,Text\n')).toBe(true);
+		expect(textImporterFor(sharedExample('TimelineJS3__contrib__women_in_computing.csv'))).toBe(
+			timelineJsCsv,
+		);
+		expect(textImporterFor('\ufeff year , Headline \n1,x\n')).toBe(timelineJsCsv);
+		expect(textImporterFor('Start Date,Headline\n')).toBe(timelineJsCsv);
 		for (const text of [
 			'',
 			'a,b,c\n1,2,3\n',
-			'{"events": []}',
+			'Headline,Text\n',
 			'Year\n2001\n',
 			'\u0000\u0001,"bin',
 			'x'.repeat(200_000),
 		]) {
-			expect(looksLikeTimelineCsv(text)).toBe(false);
+			expect(textImporterFor(text)).toBeUndefined();
 		}
 	});
 });

@@ -298,7 +298,10 @@ describe('live reload', () => {
 
 		save('{"format": "timescope/1", "title": "half-written", "events": [\n  {"id": ');
 		screen = await session.waitFor('reload failed');
-		expect(session.lines()[0]).toMatch(/! reload failed: .*story\.json:2:\d+: .* showing the last good/);
+		// A half-written save is a file cut short, and is told so.
+		expect(session.lines()[0]).toMatch(
+			/! reload failed: .*story\.json:2:\d+: \/events\/0: the file ends at line 2/,
+		);
 		expect(screen).toMatch(/▸ .*Event number 3, corrected/);
 		expect(session.lines()[1]).toContain('31 events');
 

@@ -31,11 +31,23 @@ export class TerminalSession {
 
 	constructor(
 		args: string[],
-		{columns = 120, rows = 40, env = {}}: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {},
+		{
+			columns = 120,
+			rows = 40,
+			env = {},
+			program = [process.execPath, CLI],
+		}: {
+			columns?: number;
+			rows?: number;
+			env?: NodeJS.ProcessEnv;
+			/** What runs in the terminal, before `args` (the built CLI unless told otherwise). */
+			program?: readonly string[];
+		} = {},
 	) {
 		this.term = new Terminal({cols: columns, rows, allowProposedApi: true});
 		this.term.onTitleChange((title) => this.titles.push(title));
-		this.pty = spawn(process.execPath, [CLI, ...args], {
+		const [file = process.execPath, ...before] = program;
+		this.pty = spawn(file, [...before, ...args], {
 			name: 'xterm-256color',
 			cols: columns,
 			rows,

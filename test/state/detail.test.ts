@@ -96,4 +96,17 @@ describe('wrapOffsets', () => {
 		]);
 		expect(wrapOffsets('abcdefghij', 4).map(([s, e]) => e - s)).toEqual([4, 4, 2]);
 	});
+
+	it('never cuts a web address: a long one runs past the width on a line of its own', () => {
+		const text = 'Source: https://example.org/a/very/long/path/photo.jpg and then 北京 words';
+		const lines = wrapOffsets(text, 16).map(([s, e]) => text.slice(s, e));
+		expect(lines).toEqual([
+			'Source:',
+			'https://example.org/a/very/long/path/photo.jpg',
+			'and then 北京',
+			'words',
+		]);
+		const alone = 'https://example.org/a/very/long/path/photo.jpg';
+		expect(wrapOffsets(alone, 10)).toEqual([[0, alone.length]]);
+	});
 });

@@ -7,6 +7,7 @@ import {documentSchema, type TimescopeDocument} from '../../source/dataset/schem
 import {createSearcher, SCOPE_KINDS} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
+import type {Marks} from '../../source/state/marks.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import {RESULT_LIMIT} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
@@ -68,6 +69,7 @@ export function start(
 		eventId?: string;
 		path?: string;
 		keymap?: Keymap;
+		marks?: Marks;
 		problems?: ProblemReport;
 	} = {},
 ): State {
@@ -81,6 +83,7 @@ export function start(
 		search: options.search,
 		eventId: options.eventId,
 		keymap: options.keymap,
+		marks: options.marks,
 	});
 }
 

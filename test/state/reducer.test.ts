@@ -518,23 +518,32 @@ describe('facets (f)', () => {
 	});
 });
 
-describe('copy (y) and open (o)', () => {
-	it('copies the selected quote with speaker, date said and source title', () => {
+describe('copy (y, Y) and open (o)', () => {
+	it('copies the selected quote as a citation: typographic quotes, speaker, date said, source, publisher, URL', () => {
 		const state = press(start(small), 'j', 'j', 'j', 'y');
 		expect(state.effect).toEqual({
 			id: 1,
 			kind: 'copy',
-			text: '"If they want oil, Venezuela is ready for US investment, like with Chevron," — Nicolás Maduro, 31 Dec 2025, The article',
+			text: '“If they want oil, Venezuela is ready for US investment, like with Chevron,” — Nicolás Maduro, 31 Dec 2025, The article, Wire, https://example.test/article',
 		});
-		expect(state.message?.text).toMatch(/^copied: "If they want oil/);
-		const done = reducer(state, {type: 'effectDone', id: 1});
+		const done = reducer(state, {type: 'effectDone', id: 1, message: 'copied with wl-copy: …'});
 		expect(done.effect).toBeUndefined();
+		expect(done.message?.text).toBe('copied with wl-copy: …');
+	});
+
+	it('says "undated" when the quote has no date said', () => {
+		let state = start(small);
+		while (cursorTitle(state) !== 'Reported strike on a docking area') state = press(state, 'j');
+		state = press(state, 'y');
+		expect(state.effect?.kind === 'copy' && state.effect.text).toBe(
+			'“along the shore” — Trump, undated, The article, Wire, https://example.test/article',
+		);
 	});
 
 	it('does not put a paraphrase in quotation marks', () => {
 		const state = press(start(small), 'j', 'j', 'j', 'j', 'enter', ']', 'y');
 		expect(state.effect?.kind === 'copy' && state.effect.text).toBe(
-			'(paraphrase) the US wants to topple his government — Nicolás Maduro, 1 Jan 2026, State TV broadcast',
+			'(paraphrase) the US wants to topple his government — Nicolás Maduro, 1 Jan 2026, State TV broadcast, file:///etc/passwd',
 		);
 	});
 
@@ -544,9 +553,23 @@ describe('copy (y) and open (o)', () => {
 		expect(state.message?.text).toBe('no quote selected: this event has none');
 	});
 
-	it('opens http(s) source URLs only, and says when there is none', () => {
+	it('Y copies the source URL, whatever its scheme (it is only text)', () => {
+		expect(press(start(small), 'Y').effect).toEqual({
+			id: 1,
+			kind: 'copy',
+			text: 'https://example.test/article',
+		});
+		expect(press(start(small), 'G', 'Y').message?.text).toBe('no URL: the sources here have none');
+	});
+
+	it('opens http(s) source URLs only, naming the key that copies it instead, and says when there is none', () => {
 		const web = press(start(small), 'o');
-		expect(web.effect).toEqual({id: 1, kind: 'open', url: 'https://example.test/article'});
+		expect(web.effect).toEqual({
+			id: 1,
+			kind: 'open',
+			url: 'https://example.test/article',
+			note: 'Y copies it',
+		});
 		const file = press(start(small), 'j', 'j', 'j', 'j', 'enter', ']', 'o');
 		expect(file.effect).toBeUndefined();
 		expect(file.message).toEqual({
@@ -555,6 +578,50 @@ describe('copy (y) and open (o)', () => {
 		});
 		const none = press(start(small), 'G', 'o');
 		expect(none.message?.text).toBe('no URL: the sources here have none');
+	});
+});
+
+describe('Ctrl-Z', () => {
+	it('asks the view to suspend, from any mode', () => {
+		expect(press(start(small), 'ctrl-z').effect).toEqual({id: 1, kind: 'suspend'});
+		expect(press(start(small), '/', 'a', 'ctrl-z').effect).toEqual({id: 1, kind: 'suspend'});
+		const refused = reducer(press(start(small), 'ctrl-z'), {
+			type: 'effectDone',
+			id: 1,
+			message: 'cannot suspend: no shell job control here to bring it back (fg)',
+			error: true,
+		});
+		expect(refused.message?.error).toBe(true);
+	});
+});
+
+describe('bracketed paste', () => {
+	it('types into the search line as text: a pasted newline or f is no key', () => {
+		const state = reducer(press(start(small), '/'), {type: 'paste', text: 'oil\nf\r\nChevron\tnow'});
+		expect(modeOf(state)).toBe('search');
+		expect(state.search.query).toBe('oil f Chevron now');
+		expect(state.focus).toBe('list');
+		expect(state.panes.facets).toEqual(start(small).panes.facets);
+	});
+
+	it('drops escape sequences and control characters from what is pasted', () => {
+		const state = reducer(press(start(small), 't'), {type: 'paste', text: '2025\u001b[31m-12\u0007'});
+		expect(state.panes.date.text).toBe('2025-12');
+	});
+
+	it('outside a text field does nothing but say so', () => {
+		const before = start(small);
+		const state = reducer(before, {type: 'paste', text: 'q\nf'});
+		expect(state.exit).toBeUndefined();
+		expect(modeOf(state)).toBe('timeline');
+		expect(state.cursor).toBe(before.cursor);
+		expect(state.message?.text).toBe('paste ignored: no text field here (/ opens the search line)');
+	});
+
+	it('says how much was cut from a paste too long to take', () => {
+		const state = reducer(press(start(small), '/'), {type: 'paste', text: 'oil', cut: 70000});
+		expect(state.search.query).toBe('oil');
+		expect(state.message).toEqual({text: 'paste cut: 70,000 characters left out', error: true});
 	});
 });
 

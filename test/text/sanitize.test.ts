@@ -108,4 +108,17 @@ describe('cells', () => {
 		expect(wrapCells('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
 		for (const line of wrapCells('北京北京北京 北京', 5)) expect(cellWidth(line)).toBeLessThanOrEqual(5);
 	});
+
+	it('never breaks a web address: a long one runs past the width on a line of its own', () => {
+		const url = 'https://example.org/a/very/long/path/photo.jpg';
+		expect(wrapCells(`Sources: ${url}, and more words`, 20)).toEqual([
+			'Sources:',
+			`${url},`,
+			'and more words',
+		]);
+		expect(wrapCells(`see (${url}): here`, 20)).toEqual(['see', `(${url}):`, 'here']);
+		expect(wrapCells('https://a.io/x', 20)).toEqual(['https://a.io/x']);
+		// A word that only looks like one is still broken.
+		expect(wrapCells('abcdefghij://', 4)).toEqual(['abcd', 'efgh', 'ij:/', '/']);
+	});
 });

@@ -5,7 +5,6 @@ import type {LoadResult} from '../../source/dataset/load.js';
 import type {Searcher, SearchResult} from '../../source/search/searcher.js';
 import {createSearcher} from '../../source/search/searcher.js';
 import {KEYMAP} from '../../source/state/keymap.js';
-import {osc52} from '../../source/ui/app.js';
 import {generated, loadFixture} from '../state/helpers.js';
 import {KEYS, ready, renderExplorer} from './render.js';
 
@@ -309,10 +308,11 @@ describe('keys everywhere', () => {
 		ui.press('?');
 		await ui.until(' HELP ');
 		let seen = ui.frame();
-		for (let i = 0; i < 10; i++) {
+		// Page until the help says nothing more is below, reading every page as it is drawn.
+		while (/more lines? below/.test(ui.frame())) {
+			const before = ui.frame();
 			ui.press(KEYS.pageDown);
-			await new Promise((resolve) => setImmediate(resolve));
-			seen += ui.frame();
+			seen += await ui.until((frame) => frame !== before);
 		}
 		for (const binding of KEYMAP) expect(seen).toContain(binding.help);
 		ui.press(KEYS.escape);
@@ -353,20 +353,14 @@ describe('keys everywhere', () => {
 		await ui.until('6 events · 6 quotes');
 	});
 
-	it('y copies the quote with its attribution, as OSC 52 with a base64 payload', async () => {
+	it('y copies the quote as a citation and says how it was copied', async () => {
 		const ui = renderExplorer(small);
 		await ready(ui);
 		ui.press('j', 'j', 'j', 'y');
-		await ui.until('copied: "If they want oil');
-		await vi.waitFor(() => expect(ui.copied).toHaveLength(1));
+		await ui.until('copied with test-clip: “If they want oil');
 		expect(ui.copied).toEqual([
-			'"If they want oil, Venezuela is ready for US investment, like with Chevron," — Nicolás Maduro, 31 Dec 2025, The article',
+			'“If they want oil, Venezuela is ready for US investment, like with Chevron,” — Nicolás Maduro, 31 Dec 2025, The article, Wire, https://example.test/article',
 		]);
-		const sequence = osc52(ui.copied[0] as string);
-		expect(sequence.startsWith('\u001b]52;c;')).toBe(true);
-		const payload = sequence.slice('\u001b]52;c;'.length, -1);
-		expect(/^[A-Za-z0-9+/=]+$/.test(payload)).toBe(true);
-		expect(Buffer.from(payload, 'base64').toString('utf8')).toBe(ui.copied[0]);
 	});
 
 	it('o opens the web address of the source, refuses others, says when there is none', async () => {

@@ -8,6 +8,10 @@ import type {ProblemReport} from '../../source/dataset/problems.js';
 import {createSearcher, type Searcher} from '../../source/search/searcher.js';
 import type {Keymap} from '../../source/state/keymap.js';
 import type {Size} from '../../source/state/layout.js';
+import type {Marks} from '../../source/state/marks.js';
+import type {ExportOutcome} from '../../source/state/state.js';
+import type {Opened} from '../../source/system/browser.js';
+import type {ExportRequest} from '../../source/system/export-file.js';
 import {cellWidth} from '../../source/text/cells.js';
 import {App} from '../../source/ui/app.js';
 
@@ -42,6 +46,19 @@ export interface ExplorerOptions {
 	load?: (path: string) => Promise<LoadResult>;
 	/** Keys other than the default ones. */
 	keymap?: Keymap;
+	/** Draw web addresses as OSC 8 hyperlinks. */
+	links?: boolean;
+	/** What opening a URL finds (a browser, by default). */
+	browser?: Opened;
+	/** Why Ctrl-Z cannot stop the explorer (it can, by default). */
+	cannotSuspend?: string;
+	/** The marks kept from earlier sessions (none, and not kept, by default). */
+	marks?: Marks;
+	notice?: string;
+	/** Saving marks fails with this. */
+	saveFails?: string;
+	/** What writing an export finds (the file written, by default). */
+	exported?: ExportOutcome;
 	/** What loading left out. */
 	problems?: ProblemReport;
 }
@@ -51,6 +68,10 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 	const copied: string[] = [];
 	const opened: string[] = [];
 	const exits: number[] = [];
+	let suspended = 0;
+	const saved: Marks[] = [];
+	const exports: ExportRequest[] = [];
+	const resumers = new Set<() => void>();
 	let releaseIndex: () => void = () => {};
 	const searcher = options.searcher ?? createSearcher(dataset);
 	const indexReady = options.holdIndex
@@ -68,14 +89,38 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 				eventId: options.eventId,
 				path: options.path,
 				keymap: options.keymap,
+				marks: options.marks,
+				notice: options.notice,
 				problems: options.problems,
 			}}
 			size={size}
 			colour={options.colour ?? true}
+			links={options.links}
 			io={{
-				copy: (text) => copied.push(text),
+				copy: async (text) => {
+					copied.push(text);
+					return {how: 'copied with test-clip'};
+				},
 				openUrl: async (url) => {
 					opened.push(url);
+					return options.browser ?? {opened: true};
+				},
+				exportFile: async (request) => {
+					exports.push(request);
+					return options.exported ?? {written: `/out/${request.file}`};
+				},
+				saveMarks: async (marks) => {
+					if (options.saveFails) throw new Error(options.saveFails);
+					saved.push(marks);
+				},
+				suspend: () => {
+					if (options.cannotSuspend) return options.cannotSuspend;
+					suspended++;
+					return undefined;
+				},
+				onResume: (redraw) => {
+					resumers.add(redraw);
+					return () => resumers.delete(redraw);
 				},
 				clearScreen: () => {},
 				...(options.load && {load: options.load}),
@@ -103,6 +148,15 @@ export function renderExplorer(dataset: Dataset, options: ExplorerOptions = {}) 
 		frame,
 		lines,
 		releaseIndex: () => releaseIndex(),
+		suspensions: () => suspended,
+		/** Every set of marks written back, in order. */
+		saved,
+		/** Every export asked for. */
+		exports,
+		/** As after `fg`: every redraw the explorer asked for. */
+		resume() {
+			for (const redraw of resumers) redraw();
+		},
 		/** Send raw terminal input. */
 		press(...inputs: string[]) {
 			for (const input of inputs) app.stdin.write(input);

@@ -1,11 +1,10 @@
-import {rename, rm, writeFile} from 'node:fs/promises';
-import {basename, dirname, join} from 'node:path';
 import {type LoadResult, loadText, parseDocument} from '../../dataset/load.js';
 import type {Problem} from '../../dataset/problems.js';
 import {readPathText} from '../../dataset/read-input.js';
 import type {TimescopeDocument} from '../../dataset/schema.js';
 import {type ArticleInput, extractDraft} from '../../extract/extract.js';
 import {toSafeJson} from '../../output/json.js';
+import {writeFileAtomic} from '../../system/atomic-file.js';
 import type {Invocation} from '../parse.js';
 import {UsageError} from '../usage-error.js';
 import {reportProblems, write} from '../write.js';
@@ -77,13 +76,10 @@ export function publicationDate(value: string | undefined): string | undefined {
 }
 
 async function writeAtomically(file: string, text: string): Promise<Problem | undefined> {
-	const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 	try {
-		await writeFile(temporary, text);
-		await rename(temporary, file);
+		await writeFileAtomic(file, text, {overwrite: true});
 		return undefined;
 	} catch (error) {
-		await rm(temporary, {force: true});
 		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 		return {
 			file,

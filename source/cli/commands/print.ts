@@ -1,5 +1,6 @@
 import {describeFilters, type Filters, select, toDocument} from '../../dataset/filter.js';
-import type {Dataset} from '../../dataset/model.js';
+import {type Dataset, findEvent} from '../../dataset/model.js';
+import {countText, exportText} from '../../output/export.js';
 import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
@@ -14,7 +15,7 @@ import {write} from '../write.js';
 export async function print(dataset: Dataset, filters: Filters, flags: Flags): Promise<number> {
 	let selection = select(dataset, filters);
 	if (flags.event !== undefined) {
-		const event = dataset.eventsById.get(flags.event);
+		const event = findEvent(dataset, flags.event);
 		if (!event) throw new UsageError(`no event has the id "${flags.event}"`);
 		const quotes = new Set(selection.quotes);
 		selection = {events: [event], quotes: event.quotes.filter((quote) => quotes.has(quote))};
@@ -39,6 +40,11 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 		...describeFilters(dataset, filters),
 		...(flags.event === undefined ? [] : [`event ${flags.event}`]),
 	];
+	if (flags.markdown || flags.csv) {
+		const summary = `${countText(selection)}${parts.length > 0 ? `; filters: ${parts.join(' · ')}` : ''}.`;
+		write(exportText(flags.csv ? 'csv' : 'markdown', {dataset, selection, heading: dataset.title, summary}));
+		return 0;
+	}
 	const filterText = parts.length > 0 ? parts.join(' · ') : undefined;
 	write(renderListing(dataset, selection, {width, style, filterText}));
 	return 0;

@@ -1,7 +1,10 @@
+import type {ReadStream} from 'node:tty';
 import {BUNDLED} from '../../bundled.js';
 import {loadDataset} from '../../dataset/load.js';
+import {findEvent} from '../../dataset/model.js';
 import {progressBar} from '../../output/progress.js';
 import {QUERY_LIMIT} from '../../search/query.js';
+import {openTerminalInput} from '../../system/tty.js';
 import {colourWanted} from '../../text/colour.js';
 import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
@@ -39,7 +42,8 @@ export async function view(invocation: Invocation): Promise<number> {
 	if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
 	const {dataset} = loaded;
 	const filters = readFilters(dataset, flags);
-	if (command === 'print') {
+	const keys = command === 'explore' ? keyboard() : undefined;
+	if (command === 'print' || keys === 'none') {
 		const code = await print(dataset, filters, flags);
 		const opened = reportOpened(loaded);
 		return code === 0 ? opened : code;
@@ -54,12 +58,28 @@ export async function view(invocation: Invocation): Promise<number> {
 		filters,
 		search: flags.search,
 		scope: flags.kind,
-		eventId: flags.event,
+		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
 		colour: colourWanted(flags.color, process.env, process.stdout),
+		mouse: flags.mouse,
+		keys: keys === 'stdin' ? undefined : keys,
 	});
 	// What was left out stays on the main screen once the explorer's is gone.
 	reportOpened(loaded);
 	return code;
+}
+
+/**
+ * Where the explorer reads keys: standard input, or, when that carries the data (`cat f | timescope -`),
+ * the terminal itself; `none` when there is no terminal to open (then it prints, and says why).
+ */
+function keyboard(): ReadStream | 'stdin' | 'none' {
+	if (process.stdin.isTTY) return 'stdin';
+	const terminal = openTerminalInput();
+	if (terminal.ok) return terminal.keys;
+	process.stderr.write(
+		`timescope: no terminal to read keys from (/dev/tty: ${terminal.why}); printing instead\n`,
+	);
+	return 'none';
 }

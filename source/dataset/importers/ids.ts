@@ -9,11 +9,17 @@ const MAX_SLUG = 60;
 const NOT_ID = /[\s\u0000-\u001f\u007f-\u009f]+/gu;
 const MAX_ID = 200;
 
-/** Lowercase words without accents, joined by dashes: `Rózsa Péter writes recursion` → `rozsa-peter-writes-recursion`. */
+/**
+ * Lowercase words joined by dashes, Latin letters without accents: `Rózsa Péter writes recursion` →
+ * `rozsa-peter-writes-recursion`. Only the combining marks on Latin letters go (in other scripts a
+ * mark makes another letter: が is not か, й is not и), and the rest is composed again (NFC), so
+ * Hangul, which decomposition splits into letters, comes back as typed.
+ */
 export function slugify(text: string): string {
 	const words = text
 		.normalize('NFKD')
-		.replace(/\p{M}+/gu, '')
+		.replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+		.normalize('NFC')
 		.toLowerCase()
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean);
@@ -26,9 +32,9 @@ export function slugify(text: string): string {
 	return slug;
 }
 
-/** An id the schema accepts, keeping a producer's own id as close to its original as possible. */
+/** An id the schema accepts, keeping a producer's own id as close to its original as possible (in NFC). */
 export function toValidId(text: string): string {
-	return text.trim().replace(NOT_ID, '-').slice(0, MAX_ID);
+	return text.normalize('NFC').trim().replace(NOT_ID, '-').slice(0, MAX_ID);
 }
 
 export class IdAllocator {

@@ -1,47 +1,104 @@
-import {FORMAT} from '../schema.js';
-import type {ImportResult} from './problems.js';
-import {importTimelineJs3, isObject} from './timelinejs-json.js';
+import {TIMELINEJS_CSV, TIMELINEJS2_JSON, TIMELINEJS3_JSON} from '../formats.js';
+import type {ImportProblem, ImportResult} from './problems.js';
+import {explainNotASheet, importTimelineJsCsv, looksLikeTimelineCsv} from './timelinejs-csv.js';
+import {importTimelineJs3, isObject, type Json} from './timelinejs-json.js';
 import {importTimelineJs2} from './timelinejs-v2.js';
 
 /**
- * Opening the timelines people already have: TimelineJS 3 JSON, its Google Sheets / CSV template, and
- * the older TimelineJS 2 JSON, each recognised by shape and converted to a `timescope/1` document.
+ * Opening the timelines people already have. Each importer registers here: its name (what `validate`
+ * and messages call the format), what it reads (parsed JSON or raw text), how it recognises its input
+ * by shape, and how it converts it to a `timescope/1` document. The loader asks this table and nothing
+ * else, so adding a format is one entry.
  */
 
-export type {ImportResult} from './problems.js';
-export {importTimelineJsCsv, looksLikeTimelineCsv} from './timelinejs-csv.js';
+export type {ImportProblem, ImportResult} from './problems.js';
 
-/** Which importer (if any) recognises this already-parsed JSON value, by shape. */
-export function detectJsonFormat(value: unknown): 'timescope/1' | 'timelinejs3' | 'timelinejs2' | undefined {
-	if (!isObject(value)) return undefined;
-	if (value.format === FORMAT) return 'timescope/1';
-	// A file that names a format of its own is not a TimelineJS file, whatever else it holds.
-	if (value.format !== undefined) return undefined;
-	const {events} = value;
-	// A title slide makes even a broken events list TimelineJS, to be reported as such.
-	if (events !== undefined && isObject(value.title)) return 'timelinejs3';
-	if (Array.isArray(events) && (events.length === 0 || events.some(isSlide))) return 'timelinejs3';
-	const timeline = value.timeline;
-	if (isObject(timeline) && (Array.isArray(timeline.date) || 'headline' in timeline)) return 'timelinejs2';
-	return undefined;
+interface ImporterOf<Reads extends 'json' | 'text', Input> {
+	name: string;
+	reads: Reads;
+	detect(input: Input): boolean;
+	import(input: Input, fileName: string): ImportResult;
+	/** Why an input that looks close to this format is not it, or undefined. */
+	explain?(input: Input): ImportProblem | undefined;
 }
 
+export type JsonImporter = ImporterOf<'json', unknown>;
+export type TextImporter = ImporterOf<'text', string>;
+export type Importer = JsonImporter | TextImporter;
+
+/** A slide as TimelineJS 3 writes one: a date, a text or a media. */
 function isSlide(value: unknown): boolean {
 	return isObject(value) && ('start_date' in value || 'text' in value || 'media' in value);
 }
 
-/** TimelineJS 3 or 2 JSON, already parsed; problems carry JSON pointers into `value`. */
-export function importTimelineJsJson(value: unknown, fileName: string): ImportResult {
-	const format = detectJsonFormat(value);
-	if (format === 'timelinejs3' && isObject(value)) return importTimelineJs3(value, fileName);
-	if (format === 'timelinejs2' && isObject(value)) return importTimelineJs2(value, fileName);
-	const message =
-		format === 'timescope/1'
-			? `this is already a ${FORMAT} document, not a TimelineJS timeline`
-			: 'not a TimelineJS timeline: expected an object with an "events" list (TimelineJS 3) or a "timeline" object with a "date" list (TimelineJS 2)';
-	return {
-		ok: false,
-		format: format === 'timescope/1' ? FORMAT : 'JSON',
-		problems: [{pointer: '', code: 'not-timelinejs', params: {}, message}],
-	};
+/** An object of TimelineJS's own shape, not one that names a format of its own (`timescope/1`, …). */
+function unclaimed(value: unknown): value is Json {
+	return isObject(value) && value.format === undefined;
+}
+
+export const timelineJs3: JsonImporter = {
+	name: TIMELINEJS3_JSON,
+	reads: 'json',
+	detect: (value) => {
+		if (!unclaimed(value)) return false;
+		const {events} = value;
+		// A title slide makes even a broken events list TimelineJS, to be reported as such.
+		if (events !== undefined && (isObject(value.title) || Array.isArray(value.title))) return true;
+		return Array.isArray(events) && (events.length === 0 || events.some(isSlide));
+	},
+	import: (value, fileName) => importTimelineJs3(value as Json, fileName),
+	explain: (value) => {
+		// TimelineJS 3's first drafts wrote {"timeline": {"slides": [...]}}; released TimelineJS never read it.
+		if (!unclaimed(value) || !isObject(value.timeline) || !Array.isArray(value.timeline.slides))
+			return undefined;
+		return {
+			code: 'not-timelinejs',
+			params: {found: 'timeline.slides'},
+			message:
+				'a draft TimelineJS 3 shape ("timeline": {"slides": [...]}) that TimelineJS itself does not read: TimelineJS 3 expects {"title": {...}, "events": [...]}',
+			pointer: '/timeline/slides',
+		};
+	},
+};
+
+export const timelineJs2: JsonImporter = {
+	name: TIMELINEJS2_JSON,
+	reads: 'json',
+	detect: (value) =>
+		unclaimed(value) &&
+		isObject(value.timeline) &&
+		(Array.isArray(value.timeline.date) || 'headline' in value.timeline),
+	import: (value, fileName) => importTimelineJs2(value as Json, fileName),
+};
+
+export const timelineJsCsv: TextImporter = {
+	name: TIMELINEJS_CSV,
+	reads: 'text',
+	detect: looksLikeTimelineCsv,
+	import: importTimelineJsCsv,
+	explain: explainNotASheet,
+};
+
+export const IMPORTERS: readonly Importer[] = [timelineJs3, timelineJs2, timelineJsCsv];
+
+/** The importer that recognises this parsed JSON value, if any. */
+export function jsonImporterFor(value: unknown): JsonImporter | undefined {
+	return IMPORTERS.find((i): i is JsonImporter => i.reads === 'json' && i.detect(value));
+}
+
+/** The importer that recognises this text (not JSON), if any. */
+export function textImporterFor(text: string): TextImporter | undefined {
+	return IMPORTERS.find((i): i is TextImporter => i.reads === 'text' && i.detect(text));
+}
+
+/** The first importer's reason why an unrecognised input is not its format, when one has one. */
+export function explainUnrecognised(input: {json: unknown} | {text: string}): ImportProblem | undefined {
+	for (const importer of IMPORTERS) {
+		const problem =
+			importer.reads === 'json'
+				? 'json' in input && importer.explain?.(input.json)
+				: 'text' in input && importer.explain?.(input.text);
+		if (problem) return problem;
+	}
+	return undefined;
 }

@@ -8,12 +8,19 @@ export interface ImportLocation {
 	column?: number;
 }
 
-/** A problem in the input, located by pointer (JSON) or line and column (CSV); the loader adds the file. */
+/**
+ * A problem in the input, located by pointer (JSON) or line and column (CSV); the loader adds the file.
+ * `item` names a slide the import left out (`skipped-item`); `severity: 'note'` marks what was read
+ * only in part, or ignored as TimelineJS ignores it.
+ */
 export type ImportProblem = Found;
 
+/**
+ * `ok`: a document made of every item that could be read, and in `skipped` a problem for each item left
+ * out and each note. Not `ok`: the input as a whole is not a timeline this importer can read.
+ */
 export type ImportResult =
-	/** `skipped`: a problem for each part of the input left out (with the `item` it cost), and notes. */
-	| {ok: true; doc: TimescopeDocument; format: string; skipped?: ImportProblem[]}
+	| {ok: true; doc: TimescopeDocument; format: string; skipped: ImportProblem[]}
 	| {ok: false; format: string; problems: ImportProblem[]};
 
 /** RFC 6901: the one pointer builder, under the name the importers know it by. */

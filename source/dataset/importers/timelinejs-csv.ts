@@ -1,18 +1,23 @@
 import {CsvError, parse} from 'csv-parse/sync';
+import {TIMELINEJS_CSV} from '../formats.js';
 import type {ImportLocation, ImportProblem, ImportResult, PathPart} from './problems.js';
 import {isDateError, parseTimeOfDay, UnreadableDate} from './timelinejs-dates.js';
 import {convertTimeline, type Json} from './timelinejs-json.js';
+import {parseV2Date} from './timelinejs-v2.js';
 
 /**
  * The TimelineJS Google Sheets template saved as CSV: `Year, Month, Day, Time, End Year, End Month,
  * End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail,
- * Type, Group, Background`. Columns are found by header text (any case and spacing, in any order);
- * `Tag` is the old name of `Group`; `Type` is `title` or `era` for those rows. Each row becomes a
- * TimelineJS 3 slide, as TimelineJS itself does, and is converted by the same code, with problems
- * pointing at the row's line and the cell's column.
+ * Type, Group, Background` (and `Alt Text`). Columns are found by header text (any case and spacing, in
+ * any order); `Tag` is the old name of `Group`; `Type` is `title` or `era` for those rows. The first
+ * template's sheets have `Start Date` and `End Date` instead (`12/10/2011`, `2011-12-10 10:30`), and
+ * TimelineJS 3 still reads them. Each row becomes a TimelineJS 3 slide, as TimelineJS itself does, and
+ * is converted by the same code, with problems pointing at the row's line and the cell's column.
  */
 
-export const TIMELINEJS_CSV_FORMAT = 'TimelineJS CSV (Google Sheets template)';
+/** The template's header row, as a person reading an error message wants to see it. */
+export const SHEET_COLUMNS =
+	'Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background';
 
 /** Header text, normalised: `End Year` → `endyear`. */
 function columnKey(header: string): string {
@@ -39,6 +44,9 @@ const KNOWN_COLUMNS = new Set([
 	'group',
 	'tag',
 	'background',
+	'alttext',
+	'startdate',
+	'enddate',
 ]);
 
 /** Which column a path inside the built slide came from. */
@@ -64,6 +72,7 @@ const COLUMN_OF_PATH: Record<string, string> = {
 	'media/credit': 'mediacredit',
 	'media/caption': 'mediacaption',
 	'media/thumbnail': 'mediathumbnail',
+	'media/alt': 'alttext',
 	group: 'group',
 	type: 'type',
 	background: 'background',
@@ -116,17 +125,47 @@ function cellPosition(row: Row, index: number): ImportLocation {
 	return {line, column};
 }
 
-export function looksLikeTimelineCsv(text: string): boolean {
-	let header: string[] | undefined;
+/** The header row, when the text starts like CSV; undefined when it does not. */
+function headerOf(text: string): string[] | undefined {
 	try {
 		// A header is one short record: the first 64 KiB holds it, however large the file.
-		header = readRows(text.slice(0, 65_536), 1)[0]?.cells;
+		return readRows(text.slice(0, 65_536), 1)[0]?.cells;
 	} catch {
-		return false;
+		return undefined;
 	}
-	if (!header) return false;
-	const keys = new Set(header.map(columnKey).filter((key) => KNOWN_COLUMNS.has(key)));
-	return keys.size >= 2 && (keys.has('year') || keys.has('headline'));
+}
+
+/** Which columns a sheet must have to be a timeline, by the header's normalised names. */
+function missingColumns(keys: ReadonlySet<string>): string[] {
+	if (keys.has('startdate')) return keys.has('headline') ? [] : ['Headline'];
+	return ['Year', 'Headline'].filter((name) => !keys.has(columnKey(name)));
+}
+
+export function looksLikeTimelineCsv(text: string): boolean {
+	const header = headerOf(text);
+	return header !== undefined && missingColumns(new Set(header.map(columnKey))).length === 0;
+}
+
+/**
+ * Why CSV text is not a TimelineJS sheet, when it is CSV at all (a header of two or more names):
+ * the columns a sheet has, and the ones found.
+ */
+export function explainNotASheet(text: string): ImportProblem | undefined {
+	const header = headerOf(text);
+	if (!header || header.length < 2 || text.trimStart().startsWith('{')) return undefined;
+	return notASheet(header, {line: 1, column: 1});
+}
+
+function notASheet(header: readonly string[], at: ImportLocation): ImportProblem {
+	const missing = missingColumns(new Set(header.map(columnKey)));
+	const names = header.slice(0, MAX_LISTED).map((h) => JSON.stringify(h.trim()));
+	if (header.length > MAX_LISTED) names.push('…');
+	return {
+		code: 'not-a-sheet',
+		params: {missing: missing.join(', '), found: header.join(', ')},
+		message: `not a TimelineJS sheet: no ${missing.map((name) => `"${name}"`).join(' or ')} column. A TimelineJS sheet's header row names ${SHEET_COLUMNS}; this one names ${names.join(', ')}`,
+		...at,
+	};
 }
 
 /** TimelineJS strips spaces and thousands separators from the spreadsheet's numbers (`1,963`). */
@@ -140,7 +179,7 @@ const MAX_LISTED = 20;
 export function importTimelineJsCsv(text: string, fileName: string): ImportResult {
 	const fail = (problems: ImportProblem[]): ImportResult => ({
 		ok: false,
-		format: TIMELINEJS_CSV_FORMAT,
+		format: TIMELINEJS_CSV,
 		problems,
 	});
 	let rows: Row[];
@@ -163,28 +202,12 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 	const [headerRow, ...body] = rows;
 	if (!headerRow) {
 		return fail([
-			{
-				code: 'empty',
-				params: {},
-				message: 'the file is empty: expected a header row such as Year,Month,Day,...',
-				line: 1,
-			},
+			{code: 'empty', params: {}, message: `no header row: expected ${SHEET_COLUMNS}`, line: 1, column: 1},
 		]);
 	}
 	const sheet = readHeader(headerRow.cells);
-	const missing = ['Year', 'Headline'].filter((name) => !sheet.columns.has(columnKey(name)));
-	if (missing.length > 0) {
-		const names = headerRow.cells.slice(0, MAX_LISTED).map((h) => JSON.stringify(h));
-		if (headerRow.cells.length > MAX_LISTED) names.push('…');
-		return fail(
-			missing.map((name) => ({
-				code: 'not-a-sheet' as const,
-				params: {column: name},
-				message: `no "${name}" column: a TimelineJS sheet's header row names Year, Month, Day, ..., Headline, Text, ... (found ${names.join(', ')})`,
-				line: headerRow.line,
-				column: 1,
-			})),
-		);
+	if (missingColumns(new Set(sheet.columns.keys())).length > 0) {
+		return fail([notASheet(headerRow.cells, {line: headerRow.line, column: 1})]);
 	}
 
 	let titleRow: Row | undefined;
@@ -212,9 +235,9 @@ export function importTimelineJsCsv(text: string, fileName: string): ImportResul
 		const column = sheet.columns.get(COLUMN_OF_PATH[inSlide.join('/')] ?? '');
 		return column === undefined ? {line: row.line, column: 1} : cellPosition(row, column);
 	};
-	const result = convertTimeline(config, {fileName, format: TIMELINEJS_CSV_FORMAT, locate});
+	const result = convertTimeline(config, {fileName, format: TIMELINEJS_CSV, locate});
 	const cut = cutShort(text, headerRow, body.at(-1));
-	return cut && result.ok ? {...result, skipped: [...(result.skipped ?? []), cut]} : result;
+	return cut && result.ok ? {...result, skipped: [...result.skipped, cut]} : result;
 }
 
 /**
@@ -252,6 +275,14 @@ function readHeader(header: readonly string[]): Sheet {
 	});
 	const tag = columns.get('tag');
 	if (!columns.has('group') && tag !== undefined) columns.set('group', tag);
+	// In a first-template sheet, a problem with any part of a date points at its one date cell.
+	for (const [whole, parts] of [
+		['startdate', ['year', 'month', 'day', 'time']],
+		['enddate', ['endyear', 'endmonth', 'endday', 'endtime']],
+	] as const) {
+		const column = columns.get(whole);
+		if (column !== undefined) for (const part of parts) if (!columns.has(part)) columns.set(part, column);
+	}
 	const used = new Set(
 		[...columns].filter(([key]) => KNOWN_COLUMNS.has(key) && key !== 'tag').map(([, c]) => c),
 	);
@@ -271,12 +302,17 @@ const MEDIA_COLUMNS = [
 	['credit', 'mediacredit'],
 	['caption', 'mediacaption'],
 	['thumbnail', 'mediathumbnail'],
+	['alt', 'alttext'],
 ] as const;
 
 /** A row as the TimelineJS 3 slide TimelineJS itself builds from it. */
 function rowToSlide(row: Row, sheet: Sheet): Json {
 	const cell = (key: string) => sheet.cell(row, key);
 	const date = (prefix: '' | 'end'): unknown => {
+		if (sheet.columns.has('startdate')) {
+			const read = parseV2Date(cell(`${prefix || 'start'}date`));
+			return read === undefined || !isDateError(read) ? read : new UnreadableDate(read.error);
+		}
 		const parts: Json = {};
 		for (const part of ['year', 'month', 'day']) {
 			const value = cleanInteger(cell(prefix + part));

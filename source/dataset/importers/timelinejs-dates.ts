@@ -4,13 +4,21 @@ import {parseEdtf} from '../edtf.js';
  * TimelineJS date objects (`{"year": "1835", "month": "11", "day": "", ...}`) to EDTF.
  *
  * Every part may be a number or a string; `""` and `null` mean absent; the precision is the finest part
- * present. EDTF has no hour-only precision, so an hour without minutes becomes `Thh:00:00` and the
- * caller keeps the original object (`lossless: false`).
+ * present. A date is read down to its first part that cannot be used (a day without a month, month 13,
+ * 30 February): what comes before it is the date, and a note says what was not used. Only a date with
+ * no usable year gives nothing. EDTF has no hour-only precision, so an hour without minutes becomes
+ * `Thh:00:00` and the caller keeps the original object (`lossless: false`).
+ *
+ * Years: TimelineJS writes 500 BCE as -500 and labels it "500 BCE" (Language.js prints the absolute
+ * value with a BCE suffix); EDTF years are astronomical (-0499 is 500 BC). So every year below zero
+ * moves by one, deep years too: TimelineJS's -13800000000 ("13.8 billion years ago") is
+ * `Y-13799999999`, which timescope shows as 13.8 billion years ago again.
  */
 
 export const DATE_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
-export type DateParts = Partial<Record<DatePart, number>> & {year: number};
+/** `year` as TimelineJS writes it; `zone` is a UTC offset some v2 dates carry (`Z`, `-08:00`). */
+export type DateParts = Partial<Record<DatePart, number>> & {year: number; zone?: string};
 
 /** Where in the date object a problem lies: a part name, or undefined for the object as a whole. */
 export interface DateError {
@@ -18,11 +26,28 @@ export interface DateError {
 	field?: string;
 }
 
+/** Something in a date that was not used, and why; the date itself was still read. */
+export interface DateNote {
+	field?: string;
+	message: string;
+}
+
+/** The EDTF (astronomical) year of a year as TimelineJS writes it. */
+export function astronomicalYear(year: number): number {
+	return year < 0 ? year + 1 : year;
+}
+
+/** The year TimelineJS writes for an astronomical year: the inverse of `astronomicalYear`. */
+export function timelineJsYear(astronomical: number): number {
+	return astronomical <= 0 ? astronomical - 1 : astronomical;
+}
+
 export interface ReadDate {
 	/** Undefined when the object gives no date at all (absent, null, or every part empty). */
 	parts?: DateParts;
 	/** False when the EDTF text cannot carry everything the object says (milliseconds, a format...). */
 	lossless: boolean;
+	note?: DateNote;
 }
 
 const RANGES: Record<DatePart, [number, number]> = {
@@ -80,93 +105,123 @@ export function readDateObject(value: unknown): ReadDate | DateError {
 		};
 	}
 	const object = value as Record<string, unknown>;
-	const found: Partial<Record<DatePart, number>> = {};
-	for (const name of DATE_PARTS) {
-		const part = readPart(name, object[name]);
-		if (isDateError(part)) return part;
-		if (part !== undefined) found[name] = part;
-	}
 	const lossless = Object.entries(object).every(
-		([key, v]) => (DATE_PARTS as readonly string[]).includes(key) || isAbsent(v),
+		([key, v]) => (DATE_PARTS as readonly string[]).includes(key) || key === 'zone' || isAbsent(v),
 	);
-	if (found.year === undefined) {
-		const given = DATE_PARTS.find((name) => found[name] !== undefined);
+	const year = readPart('year', object.year);
+	if (isDateError(year)) return year;
+	if (year === undefined) {
+		const given = DATE_PARTS.find((name) => !isAbsent(object[name]));
 		if (given === undefined) return {lossless};
+		// TimelineJS reads a missing year as 0 (1 BC), which no author means.
 		return {field: 'year', error: `the date has ${withArticle(given)} but no year`};
 	}
-	// A finer part without the one above it is a date TimelineJS would silently move to January or
-	// midnight; better to say so than to invent it.
-	let missing: DatePart | undefined;
-	for (const name of DATE_PARTS) {
-		if (found[name] === undefined) missing ??= name;
-		else if (missing !== undefined) {
-			return {field: name, error: `the date has ${withArticle(name)} but no ${missing}`};
+	const parts: DateParts = {year};
+	if (typeof object.zone === 'string') parts.zone = object.zone;
+	let note: DateNote | undefined;
+	for (const name of DATE_PARTS.slice(1)) {
+		const part = readPart(name, object[name]);
+		if (part === undefined) {
+			// An hour without minutes is on the hour; any other gap ends the date here.
+			if (name === 'minute' && parts.hour !== undefined) break;
+			const finer = DATE_PARTS.slice(DATE_PARTS.indexOf(name) + 1).find((n) => !isAbsent(object[n]));
+			if (finer !== undefined)
+				note = {field: finer, message: `the date has ${withArticle(finer)} but no ${name}`};
+			break;
 		}
-	}
-	if (found.month !== undefined && found.day !== undefined) {
-		const days = daysInMonth(found.year, found.month);
-		if (found.day > days) {
-			return {
-				field: 'day',
-				error: `day ${found.day} does not exist in month ${found.month} of ${found.year}`,
-			};
+		if (isDateError(part)) {
+			note = {field: name, message: part.error};
+			break;
 		}
+		if (name === 'day' && parts.month !== undefined && part > daysInMonth(year, parts.month)) {
+			note = {field: 'day', message: `day ${part} does not exist in month ${parts.month} of ${year}`};
+			break;
+		}
+		parts[name] = part;
 	}
-	const parts = found as DateParts;
-	const bigYear = Math.abs(parts.year) > 9999;
-	return {
-		parts,
-		lossless:
-			lossless && !(found.hour !== undefined && found.minute === undefined) && !(bigYear && found.month),
-	};
+	const bigYear = Math.abs(year) > 9999;
+	const hourOnly = parts.hour !== undefined && parts.minute === undefined;
+	if (note) note.message += `; read as ${describeParts(parts)}`;
+	// Year 0 is read as 1 BC, the year TimelineJS calls -1: the original says "0", and is kept.
+	const yearZero = year === 0;
+	return {parts, lossless: lossless && !note && !hourOnly && !yearZero && !(bigYear && parts.month), note};
+}
+
+function describeParts(parts: DateParts): string {
+	return DATE_PARTS.filter((name) => parts[name] !== undefined)
+		.map((name) => `${name} ${parts[name]}`)
+		.join(', ');
 }
 
 /**
- * The EDTF text of one point: `1835-11-30`, `0602`, `-0044-03`, `1900-01-06T06:45:56`, `Y-13800000`.
- * Years beyond four digits only exist at year precision in EDTF, as TimelineJS's cosmological scale.
+ * The EDTF text of one point: `1835-11-30`, `0602`, `-0043-03`, `1900-01-06T06:45:56`, `Y-13800000`.
+ * Years beyond four digits only exist at year precision in EDTF (TimelineJS's cosmological scale).
  */
 export function pointToEdtf(parts: DateParts): string {
+	const year = astronomicalYear(parts.year);
 	const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
-	if (Math.abs(parts.year) > 9999) return `Y${parts.year}`;
-	let text = `${parts.year < 0 ? '-' : ''}${pad(parts.year, 4)}`;
+	if (Math.abs(year) > 9999) return `Y${year}`;
+	let text = `${year < 0 ? '-' : ''}${pad(year, 4)}`;
 	if (parts.month === undefined) return text;
 	text += `-${pad(parts.month, 2)}`;
 	if (parts.day === undefined) return text;
 	text += `-${pad(parts.day, 2)}`;
 	if (parts.hour === undefined) return text;
-	return `${text}T${pad(parts.hour, 2)}:${pad(parts.minute ?? 0, 2)}:${pad(parts.second ?? 0, 2)}`;
+	return `${text}T${pad(parts.hour, 2)}:${pad(parts.minute ?? 0, 2)}:${pad(parts.second ?? 0, 2)}${parts.zone ?? ''}`;
 }
 
-export type SlideDate =
-	| {ok: true; edtf: string; lossless: boolean}
-	| ({ok: false; on: 'start_date' | 'end_date'} & DateError);
+export type DateSide = 'start_date' | 'end_date';
 
-/** A slide's date: a point, or an interval when `end_date` names a date. */
+export type SlideDate =
+	| {ok: true; edtf: string; lossless: boolean; notes: Array<DateNote & {on: DateSide}>}
+	| ({ok: false; on: DateSide} & DateError);
+
+/**
+ * A slide's date: a point, or an interval when `end_date` names a date. Only the start can make the
+ * slide unusable; an end that cannot be read, or that comes before the start, leaves the end unknown
+ * (`1835/`), as the author's end is, and says so in a note.
+ */
 export function slideDate(start: unknown, end: unknown): SlideDate {
 	const from = readDateObject(start);
 	if (isDateError(from)) return {ok: false, on: 'start_date', ...from};
 	if (from.parts === undefined) {
-		return {ok: false, on: 'start_date', error: 'no start date: TimelineJS needs at least a year'};
+		return {
+			ok: false,
+			on: 'start_date',
+			error:
+				start === undefined
+					? 'no start_date: TimelineJS leaves such a slide out too'
+					: 'start_date has no year: TimelineJS would place it in year 0',
+		};
 	}
-	const to = readDateObject(end);
-	if (isDateError(to)) return {ok: false, on: 'end_date', ...to};
 	const startText = pointToEdtf(from.parts);
 	const checked = parseEdtf(startText);
 	if (!checked.ok) return {ok: false, on: 'start_date', error: checked.message};
-	if (to.parts === undefined) return {ok: true, edtf: startText, lossless: from.lossless && to.lossless};
+	const notes: Array<DateNote & {on: DateSide}> = from.note ? [{on: 'start_date', ...from.note}] : [];
+	const openEnded = (note: DateNote): SlideDate => ({
+		ok: true,
+		edtf: `${startText}/`,
+		lossless: false,
+		notes: [...notes, {on: 'end_date', ...note, message: `${note.message}; the end is left unknown`}],
+	});
+	const to = readDateObject(end);
+	if (isDateError(to)) return openEnded({field: to.field, message: to.error});
+	if (to.note) notes.push({on: 'end_date', ...to.note});
+	const lossless = from.lossless && to.lossless && notes.length === 0;
+	if (to.parts === undefined) return {ok: true, edtf: startText, lossless, notes};
 	const endText = pointToEdtf(to.parts);
 	// A range from a day to the same day is that day; the end object is kept by the caller.
-	if (endText === startText) return {ok: true, edtf: startText, lossless: false};
+	if (endText === startText) return {ok: true, edtf: startText, lossless: false, notes};
 	const interval = parseEdtf(`${startText}/${endText}`);
 	if (!interval.ok) {
 		const before = /before it starts/.test(interval.message);
-		return {
-			ok: false,
-			on: 'end_date',
-			error: before ? `the end date (${endText}) is before the start date (${startText})` : interval.message,
-		};
+		return openEnded({
+			message: before
+				? `the end date (${endText}) is before the start date (${startText})`
+				: interval.message,
+		});
 	}
-	return {ok: true, edtf: `${startText}/${endText}`, lossless: from.lossless && to.lossless};
+	return {ok: true, edtf: `${startText}/${endText}`, lossless, notes};
 }
 
 export interface TimeOfDay {
@@ -214,7 +269,9 @@ function withArticle(part: DatePart): string {
 	return part === 'hour' ? 'an hour' : `a ${part}`;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** In the proleptic Gregorian calendar EDTF uses, where TimelineJS's year -1 (1 BCE) is a leap year. */
+function daysInMonth(timelineJsYear: number, month: number): number {
+	const year = astronomicalYear(timelineJsYear);
 	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 	return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

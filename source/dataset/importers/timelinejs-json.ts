@@ -1,7 +1,7 @@
-import {basename, extname} from 'node:path';
 import {url} from 'zod';
 import {formatDate} from '../dates.js';
 import {parseEdtf} from '../edtf.js';
+import {TIMELINEJS3_JSON} from '../formats.js';
 import type {ProblemCode} from '../problems.js';
 import {
 	documentSchema,
@@ -19,7 +19,7 @@ import {
 	type PathPart,
 	toJsonPointer,
 } from './problems.js';
-import {describeValue, isAbsent, type SlideDate, slideDate, UnreadableDate} from './timelinejs-dates.js';
+import {type DateSide, describeValue, isAbsent, slideDate, UnreadableDate} from './timelinejs-dates.js';
 
 /**
  * TimelineJS 3 JSON (`{"title": slide, "events": [slide...], "eras": [...]}`) to `timescope/1`.
@@ -30,8 +30,6 @@ import {describeValue, isAbsent, type SlideDate, slideDate, UnreadableDate} from
  * under `extensions.timelinejs` in its original form. Eras have no extensions in the schema, so theirs
  * go to the document's `extensions.timelinejs.eras`, keyed by era id.
  */
-
-export const TIMELINEJS3_FORMAT = 'TimelineJS 3 JSON';
 
 export type Json = Record<string, unknown>;
 
@@ -51,7 +49,7 @@ function textOf(value: unknown): string {
 export function importTimelineJs3(value: Json, fileName: string): ImportResult {
 	return convertTimeline(value, {
 		fileName,
-		format: TIMELINEJS3_FORMAT,
+		format: TIMELINEJS3_JSON,
 		locate: (path) => ({pointer: toJsonPointer(path)}),
 	});
 }
@@ -69,7 +67,7 @@ interface Text {
 	lossless: boolean;
 }
 
-function readText(value: unknown): Text {
+export function readText(value: unknown): Text {
 	if (!isObject(value)) return {headline: '', body: '', lossless: value === undefined};
 	const rawHeadline = textOf(value.headline);
 	const rawBody = textOf(value.text);
@@ -101,10 +99,21 @@ function readMedia(value: unknown): Media | undefined {
 	} else if (webUrl.safeParse(raw).success) {
 		media.url = raw;
 	}
-	const title = caption || (raw.startsWith('<') ? '' : raw);
+	// The address is listed once, as itself: a caption or credit that repeats it says nothing more.
+	const title = withoutWord(caption, raw);
+	const publisher = withoutWord(credit, raw);
 	if (title) media.title = title;
-	if (credit) media.publisher = credit;
+	if (publisher) media.publisher = publisher;
 	return media;
+}
+
+/** `text` without the whitespace-separated occurrences of `word`. */
+function withoutWord(text: string, word: string): string {
+	if (!word || !text.includes(word)) return text;
+	return text
+		.split(/\s+/u)
+		.filter((part) => part !== word)
+		.join(' ');
 }
 
 function firstWords(text: string, max = 60): string {
@@ -114,21 +123,19 @@ function firstWords(text: string, max = 60): string {
 	return `${line.slice(0, cut > max / 2 ? cut : max).replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
-/** What a slide's date problem points at: the part if it exists, else the date object, else the slide. */
+/** What a date problem points at: the part if it exists, else the date object, else the slide. */
 function datePath(
 	slide: Json,
 	base: readonly PathPart[],
-	failure: Extract<SlideDate, {ok: false}>,
+	on: DateSide,
+	field: string | undefined,
 ): PathPart[] {
-	const date = slide[failure.on];
+	const date = slide[on];
 	if (date === undefined) return [...base];
-	if (
-		failure.field !== undefined &&
-		(date instanceof UnreadableDate || (isObject(date) && failure.field in date))
-	) {
-		return [...base, failure.on, failure.field];
+	if (field !== undefined && (date instanceof UnreadableDate || (isObject(date) && field in date))) {
+		return [...base, on, field];
 	}
-	return [...base, failure.on];
+	return [...base, on];
 }
 
 function dateTextOf(slide: Json): string | undefined {
@@ -151,12 +158,14 @@ function leftovers(slide: Json, shown: (key: string, value: unknown) => boolean)
 	return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
-function titleFromFileName(fileName: string): string {
-	const name = basename(fileName);
-	const stem = name.slice(0, name.length - extname(name).length).trim();
-	// Standard input has no name worth showing.
-	return stem && stem !== '-' && stem !== '<stdin>' ? stem : 'Untitled TimelineJS timeline';
+/** A slide by its place among the input's events or eras. */
+interface SlideRef {
+	kind: 'event' | 'era';
+	index: number;
 }
+
+/** The same for a file and for standard input: a file's name is not the timeline's title. */
+const UNTITLED = 'Untitled TimelineJS timeline';
 
 interface Draft {
 	slide: Json;
@@ -172,77 +181,102 @@ interface Draft {
 	uniqueId: string;
 }
 
+/** The eras as a list of [slide, path]: TimelineJS 2 files often hold one era object instead of a list. */
+function eraSlides(eras: unknown): {slides: Array<[unknown, PathPart[]]>; ignored?: string} {
+	if (eras === undefined || eras === null) return {slides: []};
+	if (Array.isArray(eras)) return {slides: eras.map((era, index) => [era, ['eras', index]])};
+	if (isObject(eras) && !isEmptyValue(eras.start_date)) return {slides: [[eras, ['eras']]]};
+	return {
+		slides: [],
+		ignored: isObject(eras)
+			? 'an era object without a start date is ignored (TimelineJS 2 ignores any era that is not in a list)'
+			: `eras must be a list; ${describeValue(eras)} is ignored`,
+	};
+}
+
 export function convertTimeline(config: Json, options: ConvertOptions): ImportResult {
 	const problems: ImportProblem[] = [];
-	const report = (path: readonly PathPart[], code: ProblemCode, message: string) => {
-		problems.push({code, params: {}, message, ...options.locate(path)});
-	};
-	const fail = (): ImportResult => ({ok: false, format: options.format, problems});
 
 	if (!Array.isArray(config.events)) {
 		const found = config.events === undefined ? 'none' : describeValue(config.events);
-		report(
-			config.events === undefined ? [] : ['events'],
-			'wrong-type',
-			`expected a list of events, found ${found}`,
-		);
-		return fail();
+		const path = config.events === undefined ? [] : ['events'];
+		problems.push({
+			code: 'not-timelinejs',
+			params: {found},
+			message: `expected a list of events, found ${found}`,
+			...options.locate(path),
+		});
+		return {ok: false, format: options.format, problems};
 	}
 
-	/** The slide with its date, or undefined once what is wrong with it is reported. */
-	const dated = (slide: unknown, base: PathPart[], noun: string) => {
+	/** A slide left out: the others go on. */
+	const skip = (item: SlideRef, path: readonly PathPart[], why: string) => {
+		problems.push({
+			code: 'skipped-item',
+			params: {kind: item.kind, index: item.index, reason: why},
+			message: why,
+			item,
+			...options.locate(path),
+		});
+	};
+	const note = (path: readonly PathPart[], code: ProblemCode, message: string) => {
+		problems.push({code, params: {}, message, severity: 'note', ...options.locate(path)});
+	};
+
+	/** The slide with its date, or undefined once why it is left out is reported. */
+	const dated = (slide: unknown, base: PathPart[], item: SlideRef) => {
 		if (!isObject(slide)) {
-			report(base, 'wrong-type', `${noun} must be an object, found ${describeValue(slide)}`);
+			skip(
+				item,
+				base,
+				`${item.kind === 'era' ? 'an era' : 'an event'} must be an object, found ${describeValue(slide)}`,
+			);
 			return undefined;
 		}
 		const date = slideDate(slide.start_date, slide.end_date);
 		if (!date.ok) {
-			report(datePath(slide, base, date), 'bad-date', date.error);
+			skip(item, datePath(slide, base, date.on, date.field), date.error);
 			return undefined;
 		}
+		for (const {on, field, message} of date.notes)
+			note(datePath(slide, base, on, field), 'bad-date', message);
 		return {slide, date};
 	};
 
 	const drafts: Draft[] = [];
-	config.events.forEach((item: unknown, index) => {
-		const read = dated(item, ['events', index], 'an event');
+	config.events.forEach((slide: unknown, index) => {
+		const read = dated(slide, ['events', index], {kind: 'event', index});
 		if (read) drafts.push(draftEvent(read.slide, read.date.edtf, read.date.lossless));
 	});
 
 	const eras: EraDoc[] = [];
 	const eraExtensions: Json = {};
-	if (config.eras !== undefined && !Array.isArray(config.eras)) {
-		report(['eras'], 'wrong-type', `expected a list of eras, found ${describeValue(config.eras)}`);
-	}
 	const eraIds = new IdAllocator();
-	(Array.isArray(config.eras) ? config.eras : []).forEach((item: unknown, index) => {
-		const base = ['eras', index];
-		const read = dated(item, base, 'an era');
+	const {slides: eraList, ignored} = eraSlides(config.eras);
+	if (ignored) note(['eras'], 'skipped-item', ignored);
+	eraList.forEach(([slide, base], index) => {
+		const read = dated(slide, base, {kind: 'era', index});
 		if (!read) return;
-		const {slide, date} = read;
-		if (!date.edtf.includes('/')) {
-			report(
-				slide.end_date === undefined ? base : [...base, 'end_date'],
-				'not-an-interval',
-				'an era is a span of time: it needs an end_date after its start_date',
-			);
+		const {date} = read;
+		if (!date.edtf.includes('/') || date.edtf.endsWith('/')) {
+			const end = read.slide.end_date === undefined ? base : [...base, 'end_date'];
+			skip({kind: 'era', index}, end, 'an era is a span of time: it needs an end_date after its start_date');
 			return;
 		}
-		const text = readText(slide.text);
+		const text = readText(read.slide.text);
 		const title = text.headline || formatDate(mustParse(date.edtf));
 		const id = eraIds.allocate(slugify(title) || slugify(date.edtf) || 'era');
 		eras.push({id, date: date.edtf, title});
 		const kept = leftovers(
-			slide,
+			read.slide,
 			(key, value) =>
 				((key === 'start_date' || key === 'end_date') && date.lossless) ||
-				(key === 'text' && text.lossless) ||
+				// An era shows only its headline: a text beside it is kept.
+				(key === 'text' && text.lossless && text.body === '') ||
 				isEmptyValue(value),
 		);
 		if (kept) eraExtensions[id] = kept;
 	});
-
-	if (problems.length > 0) return fail();
 
 	const ids = assignIds(drafts);
 	const sourceIds = new IdAllocator();
@@ -304,7 +338,7 @@ export function convertTimeline(config: Json, options: ConvertOptions): ImportRe
 		eras: eras.length > 0 ? eras : undefined,
 		extensions: head.extensions,
 	});
-	return finish(doc, options, config);
+	return finish(doc, options, problems);
 }
 
 /** The object without its undefined values, so output JSON and comparisons see only what is set. */
@@ -312,7 +346,7 @@ function compact<T extends object>(object: T): T {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
-function draftEvent(slide: Json, date: string, dateLossless: boolean): Draft {
+export function draftEvent(slide: Json, date: string, dateLossless: boolean): Draft {
 	const text = readText(slide.text);
 	const media = readMedia(slide.media);
 	const dateText = dateTextOf(slide);
@@ -380,17 +414,22 @@ interface Head {
 }
 
 function documentHead(config: Json, options: ConvertOptions, eraExtensions: Json): Head {
-	const slide = isObject(config.title) ? config.title : undefined;
+	// Some Sheets exports write the title slide as a one-slide list.
+	const slide = isObject(config.title)
+		? config.title
+		: Array.isArray(config.title) && isObject(config.title[0])
+			? config.title[0]
+			: undefined;
 	const text = readText(slide?.text);
 	const timelinejs: Json = {};
 	const timescope: Json = {importedFrom: options.format};
 	let title = text.headline;
 	if (!title) {
-		title = titleFromFileName(options.fileName);
-		// Recorded so a reader can tell the title is the file's name, not the timeline's.
-		timescope.titleFrom = 'file name';
+		title = UNTITLED;
+		// Recorded so a reader can tell the timeline has no title of its own.
+		timescope.titleFrom = 'none';
 	}
-	if (slide) {
+	if (slide === config.title && slide) {
 		const kept = leftovers(
 			slide,
 			(key, value) => (key === 'text' && text.lossless && text.headline !== '') || isEmptyValue(value),
@@ -408,24 +447,20 @@ function documentHead(config: Json, options: ConvertOptions, eraExtensions: Json
 	return {title, summary: text.body || undefined, extensions};
 }
 
-/** The converter builds valid documents; this guard turns a slip into located problems, not a bad file. */
-function finish(doc: TimescopeDocument, options: ConvertOptions, config: Json): ImportResult {
+/** The converter builds valid documents; this guard turns a slip into a problem, not a bad file. */
+function finish(doc: TimescopeDocument, options: ConvertOptions, problems: ImportProblem[]): ImportResult {
 	const parsed = documentSchema.safeParse(doc);
-	if (parsed.success) return {ok: true, doc: parsed.data, format: options.format};
-	const problems = parsed.error.issues.map((issue) => {
-		const [list, index] = issue.path;
-		const path =
-			(list === 'events' || list === 'eras') && typeof index === 'number' && Array.isArray(config[list])
-				? [list, index]
-				: [];
+	if (parsed.success) return {ok: true, doc: parsed.data, format: options.format, skipped: problems};
+	const failures = parsed.error.issues.map((issue): ImportProblem => {
+		const at = toJsonPointer(issue.path.map(String));
 		return {
-			code: 'conversion-failed' as const,
-			params: {},
-			message: `could not convert to timescope/1 (${toJsonPointer(issue.path.map(String))}: ${issue.message})`,
-			...options.locate(path),
+			code: 'conversion-failed',
+			params: {pointer: at},
+			message: `could not convert to timescope/1 (${at}: ${issue.message}); a timescope bug: please report it with this file`,
+			...options.locate([]),
 		};
 	});
-	return {ok: false, format: options.format, problems};
+	return {ok: false, format: options.format, problems: failures};
 }
 
 function mustParse(edtf: string) {

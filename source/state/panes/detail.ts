@@ -26,6 +26,12 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 			const last = Math.min(lines, state.detail.scroll + shown.height);
 			return `${at} · lines ${state.detail.scroll + 1}–${last} of ${lines}`;
 		},
+		click: (state, line) => {
+			const shown = view(state);
+			const quote = shown?.doc.lines[state.detail.scroll + line]?.quote;
+			if (!shown || quote === undefined) return undefined;
+			return {state: selectQuote(state, shown, quote), again: quote === state.detail.quote};
+		},
 		commands: {
 			quote: (state, command) => {
 				const shown = view(state);

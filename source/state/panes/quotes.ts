@@ -6,6 +6,7 @@ import type {Pane} from '../pane.js';
 import {type QuoteGrouping, type QuoteList, quoteList} from '../quote-list.js';
 import {clamp} from '../scroll.js';
 import {type State, withPane} from '../state.js';
+import {rowAt, rowCount} from '../timeline.js';
 
 /**
  * Who said what, when: every quote of the timeline shown, in the order it was said, grouped by date
@@ -71,6 +72,14 @@ export const quotesPane: Pane<QuotesView> = {
 	position: (state) => {
 		const total = listOfQuotes(state).quotes.length;
 		return total === 0 ? '0/0' : `${state.panes.quotes.cursor + 1}/${total}`;
+	},
+	click: (state, line) => {
+		const list = listOfQuotes(state);
+		const row = state.panes.quotes.top + line;
+		if (row >= rowCount(list)) return undefined;
+		const at = rowAt(list, row);
+		if (at.kind !== 'event') return undefined;
+		return {state: moveTo(state, at.index), again: at.index === state.panes.quotes.cursor};
 	},
 	subject: shown,
 	selectedQuote: selectedQuoteOf,

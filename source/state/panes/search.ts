@@ -4,25 +4,27 @@ import type {Field} from '../field.js';
 import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
-import {cursorScroll} from '../scroll.js';
+import {clickItem, cursorScroll} from '../scroll.js';
 import {currentHit, cycleScope, eraStart, hitShown, setQuery, showHitInDetail} from '../search.js';
 import type {State} from '../state.js';
+
+const scroll = cursorScroll({
+	count: (state) => state.search.outcome?.hits.length ?? 0,
+	rows: (state) => resultsPerPage(screenLayout(state)),
+	get: (state) => ({cursor: state.search.selected, top: state.search.top}),
+	set: (state, at) => {
+		const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
+		// The detail follows the selection while the results are on screen.
+		return next.view === 'search' ? showHitInDetail(next) : next;
+	},
+});
 
 /** Search: the query line and its results (events, quotes, eras); the detail shows the selected hit. */
 export const searchPane: Pane = {
 	title: 'Search',
 	kind: 'list',
 	item: 'result',
-	scroll: cursorScroll({
-		count: (state) => state.search.outcome?.hits.length ?? 0,
-		rows: (state) => resultsPerPage(screenLayout(state)),
-		get: (state) => ({cursor: state.search.selected, top: state.search.top}),
-		set: (state, at) => {
-			const next = {...state, search: {...state.search, selected: at.cursor, top: at.top}};
-			// The detail follows the selection while the results are on screen.
-			return next.view === 'search' ? showHitInDetail(next) : next;
-		},
-	}),
+	scroll,
 	field: {
 		get: (state) => ({text: state.search.query, caret: state.search.caret}),
 		set: (state: State, field: Field) =>
@@ -33,6 +35,12 @@ export const searchPane: Pane = {
 	position: (state) => {
 		const hits = state.search.outcome?.hits.length ?? 0;
 		return hits === 0 ? '0/0' : `${state.search.selected + 1}/${hits}`;
+	},
+	click: (state, line) => {
+		// The query line, then two lines a result.
+		if (line < 1) return undefined;
+		const at = {cursor: state.search.selected, count: state.search.outcome?.hits.length ?? 0};
+		return clickItem(scroll, state, at, state.search.top + Math.floor((line - 1) / 2));
 	},
 	subject: hitShown,
 	selectedQuote: (state) => {

@@ -1,8 +1,9 @@
 import {eraJump, groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
+import {stepMark} from '../marks.js';
 import type {Pane} from '../pane.js';
 import {stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
-import {GROUPING_NAMES, nextGrouping} from '../timeline.js';
+import {GROUPING_NAMES, nextGrouping, rowAt, rowCount} from '../timeline.js';
 
 /** The timeline: every selected event in date order, grouped by day, month, year … The home view. */
 export const timelinePane: Pane = {
@@ -24,9 +25,17 @@ export const timelinePane: Pane = {
 		const event = state.timeline.events[state.cursor];
 		return event ? {subject: {kind: 'event', event}} : undefined;
 	},
+	click: (state, line) => {
+		const row = state.top + line;
+		if (row >= rowCount(state.timeline)) return undefined;
+		const at = rowAt(state.timeline, row);
+		if (at.kind !== 'event') return undefined;
+		return {state: setCursor(state, at.index), again: at.index === state.cursor};
+	},
 	commands: {
 		group: (state, command) => groupJump(state, command.dir),
 		hit: (state, command) => stepHit(state, command.dir),
+		stepMark: (state, command) => stepMark(state, command.dir),
 		cycleGrouping,
 		era: (state, command) => eraJump(state, command.dir),
 	},
