@@ -354,6 +354,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 				fields.map((field) => field.column),
 				vocabularySize,
 				done,
+				true,
 			),
 			wordsPerRecord: size === 0 ? 0 : total / size,
 		};
@@ -717,12 +718,18 @@ function frequencyOrder(counts: Uint32Array): {order: Uint32Array; renumber: Uin
 }
 
 /**
- * Invert `owner → keys` lists into `key → owners`, each owner once per key, ascending. With several
- * columns (a collection's fields), owner i of column c is `i << FIELD_BITS | c`.
+ * Invert `owner → keys` lists into `key → owners`, each owner once per key, ascending. For a
+ * collection's fields (`byField`), owner i of column c is `i << FIELD_BITS | c`, however few fields
+ * it has (an era has one).
  */
-function* invert(columns: readonly Words[], keyCount: number, progress: number): Generator<number, Lists> {
+function* invert(
+	columns: readonly Words[],
+	keyCount: number,
+	progress: number,
+	byField = false,
+): Generator<number, Lists> {
 	const owners = (columns[0]?.start.length ?? 1) - 1;
-	const shift = columns.length > 1 ? FIELD_BITS : 0;
+	const shift = byField ? FIELD_BITS : 0;
 	const items = columns.reduce((sum, column) => sum + column.words.length, 0);
 	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, items)));
 	const sizes = new Uint32Array(keyCount + 1);
