@@ -25,6 +25,8 @@ export interface Evaluation {
 }
 
 const SLICE = 32768;
+/** The estimate of fuse.js's score 0 (its best), as the log of the smallest score it multiplies by. */
+const NEGATIONS_ALONE = Math.log(Number.EPSILON);
 
 /**
  * A term's log-score contribution from each entry of a linked table (a speaker's name and aliases,
@@ -245,7 +247,11 @@ export function* evaluate(
 				yield* togetherPass(collection, positive, pass.ids, pass.estimates);
 			for (const term of negative) pass = yield* termPass(context, term, partsOf(term), pass, true);
 			const ids = pass.ids ?? everyRecord(collection);
-			const estimates = pass.estimates ?? new Float32Array(ids.length);
+			// fuse.js scores a side of negations alone 0, its best: such records rank first here too.
+			const estimates =
+				positive.length === 0
+					? new Float32Array(ids.length).fill(NEGATIONS_ALONE)
+					: (pass.estimates ?? new Float32Array(ids.length));
 			union = union ? mergeBest(union, {matches: ids, estimates}) : {matches: ids, estimates};
 		}
 		const {matches, estimates} = union as {matches: Uint32Array; estimates: Float32Array};

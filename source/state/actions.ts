@@ -21,12 +21,18 @@ export type Command =
 	| {type: 'close'}
 	| {type: 'openDetail'}
 	| {type: 'toggleFocus'}
+	// The list's next or previous item, from the detail (which then shows it)
+	| {type: 'step'; by: 1 | -1}
+	// The split between the list and the detail beside it: wider or narrower, hidden or shown
+	| {type: 'resizeSplit'; dir: 1 | -1}
+	| {type: 'toggleDetail'}
 	// The current pane's text field
 	| {type: 'erase'; what: 'back' | 'forward' | 'word' | 'line'}
 	| {type: 'caret'; to: 'left' | 'right' | 'start' | 'end'}
 	// Timeline
 	| {type: 'group'; dir: 1 | -1}
 	| {type: 'hit'; dir: 1 | -1}
+	| {type: 'clearSearch'}
 	| {type: 'cycleGrouping'}
 	| {type: 'era'; dir: 1 | -1}
 	// Detail
@@ -41,6 +47,7 @@ export type Command =
 	// Facet picker
 	| {type: 'toggleFacet'}
 	| {type: 'clearFacets'}
+	| {type: 'facetKind'; dir: 1 | -1}
 	// Marks: mark or unmark what is under the cursor; step through the marked events
 	| {type: 'mark'}
 	| {type: 'stepMark'; dir: 1 | -1}

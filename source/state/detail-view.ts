@@ -12,6 +12,9 @@ import type {State} from './state.js';
 
 export interface DetailView extends Shown {
 	readonly doc: DetailDoc;
+	/** Lines of the doc pinned at the top (its head, when it fits), above the scrolling body. */
+	readonly pinned: number;
+	/** Rows of the scrolling body. */
 	readonly height: number;
 }
 
@@ -19,11 +22,24 @@ export function viewOf(state: State, shown: Shown | undefined): DetailView | und
 	if (!shown) return undefined;
 	const layout = screenLayout(state);
 	const doc = detailDoc(state.dataset, shown.subject, layout.detailWidth, shown.highlight);
-	return {...shown, doc, height: layout.detailHeight};
+	// A head longer than a third of the pane (a very long title, a short terminal) scrolls with the rest.
+	const pinned = doc.head <= Math.floor(layout.detailHeight / 3) ? doc.head : 0;
+	return {...shown, doc, pinned, height: Math.max(1, layout.detailHeight - pinned)};
+}
+
+/** Lines of the scrolling body. */
+export function bodyLines(view: DetailView): number {
+	return view.doc.lines.length - view.pinned;
+}
+
+/** A quote's block, [first, last], in body lines. */
+function quoteBlock(view: DetailView, index: number): readonly [number, number] | undefined {
+	const block = view.doc.quoteLines[index];
+	return block && [block[0] - view.pinned, block[1] - view.pinned];
 }
 
 function maxScroll(view: DetailView): number {
-	return Math.max(0, view.doc.lines.length - view.height);
+	return Math.max(0, bodyLines(view) - view.height);
 }
 
 /** Scroll the detail; the selected quote moves to one on screen when it scrolls out of view. */
@@ -32,7 +48,7 @@ export function scrollTo(state: State, view: DetailView | undefined, to: number)
 	const scroll = clamp(to, 0, maxScroll(view));
 	const bottom = scroll + view.height - 1;
 	const visible = (i: number) => {
-		const [first, last] = view.doc.quoteLines[i] ?? [-1, -1];
+		const [first, last] = quoteBlock(view, i) ?? [-1, -1];
 		return last >= scroll && first <= bottom;
 	};
 	let quote = state.detail.quote;
@@ -48,7 +64,7 @@ export function scrollTo(state: State, view: DetailView | undefined, to: number)
 export function selectQuote(state: State, view: DetailView | undefined, index: number): State {
 	if (!view || view.doc.quotes.length === 0) return state;
 	const quote = clamp(index, 0, view.doc.quotes.length - 1);
-	const [first, last] = view.doc.quoteLines[quote] ?? [0, 0];
+	const [first, last] = quoteBlock(view, quote) ?? [0, 0];
 	let scroll = state.detail.scroll;
 	if (first - 1 < scroll || last > scroll + view.height - 1) {
 		scroll = last - first + 2 <= view.height ? first - 1 : first;

@@ -31,6 +31,11 @@ export interface DocLine {
 
 export interface DetailDoc {
 	readonly lines: readonly DocLine[];
+	/**
+	 * The first lines name the subject (the event's date and title): the detail pins them above its
+	 * scrolling body when they fit, so the event stays in sight while its quotes scroll.
+	 */
+	readonly head: number;
 	readonly quotes: readonly Quote[];
 	/** [first, last] line of each quote's block. */
 	readonly quoteLines: ReadonlyArray<readonly [number, number]>;
@@ -137,13 +142,15 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 	if (subject.kind === 'problem') return problemDoc(b, subject.problem);
 	let quotes: readonly Quote[];
 	let sources: readonly Source[];
+	let head = 0;
 	if (subject.kind === 'event') {
 		const {event} = subject;
 		quotes = event.quotes;
 		const when = whenText(event.date) + (event.dateText ? ` · “${display(event.dateText)}”` : '');
 		b.text(when, 'accent');
-		if (dataset.reference) b.text(relationText(event.date, dataset.reference), 'dim');
 		b.text(display(event.title), 'title');
+		head = b.lines.length;
+		if (dataset.reference) b.text(relationText(event.date, dataset.reference), 'dim');
 		if (event.summary) {
 			b.blank();
 			b.paragraphs(event.summary, 'plain');
@@ -172,7 +179,9 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 			const tags = clip(event.tags, 'tag');
 			facts.push(['Tags', [...tags.shown.map(display), ...(tags.more ? [tags.more] : [])].join(' · ')]);
 		}
-		if (facts.length > 0) b.blank();
+		// What --event takes to open the explorer here again.
+		facts.push(['Id', display(event.id)]);
+		b.blank();
 		for (const [label, value] of facts) b.text(value, 'plain', {prefix: {text: `${label}: `, tone: 'label'}});
 		sources = event.sources;
 	} else {
@@ -200,20 +209,22 @@ function buildDoc(dataset: Dataset, subject: Subject, width: number, highlight?:
 		for (const source of shown.shown) sourceBlock(b, source);
 		if (shown.more) b.text(shown.more, 'dim', {indent: INDENT});
 	}
-	return {lines: b.lines, quotes, quoteLines};
+	return {lines: b.lines, head, quotes, quoteLines};
 }
 
 /** A problem found while loading: where, what is wrong, and what it cost. */
 function problemDoc(b: DocBuilder, problem: Problem): DetailDoc {
 	const at = problem.line === undefined ? '' : `line ${problem.line}, column ${problem.column ?? 1}`;
 	b.text(display([problem.file, at].filter(Boolean).join(' · ')), 'accent');
+	// Where it is heads the detail, pinned as an event's date and title are.
+	const head = b.lines.length;
 	if (problem.pointer !== undefined) b.text(display(problem.pointer || '(root)'), 'dim');
 	b.blank();
 	b.text(display(problem.message), problem.severity === 'note' ? 'plain' : 'title');
 	b.blank();
 	b.text(display(whatItCost(problem)), 'label');
 	b.text(display(`code: ${problem.code}`), 'dim');
-	return {lines: b.lines, quotes: [], quoteLines: []};
+	return {lines: b.lines, head, quotes: [], quoteLines: []};
 }
 
 function whatItCost(problem: Problem): string {

@@ -1,10 +1,11 @@
-import {clipForDisplay} from '../text/cells.js';
+import {clipForDisplay, drawable} from '../text/cells.js';
 import {sanitize} from '../text/sanitize.js';
 
 /**
  * The one gate between dataset text and the screen. Every dataset string the explorer draws, measures
  * or wraps is taken from here: sanitized (no escape sequence or control character reaches the
- * terminal) and clipped (a 10 MB quote is data, not something to lay out on every frame). Views and
+ * terminal), clipped (a 10 MB quote is data, not something to lay out on every frame) and made
+ * drawable (every terminal gives each character the cells the layout counted: `drawable`). Views and
  * the detail layout never touch `sanitize` or raw dataset strings themselves.
  *
  * Results are cached: the same rows are drawn again on every frame.
@@ -26,12 +27,14 @@ function cached(cache: Map<string, string>, text: string, make: (text: string) =
 
 /** Dataset text on one line: line breaks become spaces. */
 export function display(text: string): string {
-	return cached(singleLine, text, (raw) => sanitize(clipForDisplay(raw)));
+	return cached(singleLine, text, (raw) => drawable(sanitize(clipForDisplay(raw))));
 }
 
 /** Dataset text keeping its paragraphs (`\n`), for the detail pane. */
 export function displayParagraphs(text: string): string[] {
-	return cached(multiLine, text, (raw) => sanitize(clipForDisplay(raw), {multiline: true})).split('\n');
+	return cached(multiLine, text, (raw) =>
+		sanitize(clipForDisplay(raw), {multiline: true}).split('\n').map(drawable).join('\n'),
+	).split('\n');
 }
 
 /** Dataset text whole, for the clipboard: sanitized on one line but not clipped. */

@@ -95,6 +95,7 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'start of this or the previous era',
 	},
 	{keys: ['e'], modes: ['timeline'], command: {type: 'era', dir: 1}, help: 'next era'},
+	{keys: ['escape'], modes: ['timeline'], command: {type: 'clearSearch'}, help: 'clear the search'},
 
 	// Quotes view
 	{keys: ['j', 'down'], modes: ['quotes'], command: {type: 'move', by: 1}, help: 'next quote', hint: 'move'},
@@ -138,7 +139,7 @@ export const KEYMAP: readonly Binding[] = [
 	{keys: ['n'], modes: ['quotes'], command: {type: 'hit', dir: 1}, help: 'next quote the search found'},
 	{keys: ['N'], modes: ['quotes'], command: {type: 'hit', dir: -1}, help: 'previous quote the search found'},
 	{
-		keys: ['escape', 'h', 'left'],
+		keys: ['escape', 'h', 'left', 'q'],
 		modes: ['quotes'],
 		command: {type: 'close'},
 		help: 'back to the timeline',
@@ -179,7 +180,27 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'select the next quote',
 		hint: 'quote',
 	},
-	{keys: ['escape', 'h', 'left'], modes: ['detail'], command: {type: 'close'}, help: 'back', hint: 'back'},
+	{
+		keys: ['J'],
+		modes: ['detail'],
+		command: {type: 'step', by: 1},
+		help: 'next event (or result)',
+		hint: 'event',
+	},
+	{
+		keys: ['K'],
+		modes: ['detail'],
+		command: {type: 'step', by: -1},
+		help: 'previous event (or result)',
+		hint: 'event',
+	},
+	{
+		keys: ['escape', 'h', 'left', 'q'],
+		modes: ['detail'],
+		command: {type: 'close'},
+		help: 'back',
+		hint: 'back',
+	},
 
 	// Marks
 	{keys: ['j', 'down'], modes: ['marks'], command: {type: 'move', by: 1}, help: 'next mark', hint: 'move'},
@@ -197,7 +218,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['tab'], modes: ['marks'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
 	{
-		keys: ['escape'],
+		keys: ['escape', 'q'],
 		modes: ['marks'],
 		command: {type: 'close'},
 		help: 'back to the timeline',
@@ -206,6 +227,24 @@ export const KEYMAP: readonly Binding[] = [
 
 	// Browsing, list or detail
 	{keys: ['tab'], modes: BROWSE, command: {type: 'toggleFocus'}, help: 'switch between list and detail'},
+	{
+		keys: ['+'],
+		modes: BROWSE,
+		command: {type: 'resizeSplit', dir: 1},
+		help: 'widen the detail',
+	},
+	{
+		keys: ['-'],
+		modes: BROWSE,
+		command: {type: 'resizeSplit', dir: -1},
+		help: 'narrow the detail',
+	},
+	{
+		keys: ['|'],
+		modes: BROWSE,
+		command: {type: 'toggleDetail'},
+		help: 'hide or show the detail',
+	},
 	{
 		keys: ['/'],
 		modes: BROWSE,
@@ -300,49 +339,49 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['backspace'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'erase', what: 'back'},
 		help: 'delete back',
 	},
 	{
 		keys: ['delete'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'erase', what: 'forward'},
 		help: 'delete forward',
 	},
 	{
 		keys: ['ctrl-w'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'erase', what: 'word'},
 		help: 'delete a word',
 	},
 	{
 		keys: ['ctrl-u'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'erase', what: 'line'},
 		help: 'clear the line',
 	},
 	{
 		keys: ['left'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'caret', to: 'left'},
 		help: 'caret left',
 	},
 	{
 		keys: ['right'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'caret', to: 'right'},
 		help: 'caret right',
 	},
 	{
 		keys: ['home', 'ctrl-a'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'caret', to: 'start'},
 		help: 'line start',
 	},
 	{
 		keys: ['end', 'ctrl-e'],
-		modes: ['search', 'date', 'export'],
+		modes: ['search', 'date', 'facetFilter', 'export'],
 		command: {type: 'caret', to: 'end'},
 		help: 'line end',
 	},
@@ -375,7 +414,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{keys: ['tab'], modes: ['problems'], command: {type: 'toggleFocus'}, help: 'move into the detail'},
 	{
-		keys: ['escape', 'h', 'left', '!'],
+		keys: ['escape', 'h', 'left', '!', 'q'],
 		modes: ['problems'],
 		command: {type: 'close'},
 		help: 'back to the timeline',
@@ -430,7 +469,60 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'clear every facet',
 		hint: 'clear all',
 	},
-	{keys: ['escape', 'f'], modes: ['facets'], command: {type: 'close'}, help: 'close', hint: 'close'},
+	{
+		keys: ['/'],
+		modes: ['facets'],
+		command: {type: 'open', pane: 'facetFilter'},
+		help: 'filter the names',
+		hint: 'filter',
+	},
+	{
+		keys: ['tab'],
+		modes: ['facets', 'facetFilter'],
+		command: {type: 'facetKind', dir: 1},
+		help: 'next kind: actors, tags, places',
+		hint: 'kind',
+	},
+	{
+		keys: ['shift-tab'],
+		modes: ['facets', 'facetFilter'],
+		command: {type: 'facetKind', dir: -1},
+		help: 'previous kind',
+		hint: 'kind',
+	},
+	{keys: ['escape', 'f', 'q'], modes: ['facets'], command: {type: 'close'}, help: 'close', hint: 'close'},
+
+	// Filtering the facet picker's names
+	{
+		keys: ['down', 'ctrl-n'],
+		modes: ['facetFilter'],
+		command: {type: 'move', by: 1},
+		help: 'next',
+		hint: 'move',
+	},
+	{
+		keys: ['up', 'ctrl-p'],
+		modes: ['facetFilter'],
+		command: {type: 'move', by: -1},
+		help: 'previous',
+		hint: 'move',
+	},
+	{keys: ['pagedown'], modes: ['facetFilter'], command: {type: 'page', dir: 1}, help: 'page down'},
+	{keys: ['pageup'], modes: ['facetFilter'], command: {type: 'page', dir: -1}, help: 'page up'},
+	{
+		keys: ['enter'],
+		modes: ['facetFilter'],
+		command: {type: 'toggleFacet'},
+		help: 'pick or clear',
+		hint: 'pick',
+	},
+	{
+		keys: ['escape'],
+		modes: ['facetFilter'],
+		command: {type: 'close'},
+		help: 'back to the list, the filter kept',
+		hint: 'done',
+	},
 
 	// Help
 	{keys: ['j', 'down'], modes: ['help'], command: {type: 'move', by: 1}, help: 'scroll down', hint: 'scroll'},
@@ -440,7 +532,7 @@ export const KEYMAP: readonly Binding[] = [
 	{keys: ['g', 'home'], modes: ['help'], command: {type: 'edge', end: 'first'}, help: 'top'},
 	{keys: ['G', 'end'], modes: ['help'], command: {type: 'edge', end: 'last'}, help: 'bottom'},
 	{
-		keys: ['escape', '?', 'f1'],
+		keys: ['escape', '?', 'f1', 'q'],
 		modes: ['help'],
 		command: {type: 'close'},
 		help: 'close the help',
@@ -457,18 +549,13 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		keys: ['f1'],
-		modes: ['search', 'date', 'export', 'facets'],
+		modes: ['search', 'date', 'facets', 'facetFilter', 'export'],
 		command: {type: 'open', pane: 'help'},
 		help: 'this help',
 		hint: 'help',
 	},
-	{
-		keys: ['q'],
-		modes: [...BROWSE, 'marks', 'problems', 'facets', 'help'],
-		command: {type: 'quit', code: 0},
-		help: 'quit',
-		hint: 'quit',
-	},
+	// Only the timeline quits with q; elsewhere q closes what is open, as in less, man and tig.
+	{keys: ['q'], modes: ['timeline'], command: {type: 'quit', code: 0}, help: 'quit', hint: 'quit'},
 	{
 		keys: ['ctrl-c'],
 		modes: EVERY_MODE,

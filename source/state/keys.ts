@@ -5,6 +5,12 @@ import {graphemesOf} from '../text/graphemes.js';
  * empty string, so the explorer reads Ink's input events itself and names keys here: `j`, `G`, `?`,
  * `up`, `pagedown`, `ctrl-d`, `shift-tab`, `f1`, `enter`, `escape`, `space`... A chunk may hold
  * several keys (typed fast or pasted); each printable character becomes one key.
+ *
+ * Esc is told from the start of a sequence by time, as vim's `ttimeoutlen` does: the key reader
+ * (`useKeys` in `ui/app.tsx`) holds an escape sequence left unfinished at the end of a chunk
+ * (`unfinishedEscape`) for a moment, joins it to what comes next, and hands it over as it is when
+ * nothing comes. ESC followed by anything that does not make a sequence is Esc and then that key:
+ * the explorer binds no Alt key, so a quick Esc then `q` is never lost as Alt+q.
  */
 
 const ESC = '\u001b';
@@ -81,21 +87,30 @@ function decodeEscape(chunk: string, at: number): [string, number] {
 		while (j < chunk.length && /[0-?]/.test(chunk[j] as string)) j++;
 		while (j < chunk.length && /[ -/]/.test(chunk[j] as string)) j++;
 		const final = chunk[j];
-		if (final === undefined) return ['unknown', chunk.length];
+		// Nothing more came (the key reader waited): an Esc, then what was typed after it.
+		if (final === undefined) return ['escape', at + 1];
 		const params = chunk.slice(at + 2, j).split(';');
 		const name = final === '~' ? TILDE_KEYS[params[0] ?? ''] : CSI_KEYS[final];
 		return [name ?? 'unknown', j + 1];
 	}
 	if (next === 'O') {
 		const final = chunk[at + 2];
-		if (final === undefined) return ['alt-O', at + 2];
+		if (final === undefined) return ['escape', at + 1];
 		return [SS3_KEYS[final] ?? 'unknown', at + 3];
 	}
-	if (next === ESC) return ['escape', at + 1];
-	// ESC followed by a character is Alt+character; the explorer binds none, so they do nothing.
-	const [segment] = graphemes.segment(chunk.slice(at + 1));
-	const text = segment?.segment ?? next;
-	return [`alt-${nameOf(text)}`, at + 1 + text.length];
+	return ['escape', at + 1];
+}
+
+/**
+ * Where an escape sequence left unfinished at the end of `text` starts, or -1: a lone ESC, or ESC [
+ * or ESC O still waiting for the rest (terminals and ssh links may split a key's bytes).
+ */
+export function unfinishedEscape(text: string): number {
+	const at = text.lastIndexOf(ESC);
+	if (at < 0) return -1;
+	const rest = text.slice(at + 1);
+	if (rest === '' || rest === 'O' || rest === '[' || rest === '[[') return at;
+	return /^\[[0-?]*[ -/]*$/.test(rest) ? at : -1;
 }
 
 /** Keys that type themselves into a text field: one printable character (named keys are longer). */

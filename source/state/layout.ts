@@ -17,11 +17,35 @@ export const WIDE_COLUMNS = 110;
 export const HEADER_LINES = 4;
 const STATUS_LINES = 1;
 
+/**
+ * How the screen is shared between the list and the detail beside it, chosen by the person for the
+ * session: the detail's share of the columns (undefined: the default, where the list takes the slack)
+ * and whether the detail is hidden (the list then takes the whole width; Enter opens the detail as on a
+ * narrow terminal).
+ */
+export interface Split {
+	readonly share?: number;
+	readonly hidden: boolean;
+}
+
+export const DEFAULT_SPLIT: Split = {hidden: false};
+
+/** The detail beside the list: never narrower than this, never leaving the list less than MIN_LIST. */
+export const MIN_DETAIL = 30;
+const MIN_LIST = 40;
+/** The default detail: about a third of the screen, enough for a readable line, no more. */
+const DETAIL_SHARE = 0.36;
+const DETAIL_MIN_DEFAULT = 40;
+const DETAIL_MAX_DEFAULT = 80;
+/** How far one press of the resize keys moves the split. */
+export const SHARE_STEP = 0.05;
+
 export interface Layout {
 	readonly tooSmall: boolean;
 	readonly columns: number;
 	/** Lines in a frame. */
 	readonly height: number;
+	/** The detail sits beside the list (a wide terminal, and the person has not hidden it). */
 	readonly wide: boolean;
 	/** Lines between the header and the status bar. */
 	readonly bodyHeight: number;
@@ -35,25 +59,38 @@ export interface Layout {
 /** Columns left of the detail text: the selected-quote bar and a space. */
 export const DETAIL_GUTTER = 2;
 
-/** The layout of the explorer's screen for a state: its size, and its header's height. */
+/**
+ * Columns of the detail beside the list (the rule on its left included). By default it grows with the
+ * terminal more slowly than the list does, so a wider terminal always gives the list more room.
+ */
+export function detailColumns(columns: number, split: Split = DEFAULT_SPLIT): number {
+	const wanted =
+		split.share === undefined
+			? Math.min(DETAIL_MAX_DEFAULT, Math.max(DETAIL_MIN_DEFAULT, Math.round(columns * DETAIL_SHARE)))
+			: Math.round(columns * split.share);
+	return Math.max(MIN_DETAIL, Math.min(columns - MIN_LIST, wanted));
+}
+
+/** The layout of the explorer's screen for a state: its size, the split it was given, its header's height. */
 export function screenLayout(state: {
 	readonly size: Size;
+	readonly split: Split;
 	readonly dataset: {readonly eras: readonly unknown[]};
 }): Layout {
-	return layoutFor(state.size, headerLines(state.dataset));
+	return layoutFor(state.size, state.split, headerLines(state.dataset));
 }
 
 export function headerLines(dataset: {readonly eras: readonly unknown[]}): number {
 	return dataset.eras.length > 0 ? HEADER_LINES + 1 : HEADER_LINES;
 }
 
-export function layoutFor(size: Size, header = HEADER_LINES): Layout {
+export function layoutFor(size: Size, split: Split = DEFAULT_SPLIT, header = HEADER_LINES): Layout {
 	const columns = Math.max(1, size.columns);
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
-	const wide = columns >= WIDE_COLUMNS;
+	const wide = columns >= WIDE_COLUMNS && !split.hidden;
 	const bodyHeight = Math.max(1, height - header - STATUS_LINES);
-	const listWidth = wide ? Math.floor(columns / 2) : columns;
+	const listWidth = wide ? columns - detailColumns(columns, split) : columns;
 	const paneWidth = wide ? columns - listWidth - 1 : columns;
 	return {
 		tooSmall,

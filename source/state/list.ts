@@ -4,19 +4,38 @@ import {eraOf} from '../dataset/eras.js';
 import type {Era} from '../dataset/model.js';
 import {display} from './display.js';
 import {screenLayout, scrollMargin} from './layout.js';
+import {rowLines} from './list-columns.js';
 import {clamp, pageStep} from './scroll.js';
 import type {State} from './state.js';
 import {firstAtOrAfter, type Groups, groupCount, instantOf, rowAt, rowCount, rowOfEvent} from './timeline.js';
 
 /** Cursor and scrolling of the timeline list. Every function is O(log n) at most. */
 
+/**
+ * Rows the cursor scrolls through: the list's lines but the first, which always shows a group header
+ * (the current group's, when its own has scrolled off).
+ */
 export function listHeight(state: State): number {
-	return screenLayout(state).bodyHeight;
+	return Math.max(1, screenLayout(state).bodyHeight - 1);
 }
 
-/** Scroll just enough to keep the cursor and a margin of context rows on screen. */
+/**
+ * Scroll just enough to keep the cursor and a margin of context rows on screen. A row is one line but
+ * for a date wider than a narrow list (it wraps): then the lines below the top are counted too, over
+ * the rows on screen only.
+ */
 export function keepVisible(state: State, top = state.top): State {
-	const next = visibleTop(state.timeline, state.cursor, top, listHeight(state));
+	const {timeline} = state;
+	const height = listHeight(state);
+	let next = visibleTop(timeline, state.cursor, top, height);
+	const layout = screenLayout(state);
+	if (timeline.events.length > 0 && !layout.tooSmall) {
+		const row = rowOfEvent(timeline, state.cursor);
+		const last = Math.min(rowCount(timeline) - 1, row + scrollMargin(height));
+		let lines = 0;
+		for (let r = next; r <= last; r++) lines += rowLines(timeline, r, layout.listWidth);
+		while (lines > height && next < row) lines -= rowLines(timeline, next++, layout.listWidth);
+	}
 	return next === state.top ? state : {...state, top: next};
 }
 

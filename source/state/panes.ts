@@ -3,7 +3,7 @@ import type {AnyPane} from './pane.js';
 import {datePane} from './panes/date.js';
 import {detailPane} from './panes/detail.js';
 import {exportPane} from './panes/export.js';
-import {facetsPane} from './panes/facets.js';
+import {facetFilterPane, facetsPane} from './panes/facets.js';
 import {helpPane} from './panes/help.js';
 import {marksPane} from './panes/marks.js';
 import {problemsPane} from './panes/problems.js';
@@ -27,6 +27,7 @@ export const PANES = {
 	date: datePane,
 	export: exportPane,
 	facets: facetsPane,
+	facetFilter: facetFilterPane,
 	help: helpPane,
 };
 

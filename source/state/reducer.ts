@@ -18,6 +18,7 @@ import {placeAt} from './pointer.js';
 import {applyLoad, requestReload} from './reload.js';
 import {clamp} from './scroll.js';
 import {acceptResults} from './search.js';
+import {resizeSplit, toggleDetail} from './split.js';
 import {createState, type InitOptions, requestEffect, type State} from './state.js';
 
 /**
@@ -223,6 +224,15 @@ const SHARED: CommandHandlers = {
 	edge: (state, {end}) => paneOf(state).scroll?.edge(state, end) ?? state,
 	open: (state, {pane}) => open(state, pane),
 	close,
+	step: (state, {by}) => {
+		const list = PANES[state.view];
+		const moved = list.scroll?.move(state, by) ?? state;
+		if (moved === state) {
+			const item = list.item ?? 'item';
+			return {...state, message: {text: `no ${by > 0 ? 'later' : 'earlier'} ${item}`}};
+		}
+		return moved;
+	},
 	openDetail: (state) => {
 		if (subjectOf(state)) return {...state, focus: 'detail'};
 		return {...state, message: {text: `no ${PANES[state.view].item ?? 'item'}s to open`}};
@@ -231,6 +241,8 @@ const SHARED: CommandHandlers = {
 		if (state.focus === 'detail') return {...state, focus: 'list'};
 		return subjectOf(state) ? {...state, focus: 'detail'} : state;
 	},
+	resizeSplit: (state, {dir}) => clampPanes(resizeSplit(state, dir)),
+	toggleDetail: (state) => clampPanes(toggleDetail(state)),
 	erase: (state, {what}) => editLine(state, (field) => editField(field, what)),
 	caret: (state, {to}) => editLine(state, (field) => ({text: field.text, caret: moveCaret(field, to)})),
 	mark: markHere,
@@ -246,10 +258,10 @@ function open(state: State, mode: Mode): State {
 	const pane = PANES[mode];
 	const opened: State =
 		pane.kind === 'list'
-			? {...state, view: mode, focus: 'list', overlay: undefined}
+			? {...state, view: mode, focus: 'list', overlay: undefined, beneath: undefined}
 			: pane.kind === 'detail'
-				? {...state, focus: 'detail', overlay: undefined}
-				: {...state, overlay: mode};
+				? {...state, focus: 'detail', overlay: undefined, beneath: undefined}
+				: {...state, overlay: mode, beneath: state.overlay ? [...(state.beneath ?? []), state.overlay] : []};
 	return pane.open ? pane.open(opened) : opened;
 }
 
@@ -257,7 +269,8 @@ function close(state: State): State {
 	switch (paneOf(state).kind) {
 		case 'overlay':
 		case 'prompt':
-			return {...state, overlay: undefined};
+			// What was under it comes back as it was left: the date typed, the picker where it was.
+			return {...state, overlay: state.beneath?.at(-1), beneath: state.beneath?.slice(0, -1)};
 		case 'detail':
 			return {...state, focus: 'list'};
 		case 'list':

@@ -1,8 +1,10 @@
 import {anchorInstant} from '../dataset/edtf.js';
 import type {Era, TimelineEvent} from '../dataset/model.js';
 import type {QuoteHit, Scope, SearchHit, SearchResult} from '../search/searcher.js';
-import type {Highlight, Shown} from './detail.js';
+import type {Highlight, Shown, Subject} from './detail.js';
 import {showInDetail} from './detail-view.js';
+import {display} from './display.js';
+import {resultsPerPage, screenLayout} from './layout.js';
 import {stepAmong, stepMessage} from './list.js';
 import type {SearchOutcome, State} from './state.js';
 import {firstAtOrAfter} from './timeline.js';
@@ -90,7 +92,51 @@ export function stepHit(state: State, dir: 1 | -1): State {
 	const {events} = outcome;
 	if (events.length === 0) return {...state, message: {text: 'no event or quote matches in this timeline'}};
 	const step = stepAmong(state, events, dir);
-	return {...step.state, message: {text: stepMessage(step, events.length, 'with a match', dir)}};
+	return {...selectHitIn(step.state), message: {text: stepMessage(step, events.length, 'with a match', dir)}};
+}
+
+/** Select the first result that is or is in the cursor's event (a quote's match is then marked in the detail). */
+function selectHitIn(state: State): State {
+	const event = state.timeline.events[state.cursor];
+	const hits = state.search.outcome?.hits;
+	if (!event || !hits) return state;
+	let selected = -1;
+	for (let i = 0; i < Math.min(hits.length, RESULT_LIMIT) && selected < 0; i++) {
+		if (hitEvents(hits.at(i) as SearchHit).includes(event)) selected = i;
+	}
+	if (selected < 0 || selected === state.search.selected) return state;
+	const rows = resultsPerPage(screenLayout(state));
+	const top = Math.min(Math.max(state.search.top, selected - rows + 1), selected);
+	return {...state, search: {...state.search, selected, top}};
+}
+
+/**
+ * Whether a search is in force: a query with something in it, answered. An empty line lists everything
+ * (the search view's browser) and marks nothing.
+ */
+export function inForce(state: State): boolean {
+	const {query, outcome} = state.search;
+	return query.trim() !== '' && outcome?.query === query;
+}
+
+/**
+ * A search still in force outside the search view, for the status bar: `/chevron · 1 event`. Its
+ * matches stay marked in the timeline and n / N step through them until it is cleared.
+ */
+export function searchSummary(state: State): string | undefined {
+	const {query, outcome} = state.search;
+	if (state.view === 'search' || query.trim() === '') return undefined;
+	const text = `/${display(query)}`;
+	if (outcome?.query !== query) return `${text} · searching…`;
+	const events = outcome.events.length;
+	return `${text} · ${events === 0 ? 'no match' : `${events} event${events === 1 ? '' : 's'}`}`;
+}
+
+/** Clear the search: its query and its matches, wherever it is shown. */
+export function clearSearch(state: State): State {
+	if (state.search.query === '') return state;
+	const cleared = setQuery(state, '', 0);
+	return {...cleared, search: {...cleared.search, selected: 0, top: 0}, message: {text: 'search cleared'}};
 }
 
 /** The selected result. */
@@ -115,6 +161,16 @@ export function eraStart(state: State, era: Era): number | undefined {
 	const index = firstAtOrAfter(timeline, era.date.min);
 	const event = index < timeline.datedCount ? timeline.events[index] : undefined;
 	return event && anchorInstant(event.date) <= era.date.max ? index : undefined;
+}
+
+/**
+ * The selected hit's highlight, when it is a quote in `subject`: the timeline's detail keeps marking
+ * the match after Enter jumped there (and n / N, which select the hit they step to).
+ */
+export function hitHighlight(state: State, subject: Subject): Highlight | undefined {
+	const hit = currentHit(state);
+	if (hit?.kind !== 'quote' || !inForce(state) || subject.kind !== 'event') return undefined;
+	return hit.quote.events.includes(subject.event) ? highlightOf(hit) : undefined;
 }
 
 /**

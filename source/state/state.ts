@@ -5,7 +5,7 @@ import type {ExportContent, ExportFormat} from '../output/export.js';
 import type {Hits, Kind, Scope} from '../search/searcher.js';
 import {applyFacets, type PickedFacets} from './facets.js';
 import type {Keymap} from './keymap.js';
-import type {Size} from './layout.js';
+import {DEFAULT_SPLIT, type Size, type Split} from './layout.js';
 import type {Marks} from './marks.js';
 import type {Mode, PaneStates} from './panes.js';
 import {
@@ -103,6 +103,8 @@ export interface State {
 	readonly grouping?: Grouping;
 	readonly timeline: Timeline;
 	readonly size: Size;
+	/** How list and detail share the screen (resized and hidden by the person, for the session). */
+	readonly split: Split;
 	readonly cursor: number;
 	/** First list row on screen. */
 	readonly top: number;
@@ -111,6 +113,11 @@ export interface State {
 	readonly focus: Focus;
 	/** An overlay or prompt pane over the screen. */
 	readonly overlay?: Mode;
+	/**
+	 * The overlays and prompts under it, innermost last (the help opened from the date prompt): closing
+	 * uncovers the last, as it was left.
+	 */
+	readonly beneath?: readonly Mode[];
 	readonly detail: DetailState;
 	readonly search: SearchState;
 	/** Each pane's own state, by mode (`withPane` replaces one). */
@@ -120,6 +127,8 @@ export interface State {
 	/** Events and quotes set aside (m); the view keeps them on disk whenever they change. */
 	readonly marks: Marks;
 	readonly message?: Message;
+	/** When the session started (ms): "yesterday" counts from it when the dataset has no reference date. */
+	readonly today: number;
 	readonly effect?: Effect;
 	readonly nextEffectId: number;
 	readonly exit?: number;
@@ -137,6 +146,8 @@ export interface InitOptions {
 	eventId?: string;
 	/** Keys other than the default ones (the default keymap when left out). */
 	keymap?: Keymap;
+	/** Now, in ms (the clock is read outside the reducer); the Unix epoch when left out. */
+	today?: number;
 	/** The marks kept from earlier sessions, and where to keep them (none, for this session only). */
 	marks?: Marks;
 	/** Something to say as the explorer opens (the marks could not be read back, say). */
@@ -198,6 +209,7 @@ export function createState(
 		facets: new Set(),
 		timeline: timelineFor(dataset, base, undefined, whole),
 		size: options.size,
+		split: DEFAULT_SPLIT,
 		cursor: 0,
 		top: 0,
 		view: options.search !== undefined ? 'search' : 'timeline',
@@ -218,6 +230,7 @@ export function createState(
 		marks: options.marks ?? {items: []},
 		...(options.notice !== undefined && {message: {text: options.notice, error: true}}),
 		nextEffectId: 1,
+		today: options.today ?? 0,
 	};
 }
 

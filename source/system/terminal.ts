@@ -3,7 +3,8 @@ import {readdirSync, readFileSync} from 'node:fs';
 /**
  * The terminal modes the explorer turns on for its session and off again on every way out (quit,
  * Ctrl-C, a signal, a crash) and around a suspension (Ctrl-Z, then `fg`): the alternate screen, the
- * hidden cursor, bracketed paste (2004) and, unless turned off, mouse reports (1000, in SGR form 1006).
+ * hidden cursor, line wrapping off (DECAWM), bracketed paste (2004) and, unless turned off, mouse
+ * reports (1000, in SGR form 1006).
  */
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -11,6 +12,12 @@ const ALT_SCREEN_OFF = '\u001b[?1049l';
 const CURSOR_HIDE = '\u001b[?25l';
 const CURSOR_SHOW = '\u001b[?25h';
 const HOME = '\u001b[H';
+// Line wrapping (DECAWM) off while the explorer runs: should a row ever be wider on the terminal than
+// the layout counted (a font or terminal that measures a character its own way), the excess is cut at
+// the right edge instead of wrapping onto the next row and scrolling the whole frame up. The shell
+// gets it back on, Ctrl-Z included.
+const AUTOWRAP_OFF = '\u001b[?7l';
+const AUTOWRAP_ON = '\u001b[?7h';
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
 // Button presses and releases (the wheel included), reported as `ESC [ < b ; x ; y M`.
@@ -22,12 +29,12 @@ const RESET = '\u001b[0m\u001b[?2026l';
 export const CLEAR_SCREEN = `\u001b[2J${HOME}`;
 
 export function enterModes(options: {mouse: boolean}): string {
-	return ALT_SCREEN_ON + HOME + CURSOR_HIDE + PASTE_ON + (options.mouse ? MOUSE_ON : '');
+	return ALT_SCREEN_ON + HOME + CURSOR_HIDE + AUTOWRAP_OFF + PASTE_ON + (options.mouse ? MOUSE_ON : '');
 }
 
 /** Everything `enterModes` turned on, off (mouse reports too: turning off what is off is harmless). */
 export function leaveModes(): string {
-	return RESET + MOUSE_OFF + PASTE_OFF + CURSOR_SHOW + ALT_SCREEN_OFF;
+	return RESET + MOUSE_OFF + PASTE_OFF + AUTOWRAP_ON + CURSOR_SHOW + ALT_SCREEN_OFF;
 }
 
 /**

@@ -6,6 +6,7 @@ import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
 import {type LoadOptions, loadSearcher, SCOPE_KINDS, type Searcher} from '../search/searcher.js';
 import type {Action} from '../state/actions.js';
 import {InputReader} from '../state/input.js';
+import {unfinishedEscape} from '../state/keys.js';
 import type {Size} from '../state/layout.js';
 import type {Marks} from '../state/marks.js';
 import {initialState, reducer} from '../state/reducer.js';
@@ -51,16 +52,21 @@ export interface AppProps {
 	readonly links?: boolean;
 	readonly io?: Partial<Io>;
 	readonly onExit?: (code: number) => void;
+	/**
+	 * Called once the first frame is drawn (the cache is written then, off the critical path). A
+	 * result it resolves with replaces the data: the file was not what the cache held.
+	 */
+	readonly onDrawn?: () => Promise<LoadResult | undefined>;
 }
 
 const FALLBACK: Size = {columns: 100, rows: 30};
 
-export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) {
+export function App({init, size, colour, links, io: givenIo, onExit, onDrawn}: AppProps) {
 	const {stdout} = useStdout();
 	// The first io is kept: effects must not run again because a parent passed a new object.
 	const io = useRef(withStrictness(givenIo ?? {}, init.strict ?? false)).current;
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
-		initialState({...init, size: size ?? terminalSize(stdout)}),
+		initialState({today: Date.now(), ...init, size: size ?? terminalSize(stdout)}),
 	);
 	const {exit} = useApp();
 	useKeys(dispatch);
@@ -70,6 +76,7 @@ export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) 
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
 	useWatch(init.watch ? init.path : undefined, dispatch, io);
+	useDrawn(onDrawn, dispatch);
 	useMarksStore(state.marks, dispatch, io);
 	useEffect(() => {
 		if (state.exit === undefined) return;
@@ -103,11 +110,20 @@ const INK_NO_EVENTS =
 	'this Ink has no useStdin().internal_eventEmitter, which the explorer reads keys from (see docs/ARCHITECTURE.md, "Ink internals")';
 
 /**
+ * How long an escape sequence left unfinished at the end of a chunk waits for its rest before it is
+ * read as Esc (vim's `ttimeoutlen`): long enough for a key's bytes split by a terminal or an ssh link,
+ * short enough that Esc answers at once.
+ */
+export const ESC_TIMEOUT_MS = 50;
+
+/**
  * Input straight from Ink's input events into the reducer: keys, pastes and mouse reports
  * (`state/input.ts`). Ink's `useInput` names neither F1 nor several other keys, and re-subscribes on
- * every render; one subscription that dispatches what it read has no stale state to act on.
+ * every render; one subscription that dispatches what it read has no stale state to act on. Timing is
+ * this reader's job, never the reducer's: an unfinished escape sequence is held ESC_TIMEOUT_MS for the
+ * bytes that finish it (`state/keys.ts`), and a paste whose end never comes ends after PASTE_WAIT_MS.
  */
-function useKeys(dispatch: (action: Action) => void): void {
+export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	// Not part of Ink's documented API (upstream has dropped it from its types): an upgrade must fail here,
 	// loudly, not leave an explorer that reads no keys.
@@ -119,18 +135,35 @@ function useKeys(dispatch: (action: Action) => void): void {
 	}, [isRawModeSupported, setRawMode]);
 	useEffect(() => {
 		const reader = new InputReader();
+		let held = '';
+		let escTimer: NodeJS.Timeout | undefined;
 		let pasteTimer: NodeJS.Timeout | undefined;
-		const onInput = (data: string | Buffer) => {
+		const send = (text: string) => {
+			for (const action of reader.read(text)) dispatch(action);
 			clearTimeout(pasteTimer);
-			for (const action of reader.read(String(data))) dispatch(action);
 			if (reader.pasting) {
 				pasteTimer = setTimeout(() => {
 					for (const action of reader.flush()) dispatch(action);
 				}, PASTE_WAIT_MS);
 			}
 		};
+		const onInput = (data: string | Buffer) => {
+			clearTimeout(escTimer);
+			const text = held + String(data);
+			const tail = unfinishedEscape(text);
+			held = tail < 0 ? '' : text.slice(tail);
+			send(tail < 0 ? text : text.slice(0, tail));
+			if (held) {
+				escTimer = setTimeout(() => {
+					const late = held;
+					held = '';
+					send(late);
+				}, ESC_TIMEOUT_MS);
+			}
+		};
 		events.on('input', onInput);
 		return () => {
+			clearTimeout(escTimer);
 			clearTimeout(pasteTimer);
 			events.off('input', onInput);
 		};
@@ -278,6 +311,24 @@ function useWatch(path: string | undefined, dispatch: (action: Action) => void, 
 		);
 		return () => watcher.close();
 	}, [path, dispatch, io]);
+}
+
+function useDrawn(onDrawn: AppProps['onDrawn'], dispatch: (action: Action) => void): void {
+	// The first callback given is the one: the first frame happens once.
+	const first = useRef(onDrawn).current;
+	useEffect(() => {
+		if (!first) return;
+		let live = true;
+		first().then(
+			(result) => {
+				if (live && result) dispatch({type: 'loaded', result, cause: 'watch'});
+			},
+			() => {},
+		);
+		return () => {
+			live = false;
+		};
+	}, [first, dispatch]);
 }
 
 /**

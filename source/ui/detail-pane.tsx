@@ -10,8 +10,9 @@ import {fitRuns, run} from './fit.js';
 import {Line} from './theme.js';
 
 /**
- * The detail of the cursor's event (or the selected search hit's), scrolled on its own. A bar in the
- * gutter marks the selected quote: the one `y` copies and `o` takes its source from.
+ * The detail of the cursor's event (or the selected search hit's), scrolled on its own under its
+ * pinned date and title. A bar in the gutter marks the selected quote: the one `y` copies and `o`
+ * takes its source from.
  */
 export function DetailPane({state, width, height}: {state: State; width: number; height: number}) {
 	const view = detailView(state);
@@ -21,23 +22,38 @@ export function DetailPane({state, width, height}: {state: State; width: number;
 		const item = PANES[state.view].item ?? 'item';
 		lines.push(<Line key="none" runs={[run(`No ${item} selected.`, 'dim')]} />);
 	} else {
-		const {doc} = view;
+		const {doc, pinned} = view;
 		const {scroll, quote} = state.detail;
+		const bar = (line: DocLine) =>
+			line.quote !== undefined && line.quote === quote ? (focused ? 'focused' : 'marked') : 'no';
 		// A marked quote has ★ in the gutter on its first line.
 		const starred = new Set(
 			doc.quotes.flatMap((q, i) => (isMarked(state.marks, 'quote', q.id) ? [doc.quoteLines[i]?.[0]] : [])),
 		);
-		const shown = doc.lines.slice(scroll, scroll + height);
-		shown.forEach((line, i) => {
-			const index = scroll + i;
+		for (let i = 0; i < pinned; i++) {
+			lines.push(
+				<DetailLine
+					key={`h${i}`}
+					line={doc.lines[i] as DocLine}
+					width={width}
+					bar="no"
+					star={false}
+					more={0}
+				/>,
+			);
+		}
+		const body = height - pinned;
+		const last = doc.lines.length - 1;
+		doc.lines.slice(pinned + scroll, pinned + scroll + body).forEach((line, i) => {
+			const index = pinned + scroll + i;
 			lines.push(
 				<DetailLine
 					key={index}
 					line={line}
 					width={width}
-					bar={line.quote !== undefined && line.quote === quote ? (focused ? 'focused' : 'marked') : 'no'}
+					bar={bar(line)}
 					star={starred.has(index)}
-					more={i === height - 1 && index < doc.lines.length - 1 ? doc.lines.length - 1 - index : 0}
+					more={i === body - 1 && index < last ? last - index : 0}
 				/>,
 			);
 		});

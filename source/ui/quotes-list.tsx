@@ -5,6 +5,7 @@ import {isWhole} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import {quoteTime} from '../dataset/quote-time.js';
 import {display} from '../state/display.js';
+import {dateWidthOf} from '../state/list-columns.js';
 import {isMarked} from '../state/marks.js';
 import {listOfQuotes} from '../state/panes/quotes.js';
 import type {QuoteList} from '../state/quote-list.js';
@@ -13,7 +14,7 @@ import {rowAt, rowCount} from '../state/timeline.js';
 import {padCells, truncateCells} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
 import {Line, type Run} from './theme.js';
-import {dateWidthOf, GroupHeader} from './timeline-list.js';
+import {GroupHeader} from './timeline-list.js';
 
 /**
  * The quotes view, windowed like the timeline: a header per date or speaker, then one line per quote

@@ -1,27 +1,33 @@
 import {Box} from 'ink';
 import {memo} from 'react';
-import {formatDate} from '../dataset/dates.js';
-import type {EdtfDate} from '../dataset/edtf.js';
 import {isWhole} from '../dataset/filter.js';
 import {actorLabel, type TimelineEvent} from '../dataset/model.js';
 import {display} from '../state/display.js';
 import {needsCheck} from '../state/draft.js';
+import {
+	dateLabel,
+	dateLines,
+	GAP,
+	type ListColumns,
+	listColumns,
+	rowsOnScreen,
+} from '../state/list-columns.js';
 import {markedEvents} from '../state/marks.js';
+import {inForce} from '../state/search.js';
 import type {State} from '../state/state.js';
-import {rowAt, rowCount, type Timeline} from '../state/timeline.js';
 import {cellWidth, padCells, truncateCells} from '../text/cells.js';
 import {fitRuns, run} from './fit.js';
 import {Line, type Run} from './theme.js';
 
 /**
  * The timeline, windowed: only the rows on screen are built, whatever the number of events. Rows are
- * memoised, so moving the cursor re-renders the two rows whose selection changed.
+ * memoised, so moving the cursor re-renders the two rows whose selection changed. The first line is
+ * always a group header: the current group's, when its own header has scrolled off.
  */
 export function TimelineList({state, width, height}: {state: State; width: number; height: number}) {
 	const {timeline, cursor, top} = state;
 	const focused = state.focus === 'list';
-	const hits = state.search.outcome?.query === state.search.query ? state.search.outcome.events : undefined;
-	const columns = columnsFor(timeline, width);
+	const hits = inForce(state) ? state.search.outcome?.events : undefined;
 	const lines = [];
 	if (timeline.events.length === 0) {
 		const filtered = !isWhole(timeline.selection, state.dataset);
@@ -31,16 +37,23 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 			: 'No events in this dataset.';
 		lines.push(<Line key="empty" runs={[run(text, 'dim')]} />);
 	}
+	const rows = rowsOnScreen(timeline, top, width, height).map((on) => on.row);
+	const shownDates = rows.reduce(
+		(most, row) =>
+			row.kind === 'event'
+				? Math.max(most, cellWidth(dateLabel(timeline.events[row.index] as TimelineEvent)))
+				: most,
+		0,
+	);
+	const columns = listColumns(timeline, width, shownDates);
 	const marked = markedEvents(state.dataset, state.marks.items);
-	const end = Math.min(rowCount(timeline), top + height);
-	for (let r = top; r < end && timeline.events.length > 0; r++) {
-		const row = rowAt(timeline, r);
+	rows.forEach((row, line) => {
 		if (row.kind === 'header') {
 			const size =
 				(timeline.groupStart[row.group + 1] as number) - (timeline.groupStart[row.group] as number);
 			lines.push(
 				<GroupHeader
-					key={`h${row.group}`}
+					key={line === 0 ? 'sticky' : `h${row.group}`}
 					label={timeline.groupLabels[row.group] ?? ''}
 					size={size}
 					width={width}
@@ -59,9 +72,11 @@ export function TimelineList({state, width, height}: {state: State; width: numbe
 				/>,
 			);
 		}
-	}
+	});
+	// A wrapped date on the last row may reach past the bottom: it is cut there, never drawn over the
+	// status bar.
 	return (
-		<Box flexDirection="column" width={width} height={height}>
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			{lines}
 		</Box>
 	);
@@ -78,62 +93,6 @@ function binaryHas(sorted: Int32Array, value: number): boolean {
 		else hi = mid - 1;
 	}
 	return false;
-}
-
-interface Columns {
-	readonly width: number;
-	readonly date: number;
-	readonly title: number;
-	readonly count: number;
-	readonly actors: number;
-}
-
-const MARKER = 2;
-const dateWidths = new WeakMap<readonly object[], number>();
-
-/** A date column fits the widest date of (a sample of) the items, within limits. */
-export function dateWidthOf<T extends object>(
-	items: readonly T[],
-	dateOf: (item: T) => EdtfDate | undefined,
-): number {
-	let width = dateWidths.get(items);
-	if (width === undefined) {
-		const step = Math.max(1, Math.floor(items.length / 2000));
-		width = 4;
-		for (let i = 0; i < items.length; i += step) {
-			const date = dateOf(items[i] as T);
-			if (date) width = Math.max(width, cellWidth(formatDate(date)));
-		}
-		width = Math.min(width, 26);
-		dateWidths.set(items, width);
-	}
-	return width;
-}
-
-const columnCache = new WeakMap<Timeline, Columns>();
-
-// One object per timeline and width, so memoised rows see unchanged props between frames.
-function columnsFor(timeline: Timeline, width: number): Columns {
-	const cached = columnCache.get(timeline);
-	if (cached?.width === width) return cached;
-	const columns = computeColumns(timeline, width);
-	columnCache.set(timeline, columns);
-	return columns;
-}
-
-function computeColumns(timeline: Timeline, width: number): Columns {
-	const count = 4;
-	// Dates keep their width (a cut range loses its end); titles keep at least 20 cells.
-	const date = Math.max(
-		8,
-		Math.min(
-			dateWidthOf(timeline.events, (event) => event.date),
-			width - MARKER - 2 - count - 20,
-		),
-	);
-	const actors = width >= 80 ? Math.min(28, Math.floor(width * 0.2)) : 0;
-	const title = Math.max(1, width - MARKER - date - 2 - count - (actors > 0 ? actors + 2 : 0));
-	return {width, date, title, count, actors};
 }
 
 export const GroupHeader = memo(function GroupHeader({
@@ -156,6 +115,15 @@ export const GroupHeader = memo(function GroupHeader({
 	);
 });
 
+/** Who the event is about: its actors, else the speakers of its quotes (three at most). */
+function whoOf(event: TimelineEvent): string {
+	const names =
+		event.actors.length > 0
+			? event.actors.slice(0, 3).map((actor) => actorLabel(event, actor))
+			: [...new Set(event.quotes.map((quote) => quote.speaker.name))].slice(0, 3);
+	return names.map(display).join(', ');
+}
+
 const EventRow = memo(function EventRow({
 	event,
 	selected,
@@ -167,26 +135,43 @@ const EventRow = memo(function EventRow({
 	selected: 'focused' | 'marked' | 'no';
 	hit: boolean;
 	marked: boolean;
-	columns: Columns;
+	columns: ListColumns;
 }) {
 	// ◇: an extracted item the extractor was unsure of, to check first.
-	const first = selected !== 'no' ? '▸' : hit ? '•' : needsCheck(event) ? '◇' : ' ';
+	const marker = selected !== 'no' ? '▸ ' : hit ? '• ' : needsCheck(event) ? '◇ ' : '  ';
 	const quotes = event.quotes.length;
 	const count = quotes > 0 ? `❝${quotes}` : '';
-	const actors = event.actors
-		.slice(0, 3)
-		.map((actor) => display(actorLabel(event, actor)))
-		.join(', ');
+	// A date wider than its column (a narrow terminal) is drawn whole, in the title's room; wider than
+	// the row, it wraps, and the rest of the row follows its last line.
+	const dates = dateLines(event, columns.width);
+	const last = dates.at(-1) ?? '';
+	const over = Math.max(0, cellWidth(last) - columns.date);
+	const base = selected === 'focused' ? 'selected' : selected === 'marked' ? 'dimSelected' : undefined;
+	const lead = dates.slice(0, -1).map((text, i) => (
+		<Line
+			// biome-ignore lint/suspicious/noArrayIndexKey: a date's lines have no identity but their place
+			key={i}
+			runs={fitRuns([run(i === 0 ? marker : '  '), run(text, 'accent')], columns.width)}
+			base={base}
+		/>
+	));
 	const runs: Run[] = [
-		run(`${first} `, hit || first === '◇' ? 'accent' : 'plain'),
-		run(padCells(formatDate(event.date), columns.date), 'accent'),
-		run('  '),
+		run(lead.length > 0 ? '  ' : marker, hit || marker === '◇ ' ? 'accent' : 'plain'),
+		run(padCells(last, columns.date + over), 'accent'),
+		run(' '.repeat(GAP)),
 		// ★ before the title: marked (m), or holding a marked quote.
 		...(marked ? [run('★ ', 'accent')] : []),
-		run(padCells(display(event.title), columns.title - (marked ? 2 : 0))),
+		run(padCells(display(event.title), Math.max(0, columns.title - over - (marked ? 2 : 0)))),
 		run(count.padStart(columns.count), 'dim'),
 	];
-	if (columns.actors > 0) runs.push(run('  '), run(truncateCells(actors, columns.actors), 'dim'));
-	const base = selected === 'focused' ? 'selected' : selected === 'marked' ? 'dimSelected' : undefined;
-	return <Line runs={fitRuns(runs, columns.width)} base={base} />;
+	if (columns.who > 0) runs.push(run(' '.repeat(GAP)), run(truncateCells(whoOf(event), columns.who), 'dim'));
+	const row = <Line runs={fitRuns(runs, columns.width)} base={base} />;
+	return lead.length === 0 ? (
+		row
+	) : (
+		<>
+			{lead}
+			{row}
+		</>
+	);
 });

@@ -30,5 +30,6 @@ export const VIEWS: Record<Mode, (props: PaneViewProps) => ReactNode> = {
 	date: DatePrompt,
 	export: ExportPrompt,
 	facets: FacetPicker,
+	facetFilter: FacetPicker,
 	help: HelpOverlay,
 };

@@ -13,6 +13,8 @@ const MOVES: ReadonlyArray<readonly [Mode, Command, readonly string[]]> = [
 	['facets', {type: 'toggleFacet'}, ['p']],
 	['facets', {type: 'clearFacets'}, ['C']],
 	['facets', {type: 'close'}, ['backspace']],
+	['facets', {type: 'open', pane: 'facetFilter'}, ['=']],
+	['timeline', {type: 'clearSearch'}, ['X']],
 	['help', {type: 'move', by: 1}, ['J', 'down']],
 	['help', {type: 'close'}, ['e', '?']],
 	['date', {type: 'submitDate'}, ['ctrl-g']],

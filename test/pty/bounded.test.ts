@@ -78,7 +78,13 @@ async function exitsWithin(
 describe('an event with huge lists', () => {
 	it('100,000 tags: the first frame shows the detail with the tags clipped; Ctrl-C exits at once', async () => {
 		const {session, exitedAt} = open(manyTags(), 120, 40);
-		const screen = await session.waitFor('… and 99,950 more tags', FIRST_FRAME_MS);
+		// The detail's lines may wrap the note: read the pane's text whatever its width. A frame is
+		// read once the status bar is drawn too: a loaded machine can show one half written.
+		const screen = await session.waitFor(
+			(text) =>
+				text.replace(/[\s│]+/g, ' ').includes('… and 99,950 more tags') && / TIMELINE {2}1\/2/.test(text),
+			FIRST_FRAME_MS,
+		);
 		expect(screen).toContain('Tags: tag-0 · tag-1 · tag-2');
 		expect(screen).toMatch(/ TIMELINE {2}1\/2/);
 		const sentAt = Date.now();
@@ -91,9 +97,10 @@ describe('an event with huge lists', () => {
 		await session.waitFor(' TIMELINE ', FIRST_FRAME_MS);
 		session.press('f');
 		const picker = await session.waitFor('Tags (100001)', FIRST_FRAME_MS);
-		expect(picker).toMatch(/▸ \[ \] plain +1|▸ \[ \] tag-0 +1/);
+		// Each name after its count of events.
+		expect(picker).toMatch(/▸ \[ \] 1 {2}plain|▸ \[ \] 1 {2}tag-0/);
 		session.press('G');
-		await session.waitFor(/▸ \[ \] tag-99999 +1|▸ \[ \] plain +1/, 5000);
+		await session.waitFor(/▸ \[ \] 1 {2}tag-99999|▸ \[ \] 1 {2}plain/, 5000);
 		session.press('g', 'f');
 		await session.waitFor(' TIMELINE ', 5000);
 		session.press('f');

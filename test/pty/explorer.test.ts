@@ -78,7 +78,7 @@ describe.each([
 		await expectRestored(session, 0);
 	});
 
-	it('searches for chevron and opens the quote in the detail with Enter', async () => {
+	it('searches for chevron, goes to the quote with Enter, and stays there after Esc', async () => {
 		const session = open([BUNDLED], columns, rows);
 		await session.waitFor('TIMELINE');
 		session.press('/');
@@ -99,12 +99,20 @@ describe.each([
 				.lines()
 				.filter((line) => line.includes('▌'))
 				.join(' ');
-		await session.waitFor(() => marked().includes('If they want oil, Venezuela is ready for US'));
-		await session.waitFor(() => marked().includes('— Nicolas Maduro · said 31 Dec 2025 · direct quote'));
+		await session.waitFor(() => marked().includes('If they want oil, Venezuela is ready'));
+		await session.waitFor(() => marked().includes('— Nicolas Maduro · said 31 Dec 2025'));
+		// Enter went there, as less and vim do: Esc leaves the cursor on the quote's event, the search
+		// still in force in the status bar.
 		session.press(KEY.escape);
-		await session.waitFor(' SEARCH ');
+		const back = await session.waitFor('TIMELINE  8/20');
+		expect(back).toMatch(/▸ 31 Dec 2025 +Maduro’s interview/);
+		expect(back).toContain('/chevron · 3 events');
+		session.press('/');
+		await session.waitFor('/ chevron');
 		session.press(KEY.escape);
-		await session.waitFor('TIMELINE  1/20');
+		await session.waitFor('TIMELINE  8/20');
+		session.press(KEY.escape);
+		await session.waitFor('search cleared');
 		session.press('q');
 		await expectRestored(session, 0);
 	});
@@ -121,6 +129,9 @@ describe.each([
 		await session.waitFor('TIMELINE');
 		session.press(KEY.f1);
 		await session.waitFor(' HELP ');
+		// q closes the help, as in less; only the timeline quits with it.
+		session.press('q');
+		await session.waitFor('TIMELINE');
 		session.press('q');
 		await expectRestored(session, 0);
 	});
@@ -230,7 +241,7 @@ describe('data cannot act on the terminal', () => {
 		expect(session.bufferType()).toBe('alternate');
 		expect(session.output).not.toContain('\u001b]52;');
 		expect(session.output).not.toContain('\u001b]0;');
-		session.press('q');
+		session.press('q', 'q');
 		await expectRestored(session, 0);
 	});
 });
@@ -266,7 +277,7 @@ describe('generated hostile data cannot act on the terminal', () => {
 			for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(100);
 			// Only timescope's own sequences reach the terminal: none of OSC, DCS, C1, BEL or a reset.
 			expect(session.output).not.toMatch(/\u001b[\]P^_c]|[\u0080-\u009f]|\u0007/u);
-			session.press('q');
+			session.press('q', 'q');
 			await expectRestored(session, 0);
 		},
 	);

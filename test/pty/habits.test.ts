@@ -191,7 +191,8 @@ describe('links', () => {
 		const plain = new TerminalSession([small], {env: {FORCE_HYPERLINK: '0'}});
 		const linked = new TerminalSession([small], {env: {FORCE_HYPERLINK: '1'}});
 		sessions.push(plain, linked);
-		for (const session of [plain, linked]) await session.waitFor('https://example.test/article');
+		// The whole frame, the status bar its last line, before the two are compared.
+		for (const session of [plain, linked]) await session.waitFor(/https:\/\/example\.test\/article.*q quit/s);
 		expect(plain.output).not.toContain('\u001b]8;;');
 		expect(linked.output).toMatch(/\u001b\]8;;https:\/\/[^\u001b]+\u001b\\https:\/\//);
 		// The same cells either way: the link adds no width.
@@ -233,6 +234,9 @@ describe('marks across sessions', () => {
 		expect(second.screen()).toMatch(/^ {2}31 Dec 2025 +★ Interview taped/m);
 		second.press('M');
 		await second.waitFor('Marks · 1 mark · kept for this file between sessions');
+		// q closes the marks list; only the timeline quits with it.
+		second.press('q');
+		await second.waitFor('TIMELINE  1/6');
 		second.press('q');
 		await second.waitForExit();
 

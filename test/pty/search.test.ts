@@ -42,7 +42,8 @@ describe('a timeline without quotes', () => {
 		session.press(KEY.enter);
 		const detail = await session.waitFor(' DETAIL ');
 		expect(detail).toContain('Meets and falls in love with Livy');
-		session.press('q');
+		// q closes the detail; only the timeline quits with it.
+		session.press('q', 'q');
 		await expectRestored(session, 0);
 	});
 });

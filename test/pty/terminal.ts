@@ -3,10 +3,13 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import {type IPty, spawn} from 'node-pty';
 import {expect} from 'vitest';
+import {codePointCells} from '../../source/text/cells.js';
 
 /**
  * The built CLI in a pseudo-terminal, read back through a headless xterm: what a person would see,
- * including which screen buffer is active, whether the cursor is shown and the window title.
+ * including which screen buffer is active, whether the cursor is shown and the window title. The
+ * terminal measures characters with glibc's wcwidth, as tmux, xterm and VTE do (xterm.js's own table is
+ * Unicode 6's).
  */
 
 const {Terminal} = xterm;
@@ -18,6 +21,25 @@ export interface Exit {
 	exitCode: number;
 	signal?: number;
 }
+
+/** xterm.js's property value: width in bits 1–2, bit 0 set when the character joins the cell before. */
+const GLIBC_WIDTHS = {
+	version: 'glibc',
+	wcwidth: (code: number): 0 | 1 | 2 => {
+		const cells = codePointCells(code);
+		return cells === 0 ? 0 : cells === 2 ? 2 : 1;
+	},
+	charProperties(code: number, preceding: number): number {
+		let width = this.wcwidth(code);
+		let join = width === 0 && preceding !== 0;
+		if (join) {
+			const before = (preceding >> 1) & 3;
+			if (before === 0) join = false;
+			else width = Math.max(width, before) as 0 | 1 | 2;
+		}
+		return (width << 1) | (join ? 1 : 0);
+	},
+};
 
 export class TerminalSession {
 	readonly term: InstanceType<typeof Terminal>;
@@ -45,6 +67,8 @@ export class TerminalSession {
 		} = {},
 	) {
 		this.term = new Terminal({cols: columns, rows, allowProposedApi: true});
+		this.term.unicode.register(GLIBC_WIDTHS);
+		this.term.unicode.activeVersion = 'glibc';
 		this.term.onTitleChange((title) => this.titles.push(title));
 		const [file = process.execPath, ...before] = program;
 		this.pty = spawn(file, [...before, ...args], {
@@ -82,6 +106,12 @@ export class TerminalSession {
 			{length: this.term.rows},
 			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
 		);
+	}
+
+	/** Row `y` cell by cell: each cell's characters, '' for the second cell of a wide character. */
+	cells(y: number): string[] {
+		const line = this.term.buffer.active.getLine(this.term.buffer.active.viewportY + y);
+		return Array.from({length: this.term.cols}, (_, x) => line?.getCell(x)?.getChars() ?? '');
 	}
 
 	screen(): string {

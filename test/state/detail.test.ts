@@ -14,12 +14,13 @@ const text = (doc: ReturnType<typeof detailDoc>) =>
 	doc.lines.map((line) => line.spans.map((s) => s.text).join(''));
 
 describe('the detail layout', () => {
-	it('shows date with its wording, distance, title, summary paragraphs, actors, places, tags, quotes, sources', () => {
-		const lines = text(detailDoc(small, {kind: 'event', event: event('strike')}, 70));
+	it('shows date with its wording, title, distance, summary paragraphs, actors, places, tags, id, quotes, sources', () => {
+		const doc = detailDoc(small, {kind: 'event', event: event('strike')}, 70);
+		const lines = text(doc);
 		expect(lines).toEqual([
 			'22–28 Dec 2025 · “last week”',
-			'ended 5 days before publication (2 Jan 2026)',
 			'Reported strike on a docking area',
+			'ended 5 days before publication (2 Jan 2026)',
 			'',
 			'A reported CIA-led strike on a docking area.',
 			'',
@@ -30,6 +31,7 @@ describe('the detail layout', () => {
 			'',
 			'Places: Venezuela',
 			'Tags: military',
+			'Id: strike',
 			'',
 			'Quote',
 			'  “along the shore”',
@@ -39,6 +41,8 @@ describe('the detail layout', () => {
 			'  The article · Wire · published 2 Jan 2026',
 			'    https://example.test/article',
 		]);
+		// The date and the title head the detail: pinned above what scrolls.
+		expect(doc.head).toBe(2);
 	});
 
 	it('says "the reference date" when it is not a source’s publication date', () => {
@@ -47,10 +51,10 @@ describe('the detail layout', () => {
 		const dataset = {...small, reference: {...reference, publication: false}};
 		const election = {kind: 'event', event: event('election')} as const;
 		// (Another width: the layout is cached per event and width.)
-		expect(text(detailDoc(dataset, election, 71))[1]).toBe(
+		expect(text(detailDoc(dataset, election, 71))[2]).toBe(
 			'1–2 years before the reference date (2 Jan 2026)',
 		);
-		expect(text(detailDoc(small, election, 70))[1]).toBe('1–2 years before publication (2 Jan 2026)');
+		expect(text(detailDoc(small, election, 70))[2]).toBe('1–2 years before publication (2 Jan 2026)');
 	});
 
 	it('records where each quote’s block is, and marks matched characters of the highlighted one', () => {

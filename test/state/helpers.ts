@@ -29,6 +29,28 @@ export function loadCliFixture(name: 'kinds-of-time' | 'deep-time'): Dataset {
 	return buildDataset(documentSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
 }
 
+/** Events dated as TimelineJS files date them: times of day, a range across years (the widest date). */
+export function loadTimed(): Dataset {
+	return buildDataset(
+		documentSchema.parse({
+			format: 'timescope/1',
+			title: 'Times of day',
+			actors: [{id: 'w', name: 'Wire service'}],
+			events: [
+				{
+					id: 'a',
+					date: '1920-01-05T06:45:56/1923-01-05T06:45:56',
+					title: 'A range with times',
+					actors: ['w'],
+				},
+				{id: 'b', date: '2011-11-16T05:58:44/2011-11-16T07:30', title: 'Within a morning', actors: ['w']},
+				{id: 'c', date: '[2025-12-22..2025-12-28]', title: 'Some day that week', actors: ['w']},
+				{id: 'd', date: '2025', title: 'A year', actors: ['w']},
+			],
+		}),
+	);
+}
+
 /** `count` events, one a day from 1 Jan 2025, each third with a quote; titles say their number. */
 export function generatedDocument(count: number): TimescopeDocument {
 	const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);

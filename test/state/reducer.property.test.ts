@@ -165,14 +165,17 @@ function checkInvariants(state: State): void {
 	check(state.cursor >= 0, 'state.cursor >= 0');
 	check(state.cursor <= Math.max(0, count - 1), 'state.cursor <= Math.max(0, count - 1)');
 	check(state.top >= 0, 'state.top >= 0');
+	// The list's first line is always a group header (the current group's, when its own scrolled off):
+	// the rows from `top` fill the lines under it.
+	const rows = Math.max(1, layout.bodyHeight - 1);
 	check(
-		state.top <= Math.max(0, rowCount(timeline) - layout.bodyHeight),
-		'state.top <= Math.max(0, rowCount(timeline) - layout.bodyHeight)',
+		state.top <= Math.max(0, rowCount(timeline) - rows),
+		'state.top <= Math.max(0, rowCount(timeline) - rows)',
 	);
 	if (count > 0) {
 		const row = rowOfEvent(timeline, state.cursor);
 		check(row >= state.top, 'row >= state.top');
-		check(row < state.top + layout.bodyHeight, 'row < state.top + layout.bodyHeight');
+		check(row < state.top + rows, 'row < state.top + rows');
 	}
 	const {search} = state;
 	check(search.caret >= 0, 'search.caret >= 0');

@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {parseEdtf} from '../../source/dataset/edtf.js';
 import {detailView, selectedQuote} from '../../source/state/detail-nav.js';
+import {bodyLines} from '../../source/state/detail-view.js';
 import {facetItems} from '../../source/state/facets.js';
 import {modeOf} from '../../source/state/keymap.js';
 import {layoutFor, scrollMargin} from '../../source/state/layout.js';
 import {reducer} from '../../source/state/reducer.js';
-import {isPending} from '../../source/state/search.js';
+import {inForce, isPending, searchSummary} from '../../source/state/search.js';
 import type {State} from '../../source/state/state.js';
 import {rowAt, rowOfEvent} from '../../source/state/timeline.js';
 import {answer, cursorTitle, generated, loadFixture, NARROW, press, start, type, WIDE} from './helpers.js';
@@ -14,8 +15,9 @@ const small = loadFixture('small');
 const many = generated(250);
 const empty = loadFixture('empty');
 
+/** Rows under the list's first line, which is always a group header. */
 function visibleRows(state: State): [number, number] {
-	const height = layoutFor(state.size).bodyHeight;
+	const height = layoutFor(state.size).bodyHeight - 1;
 	return [state.top, state.top + height - 1];
 }
 
@@ -106,14 +108,16 @@ describe('cursor', () => {
 
 describe('paging', () => {
 	it('PgDn and Space move a screen down, PgUp and b back; the view scrolls with the cursor', () => {
-		const height = layoutFor(WIDE).bodyHeight;
+		// The list's first line is a group header (the current group's when its own scrolled off): the
+		// rows under it make a page.
+		const rows = layoutFor(WIDE).bodyHeight - 1;
 		let state = start(many);
 		state = press(state, 'pagedown');
-		// Row 1 + 33 rows = row 34: past January's 31 events and February's header, the 2nd of February.
-		expect(height - 1).toBe(33);
-		expect(cursorTitle(state)).toBe('Event number 32');
+		// Row 1 + 32 rows = row 33: past January's 31 events and February's header, the 1st of February.
+		expect(rows - 1).toBe(32);
+		expect(cursorTitle(state)).toBe('Event number 31');
 		// The view moved a page too, less the margin of context kept above the cursor.
-		expect(state.top).toBe(31);
+		expect(state.top).toBe(30);
 		expectCursorOnScreen(state);
 		expect(press(state, 'space').cursor).toBe(press(state, 'pagedown').cursor);
 		const back = press(state, 'pageup');
@@ -124,7 +128,7 @@ describe('paging', () => {
 
 	it('Ctrl-D and Ctrl-U move half a screen', () => {
 		const state = press(start(many, {size: NARROW}), 'ctrl-d');
-		const half = Math.floor(layoutFor(NARROW).bodyHeight / 2);
+		const half = Math.floor((layoutFor(NARROW).bodyHeight - 1) / 2);
 		expect(rowOfEvent(state.timeline, state.cursor)).toBe(1 + half);
 		expect(press(state, 'ctrl-u').cursor).toBe(0);
 	});
@@ -211,7 +215,7 @@ describe('date jump (t)', () => {
 		const state = jump(start(small), 'soon');
 		expect(modeOf(state)).toBe('date');
 		expect(state.panes.date.error).toBe(
-			'expected a date such as 2025-12-31, 2025-12, 2024, -0499 or Y-13800000000',
+			'expected a date such as 31 Dec 2025, Dec 2025, 22 Dec, yesterday, last week, 3 days ago, 2025-12-31, -0499 or Y-13800000000',
 		);
 		const fixed = press(type(press(state, 'ctrl-u'), '2024'), 'enter');
 		expect(cursorTitle(fixed)).toBe('Disputed election');
@@ -243,7 +247,9 @@ describe('detail', () => {
 		let state = press(start(small, {size: {columns: 60, rows: 12}}), 'j', 'j', 'j', 'enter');
 		const view = detailView(state);
 		if (!view) throw new Error('no detail');
-		const max = view.doc.lines.length - view.height;
+		// The date and title stay pinned: the rest scrolls under them.
+		const max = bodyLines(view) - view.height;
+		expect(view.pinned).toBe(2);
 		expect(max).toBeGreaterThan(2);
 		state = press(state, 'k');
 		expect(state.detail.scroll).toBe(0);
@@ -419,22 +425,45 @@ describe('search', () => {
 		expect(state.search.selected).toBe(last - 1);
 	});
 
-	it('Enter opens the quote’s event with the quote selected; Esc goes back to the results, then the timeline', () => {
+	it('Enter goes to the quote’s event, quote selected and marked; Esc stays there, / brings the results back', () => {
 		let state = press(start(small), 'j');
-		const before = {cursor: state.cursor, top: state.top};
 		state = answer(type(press(state, '/'), 'chevron'));
 		state = press(state, 'enter');
 		expect(modeOf(state)).toBe('detail');
+		expect(state.view).toBe('timeline');
+		expect(cursorTitle(state)).toBe('Interview taped');
 		const view = detailView(state);
 		expect(view?.subject.kind === 'event' && view.subject.event.id).toBe('taped');
 		expect(view?.highlight?.quote.id).toBe('chevron');
 		expect(selectedQuote(state)?.id).toBe('chevron');
 		state = press(state, 'escape');
+		expect(modeOf(state)).toBe('timeline');
+		expect(cursorTitle(state)).toBe('Interview taped');
+		expect(state.search.query).toBe('chevron');
+		state = press(state, '/');
 		expect(modeOf(state)).toBe('search');
 		expect(state.search.query).toBe('chevron');
-		state = press(state, 'escape');
+		const hit = state.search.outcome?.hits.at(state.search.selected);
+		expect(hit?.kind === 'quote' && hit.quote.id).toBe('chevron');
+	});
+
+	it('Esc from the results goes back where the search started', () => {
+		let state = press(start(small), 'j');
+		const before = {cursor: state.cursor, top: state.top};
+		state = press(answer(type(press(state, '/'), 'chevron')), 'down', 'escape');
 		expect(modeOf(state)).toBe('timeline');
 		expect({cursor: state.cursor, top: state.top}).toEqual(before);
+	});
+
+	it('Esc in the timeline clears a search left in force', () => {
+		let state = press(answer(type(press(start(small), '/'), 'chevron')), 'escape');
+		expect(state.search.query).toBe('chevron');
+		state = press(state, 'escape');
+		expect(state.search.query).toBe('');
+		expect(searchSummary(state)).toBeUndefined();
+		expect(inForce(state)).toBe(false);
+		expect(state.message?.text).toBe('search cleared');
+		expect(press(state, 'escape').message).toBeUndefined();
 	});
 
 	it('Enter on a quote tied to no event shows the quote alone', () => {
@@ -636,10 +665,16 @@ describe('help, quit, resize', () => {
 		expect(modeOf(press(start(small), '/', 'f1'))).toBe('help');
 	});
 
-	it('q quits with 0 where it is not typed text; Ctrl-C quits with 130 from anywhere', () => {
+	it('q quits from the timeline and closes what is open elsewhere; Ctrl-C quits with 130 from anywhere', () => {
 		expect(press(start(small), 'q').exit).toBe(0);
-		expect(press(start(small), 'enter', 'q').exit).toBe(0);
+		for (const path of [['enter'], ['?'], ['f'], ['f', 'f1']]) {
+			const closed = press(start(small), ...path, 'q');
+			expect(closed.exit, path.join(' ')).toBeUndefined();
+			expect(modeOf(closed), path.join(' ')).toBe(path.length === 2 ? 'facets' : 'timeline');
+		}
+		expect(press(start(small), 'enter', 'q', 'q').exit).toBe(0);
 		expect(press(start(small), '/', 'q').exit).toBeUndefined();
+		expect(press(start(small), 't', 'q').exit).toBeUndefined();
 		for (const path of [[], ['enter'], ['/'], ['t'], ['f'], ['?']]) {
 			expect(press(start(small), ...path, 'ctrl-c').exit).toBe(130);
 		}

@@ -38,7 +38,8 @@ describe('a draft in the explorer', () => {
 	});
 
 	it('shows in the detail the sentence each item was read from and the confidence', async () => {
-		const ui = renderExplorer(draft, {size: {columns: 120, rows: 30}});
+		// Wide enough for the detail to hold each sentence on a line.
+		const ui = renderExplorer(draft, {size: {columns: 170, rows: 30}});
 		await ready(ui);
 		ui.press(KEYS.enter);
 		await ui.until('Draft · confidence');
@@ -46,7 +47,8 @@ describe('a draft in the explorer', () => {
 	});
 
 	it('says how each quote’s speaker and date were found', async () => {
-		const ui = renderExplorer(draft, {size: {columns: 120, rows: 30}});
+		// Wide enough for the detail to hold each sentence on a line.
+		const ui = renderExplorer(draft, {size: {columns: 170, rows: 30}});
 		await ready(ui);
 		ui.press('j');
 		await ui.until('TIMELINE  2/2');

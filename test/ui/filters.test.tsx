@@ -18,10 +18,10 @@ describe('the header says what the filters keep, as the printed listing does', (
 		await ready(ui);
 		expect(ui.lines()[1]).toContain('filters: actor Trump or Nicolás Maduro · tag military or oil');
 		ui.press('f');
-		await ui.until('[ ] Venezuela');
+		await ui.until(/\[ \] +\d+ +Venezuela/);
 		// The picker lists actors, tags, then places: the last item is a place.
 		ui.press('G');
-		await ui.until(/▸ \[ \] (Venezuela|北京)/);
+		await ui.until(/▸ \[ \] +\d+ +(Venezuela|北京)/);
 		ui.press(KEYS.enter);
 		await ui.until('[x]');
 		ui.press(KEYS.escape);

@@ -22,7 +22,15 @@ describe('every mention of a key comes from the keymap', () => {
 		await ready(ui);
 		expect(ui.frame()).toMatch(/ TIMELINE {2}1\/6 {2}j\/k move {2}\[\/\] group {2}Enter detail {2}\/ search/);
 		ui.press('f');
-		await ui.until('Filter · 0 picked · Enter picks or clears · c clears all · Esc closes');
+		await ui.until(
+			'Filter · 0 picked · Enter picks or clears · Tab/Shift-Tab move between kinds · c clears all · / filters · Esc closes',
+		);
+		ui.press('/');
+		await ui.until(
+			'Filter · 0 picked · /  · Enter picks or clears · Tab/Shift-Tab move between kinds · Esc ends the filter',
+		);
+		ui.press(KEYS.escape);
+		await ui.until(' FILTER ');
 		ui.press(KEYS.escape);
 		await ui.until(' TIMELINE ');
 		ui.press('?');
@@ -30,7 +38,16 @@ describe('every mention of a key comes from the keymap', () => {
 		ui.press(KEYS.escape);
 		await ui.until(' TIMELINE ');
 		ui.press('t');
-		await ui.until(/GO TO DATE +2025-12-31, 2025-12 or 2024 · Enter go · Esc cancel/);
+		await ui.until(
+			/GO TO DATE +31 Dec 2025, Dec 2025, 22 Dec, yesterday, 3 days ago · Enter go · Esc cancel/,
+		);
+		ui.press(KEYS.escape);
+		await ui.until(' TIMELINE ');
+		ui.press('/', 'oil');
+		await ui.until(/\/ oil .*\d+ (quote|event)s?/);
+		ui.press(KEYS.escape);
+		await ui.until('/oil · ');
+		expect(ui.frame()).toMatch(/\/oil · \d+ events? \(Esc clears\)/);
 	});
 
 	it('with keys moved, the views follow', async () => {
@@ -44,8 +61,12 @@ describe('every mention of a key comes from the keymap', () => {
 		await ui.until('no search yet: press s to search');
 
 		ui.press('F');
-		const picker = await ui.until('Filter · 0 picked · p picks or clears · C clears all · Backspace closes');
-		expect(picker).toMatch(/ FILTER {2}j\/k move {2}p pick {2}C clear all {2}Backspace close/);
+		const picker = await ui.until(
+			'Filter · 0 picked · p picks or clears · Tab/Shift-Tab move between kinds · C clears all · = filters · Backspace closes',
+		);
+		expect(picker).toMatch(
+			/ FILTER {2}j\/k move {2}p pick {2}C clear all {2}= filter {2}Tab\/Shift-Tab kind {2}Backspace close/,
+		);
 		ui.press('p');
 		await ui.until('Filter · 1 picked');
 		ui.press(KEYS.backspace);
@@ -60,9 +81,18 @@ describe('every mention of a key comes from the keymap', () => {
 		await ui.until(' TIMELINE ');
 
 		ui.press('t');
-		await ui.until(/GO TO DATE +2025-12-31, 2025-12 or 2024 · Ctrl-G go · Ctrl-X cancel/);
+		await ui.until(
+			/GO TO DATE +31 Dec 2025, Dec 2025, 22 Dec, yesterday, 3 days ago · Ctrl-G go · Ctrl-X cancel/,
+		);
 		ui.press('2024', '\u0007');
 		await ui.until('2024: first event on or after is 2024');
+
+		ui.press('s', 'oil');
+		await ui.until(/\/ oil .*\d+ (quote|event)s?/);
+		ui.press(KEYS.escape);
+		await ui.until(/\/oil · \d+ events? \(X clears\)/);
+		ui.press('X');
+		await ui.until('search cleared');
 	});
 
 	it('the empty timeline names the key that changes the filters', async () => {

@@ -22,7 +22,7 @@ describe('a file opened without some items', () => {
 	it('says on the header how much was left out and which key lists it; the list shows each problem, the detail the whole of it', async () => {
 		const loaded = await oneBadEvent();
 		const ui = renderExplorer(loaded.dataset, {
-			size: {columns: 120, rows: 30},
+			size: {columns: 170, rows: 30},
 			problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		});
 		await ready(ui);

@@ -1,5 +1,6 @@
 import {formatDate} from '../../dataset/dates.js';
-import {parseEdtf} from '../../dataset/edtf.js';
+import {anchorInstant} from '../../dataset/edtf.js';
+import {readDateInput} from '../date-input.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {type State, withPane} from '../state.js';
@@ -15,8 +16,9 @@ export interface DatePrompt {
 }
 
 /** Dates the prompt takes: the common ones under the prompt, all of them in its error. */
-export const DATE_EXAMPLES = '2025-12-31, 2025-12 or 2024';
-const DATE_KINDS = '2025-12-31, 2025-12, 2024, -0499 or Y-13800000000';
+export const DATE_EXAMPLES = '31 Dec 2025, Dec 2025, 22 Dec, yesterday, 3 days ago';
+const DATE_KINDS =
+	'31 Dec 2025, Dec 2025, 22 Dec, yesterday, last week, 3 days ago, 2025-12-31, -0499 or Y-13800000000';
 
 const EMPTY: DatePrompt = {text: '', caret: 0};
 
@@ -34,15 +36,12 @@ export const datePane: Pane<DatePrompt> = {
 
 function submitDate(state: State): State {
 	const prompt = state.panes.date;
-	const text = prompt.text.trim();
-	const parsed = parseEdtf(text);
-	if (text === '' || !parsed.ok) {
-		return withPane(state, 'date', {...prompt, error: `expected a date such as ${DATE_KINDS}`});
-	}
+	const reference = state.dataset.reference;
+	const target = readDateInput(prompt.text, reference ? anchorInstant(reference.date) : state.today);
+	if (!target) return withPane(state, 'date', {...prompt, error: `expected a date such as ${DATE_KINDS}`});
 	const {events} = state.timeline;
-	const closed: State = {...state, overlay: undefined, view: 'timeline', focus: 'list'};
+	const closed: State = {...state, overlay: undefined, beneath: undefined, view: 'timeline', focus: 'list'};
 	if (events.length === 0) return {...closed, message: {text: 'no events to go to'}};
-	const target = parsed.date;
 	const {datedCount} = state.timeline;
 	if (datedCount === 0) return {...closed, message: {text: 'no event here has a date to go to'}};
 	const index = firstAtOrAfter(state.timeline, target.min);

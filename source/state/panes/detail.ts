@@ -1,4 +1,4 @@
-import {type DetailView, scrollTo, selectQuote, viewOf} from '../detail-view.js';
+import {bodyLines, type DetailView, scrollTo, selectQuote, viewOf} from '../detail-view.js';
 import {screenLayout} from '../layout.js';
 import type {AnyPane, Pane} from '../pane.js';
 import {viewScroll} from '../scroll.js';
@@ -14,7 +14,8 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 		title: 'Detail',
 		kind: 'detail',
 		scroll: viewScroll({
-			rows: (state) => screenLayout(state).detailHeight,
+			// The body's rows: the pinned head does not scroll.
+			rows: (state) => view(state)?.height ?? screenLayout(state).detailHeight,
 			top: (state) => state.detail.scroll,
 			to: (state, top) => scrollTo(state, view(state), top),
 		}),
@@ -22,13 +23,15 @@ export function detailPane(listOf: (state: State) => AnyPane): Pane {
 			const at = listOf(state).position?.(state) ?? '';
 			const shown = view(state);
 			if (!shown) return at;
-			const lines = shown.doc.lines.length;
+			const lines = bodyLines(shown);
 			const last = Math.min(lines, state.detail.scroll + shown.height);
 			return `${at} · lines ${state.detail.scroll + 1}–${last} of ${lines}`;
 		},
 		click: (state, line) => {
 			const shown = view(state);
-			const quote = shown?.doc.lines[state.detail.scroll + line]?.quote;
+			// The pinned head (date and title) holds no quote; the body below it scrolls.
+			const quote =
+				shown && line >= shown.pinned ? shown.doc.lines[state.detail.scroll + line]?.quote : undefined;
 			if (!shown || quote === undefined) return undefined;
 			return {state: selectQuote(state, shown, quote), again: quote === state.detail.quote};
 		},

@@ -1,11 +1,20 @@
 import type {Era} from '../../dataset/model.js';
+import {showInDetail} from '../detail-view.js';
 import {display} from '../display.js';
 import type {Field} from '../field.js';
 import {resultsPerPage, screenLayout} from '../layout.js';
 import {setCursor} from '../list.js';
 import type {Pane} from '../pane.js';
 import {clickItem, cursorScroll} from '../scroll.js';
-import {currentHit, cycleScope, eraStart, hitShown, setQuery, showHitInDetail} from '../search.js';
+import {
+	currentHit,
+	cycleScope,
+	eraStart,
+	hitHighlight,
+	hitShown,
+	setQuery,
+	showHitInDetail,
+} from '../search.js';
 import type {State} from '../state.js';
 
 const scroll = cursorScroll({
@@ -48,16 +57,26 @@ export const searchPane: Pane = {
 		return hit?.kind === 'quote' ? hit.quote : undefined;
 	},
 	open: (state) => showHitInDetail({...state, search: {...state.search, caret: state.search.query.length}}),
-	commands: {
-		scope: cycleScope,
-		openDetail: (state) => {
-			const hit = currentHit(state);
-			if (!hit) return state;
-			if (hit.kind !== 'era') return {...showHitInDetail(state), focus: 'detail'};
-			return toEra(state, hit.era);
-		},
-	},
+	commands: {scope: cycleScope, openDetail},
 };
+
+/**
+ * Enter on a result goes there, as less and vim do: the timeline's cursor on its event (a quote's
+ * event, with the detail on the quote). Esc from the detail then leaves the person on that event, and
+ * / brings the results back as they were. What the timeline does not show (a quote with no event, an
+ * event filtered out) opens in the detail over the results instead; an era goes to its first event.
+ */
+function openDetail(state: State): State {
+	const hit = currentHit(state);
+	if (!hit) return state;
+	if (hit.kind === 'era') return toEra(state, hit.era);
+	const shown = hitShown(state);
+	const index = shown?.subject.kind === 'event' ? state.timeline.indexOf(shown.subject.event) : -1;
+	if (!shown || index < 0) return {...showHitInDetail(state), focus: 'detail'};
+	const there = setCursor({...state, view: 'timeline', focus: 'detail'}, index);
+	const quote = hit.kind === 'quote' ? hit.quote : undefined;
+	return showInDetail(there, {...shown, highlight: hitHighlight(there, shown.subject)}, quote);
+}
 
 /** Enter on an era: the timeline, on the first event that falls in it. */
 function toEra(state: State, era: Era): State {

@@ -1,9 +1,11 @@
+import {screenLayout} from '../layout.js';
 import {eraJump, groupJump, keepRowOnScreen, keepVisible, listHeight, page, setCursor} from '../list.js';
+import {rowsOnScreen} from '../list-columns.js';
 import {stepMark} from '../marks.js';
 import type {Pane} from '../pane.js';
-import {stepHit} from '../search.js';
+import {clearSearch, hitHighlight, stepHit} from '../search.js';
 import {type State, timelineFor} from '../state.js';
-import {GROUPING_NAMES, nextGrouping, rowAt, rowCount} from '../timeline.js';
+import {GROUPING_NAMES, nextGrouping} from '../timeline.js';
 
 /** The timeline: every selected event in date order, grouped by day, month, year … The home view. */
 export const timelinePane: Pane = {
@@ -23,13 +25,15 @@ export const timelinePane: Pane = {
 	},
 	subject: (state) => {
 		const event = state.timeline.events[state.cursor];
-		return event ? {subject: {kind: 'event', event}} : undefined;
+		if (!event) return undefined;
+		const subject = {kind: 'event', event} as const;
+		return {subject, highlight: hitHighlight(state, subject)};
 	},
 	click: (state, line) => {
-		const row = state.top + line;
-		if (row >= rowCount(state.timeline)) return undefined;
-		const at = rowAt(state.timeline, row);
-		if (at.kind !== 'event') return undefined;
+		const layout = screenLayout(state);
+		const rows = rowsOnScreen(state.timeline, state.top, layout.listWidth, layout.bodyHeight);
+		const at = rows.findLast((on) => on.line <= line)?.row;
+		if (at?.kind !== 'event') return undefined;
 		return {state: setCursor(state, at.index), again: at.index === state.cursor};
 	},
 	commands: {
@@ -37,6 +41,7 @@ export const timelinePane: Pane = {
 		hit: (state, command) => stepHit(state, command.dir),
 		stepMark: (state, command) => stepMark(state, command.dir),
 		cycleGrouping,
+		clearSearch,
 		era: (state, command) => eraJump(state, command.dir),
 	},
 };

@@ -1,0 +1,150 @@
+import {formatDate} from '../dataset/dates.js';
+import type {EdtfDate} from '../dataset/edtf.js';
+import type {TimelineEvent} from '../dataset/model.js';
+import {cellWidth, wrapCells} from '../text/cells.js';
+import {type Row, rowAt, rowCount, type Timeline} from './timeline.js';
+
+/**
+ * How a timeline row shares the list's width: the cursor marker, the date, the title, the quote count
+ * and who (the actors, else the speakers). Dates are never cut: the column is as wide as the widest date
+ * of the timeline and on screen, a date wider than the column (on a narrow terminal) takes the title's
+ * room on its row, and one wider than the whole row wraps onto a second line. The title is served first, then who gets a column, then the title takes the
+ * rest: every column is a non-decreasing function of the width, so a wider terminal never shows less of
+ * a title.
+ */
+
+export interface ListColumns {
+	readonly width: number;
+	readonly date: number;
+	readonly title: number;
+	readonly count: number;
+	/** 0 when there is no room for it. */
+	readonly who: number;
+}
+
+export const MARKER = 2;
+export const GAP = 2;
+const COUNT = 4;
+/** A title never gets less than this beside a date (a longer date then takes the title's room). */
+const MIN_TITLE = 10;
+/** Cells the title gets before who has a column. */
+const TITLE_FIRST = 26;
+const WHO_MIN = 8;
+const WHO_MAX = 24;
+/** Up to this many events every date is measured; above, an even sample (plus the dates on screen). */
+const MEASURED = 5000;
+
+const labels = new WeakMap<TimelineEvent, string>();
+
+/** The list's date for an event (formatted once). */
+export function dateLabel(event: TimelineEvent): string {
+	let label = labels.get(event);
+	if (label === undefined) {
+		label = formatDate(event.date);
+		labels.set(event, label);
+	}
+	return label;
+}
+
+const widths = new WeakMap<readonly object[], number>();
+
+/**
+ * The widest date of a list's items (a timeline's events, the quotes view's quotes): every one up to
+ * MEASURED items, an even sample above. Never capped: a date is not cut.
+ */
+export function dateWidthOf<T extends object>(
+	items: readonly T[],
+	dateOf: (item: T) => EdtfDate | undefined,
+): number {
+	let width = widths.get(items);
+	if (width === undefined) {
+		const step = Math.max(1, Math.ceil(items.length / MEASURED));
+		width = 4;
+		for (let i = 0; i < items.length; i += step) {
+			const date = dateOf(items[i] as T);
+			if (date) width = Math.max(width, cellWidth(formatDate(date)));
+		}
+		widths.set(items, width);
+	}
+	return width;
+}
+
+/** The widest date of the timeline's events. */
+export function widestDate(timeline: Timeline): number {
+	return dateWidthOf(timeline.events, (event) => event.date);
+}
+
+const RANGE = ' – ';
+
+/**
+ * The date of an event row as lines: one, unless the date is wider than the row at `width`; then a
+ * range breaks after its dash when both ends fit, other dates between words.
+ */
+export function dateLines(event: TimelineEvent, width: number): string[] {
+	const label = dateLabel(event);
+	const room = width - MARKER;
+	if (cellWidth(label) <= room) return [label];
+	const dash = label.indexOf(RANGE);
+	if (dash > 0) {
+		const ends = [label.slice(0, dash + 2), label.slice(dash + RANGE.length)];
+		if (ends.every((end) => cellWidth(end) <= room)) return ends;
+	}
+	return wrapCells(label, room);
+}
+
+/** Lines a row of the timeline takes at `width`: a header one, an event one or more (`dateLines`). */
+export function rowLines(timeline: Timeline, row: number, width: number): number {
+	const at = rowAt(timeline, row);
+	return at.kind === 'header' ? 1 : dateLines(timeline.events[at.index] as TimelineEvent, width).length;
+}
+
+/** A row the list draws, and the line of the list it starts on. */
+export interface RowOnScreen {
+	readonly row: Row;
+	readonly line: number;
+}
+
+/**
+ * The rows the timeline list draws from row `top` in `height` lines at `width`. The first is always a
+ * group header: the current group's when its own has scrolled off (then it is not `top`). The view
+ * draws these and a click reads them back, so the two agree on tall rows and the sticky header.
+ */
+export function rowsOnScreen(timeline: Timeline, top: number, width: number, height: number): RowOnScreen[] {
+	if (timeline.events.length === 0) return [];
+	const rows: RowOnScreen[] = [];
+	const first = rowAt(timeline, top);
+	if (first.kind === 'event')
+		rows.push({row: {kind: 'header', group: timeline.groupOf[first.index] as number}, line: 0});
+	let line = rows.length;
+	for (let r = top; r < rowCount(timeline) && line < height; r++) {
+		rows.push({row: rowAt(timeline, r), line});
+		line += rowLines(timeline, r, width);
+	}
+	return rows;
+}
+
+const cache = new WeakMap<Timeline, ListColumns[]>();
+
+/**
+ * The columns at `width` for a timeline whose widest date on screen is `shown` cells. One object per
+ * timeline, width and date width, so rows memoised on it see unchanged props between frames.
+ */
+export function listColumns(timeline: Timeline, width: number, shown = 0): ListColumns {
+	const date = Math.max(
+		4,
+		Math.min(Math.max(widestDate(timeline), shown), width - MARKER - GAP - COUNT - MIN_TITLE),
+	);
+	const known = cache.get(timeline) ?? [];
+	const hit = known.find((columns) => columns.width === width && columns.date === date);
+	if (hit) return hit;
+	const room = Math.max(0, width - MARKER - date - GAP - COUNT);
+	let who = 0;
+	let title = Math.min(room, TITLE_FIRST);
+	if (room >= TITLE_FIRST + GAP + WHO_MIN) {
+		who = Math.min(WHO_MAX, room - TITLE_FIRST - GAP);
+		title = room - GAP - who;
+	}
+	const columns: ListColumns = {width, date, title, count: COUNT, who};
+	cache.set(timeline, [columns, ...known.slice(0, 3)]);
+	return columns;
+}
