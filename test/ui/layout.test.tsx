@@ -37,7 +37,7 @@ describe('the list', () => {
 			const ui = renderExplorer(small, {size: {columns, rows: 30}});
 			await ready(ui);
 			expect(ui.frame(), `at ${columns}`).toMatch(/Disputed election +Nicolás Maduro/);
-			expect(ui.frame(), `at ${columns}`).toMatch(/Reported strike on a docking.* +❝1 {2}Trump/);
+			expect(ui.frame(), `at ${columns}`).toMatch(/Reported strike on a dock.* +❝1 {2}Trump/);
 			cleanup();
 		}
 	});
@@ -157,7 +157,7 @@ describe('the split', () => {
 		expect(start.size).toBe(1);
 		const [at] = start;
 		ui.press('+');
-		await ui.until(/detail \d+ of 120 columns/);
+		await ui.until(/detail \d+ columns, list \d+/);
 		const wider = new Set(dividers(ui.lines()));
 		expect(wider.size).toBe(1);
 		expect([...wider][0]).toBeLessThan(at as number);
