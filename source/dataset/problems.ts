@@ -149,7 +149,7 @@ export function errorCount(report: ProblemReport): number {
 }
 
 /** Items of each kind a lenient load left out, counted once however many problems each had. */
-export function skippedCounts(problems: readonly Problem[]): SkippedCounts {
+export function skippedCounts(problems: ReadonlyArray<Pick<Problem, 'item'>>): SkippedCounts {
 	const seen = new Set<string>();
 	const counts: SkippedCounts = {};
 	for (const {item} of problems) {

@@ -109,6 +109,26 @@ describe('a million problems', () => {
 		expect(loaded.ok && loaded.skipped).toEqual({event: 3000});
 		expect(loaded.problems.length + loaded.omitted).toBe(3000);
 	});
+
+	it('from an imported timeline too: every slide left out is counted, the first thousand are located', async () => {
+		const slides = 20_000;
+		const tl3 = JSON.stringify({
+			events: [
+				{start_date: {year: 2001}, text: {headline: 'kept'}},
+				...Array.from({length: slides}, () => ({start_date: {month: 3}, text: {headline: 'no year'}})),
+			],
+		});
+		const started = performance.now();
+		const loaded = await loadText(tl3, 'tl.json');
+		expect(performance.now() - started).toBeLessThan(4000);
+		expect(loaded.ok && loaded.dataset.events.map((e) => e.title)).toEqual(['kept']);
+		expect(loaded.ok && loaded.skipped).toEqual({event: slides});
+		expect(loaded.problems).toHaveLength(PROBLEMS_KEPT);
+		expect(loaded.problems[0]?.line).toBe(1);
+		expect(formatProblems(loaded.problems, {omitted: loaded.omitted}).at(-1)).toBe(
+			'tl.json: … and 19,950 more problems',
+		);
+	});
 });
 
 describe('NDJSON counts', () => {
