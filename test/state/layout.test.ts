@@ -82,6 +82,34 @@ describe('the list columns', () => {
 	});
 });
 
+describe('a timeline that names no one', () => {
+	it('gives the who column’s room to the titles', () => {
+		const nameless = start(
+			buildDataset(
+				documentSchema.parse({
+					format: 'timescope/1',
+					title: 'Nobody named',
+					events: [
+						{
+							id: 'a',
+							date: '1843',
+							title: 'Notes on the Analytical Engine, with the first published program',
+						},
+						{id: 'b', date: '1952', title: 'A compiler, long before anyone called it that'},
+					],
+				}),
+			),
+		).timeline;
+		for (const width of [80, 120, 200]) {
+			const columns = listColumns(nameless, width);
+			expect(columns.who, `at ${width}`).toBe(0);
+			expect(columns.title, `at ${width}`).toBe(width - 2 - columns.date - 2 - columns.count);
+			// Where a timeline that names people shows who, this one shows more of each title.
+			expect(columns.title).toBeGreaterThan(listColumns(timelines.small, width).title);
+		}
+	});
+});
+
 describe('the split', () => {
 	it('+ widens the detail, - narrows it, within bounds; the choice lasts through moves and resizes', () => {
 		let state = start(bundled(), {size: WIDE});
