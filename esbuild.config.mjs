@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/: one file for the print/JSON/validate paths, and chunks that only the
 // explorer loads (Ink, React), so the non-interactive paths start fast. Run by `npm run build`; the
 // start-up bench bundles its minimal meow CLI with the same OPTIONS.
-import {chmod, rename, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {chmod, readdir, readFile, rename, rm} from 'node:fs/promises';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -28,10 +30,28 @@ export const OPTIONS = {
 	logLevel: 'warning',
 };
 
+/**
+ * A hash of the sources and the locked dependencies: the cache (source/open/cache.ts) reads only
+ * entries written by the same code, and a rebuild of unchanged sources keeps them.
+ */
+async function sourcesHash() {
+	const hash = createHash('sha256');
+	const files = (await readdir('source', {recursive: true})).filter((name) => /\.tsx?$/.test(name)).sort();
+	for (const name of files) hash.update(name).update(await readFile(join('source', name)));
+	hash.update(await readFile('package-lock.json'));
+	return hash.digest('hex').slice(0, 16);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	// Built aside and swapped in, so a test or a running explorer never sees a half-written dist/.
 	const staging = `dist.${process.pid}`;
-	await build({...OPTIONS, entryPoints: ['source/cli.ts'], outdir: staging});
+	await build({
+		...OPTIONS,
+		// The explorer loads big files in a worker thread: its module sits beside the CLI's.
+		entryPoints: {cli: 'source/cli.ts', 'load-worker': 'source/open/load-worker.ts'},
+		outdir: staging,
+		define: {...OPTIONS.define, TIMESCOPE_BUILD: JSON.stringify(await sourcesHash())},
+	});
 	await chmod(`${staging}/cli.js`, 0o755);
 	await rm('dist', {recursive: true, force: true});
 	await rename(staging, 'dist');

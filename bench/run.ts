@@ -2,21 +2,22 @@ import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
 import {createWriteStream, existsSync, mkdirSync, renameSync, statSync} from 'node:fs';
 import {cpus, loadavg, totalmem} from 'node:os';
-import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {writeDataset} from './generate.js';
 import type {FrameRow, Recall, Row} from './measure.js';
+import {measureOpen, type OpenRow, openTable} from './open.js';
 import {measureStartup, type Startup} from './startup.js';
 import type {Timing} from './timing.js';
 
 /**
- * `npm run bench [-- --full] [-- --budget SECONDS] [-- --startup]`: one row per dataset size, each measured in a
+ * `npm run bench [-- --full] [-- --budget SECONDS] [-- --startup] [-- --open]`: one row per dataset size, each measured in a
  * fresh process (bench/measure.ts), printed as the Markdown tables bench/README.md carries. Datasets are
  * generated once into .bench-cache/ (bench/generate.ts, seed 1).
  *
  * Plain fuse.js takes seconds per query at 100k quotes, so it (and fzf) run until a time budget
  * (default 45 s per tool and measurement) is spent; the tables say how many queries that was.
- * `--startup` measures only the start-up table (a minute).
+ * `--startup` measures only the start-up table (a minute); `--open` only the table of first and cached
+ * opens of big files (bench/open.ts; with `--full`, the 1M file too).
  */
 
 interface Size {
@@ -31,18 +32,19 @@ const SIZES: Size[] = [
 	{label: '50k / 100k', events: 50_000, quotes: 100_000},
 	{label: '100k / 200k', events: 100_000, quotes: 200_000},
 ];
+const OPEN_RUNS = 3;
 const FULL: Size = {label: '500k / 1M', events: 500_000, quotes: 1_000_000};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = `${root}.bench-cache`;
 
-async function datasetFile(size: Size): Promise<string> {
-	const file = `${cache}/e${size.events}-q${size.quotes}-s1.json`;
+async function datasetFile(size: Size, ndjson = false): Promise<string> {
+	const file = `${cache}/e${size.events}-q${size.quotes}-s1.${ndjson ? 'ndjson' : 'json'}`;
 	if (!existsSync(file)) {
 		mkdirSync(cache, {recursive: true});
 		process.stderr.write(`generating ${file}…\n`);
 		const out = createWriteStream(`${file}.partial`);
-		await writeDataset({events: size.events, quotes: size.quotes, seed: 1}, out);
+		await writeDataset({events: size.events, quotes: size.quotes, seed: 1, ndjson}, out);
 		out.end();
 		await once(out, 'finish');
 		renameSync(`${file}.partial`, file);
@@ -139,10 +141,9 @@ function tables(rows: Array<{size: Size; row: Row; fileMB: number}>, frameRows: 
 }
 
 function startupTable(startup: Startup): string[] {
-	const big = startup.bigFrame;
 	const times = (t: Timing, base: Timing) => `${(t.p50 / base.p50).toFixed(1)}×`;
 	return [
-		'**Start-up** of the built bundle, p50 / p95 of 10 runs (3 for the big file). Print paths: whole processes on the bundled dataset, run in turns with `node -e 0` and the minimal meow CLI. First frame: spawn to the status bar on a 120x40 pseudo-terminal.',
+		'**Start-up** of the built bundle, p50 / p95 of 10 runs. Print paths: whole processes on the bundled dataset, run in turns with `node -e 0` and the minimal meow CLI. First frame: spawn to the status bar on a 120x40 pseudo-terminal.',
 		'',
 		'| what | time | against |',
 		'|---|---|---|',
@@ -154,12 +155,6 @@ function startupTable(startup: Startup): string[] {
 		),
 		`| minimal Ink app, first frame | ${pair(startup.minimalInk)} | |`,
 		`| explorer on the bundled dataset, first frame | ${pair(startup.bundledFrame)} | ${signedMs(startup.bundledFrame.p50 - startup.minimalInk.p50)} against the minimal Ink app |`,
-		...(big
-			? [
-					`| explorer on ${basename(big.file)}, first frame | ${pair(big.timing)} | |`,
-					`| explorer on ${basename(big.file)}, memory once indexed (RSS now / peak) | ${big.rssMB.toFixed(0)} MB / ${big.peakMB.toFixed(0)} MB | |`,
-				]
-			: []),
 	];
 }
 
@@ -168,28 +163,38 @@ const budgetAt = args.indexOf('--budget');
 const budgetMs = (budgetAt === -1 ? 45 : Number(args[budgetAt + 1])) * 1000;
 const full = args.includes('--full');
 const startupOnly = args.includes('--startup');
-const sizes = startupOnly ? [] : full ? [...SIZES, FULL] : SIZES;
+const openOnly = args.includes('--open');
+const sizes = startupOnly || openOnly ? [] : full ? [...SIZES, FULL] : SIZES;
 const rows: Array<{size: Size; row: Row; fileMB: number}> = [];
-let bigFile: string | undefined;
 for (const size of sizes) {
 	const file = await datasetFile(size);
-	if (size.events === 100_000) bigFile = file;
 	process.stderr.write(`measuring ${size.label}…\n`);
 	const row = await measureRow<Row>([file, String(budgetMs)]);
 	rows.push({size, row, fileMB: statSync(file).size / 1e6});
 }
 const frameRows: FrameRow[] = [];
-if (full) {
+if (full && !openOnly && !startupOnly) {
 	process.stderr.write('measuring frames at 1M events…\n');
 	frameRows.push(await measureRow<FrameRow>(['--frames', '1000000']));
 }
+const opens: Array<{label: string; row: OpenRow}> = [];
+if (!startupOnly) {
+	// The 1M file as NDJSON: one JSON text of 380 MB is near what V8 holds as a string.
+	const openSizes = [...SIZES.slice(1), ...(full ? [FULL] : [])];
+	for (const size of openSizes) {
+		const file = await datasetFile(size, size === FULL);
+		process.stderr.write(`measuring opens of ${size.label}…\n`);
+		opens.push({label: size.label, row: await measureOpen(file, OPEN_RUNS)});
+	}
+}
 process.stderr.write('measuring start-up…\n');
-const startup = await measureStartup(bigFile);
+const startup = openOnly ? undefined : await measureStartup();
 const machineLine = `Machine: ${machine()}. Datasets: bench/generate.ts, seed 1; events hold 0–5 quotes.`;
 const out = [
 	machineLine,
 	'',
-	...(startupOnly ? [] : [...tables(rows, frameRows), '']),
-	...startupTable(startup),
+	...(sizes.length > 0 ? [...tables(rows, frameRows), ''] : []),
+	...(opens.length > 0 ? [...openTable(opens, OPEN_RUNS), ''] : []),
+	...(startup ? startupTable(startup) : []),
 ];
 process.stdout.write(`${out.join('\n')}\n`);

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -16,7 +16,7 @@ import {type Timing, timing} from './timing.js';
  */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(root, 'dist/cli.js');
+export const CLI = join(root, 'dist/cli.js');
 const BUNDLED = join(root, 'data/venezuela-us-dialogue.json');
 
 /** Whole processes, run in turns (one of each, then again) so that the machine's load falls on all alike. */
@@ -59,14 +59,23 @@ process.stdout.write(JSON.stringify(cli.flags) + '\\n');
 	return join(dir, 'out/minimal-meow.js');
 }
 
-/** A process in a 120x40 pseudo-terminal, its screen read back through a headless xterm. */
-function openTerminal(args: string[]) {
+/**
+ * A process in a 120x40 pseudo-terminal, its screen read back through a headless xterm. Its cache of
+ * opened files is a folder of the caller's (`cacheHome`), or none: the bench never writes to the person's.
+ */
+export function openTerminal(args: string[], cacheHome = join(tmpdir(), 'timescope-bench-no-cache')) {
 	const term = new xterm.Terminal({cols: 120, rows: 40, allowProposedApi: true});
 	const child = spawn(process.execPath, args, {
 		cols: 120,
 		rows: 40,
 		cwd: root,
-		env: {...process.env, CI: 'false', TERM: 'xterm-256color', NODE_ENV: 'production'},
+		env: {
+			...process.env,
+			CI: 'false',
+			TERM: 'xterm-256color',
+			NODE_ENV: 'production',
+			XDG_CACHE_HOME: cacheHome,
+		},
 	});
 	const screen = () =>
 		Array.from({length: term.rows}, (_, y) => term.buffer.active.getLine(y)?.translateToString(true)).join(
@@ -100,36 +109,6 @@ function firstFrame(args: string[], marker: string): Promise<number> {
 	});
 }
 
-/**
- * The explorer's memory as the system sees it, once the file is loaded and the quote index built
- * (search open, "indexing…" gone): resident now and at its peak (VmRSS, VmHWM of /proc/PID/status).
- */
-function explorerMemory(file: string): Promise<{rssMB: number; peakMB: number}> {
-	return new Promise((resolve, reject) => {
-		const {term, child, screen, close} = openTerminal([CLI, file]);
-		let searching = false;
-		const timer = setInterval(() => {
-			const text = screen();
-			if (!searching && text.includes(' TIMELINE ')) {
-				searching = true;
-				child.write('/');
-			} else if (searching && text.includes(' SEARCH ') && !text.includes('indexing')) {
-				clearInterval(timer);
-				const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-				const kB = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-				close();
-				resolve({rssMB: kB('VmRSS') / 1024, peakMB: kB('VmHWM') / 1024});
-			}
-		}, 100);
-		setTimeout(() => {
-			clearInterval(timer);
-			close();
-			reject(new Error(`${file}: the index was not ready within 120 s`));
-		}, 120_000).unref();
-		child.onData((data) => term.write(data));
-	});
-}
-
 async function frames(args: string[], marker: string, runs: number): Promise<Timing> {
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) samples.push(await firstFrame(args, marker));
@@ -144,10 +123,9 @@ export interface Startup {
 	validate: Timing;
 	minimalInk: Timing;
 	bundledFrame: Timing;
-	bigFrame?: {file: string; timing: Timing; rssMB: number; peakMB: number};
 }
 
-export async function measureStartup(bigFile: string | undefined, runs = 10): Promise<Startup> {
+export async function measureStartup(runs = 10): Promise<Startup> {
 	const dir = mkdtempSync(join(tmpdir(), 'timescope-bench-'));
 	// The smallest Ink app there is, from the same node_modules the bundle was built from.
 	const minimal = join(dir, 'minimal.mjs');
@@ -174,13 +152,5 @@ render(React.createElement(Text, null, 'minimal first frame'));
 		),
 		minimalInk: await frames([minimal], 'minimal first frame', runs),
 		bundledFrame: await frames([CLI], ' TIMELINE ', runs),
-		bigFrame:
-			bigFile === undefined
-				? undefined
-				: {
-						file: bigFile,
-						timing: await frames([CLI, bigFile], ' TIMELINE ', 3),
-						...(await explorerMemory(bigFile)),
-					},
 	};
 }

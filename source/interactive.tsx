@@ -4,15 +4,14 @@ import type {ReadStream} from 'node:tty';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import {createSupportsHyperlinks} from 'supports-hyperlinks';
-import type {Filters} from './dataset/filter.js';
-import type {Dataset} from './dataset/model.js';
-import type {ProblemReport} from './dataset/problems.js';
-import type {Scope} from './search/searcher.js';
+import type {LoadResult} from './dataset/load.js';
+import type {Opening} from './open/open.js';
 import {loadMarks} from './system/marks-store.js';
 import {CLEAR_SCREEN, cannotSuspend, enterModes, leaveModes} from './system/terminal.js';
 import {sanitize} from './text/sanitize.js';
-import {App, type Io} from './ui/app.js';
+import type {AppProps, Io} from './ui/app.js';
 import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
+import {type Loaded, Session} from './ui/session.js';
 
 /**
  * The explorer's session: it owns the terminal from the first frame to the exit, and gives it back
@@ -30,25 +29,19 @@ import {INK_UNPATCHED, inkPatched} from './ui/ink-patch.js';
  *   are redrawn whole inside synchronized-output brackets, which terminals show without flicker.
  */
 
+type Init = AppProps['init'];
+
 export interface InteractiveOptions {
-	dataset: Dataset;
-	/** The file as the person named it, for the header and messages. */
+	/** The data, there already or on its way (open/open.ts). */
+	opening: Opening;
+	/** The explorer's start when the data is there already. */
+	ready?: Init;
+	/** The explorer's start from data that arrived after the first frame; may throw a UsageError. */
+	start: (loaded: Loaded) => Init;
+	/** The file as the person named it, for the loading screen. */
 	fileLabel: string;
-	/** From --from/--to/--actor/--tag/--place; facets picked in the explorer narrow these further. */
-	filters: Filters;
-	/** The file to reload with R and, with `watch`, whenever it changes; undefined for standard input. */
+	/** The file whose marks are kept (marks-store.ts); undefined for standard input. */
 	path?: string;
-	watch?: boolean;
-	/** --search Q: open with the search line filled in. */
-	search?: string;
-	/** --kind: what the search is kept to. */
-	scope?: Scope;
-	/** --event ID: open with that event's detail. */
-	eventId?: string;
-	/** What loading left out: a banner and the problems pane say so. */
-	problems?: ProblemReport;
-	/** --strict: reloads refuse a file with any problem too. */
-	strict?: boolean;
 	/** Colour or not (text/colour.ts). */
 	colour: boolean;
 	/** Mouse reports (--no-mouse turns them off). */
@@ -57,18 +50,28 @@ export interface InteractiveOptions {
 	keys?: ReadStream;
 }
 
+export interface Outcome {
+	code: number;
+	/** What loading gave, when it finished during the session (to report on the main screen). */
+	loaded?: LoadResult;
+	/** A mistake of the person's found once the data arrived (a UsageError), to report as such. */
+	failure?: unknown;
+}
+
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
-export async function runInteractive(options: InteractiveOptions): Promise<number> {
+export async function runInteractive(options: InteractiveOptions): Promise<Outcome> {
 	const {stdout, stderr} = process;
 	const stdin = options.keys ?? process.stdin;
 	// A build without the patch works, at twice the cost a frame: say so before touching the terminal.
 	if (!inkPatched()) {
 		stderr.write(`timescope: ${INK_UNPATCHED}\n`);
-		return 1;
+		return {code: 1};
 	}
 	let code = 0;
 	let failure: unknown;
+	let loaded: LoadResult | undefined;
+	let mistake: unknown;
 	let instance: Instance | undefined;
 	let restored = false;
 	let suspended = false;
@@ -151,17 +154,27 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 	};
 	// Marks kept from earlier sessions; for data on standard input, this session's only.
 	const kept = options.path === undefined ? {marks: {items: []}} : await loadMarks(options.path);
+	const withMarks = (init: Init): Init => ({...init, marks: kept.marks, notice: kept.notice});
 	try {
 		stdout.write(enterModes({mouse: options.mouse}));
 		instance = render(
-			<App
-				init={{...options, marks: kept.marks, notice: kept.notice}}
+			<Session
+				opening={options.opening}
+				ready={options.ready && withMarks(options.ready)}
+				start={(data) => withMarks(options.start(data))}
+				fileLabel={options.fileLabel}
 				colour={options.colour}
 				// Web addresses as OSC 8 hyperlinks where the terminal shows them (FORCE_HYPERLINK=0 or 1 decides).
 				links={createSupportsHyperlinks(stdout)}
 				io={io}
 				onExit={(exitCode) => {
 					code = exitCode;
+				}}
+				onLoaded={(result) => {
+					loaded = result;
+				}}
+				onFailure={(error) => {
+					mistake = error;
 				}}
 			/>,
 			{stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60},
@@ -171,6 +184,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		failure ??= error;
 		code = 1;
 	} finally {
+		options.opening.close();
 		for (const signal of SIGNALS) process.off(signal, onSignal);
 		process.off('SIGTSTP', onStop);
 		process.off('SIGCONT', onContinue);
@@ -184,5 +198,5 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 		stderr.write(`timescope: internal error: ${sanitize(detail, {multiline: true})}\n`);
 		code = 1;
 	}
-	return code;
+	return {code, loaded, failure: mistake};
 }

@@ -81,7 +81,8 @@ describe('the module graph', () => {
 			[...modules].flatMap(([module, targets]) =>
 				from.test(module) ? targets.filter((target) => to.test(target)).map((t) => `${module} → ${t}`) : [],
 			);
-		expect(loads(/^(dataset|search|text|output|system)\//, /^(state|ui)\/|^(ink|react)$/)).toEqual([]);
+		expect(loads(/^(dataset|search|text|output|system|open)\//, /^(state|ui)\/|^(ink|react)$/)).toEqual([]);
+		expect(loads(/^(dataset|search)\//, /^open\//)).toEqual([]);
 		expect(loads(/^state\//, /^ui\/|^(ink|react)$/)).toEqual([]);
 	});
 

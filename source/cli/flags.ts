@@ -133,6 +133,12 @@ export const FLAGS = {
 		for: VIEW,
 	},
 	watch: {type: 'boolean', short: 'w', help: 'reload the explorer when FILE changes', for: ['explore']},
+	cache: {
+		type: 'boolean',
+		default: true,
+		help: 'neither read nor write the cache of opened files (~/.cache/timescope; see the README)',
+		for: VIEW,
+	},
 	mouse: {
 		type: 'boolean',
 		default: true,
@@ -220,7 +226,7 @@ export function valueName(spec: FlagSpec): string {
 	return spec.choices ? spec.choices.join('|') : (spec.value ?? 'VALUE');
 }
 
-/** A flag as it is typed: `--search`, and for a switch that is on by default, `--no-mouse`. */
+/** A flag as it is typed: `--search`, and for a switch that is on by default, `--no-cache`. */
 export function longFlag(name: string, spec: FlagSpec): string {
 	return `--${spec.type === 'boolean' && spec.default === true ? 'no-' : ''}${kebab(name)}`;
 }

@@ -58,6 +58,8 @@ export interface ReadOptions {
 	onSize?: (bytes: number) => void;
 	/** Progress of a streamed (NDJSON) file; `totalBytes` is its size (0 when unknown). */
 	onProgress?: (progress: NdjsonProgress & {totalBytes: number}) => void;
+	/** Every byte read, in order, as it is read: what the cache hashes is what was parsed. */
+	onBytes?: (bytes: Uint8Array) => void;
 }
 
 export async function loadDataset(path: string, options: ReadOptions = {}): Promise<LoadResult> {
@@ -77,7 +79,7 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
 		}
 		const early = notOneDocument(head, input.file);
 		if (early) return refuse(input.file, [early]);
-		const text = await readText(input);
+		const text = await readText(input, options.onBytes);
 		if (!text.ok) return refuse(input.file, [text.problem]);
 		return await parseDocument(text.text, input.file, options);
 	} finally {
@@ -89,12 +91,15 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
  * An NDJSON file is streamed, never read whole: that is what the format is for (archives past the
  * ~512 MB a JSON.parse can take). A pipe is cut off at MAX_STREAM_BYTES: it may never end.
  */
-async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Promise<DocumentResult> {
+async function streamNdjson(
+	input: Input,
+	{strict, onProgress, onBytes}: ReadOptions,
+): Promise<DocumentResult> {
 	const {loadNdjson} = await import('./ndjson.js');
 	const totalBytes = input.size ?? 0;
 	// ajv's compile (~60 ms) pays for itself from a few thousand items: an archive, or a pipe.
 	const big = input.size === undefined || input.size >= FAST_PATH_BYTES;
-	const result = await loadNdjson(chain(input.head, input.rest()), {
+	const result = await loadNdjson(chain(input.head, input.rest(), onBytes), {
 		file: input.file,
 		lenient: !strict,
 		quick: big ? (await import('./fast-validate.js')).passesFast : undefined,
@@ -106,9 +111,17 @@ async function streamNdjson(input: Input, {strict, onProgress}: ReadOptions): Pr
 		: refuse(input.file, result.problems, result.omitted);
 }
 
-async function* chain(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+async function* chain(
+	head: Buffer,
+	rest: AsyncIterable<Buffer>,
+	onBytes?: (bytes: Uint8Array) => void,
+): AsyncIterable<Buffer> {
+	onBytes?.(head);
 	yield head;
-	yield* rest;
+	for await (const chunk of rest) {
+		onBytes?.(chunk);
+		yield chunk;
+	}
 }
 
 const NDJSON = TIMESCOPE_NDJSON;

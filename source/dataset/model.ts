@@ -1,8 +1,9 @@
-import {type Reference, sortByDate} from './dates.js';
-import {anchorInstant, type EdtfDate, isBound, parseEdtf} from './edtf.js';
+import {buildColumns} from './columns.js';
+import type {Reference} from './dates.js';
+import type {EdtfDate} from './edtf.js';
+import {openColumns} from './records.js';
 import type {
 	ActorDoc,
-	ActorLinkDoc,
 	EraDoc,
 	EventDoc,
 	PlaceDoc,
@@ -14,8 +15,9 @@ import type {
 
 /**
  * The loaded dataset as the rest of timescope sees it: dates parsed, references resolved, events in
- * timeline order, each event holding its quotes. Built once from a validated document; nothing here
- * copies a dataset string, so the model costs pointers, not text.
+ * timeline order, each event holding its quotes. Built once from a validated document into columns
+ * (columns.ts) that records read (records.ts): the parsed document is not kept, and `doc` gives back
+ * each item's document, the same keys in the same order, when asked.
  */
 
 export type Actor = ActorDoc;
@@ -80,6 +82,11 @@ export interface Dataset {
 	readonly eventsById: ReadonlyMap<string, TimelineEvent>;
 }
 
+/** The model of a document that passed schema and reference checks. */
+export function buildDataset(doc: TimescopeDocument): Dataset {
+	return openColumns(buildColumns(doc));
+}
+
 /**
  * The event with this id as a person typed it: a terminal may send Hangul or accents composed (NFC)
  * or decomposed (NFD), whichever way the file stores them.
@@ -91,146 +98,8 @@ export function findEvent(dataset: Dataset, typed: string): TimelineEvent | unde
 	);
 }
 
-/** Dates in a validated document always parse; this turns the result type into the value. */
-export function mustParseEdtf(text: string): EdtfDate {
-	const result = parseEdtf(text);
-	if (!result.ok) throw new Error(`invalid EDTF date "${text}" in a validated document: ${result.message}`);
-	return result.date;
-}
-
-function byId<T extends {id: string}>(items: readonly T[] | undefined): Map<string, T> {
-	return new Map((items ?? []).map((item) => [item.id, item]));
-}
-
-// Shared by every event or quote without such references: an archive has hundreds of thousands.
-const NONE: readonly never[] = Object.freeze([]);
-const NO_QUALIFIERS: ReadonlyMap<string, string> = new Map();
-
-function linkId(link: ActorLinkDoc): string {
-	return typeof link === 'string' ? link : link.id;
-}
-
-function qualifiersOf(links: readonly ActorLinkDoc[] | undefined): ReadonlyMap<string, string> {
-	let qualifiers: Map<string, string> | undefined;
-	for (const link of links ?? []) {
-		if (typeof link === 'string' || link.qualifier === undefined) continue;
-		qualifiers ??= new Map();
-		qualifiers.set(link.id, link.qualifier);
-	}
-	return qualifiers ?? NO_QUALIFIERS;
-}
-
 /** An event's actor as the source words it: `CIA (reported)`. */
 export function actorLabel(event: TimelineEvent, actor: Actor): string {
 	const qualifier = event.actorQualifiers.get(actor.id);
 	return qualifier === undefined ? actor.name : `${actor.name} (${qualifier})`;
-}
-
-function resolve<T>(ids: readonly string[] | undefined, table: ReadonlyMap<string, T>): readonly T[] {
-	if (ids === undefined || ids.length === 0) return NONE;
-	const out: T[] = [];
-	for (const key of ids ?? []) {
-		const item = table.get(key);
-		if (item !== undefined) out.push(item);
-	}
-	return out;
-}
-
-/** Build the model from a document that passed schema and reference checks. */
-export function buildDataset(doc: TimescopeDocument): Dataset {
-	const actors = byId(doc.actors);
-	const places = byId(doc.places);
-	const sources = byId(doc.sources);
-
-	interface MutableEvent extends Omit<TimelineEvent, 'index' | 'quotes'> {
-		index: number;
-		quotes: Quote[];
-	}
-	const events: MutableEvent[] = sortByDate(
-		doc.events.map((event) => ({
-			index: 0,
-			id: event.id,
-			date: mustParseEdtf(event.date),
-			title: event.title,
-			dateText: event.dateText,
-			summary: event.summary,
-			actors: resolve(event.actors?.map(linkId), actors),
-			actorQualifiers: qualifiersOf(event.actors),
-			places: resolve(event.places, places),
-			tags: event.tags ?? NONE,
-			sources: resolve(event.sources, sources),
-			quotes: [],
-			doc: event,
-		})),
-	);
-	events.forEach((event, index) => {
-		event.index = index;
-	});
-	const eventsById = new Map<string, MutableEvent>(events.map((event) => [event.id, event]));
-
-	const quotes: Quote[] = (doc.quotes ?? []).map((quote, index) => {
-		const speaker = actors.get(quote.speaker) ?? {id: quote.speaker, name: quote.speaker};
-		const linked = resolve(quote.events, eventsById);
-		const model: Quote = {
-			index,
-			id: quote.id,
-			text: quote.text,
-			speaker,
-			kind: quote.kind,
-			said: quote.said === undefined ? undefined : mustParseEdtf(quote.said),
-			context: quote.context,
-			events: linked,
-			source: quote.source === undefined ? undefined : sources.get(quote.source),
-			original: quote.original,
-			language: quote.language,
-			doc: quote,
-		};
-		for (const event of linked) event.quotes.push(model);
-		return model;
-	});
-	for (const event of events) {
-		if (event.quotes.length > 1) event.quotes.sort(compareQuotes);
-	}
-
-	const eras: Era[] = sortByDate(
-		(doc.eras ?? []).map((era) => ({
-			id: era.id,
-			date: mustParseEdtf(era.date),
-			title: era.title,
-			doc: era,
-		})),
-	);
-
-	const referenceDate = doc.referenceDate === undefined ? undefined : mustParseEdtf(doc.referenceDate);
-	return {
-		doc,
-		title: doc.title,
-		summary: doc.summary,
-		referenceDate,
-		reference: referenceDate && {date: referenceDate, publication: isPublished(referenceDate, doc.sources)},
-		events,
-		quotes,
-		eras,
-		actors,
-		places,
-		sources,
-		eventsById,
-	};
-}
-
-/** Whether a date is the publication date of one of the sources (an article's date). */
-function isPublished(date: EdtfDate, sources: readonly SourceDoc[] | undefined): boolean {
-	return (sources ?? []).some((source) => {
-		if (!source.published) return false;
-		const parsed = parseEdtf(source.published);
-		return parsed.ok && parsed.date.min === date.min && parsed.date.max === date.max;
-	});
-}
-
-// Words with a date first, in the order said; words given no date or only a bound after them.
-function compareQuotes(a: Quote, b: Quote): number {
-	const when = (quote: Quote) =>
-		quote.said === undefined || isBound(quote.said) ? Number.POSITIVE_INFINITY : anchorInstant(quote.said);
-	const said = when(a) - when(b);
-	return Number.isNaN(said) || said === 0 ? a.index - b.index : said;
 }

@@ -341,10 +341,10 @@ export type TextResult = {ok: true; text: string; file: string} | {ok: false; pr
 
 /**
  * The whole input as one text, for JSON and CSV: read into one buffer (a regular file's size is known)
- * and decoded once. Anything over MAX_TEXT_BYTES is refused before it is read, or as soon as a pipe
- * passes it, with the way out: NDJSON.
+ * and decoded once (`onBytes` sees the bytes first). Anything over MAX_TEXT_BYTES is refused before it
+ * is read, or as soon as a pipe passes it, with the way out: NDJSON.
  */
-export async function readText(input: Input): Promise<TextResult> {
+export async function readText(input: Input, onBytes?: (bytes: Uint8Array) => void): Promise<TextResult> {
 	const {file} = input;
 	const tooLarge = (bytes: number | undefined): TextResult => ({
 		ok: false,
@@ -381,6 +381,7 @@ export async function readText(input: Input): Promise<TextResult> {
 		}
 		bytes = Buffer.concat(pieces, length);
 	}
+	onBytes?.(bytes);
 	const decoded = decode(bytes, file);
 	if (!decoded.ok) return decoded;
 	if (decoded.text.trim() === '') {

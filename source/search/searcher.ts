@@ -90,6 +90,8 @@ export interface LoadOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Stop building (the promise rejects with the signal's reason). */
 	signal?: AbortSignal;
+	/** Called with the index once built (to keep it: the cache stores it). */
+	onIndex?: (index: SearchIndex) => void;
 }
 
 const NONE: Readonly<Record<Kind, number>> = {event: 0, quote: 0, era: 0};
@@ -103,7 +105,8 @@ interface Last {
 	evaluation: Evaluation;
 }
 
-function makeSearcher(index: SearchIndex): Searcher {
+/** A searcher over an index built before (restored from a snapshot, say). */
+export function makeSearcher(index: SearchIndex): Searcher {
 	const pool = new Pool();
 	const cache = new ScanCache(index);
 	const collections: Record<Kind, Collection> = {event: index.events, quote: index.quotes, era: index.eras};
@@ -394,7 +397,7 @@ export function createSearcher(dataset: Dataset): Searcher {
  * draws its first frame and keeps reading keys while this runs.
  */
 export async function loadSearcher(dataset: Dataset, options: LoadOptions = {}): Promise<Searcher> {
-	const {onProgress, signal} = options;
+	const {onProgress, signal, onIndex} = options;
 	const total = recordCount(dataset);
 	let done = 0;
 	const build = buildIndex(dataset);
@@ -409,5 +412,6 @@ export async function loadSearcher(dataset: Dataset, options: LoadOptions = {}):
 	const index = await runSliced(progress, {signal, onSlice: () => onProgress?.(done, total)});
 	if (!index) throw signal?.reason ?? new Error('aborted');
 	onProgress?.(total, total);
+	onIndex?.(index);
 	return makeSearcher(index);
 }

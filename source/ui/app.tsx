@@ -52,11 +52,16 @@ export interface AppProps {
 	readonly links?: boolean;
 	readonly io?: Partial<Io>;
 	readonly onExit?: (code: number) => void;
+	/**
+	 * Called once the first frame is drawn (the cache is written then, off the critical path). A
+	 * result it resolves with replaces the data: the file was not what the cache held.
+	 */
+	readonly onDrawn?: () => Promise<LoadResult | undefined>;
 }
 
 const FALLBACK: Size = {columns: 100, rows: 30};
 
-export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) {
+export function App({init, size, colour, links, io: givenIo, onExit, onDrawn}: AppProps) {
 	const {stdout} = useStdout();
 	// The first io is kept: effects must not run again because a parent passed a new object.
 	const io = useRef(withStrictness(givenIo ?? {}, init.strict ?? false)).current;
@@ -71,6 +76,7 @@ export function App({init, size, colour, links, io: givenIo, onExit}: AppProps) 
 	useSearch(state, searcher, dispatch);
 	useEffects(state.effect, dispatch, io, stdout);
 	useWatch(init.watch ? init.path : undefined, dispatch, io);
+	useDrawn(onDrawn, dispatch);
 	useMarksStore(state.marks, dispatch, io);
 	useEffect(() => {
 		if (state.exit === undefined) return;
@@ -117,7 +123,7 @@ export const ESC_TIMEOUT_MS = 50;
  * this reader's job, never the reducer's: an unfinished escape sequence is held ESC_TIMEOUT_MS for the
  * bytes that finish it (`state/keys.ts`), and a paste whose end never comes ends after PASTE_WAIT_MS.
  */
-function useKeys(dispatch: (action: Action) => void): void {
+export function useKeys(dispatch: (action: Action) => void): void {
 	const {internal_eventEmitter: events, setRawMode, isRawModeSupported} = useStdin();
 	// Not part of Ink's documented API (upstream has dropped it from its types): an upgrade must fail here,
 	// loudly, not leave an explorer that reads no keys.
@@ -305,6 +311,24 @@ function useWatch(path: string | undefined, dispatch: (action: Action) => void, 
 		);
 		return () => watcher.close();
 	}, [path, dispatch, io]);
+}
+
+function useDrawn(onDrawn: AppProps['onDrawn'], dispatch: (action: Action) => void): void {
+	// The first callback given is the one: the first frame happens once.
+	const first = useRef(onDrawn).current;
+	useEffect(() => {
+		if (!first) return;
+		let live = true;
+		first().then(
+			(result) => {
+				if (live && result) dispatch({type: 'loaded', result, cause: 'watch'});
+			},
+			() => {},
+		);
+		return () => {
+			live = false;
+		};
+	}, [first, dispatch]);
 }
 
 /**

@@ -5,14 +5,22 @@ import {toSafeJson} from '../../output/json.js';
 import {renderListing} from '../../output/listing.js';
 import {renderSearchListing, searchJson} from '../../output/search-output.js';
 import {styleFor} from '../../output/style.js';
-import {createSearcher, SCOPE_KINDS} from '../../search/searcher.js';
+import {SCOPE_KINDS, type Searcher} from '../../search/searcher.js';
 import {colourWanted} from '../../text/colour.js';
 import type {Flags} from '../flags.js';
 import {UsageError} from '../usage-error.js';
 import {write} from '../write.js';
 
-/** Print mode: the listing, the JSON document, or search results, of what the filters keep. */
-export async function print(dataset: Dataset, filters: Filters, flags: Flags): Promise<number> {
+/**
+ * Print mode: the listing, the JSON document, or search results, of what the filters keep. The
+ * searcher comes from the caller: a cached open brings its index along.
+ */
+export async function print(
+	dataset: Dataset,
+	filters: Filters,
+	flags: Flags,
+	searcher: () => Promise<Searcher>,
+): Promise<number> {
 	let selection = select(dataset, filters);
 	if (flags.event !== undefined) {
 		const event = findEvent(dataset, flags.event);
@@ -24,7 +32,7 @@ export async function print(dataset: Dataset, filters: Filters, flags: Flags): P
 	const width = flags.width ?? outputWidth();
 	if (flags.search !== undefined) {
 		const kinds = SCOPE_KINDS[flags.kind];
-		const result = createSearcher(dataset).search(flags.search, {
+		const result = (await searcher()).search(flags.search, {
 			within: selection,
 			limit: flags.limit === 0 ? undefined : flags.limit,
 			kinds,

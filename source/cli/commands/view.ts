@@ -1,7 +1,8 @@
 import type {ReadStream} from 'node:tty';
 import {BUNDLED} from '../../bundled.js';
-import {loadDataset} from '../../dataset/load.js';
+import type {LoadResult} from '../../dataset/load.js';
 import {findEvent} from '../../dataset/model.js';
+import {type Opening, openDataset, openLoaded} from '../../open/open.js';
 import {progressBar} from '../../output/progress.js';
 import {QUERY_LIMIT} from '../../search/query.js';
 import {openTerminalInput} from '../../system/tty.js';
@@ -30,44 +31,71 @@ export async function view(invocation: Invocation): Promise<number> {
 		);
 	}
 	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
+	const explore = command !== 'print';
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
-	const loaded = article
-		? await (await import('./extract.js')).loadArticle(file, flags.date)
-		: await loadDataset(file, {
+	const opening: Opening = article
+		? openLoaded(await (await import('./extract.js')).loadArticle(file, flags.date))
+		: await openDataset(file, {
 				strict: flags.strict,
+				cache: flags.cache,
+				// Print mode has no screen to show while a worker loads, nor a first frame to write the cache after.
+				workerFrom: explore ? undefined : Number.POSITIVE_INFINITY,
+				writeCache: explore,
 				onSize: progress.onSize,
 				onProgress: progress.onProgress,
 			});
 	progress.done();
-	if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
-	const {dataset} = loaded;
-	const filters = readFilters(dataset, flags);
-	const keys = command === 'explore' ? keyboard() : undefined;
-	if (command === 'print' || keys === 'none') {
-		const code = await print(dataset, filters, flags);
-		const opened = reportOpened(loaded);
-		return code === 0 ? opened : code;
-	}
-	// Ink and React load only here: print, JSON and validate start fast.
-	const {runInteractive} = await import('../../interactive.js');
-	const code = await runInteractive({
-		dataset,
+	const {ready} = opening;
+	if (ready && !ready.ok) return reportProblems(ready.problems, ready.omitted);
+	const start = (loaded: LoadResult & {ok: true}) => ({
+		dataset: loaded.dataset,
 		fileLabel: loaded.file,
 		path: file === '-' ? undefined : file,
 		watch: flags.watch,
-		filters,
+		filters: readFilters(loaded.dataset, flags),
 		search: flags.search,
 		scope: flags.kind,
-		eventId: flags.event === undefined ? undefined : (findEvent(dataset, flags.event)?.id ?? flags.event),
+		eventId:
+			flags.event === undefined ? undefined : (findEvent(loaded.dataset, flags.event)?.id ?? flags.event),
 		problems: {problems: loaded.problems, omitted: loaded.omitted, skipped: loaded.skipped},
 		strict: flags.strict,
+	});
+	// Filters are read before the terminal is taken when the data is there: a bad one is said plainly.
+	const init = ready ? start(ready) : undefined;
+	const keys = explore ? keyboard() : undefined;
+	if (!explore || keys === 'none') {
+		try {
+			const loaded = ready ?? (await opening.result);
+			if (!loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
+			const filters = init?.filters ?? readFilters(loaded.dataset, flags);
+			const code = await print(loaded.dataset, filters, flags, () =>
+				opening.loadSearcher(loaded.dataset, {}),
+			);
+			const opened = reportOpened(loaded);
+			return code === 0 ? opened : code;
+		} finally {
+			// A worker still building the index would keep the process alive.
+			opening.close();
+		}
+	}
+	// Ink and React load only here: print, JSON and validate start fast.
+	const {runInteractive} = await import('../../interactive.js');
+	const outcome = await runInteractive({
+		opening,
+		ready: init,
+		start,
+		fileLabel: file === BUNDLED ? 'bundled dataset' : file,
+		path: file === '-' ? undefined : file,
 		colour: colourWanted(flags.color, process.env, process.stdout),
 		mouse: flags.mouse,
 		keys: keys === 'stdin' ? undefined : keys,
 	});
+	if (outcome.failure !== undefined) throw outcome.failure;
+	const loaded = ready ?? outcome.loaded;
+	if (loaded && !loaded.ok) return reportProblems(loaded.problems, loaded.omitted);
 	// What was left out stays on the main screen once the explorer's is gone.
-	reportOpened(loaded);
-	return code;
+	if (loaded) reportOpened(loaded);
+	return outcome.code;
 }
 
 /**

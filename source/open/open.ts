@@ -1,0 +1,342 @@
+import {Worker} from 'node:worker_threads';
+import {packColumns, unpackColumns} from '../dataset/column-pack.js';
+import {type LoadResult, loadDataset, type Opened, type ReadOptions} from '../dataset/load.js';
+import type {Dataset} from '../dataset/model.js';
+import {packToBuffer, unpack} from '../dataset/pack.js';
+import {columnsOf, openColumns} from '../dataset/records.js';
+import type {SearchIndex} from '../search/index.js';
+import {type LoadOptions, loadSearcher, makeSearcher, type Searcher} from '../search/searcher.js';
+import {restoreIndex, snapshotIndex} from '../search/snapshot.js';
+import {
+	type CacheEntry,
+	type CacheSettings,
+	cacheSettings,
+	dropEntry,
+	type LoadReport,
+	readEntry,
+	writeEntry,
+} from './cache.js';
+import {contentHash, contentHasher, type FileIdentity, identify, sameIdentity} from './identity.js';
+import type {FromWorker, LoadProgress, ToWorker} from './worker-messages.js';
+
+/**
+ * Opening a dataset file for the explorer, as fast as it can be had: from the cache (cache.ts) when
+ * the file is as it was last time; else read in a worker thread (load-worker.ts) while the explorer
+ * shows its loading screen, for a file big enough to take a while; else here, at once. Whatever the
+ * way, the result is the one `loadDataset` gives (problems and all), and once the explorer has drawn
+ * it (`drawn`), the cache is written and a cached open's content is checked, off the critical path.
+ */
+
+export type {LoadProgress} from './worker-messages.js';
+
+export interface OpenOptions {
+	readonly strict?: boolean;
+	/** Read and write the cache (false: --no-cache). */
+	readonly cache?: boolean;
+	readonly settings?: CacheSettings;
+	/** Files from this size load in a worker thread (default 8 MB); Infinity loads every file here. */
+	readonly workerFrom?: number;
+	/** Write the cache once the data is drawn (print mode reads it but has no frame to wait for). */
+	readonly writeCache?: boolean;
+	/** Progress of a file loaded here (not in the worker), as `loadDataset` reports it. */
+	readonly onSize?: ReadOptions['onSize'];
+	readonly onProgress?: ReadOptions['onProgress'];
+}
+
+export interface Opening {
+	/** The result, when it was there at once (a cached open, a small file): no loading screen needed. */
+	readonly ready?: LoadResult;
+	readonly result: Promise<LoadResult>;
+	/** Whether the result came from the cache. */
+	readonly cached: boolean;
+	onProgress(listener: (progress: LoadProgress) => void): void;
+	/** The searcher for a dataset: the index that came with this one (cache, worker), else built. */
+	loadSearcher(dataset: Dataset, options: LoadOptions): Promise<Searcher>;
+	/**
+	 * The explorer has drawn the data: write the cache, check a cached open against the file. Resolves
+	 * with a fresh result if the file turned out not to be what the cache held.
+	 */
+	drawn(): Promise<LoadResult | undefined>;
+	/** Stop the worker and any background work (the explorer is closing). */
+	close(): void;
+}
+
+const WORKER_FROM = 8_000_000;
+
+export async function openDataset(path: string, options: OpenOptions = {}): Promise<Opening> {
+	const {strict = false} = options;
+	const settings = options.settings ?? cacheSettings();
+	const useCache = options.cache !== false && path !== '-';
+	const identity = useCache ? await identify(path) : undefined;
+	const cacheable = identity !== undefined && identity.size >= settings.minBytes;
+	if (cacheable) {
+		const entry = await readEntry(settings, identity);
+		const hit = entry && !(strict && refusesStrictly(entry.report)) ? fromEntry(entry) : undefined;
+		if (hit) return cachedOpening(path, identity, entry as CacheEntry, hit, settings, options);
+		await entry?.close();
+	}
+	const size = identity?.size ?? 0;
+	const writeTo = cacheable && options.writeCache !== false ? settings : undefined;
+	if (size >= (options.workerFrom ?? WORKER_FROM)) return workerOpening(path, strict, writeTo);
+	return localOpening(path, options, writeTo);
+}
+
+/** An opening of what is loaded already (an article's draft): nothing cached, the index built. */
+export function openLoaded(result: LoadResult): Opening {
+	return {
+		ready: result,
+		result: Promise.resolve(result),
+		cached: false,
+		onProgress: () => {},
+		loadSearcher: loadSearcher,
+		drawn: async () => undefined,
+		close: () => {},
+	};
+}
+
+/** Strict opening refuses a file for any problem that is not a note. */
+function refusesStrictly(report: LoadReport): boolean {
+	return report.problems.some((problem) => problem.severity !== 'note');
+}
+
+function fromEntry(entry: CacheEntry): (Opened & {ok: true; dataset: Dataset}) | undefined {
+	try {
+		const dataset = openColumns(unpackColumns(unpack(entry.model)));
+		return {ok: true, dataset, ...entry.report};
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The index a cache entry or the worker brought, for its own dataset only; built for any other, or
+ * when the snapshot is missing or damaged (then `onBuilt` gets the new index, to cache it).
+ */
+function searcherSource(
+	dataset: Dataset | undefined,
+	index: () => Promise<Uint8Array | undefined>,
+	onBuilt?: (index: SearchIndex) => void,
+) {
+	return async (wanted: Dataset, options: LoadOptions): Promise<Searcher> => {
+		if (wanted !== dataset) return loadSearcher(wanted, options);
+		const bytes = await index();
+		// After the frame that asked for it is out and the keys pressed meanwhile are read.
+		await new Promise((resolve) => setImmediate(resolve));
+		if (bytes) {
+			try {
+				const searcher = makeSearcher(restoreIndex(unpack(bytes), wanted));
+				options.onProgress?.(wanted.quotes.length, wanted.quotes.length);
+				return searcher;
+			} catch {
+				// A damaged snapshot: built again below, as if there were none.
+			}
+		}
+		return loadSearcher(wanted, {...options, onIndex: onBuilt});
+	};
+}
+
+function cachedOpening(
+	path: string,
+	identity: FileIdentity,
+	entry: CacheEntry,
+	ready: LoadResult,
+	settings: CacheSettings,
+	options: OpenOptions,
+): Opening {
+	const controller = new AbortController();
+	const dataset = ready.ok ? ready.dataset : undefined;
+	// Settles with the index built anew when the entry's was damaged, with undefined when it was fine.
+	let settled: (index: SearchIndex | undefined) => void = () => {};
+	const indexed = new Promise<SearchIndex | undefined>((resolve) => {
+		settled = resolve;
+	});
+	const source = searcherSource(dataset, () => entry.readIndex(), settled);
+	return {
+		ready,
+		result: Promise.resolve(ready),
+		cached: true,
+		onProgress: () => {},
+		async loadSearcher(wanted, loadOptions) {
+			const searcher = await source(wanted, loadOptions);
+			if (wanted === dataset) settled(undefined);
+			return searcher;
+		},
+		async drawn() {
+			const hash = await contentHash(identity.path, controller.signal);
+			if (hash === undefined || controller.signal.aborted) return undefined;
+			if (hash === entry.contentHash) {
+				// The entry's index was damaged and built again: the entry is written whole again.
+				const rebuilt = await indexed;
+				if (rebuilt && dataset && !controller.signal.aborted) {
+					await writeEntry(settings, {
+						source: identity,
+						contentHash: entry.contentHash,
+						report: entry.report,
+						model: entry.model,
+						index: indexPack(rebuilt, dataset),
+					});
+				}
+				return undefined;
+			}
+			// Same identity, other content: the entry is wrong for this file. Read the file itself.
+			await dropEntry(settings, identity);
+			const fresh = await openDataset(path, {...options, settings});
+			return fresh.result;
+		},
+		close: () => {
+			controller.abort();
+			settled(undefined);
+			void entry.close();
+		},
+	};
+}
+
+function localOpening(
+	path: string,
+	options: OpenOptions,
+	settings: CacheSettings | undefined,
+): Promise<Opening> {
+	return (async () => {
+		const before = settings ? await identify(path) : undefined;
+		const hasher = contentHasher();
+		const ready = await loadDataset(path, {
+			strict: options.strict,
+			onSize: options.onSize,
+			onProgress: options.onProgress,
+			onBytes: settings && ((bytes) => hasher.update(bytes)),
+		});
+		const after = before ? await identify(path) : undefined;
+		const source = before && after && sameIdentity(before, after) ? before : undefined;
+		let index: SearchIndex | undefined;
+		let indexed: () => void = () => {};
+		const built = new Promise<void>((resolve) => {
+			indexed = resolve;
+		});
+		const dataset = ready.ok ? ready.dataset : undefined;
+		return {
+			ready,
+			result: Promise.resolve(ready),
+			cached: false,
+			onProgress: () => {},
+			loadSearcher: (wanted, options) =>
+				loadSearcher(wanted, {
+					...options,
+					onIndex: (built) => {
+						if (wanted !== dataset) return;
+						index = built;
+						indexed();
+					},
+				}),
+			async drawn() {
+				if (!settings || !source || !ready.ok) return undefined;
+				await built;
+				if (!index) return undefined;
+				const {dataset: _, ok: __, ...report} = ready;
+				await writeEntry(settings, {
+					source,
+					contentHash: hasher.digest(),
+					report,
+					model: new Uint8Array(packToBuffer(packColumns(columnsOf(ready.dataset)))),
+					index: indexPack(index, ready.dataset),
+				});
+				return undefined;
+			},
+			close: () => indexed(),
+		};
+	})();
+}
+
+function workerOpening(path: string, strict: boolean, settings: CacheSettings | undefined): Promise<Opening> {
+	const listeners = new Set<(progress: LoadProgress) => void>();
+	let model: Extract<FromWorker, {type: 'model'}> | undefined;
+	let dataset: Dataset | undefined;
+	let settle: (result: LoadResult) => void = () => {};
+	const result = new Promise<LoadResult>((resolve) => {
+		settle = resolve;
+	});
+	let gotIndex: (bytes: Uint8Array | undefined) => void = () => {};
+	const index = new Promise<Uint8Array | undefined>((resolve) => {
+		gotIndex = resolve;
+	});
+	const worker = startWorker({path, strict});
+	const fail = (message: string) => {
+		settle({
+			ok: false,
+			file: path,
+			problems: [{file: path, code: 'unreadable', params: {}, message: `could not be loaded: ${message}`}],
+			omitted: 0,
+		});
+		gotIndex(undefined);
+	};
+	worker.on('message', (message: FromWorker) => {
+		switch (message.type) {
+			case 'progress':
+				for (const listener of listeners) listener(message);
+				break;
+			case 'refused':
+				settle({ok: false, file: message.file, problems: message.problems, omitted: message.omitted});
+				gotIndex(undefined);
+				break;
+			case 'model':
+				model = message;
+				try {
+					dataset = openColumns(unpackColumns(unpack(new Uint8Array(message.model), {verify: false})));
+					settle({ok: true, dataset, ...message.report});
+				} catch (error) {
+					fail(error instanceof Error ? error.message : String(error));
+				}
+				break;
+			case 'index':
+				gotIndex(new Uint8Array(message.index));
+				break;
+			case 'failed':
+				fail(message.message);
+		}
+	});
+	worker.on('error', (error) => fail(error.message));
+	worker.on('exit', () => gotIndex(undefined));
+	return Promise.resolve({
+		result,
+		cached: false,
+		onProgress: (listener) => {
+			listeners.add(listener);
+		},
+		loadSearcher: (wanted, options) => searcherSource(dataset, () => index)(wanted, options),
+		async drawn() {
+			const bytes = await index;
+			if (!settings || !model?.source || !bytes) return undefined;
+			await writeEntry(settings, {
+				source: model.source,
+				contentHash: model.contentHash,
+				report: model.report,
+				model: new Uint8Array(model.model),
+				index: bytes,
+			});
+			return undefined;
+		},
+		close: () => {
+			void worker.terminate();
+			gotIndex(undefined);
+		},
+	});
+}
+
+function indexPack(index: SearchIndex, dataset: Dataset): Uint8Array {
+	return new Uint8Array(packToBuffer(snapshotIndex(index, dataset)));
+}
+
+/**
+ * The worker's module: beside the bundle when built. Run from the sources (tests, the bench), the
+ * TypeScript one, through tsx registered in the worker itself: on Node 20 the ESM hooks of
+ * `--import tsx` do not reach a worker, and inherited they stop it from loading at all.
+ */
+function startWorker(request: ToWorker): Worker {
+	const here = import.meta.url;
+	if (!here.endsWith('.ts')) return new Worker(new URL('./load-worker.js', here), {workerData: request});
+	const module = JSON.stringify(new URL('./load-worker.ts', here).href);
+	return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${module}); });`, {
+		eval: true,
+		workerData: request,
+		execArgv: [],
+	});
+}
