@@ -18,6 +18,8 @@ export interface ActorEntry {
 	forms: Set<string>;
 	description?: string;
 	gender?: Gender;
+	/** The gender is only a guess from the first name: the text may still say otherwise. */
+	genderGuessed?: boolean;
 	/** Unnamed speakers only: the article they were described in. */
 	article?: number;
 }
@@ -37,7 +39,10 @@ export class ActorRegistry {
 	/** Most recently mentioned last: breaks ties between people who share a surname. */
 	private recent: ActorEntry[] = [];
 
-	person(name: string, details: {description?: string; gender?: Gender} = {}): ActorEntry {
+	person(
+		name: string,
+		details: {description?: string; gender?: Gender; genderGuessed?: boolean} = {},
+	): ActorEntry {
 		const tokens = words(name);
 		const surname = tokens.at(-1) ?? '';
 		const candidates = this.entries.filter((entry) => {
@@ -60,7 +65,10 @@ export class ActorRegistry {
 			if (tokens.length > words(entry.name).length) entry.name = name;
 		}
 		if (details.description && !entry.description) entry.description = details.description;
-		if (details.gender && !entry.gender) entry.gender = details.gender;
+		if (details.gender && (!entry.gender || (entry.genderGuessed && !details.genderGuessed))) {
+			entry.gender = details.gender;
+			entry.genderGuessed = details.genderGuessed;
+		}
 		this.touch(entry);
 		return entry;
 	}

@@ -64,11 +64,12 @@ export function parseArticle(raw: string, file: string, options: ArticleOptions 
 }
 
 /**
- * A wire dateline ("TAIPEI, July 13 (Reuters) –", "WASHINGTON (AP) —", "(TRENTON, N.J.) --") says where
+ * A wire dateline ("TAIPEI, July 13 (Reuters) –", "WASHINGTON (AP) —", "(TRENTON, N.J.) --",
+ * "OTTAWA — ", "ISLAMABAD - ") says where
  * the story was filed; it is not part of the first sentence, whose subject it would otherwise become.
  */
 const DATELINE =
-	/^(?:[\p{Lu}][\p{Lu}\p{M} .'’/-]+(?:,\s*[\p{Lu}][\p{L}.]*\.?)?,?\s+)?(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\((?:[^()]{2,40})\)\s*[-–—]+\s*|^(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}\s+)\((?:[^()]{2,40})\)\s*[-–—]+\s*|^\p{Lu}{2,}[\p{Lu} ,.'’/-]*\((?:[^()]{2,40})\)\s*[-–—]*\s*|^\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*:\s+/u;
+	/^(?:[\p{Lu}][\p{Lu}\p{M} .'’/-]+(?:,\s*[\p{Lu}][\p{L}.]*\.?)?,?\s+)?(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\((?:[^()]{2,40})\)\s*[-–—]+\s*|^(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}\s+)\((?:[^()]{2,40})\)\s*[-–—]+\s*|^\p{Lu}{2,}[\p{Lu} ,.'’/-]*\((?:[^()]{2,40})\)\s*[-–—]*\s*|^\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*:\s+|^\p{Lu}{3,}(?:[ .'’-]+\p{Lu}{2,}\.?)*(?:,\s*\p{Lu}[\p{L}.]*\.?)*\s+(?:[—–]|-{1,2})\s+/u;
 
 function withoutDateline(paragraph: string): string {
 	const match = DATELINE.exec(paragraph);

@@ -20,7 +20,7 @@ export interface DatedSentence {
 }
 
 const FUTURE =
-	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b|\bwould\s+(?!have\b)\p{L}+|\buntil\s+(?:\p{Lu}|on\b)|['’]ll\b|\bahead\s+of\b/iu;
+	/\b(?:will|shall|is|are)\s+(?:due|set|scheduled|expected|planning|going)\s+to\b|\bwill\b|\bplans?\s+to\b|\bupcoming\b|\b(?:scheduled|slated|planned|due)\b|\bset\s+(?:the\s+date\s+)?for\b|\b(?:forecast|predicted|expected)\s+for\b|\bwould\s+(?!have\b)\p{L}+|\buntil\s+(?:\p{Lu}|on\b)|['’]ll\b|\bahead\s+of\b/iu;
 const LEADING =
 	/^(?:and|but|or|as|while|even as|even though|though|although|after|before|when|since|because|that|which|who|where|then|also|so|with|amid|including)\s+/iu;
 
@@ -36,9 +36,7 @@ export function findDatedSentences(
 		const text = blankQuotations(sentence, paragraphs, quotations);
 		for (const phrase of findDatePhrases(text, published)) {
 			const clause = clauseAround(text, phrase);
-			// "said on Thursday that it would recall": only words before the phrase make it future.
-			const at = clause.indexOf(phrase.text);
-			const future = FUTURE.test(clause.slice(0, at < 0 ? clause.length : at + phrase.text.length));
+			const future = isFuture(text, clause, phrase);
 			const title = nounPhraseTitle(text, phrase) ?? titleFrom(text, clause, phrase);
 			const antecedent = phrase.kind === 'same' ? dated.at(-1) : undefined;
 			if (phrase.kind === 'same' && !antecedent) continue;
@@ -64,6 +62,21 @@ export function findDatedSentences(
 		}
 	}
 	return dated;
+}
+
+/**
+ * "said on Thursday that it would recall": only words before the phrase make it future. A phrase
+ * that opens its sentence is dated by the verb that follows ("In December the Government will
+ * unveil…"), up to a clause of its own ("On Monday he said that it would…").
+ */
+function isFuture(text: string, clause: string, phrase: DatePhrase): boolean {
+	const at = clause.indexOf(phrase.text);
+	if (FUTURE.test(clause.slice(0, at < 0 ? clause.length : at + phrase.text.length))) return true;
+	if (text.slice(0, phrase.index).trim() !== '') return false;
+	const main = text
+		.slice(phrase.index + phrase.text.length)
+		.split(/\b(?:that|which|who|because|after|before)\b|[;—–]/u)[0];
+	return FUTURE.test(main ?? '');
 }
 
 /**

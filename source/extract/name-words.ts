@@ -71,7 +71,8 @@ export const GROUPS = words(`
 	investigators prosecutors lawyers sources diplomats observers activists protesters organisers organizers
 	scientists researchers economists medics paramedics rescuers troops soldiers villagers neighbours
 	neighbors relatives family friends colleagues others many some both campaigners parents students
-	teachers workers staff employees officials' people locals survivors families
+	teachers workers staff employees officials' people locals survivors families mps meps msps
+	councillors councilors lawmakers legislators senators ministers
 `);
 
 /** Parts of a name that are written in lower case: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */

@@ -36,6 +36,11 @@ export interface Quotation {
 
 const DOUBLE_OPEN = new Set(['“', '„', '‟', '«']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
+/**
+ * Marks that open or close by where they stand: the straight mark, and the double prime (″) that
+ * some pages print for one (a reopening paragraph `″Clearly…`). After a digit the prime is inches.
+ */
+const STRAIGHT_DOUBLE = new Set(['"', '″']);
 const SINGLE_OPEN = new Set(['‘']);
 const SINGLE_CLOSE = new Set(['’']);
 const BEFORE_OPENING = /[\s([{—–\-/‘“"']/u;
@@ -48,7 +53,7 @@ function opensAt(text: string, i: number): Family | undefined {
 	if (after === undefined || /\s/u.test(after)) return undefined;
 	if (DOUBLE_OPEN.has(char)) return 'double';
 	const openingPlace = before === undefined || BEFORE_OPENING.test(before);
-	if (char === '"' && openingPlace) return 'double';
+	if (STRAIGHT_DOUBLE.has(char) && openingPlace) return 'double';
 	if ((SINGLE_OPEN.has(char) || char === "'") && openingPlace && /[\p{L}\p{N}…“"]/u.test(after)) {
 		return 'single';
 	}
@@ -60,7 +65,8 @@ function closesAt(text: string, i: number, family: Family): boolean {
 	const before = text[i - 1];
 	if (family === 'double') {
 		if (DOUBLE_CLOSE.has(char)) return true;
-		return char === '"' && before !== undefined && !/\s/u.test(before);
+		if (char === '″' && /\d/u.test(before ?? '')) return false;
+		return STRAIGHT_DOUBLE.has(char) && before !== undefined && !/\s/u.test(before);
 	}
 	if (!SINGLE_CLOSE.has(char) && char !== "'") return false;
 	const after = text[i + 1];

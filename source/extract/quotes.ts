@@ -1,4 +1,4 @@
-import {type Attribution, findAttribution, isThing, QUOTE_SLOT} from './attribution.js';
+import {type Attribution, findAttribution, isThing, QUOTE_SLOT, spokenBySubject} from './attribution.js';
 import {findQuotations, type Quotation} from './quotations.js';
 import type {Sentence} from './sentences.js';
 
@@ -48,7 +48,7 @@ export function findQuotes(paragraphs: readonly string[], sentences: readonly Se
 		const after = quotation.close
 			? masked(paragraphs, quotations, quotation, last.paragraph, last.index, closing?.end ?? last.index)
 			: '';
-		const attribution = findAttribution(before, after);
+		const attribution = findAttribution(before, after) ?? spokenBySubject(quotation.text, before);
 		const kind = directness(before, quotation.text, attribution);
 		const verdict = judge(quotation, before, after, attribution, kind);
 		const sentence =
@@ -125,6 +125,11 @@ function judge(
 	kind: 'direct' | 'partial',
 ): Verdict {
 	if (/\bso-called\s*$/iu.test(before)) return 'scare quotes';
+	// "under the headline, ‘Act against militants…’": a headline or title is quoted, not said.
+	if (
+		/\b(?:headline|headlined|title|titled|entitled|slogan|banner|caption|hashtag)\s*[,:]?\s*$/iu.test(before)
+	)
+		return 'title';
 	if (attribution?.naming) return looksLikeTitle(quotation.text) ? 'title' : 'scare quotes';
 	const words = quotation.text.replace(/[.,;:!?]+$/u, '').split(/\s+/u);
 	const titleCase =
@@ -150,7 +155,13 @@ function looksLikeTitle(text: string): boolean {
 	return /^\p{Lu}/u.test(text);
 }
 
-/** `He said:` ending the paragraph before a quotation that opens its own. */
+/**
+ * `He said:` ending the paragraph before a quotation that opens its own; press releases leave out
+ * the colon (`John McDonnell MP, LRC Chair, said`).
+ */
+const LEAD_IN_END =
+	/(?::|\b(?:said|says|added|adds|stated|states|wrote|writes|commented|comments|continued|continues))\s*$/u;
+
 function colonLeadIn(
 	paragraphs: readonly string[],
 	quotations: readonly Quotation[],
@@ -158,7 +169,7 @@ function colonLeadIn(
 ): Attribution | undefined {
 	if (paragraph === 0) return undefined;
 	const previous = paragraphs[paragraph - 1] ?? '';
-	if (!/:\s*$/u.test(previous)) return undefined;
+	if (!LEAD_IN_END.test(previous)) return undefined;
 	const lastClosed = quotations.filter((q) => q.close?.paragraph === paragraph - 1).at(-1);
 	const from = lastClosed?.close?.index ?? previous.lastIndexOf('. ') + 1;
 	return findAttribution(previous.slice(from), '');

@@ -32,6 +32,8 @@ export interface SpeakerPhrase {
 	name?: string;
 	description?: string;
 	gender?: Gender;
+	/** The gender is a guess from the first name ("Lex" is listed as a woman's name), not the text's. */
+	genderGuessed?: boolean;
 	/** For pronouns and references: the pronoun or head noun, and what it can point back to. */
 	head?: string;
 	refersTo?: 'person' | 'organisation' | 'plural';
@@ -75,10 +77,29 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 			refersTo: gender === 'neuter' ? 'organisation' : gender === 'plural' ? 'plural' : 'person',
 		};
 	}
-	// "a spokesman from the Metropolitan Police", "one witness": someone the article does not name.
-	if (/^(?:a|an|one|another)$/iu.test(first) && tokens.length > 1) {
-		return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
+	// "a spokesman from the Metropolitan Police", "one witness", "some MPs", "two officials": someone
+	// the article does not name.
+	if ((/^(?:a|an|one|another)$/iu.test(first) || QUANTIFIERS.test(first)) && tokens.length > 1) {
+		// "a CBI spokesperson RC Joshi": the description is the person's, who is named after it.
+		const named = /^(?:a|an)$/iu.test(first) ? namedAfterDescription(tokens, appositive) : undefined;
+		return named ?? {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
 	}
+	// "John Healey MP", "Martin Luther King Jr.": letters after a name are not part of it.
+	const postNominal = tokens.length > 2 && POST_NOMINALS.has(bare(tokens.at(-1) ?? '').replace(/\.$/u, ''));
+	if (postNominal) {
+		const person = readSpeakerPhrase(tokens.slice(0, -1).join(' '), appositive);
+		if (person?.kind === 'person')
+			return {
+				...person,
+				printed: text,
+				description: joinDescription(tokens.at(-1) ?? '', person.description),
+			};
+	}
+	// "The Palestinian official based in Gaza", "the former national chief of the Assembly of First
+	// Nations": a person described by a role and a place or body, not named.
+	const described = describedPerson(tokens);
+	if (/^the$/iu.test(first) && described)
+		return {printed: text, kind: 'reference', head: described, refersTo: 'person', description: text};
 	// "An urgent motion by councillor Julie Davenport", "a letter from Bill Shorten": the person's words.
 	const by = tokens.findIndex((token, i) => i > 0 && /^(?:by|from)$/u.test(token));
 	if (by > 0 && /^(?:a|an|the)$/iu.test(first) && !PERSON_HEADS.has(stem(tokens[by - 1] ?? ''))) {
@@ -88,7 +109,13 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 	// "Doctor Bruce Van Cleave of Aurora Health Care": the person, then where they work.
 	const of = tokens.findIndex((token, i) => i > 0 && /^(?:of|for|at|from|with)$/u.test(token));
 	const place = /^the$/iu.test(tokens[of + 1] ?? '') ? tokens[of + 2] : tokens[of + 1];
-	if (of > 0 && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
+	// "former Republic of Ireland manager Brian Kerr": a role after the body, then the name, at the end.
+	const tail = lastNameRun(tokens);
+	const namedAfterRole =
+		tail !== undefined &&
+		tail.end === tokens.length &&
+		tokens.slice(of + 1, tail.start).some((token) => /^\p{Ll}/u.test(token) && PERSON_HEADS.has(stem(token)));
+	if (of > 0 && !namedAfterRole && /^\p{Lu}/u.test(place ?? '') && isNameToken(tokens[of - 1] ?? '')) {
 		const before = tokens.slice(0, of);
 		if (!before.every((token) => TITLES.has(stem(token)) || TITLES.has(bare(token)))) {
 			const person = readSpeakerPhrase(
@@ -141,7 +168,7 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 				kind: 'person',
 				name: nameTokens.join(' ').replace(POSSESSIVE, ''),
 				description,
-				gender: genderOf(tokens.slice(0, run.start + titleEnd), nameTokens),
+				...genderOf(tokens.slice(0, run.start + titleEnd), nameTokens),
 			};
 		}
 	}
@@ -158,6 +185,57 @@ export function readSpeakerPhrase(printed: string, appositive?: string): Speaker
 			return {printed: text, kind: 'reference', head, refersTo: 'person', description: text};
 	}
 	return {printed: text, kind: 'unnamed', description: joinDescription(text, appositive)};
+}
+
+/** "a CBI spokesperson RC Joshi": a person named after a description that has a role noun. */
+function namedAfterDescription(tokens: string[], appositive: string | undefined): SpeakerPhrase | undefined {
+	const run = lastNameRun(tokens);
+	if (!run || run.end !== tokens.length || run.end - run.start < 2) return undefined;
+	const description = tokens.slice(0, run.start);
+	if (!description.some((token) => PERSON_HEADS.has(stem(token)) || TITLES.has(stem(token))))
+		return undefined;
+	const person = readSpeakerPhrase(tokens.slice(run.start).join(' '), appositive);
+	return person?.kind === 'person'
+		? {
+				...person,
+				printed: tokens.join(' '),
+				description: joinDescription(description.join(' '), person.description),
+			}
+		: undefined;
+}
+
+const QUANTIFIERS =
+	/^(?:some|several|many|few|most|both|other|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/iu;
+const POST_NOMINALS = new Set([
+	'mp',
+	'td',
+	'mep',
+	'msp',
+	'mla',
+	'mpp',
+	'qc',
+	'kc',
+	'jr',
+	'sr',
+	'obe',
+	'mbe',
+	'cbe',
+	'kbe',
+	'phd',
+]);
+const QUALIFYING = /^(?:based|in|at|from|of|for|with|near)$/u;
+
+/**
+ * The role noun of "the Palestinian official based in Gaza": a lower-case person noun right before a
+ * preposition, with no person named after it (unlike "the spokesman for President Trump").
+ */
+function describedPerson(tokens: string[]): string | undefined {
+	const at = tokens.findIndex((token, i) => i > 1 && QUALIFYING.test(token));
+	if (at < 0) return undefined;
+	const head = tokens[at - 1] ?? '';
+	if (!/^\p{Ll}/u.test(head) || !(PERSON_HEADS.has(stem(head)) || isActorNoun(stem(head)))) return undefined;
+	const rest = tokens.slice(at).join(' ');
+	return (nlp(rest).people().out('array') as string[]).length === 0 ? stem(head) : undefined;
 }
 
 function organisation(text: string, tokens: string[], appositive: string | undefined): SpeakerPhrase {
@@ -184,16 +262,31 @@ function lastNameRun(tokens: string[]): {start: number; end: number} | undefined
 
 function isNameToken(token: string): boolean {
 	const word = token.replace(/[,;:]+$/u, '');
-	return CAPITALISED.test(word) && !DETERMINERS.has(word.toLowerCase());
+	// "all 7 accused": a number is no name.
+	return CAPITALISED.test(word) && /\p{L}/u.test(word) && !DETERMINERS.has(word.toLowerCase());
 }
 
 function isOrganisation(runTokens: string[], all: string[]): boolean {
 	if (all.some((token) => ORGANISATION_WORDS.has(stem(token)))) return true;
-	if (runTokens.some((token) => ACRONYM.test(token.replace(/['’]s$|[,;:]$/gu, '')))) return true;
+	// "NATO", "BBC"; not "MPs", the plural of a title, nor the initials of "RC Joshi".
+	const acronym = (token: string, i: number) => {
+		const word = token.replace(/['’]s$|[,;:]$/gu, '');
+		if (!ACRONYM.test(word) || TITLES.has(word.replace(/s$/u, '').toLowerCase())) return false;
+		return !(i === 0 && runTokens.length === 2 && word.length <= 3 && isSurname(runTokens[1] ?? ''));
+	};
+	if (runTokens.some(acronym)) return true;
 	const tags = nlp(runTokens.join(' ')).terms().json() as Array<{terms: Array<{tags: string[]}>}>;
 	const termTags = tags.flatMap((term) => term.terms.flatMap((t) => t.tags));
 	if (termTags.includes('Person') && !termTags.includes('Organization')) return false;
 	return termTags.includes('Organization') || termTags.includes('Place');
+}
+
+/** A capitalised word that can be a surname: not an acronym, a place or an organisation. */
+function isSurname(token: string): boolean {
+	if (!/^\p{Lu}\p{Ll}/u.test(token)) return false;
+	const tags =
+		(nlp(token).terms().json() as Array<{terms: Array<{tags: string[]}>}>)[0]?.terms[0]?.tags ?? [];
+	return !tags.includes('Place') && !tags.includes('Organization');
 }
 
 export function isActorNoun(word: string): boolean {
@@ -201,20 +294,22 @@ export function isActorNoun(word: string): boolean {
 	return term?.terms[0]?.tags.includes('Actor') ?? false;
 }
 
-function genderOf(before: string[], name: string[]): Gender | undefined {
+function genderOf(before: string[], name: string[]): {gender?: Gender; genderGuessed?: boolean} {
 	for (const token of before) {
 		const gender = HONORIFIC_GENDER.get(stem(token).replace(/\.$/u, ''));
-		if (gender) return gender;
+		if (gender) return {gender};
 	}
-	if (name.length < 2) return undefined;
+	if (name.length < 2) return {};
 	const tags = (
 		nlp(name[0] ?? '')
 			.terms()
 			.json() as Array<{terms: Array<{tags: string[]}>}>
 	)[0]?.terms[0]?.tags;
-	if (tags?.includes('MaleName') && !tags.includes('FemaleName')) return 'male';
-	if (tags?.includes('FemaleName') && !tags.includes('MaleName')) return 'female';
-	return undefined;
+	if (tags?.includes('MaleName') && !tags.includes('FemaleName'))
+		return {gender: 'male', genderGuessed: true};
+	if (tags?.includes('FemaleName') && !tags.includes('MaleName'))
+		return {gender: 'female', genderGuessed: true};
+	return {};
 }
 
 function joinDescription(before: string, appositive: string | undefined): string | undefined {

@@ -21,6 +21,7 @@ export type SpeakerHow =
 	| 'reference'
 	| 'unnamed'
 	| 'continues previous quote'
+	| 'reported just before'
 	| 'named in a heading'
 	| 'named in the headline'
 	| 'unidentified';
@@ -39,11 +40,14 @@ const CONFIDENCE: Record<SpeakerHow, number> = {
 	unnamed: 0.8,
 	pronoun: 0.75,
 	'continues previous quote': 0.7,
+	'reported just before': 0.65,
 	'named in a heading': 0.65,
 	'named in the headline': 0.55,
 	reference: 0.6,
 	unidentified: 0.2,
 };
+
+const QUALIFIER_START = /^(?:of|for|from|at|in|with|close|based|near|who|which|that|on)$/u;
 
 /** How many paragraphs back a follow-on quotation may find its speaker. */
 const FOLLOW_ON_REACH = 2;
@@ -58,6 +62,11 @@ export function resolveSpeakers(
 	const resolved = new Map<FoundQuote, Speaker>();
 	const focus: ActorEntry[] = [];
 	let last: {actor: ActorEntry; paragraph: number; how: SpeakerHow} | undefined;
+	// "Mthethwa says they have met the survivors." then a paragraph that is only a quotation: the
+	// broadcasters' style gives the words to whom the sentence just before reported.
+	// Whom the sentence before was about: "Inspector Kim Hallam leads the search. He said:".
+	let previousSubject: ActorEntry | undefined;
+	let reportedLast: {actor: ActorEntry; paragraph: number; sentence: Sentence} | undefined;
 	// "Falcons’ Desmond Ridder: ‘There’s no magical potion…’": a headline that labels its quote names
 	// whom the article's unattributed quotes are from.
 	const headlineSpeaker = speakerLabel(/^(.{3,60}?):\s+\S/u.exec(headline ?? '')?.[1]);
@@ -84,21 +93,36 @@ export function resolveSpeakers(
 			continue;
 		}
 		const subject = reporterSubject(sentence, inSentence, registry);
+		const subjectBefore = previousSubject;
+		previousSubject = undefined;
 		if (subject) {
+			// "Netanyahu's office said he told…": "he" is the office's owner.
+			const owner = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)?)['’]s\s/u.exec(subject.printed)?.[1];
+			if (owner && registry.knows(owner)) attend(registry.person(owner));
 			const actor = identify(subject, registry, article, focus);
-			if (actor) attend(actor.actor);
+			if (actor) {
+				attend(actor.actor);
+				previousSubject = actor.actor;
+			}
 		}
 		// "…, Mayor Lawson Batter said Saturday.": who spoke last, though not in quotation marks.
 		const quoted = inSentence.some((quote) => quote.verdict === 'quote');
 		const reported = quoted ? undefined : findAttribution(sentence.text, '');
 		const speaking = reported && phraseOf(reported);
-		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation')) {
+		// "…, a Palestinian official close to the group told AFP": whom "the official" means later.
+		if (speaking && (speaking.kind === 'person' || speaking.kind === 'organisation' || isSomeone(speaking))) {
 			const actor = identify(speaking, registry, article, focus);
-			if (actor) attend(actor.actor);
+			if (actor) {
+				attend(actor.actor);
+				reportedLast = {actor: actor.actor, paragraph: sentence.paragraph, sentence};
+			}
 		}
 		for (const quote of inSentence) {
 			if (quote.verdict !== 'quote') continue;
-			let speaker = speakerOf(quote.attribution ?? quote.leadIn, registry, article, focus);
+			let speaker = speakerOf(quote.attribution ?? quote.leadIn, registry, article, focus, subjectBefore);
+			if (!speaker && reportedLast && reportedJustBefore(quote, reportedLast, sentences)) {
+				speaker = {actor: reportedLast.actor, how: 'reported just before', confidence: 0};
+			}
 			if (!speaker && last && quote.paragraph - last.paragraph <= FOLLOW_ON_REACH) {
 				const how = last.how === 'named in a heading' ? last.how : 'continues previous quote';
 				speaker = {actor: last.actor, how, confidence: 0};
@@ -125,6 +149,20 @@ export function resolveSpeakers(
 		}
 	}
 	return resolved;
+}
+
+/**
+ * The quotation opens the paragraph right after the one whose last sentence reported someone's
+ * words, and nothing but that quotation stands between them.
+ */
+function reportedJustBefore(
+	quote: FoundQuote,
+	reported: {paragraph: number; sentence: Sentence},
+	sentences: readonly Sentence[],
+): boolean {
+	if (!quote.opensParagraph || quote.paragraph !== reported.paragraph + 1) return false;
+	const lastOfParagraph = sentences.filter((s) => s.paragraph === reported.paragraph).at(-1);
+	return lastOfParagraph === reported.sentence;
 }
 
 /** A sentence that fills its paragraph with a few words and no punctuation to end it: a heading. */
@@ -155,7 +193,10 @@ function reporterSubject(
 	const firstQuote = Math.min(...quotes.map((quote) => quote.quotation.open.index));
 	const text =
 		quotes.length > 0 ? sentence.text.slice(0, Math.max(0, firstQuote - sentence.start)) : sentence.text;
-	const subject = subjectOf(text);
+	// "For Ronald Herkert, chairman of the group, “…,” he said": the sentence is about him.
+	const topic = /^For\s+(\p{Lu}[^,]{1,60}),/u.exec(text)?.[1];
+	const subject =
+		(topic && readSpeakerPhrase(topic)?.kind === 'person' ? topic : undefined) ?? subjectOf(text);
 	if (!subject || /^['"‘’“”]/u.test(subject)) return undefined;
 	const phrase = readSpeakerPhrase(subject);
 	if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'reference') return undefined;
@@ -166,15 +207,22 @@ function reporterSubject(
 	return phrase;
 }
 
+/** An unnamed single person ("a senior official"), not a group ("officials", "some MPs"). */
+function isSomeone(phrase: SpeakerPhrase): boolean {
+	if (phrase.kind !== 'unnamed' || !/^(?:a|an)\s/iu.test(phrase.printed)) return false;
+	return phrase.printed.split(/\s+/u).some((word) => PERSON_HEADS.has(word.toLowerCase()));
+}
+
 function speakerOf(
 	attribution: Attribution | undefined,
 	registry: ActorRegistry,
 	article: number,
 	focus: readonly ActorEntry[],
+	previousSubject?: ActorEntry,
 ): Speaker | undefined {
 	if (!attribution) return undefined;
 	const phrase = phraseOf(attribution);
-	return phrase ? identify(phrase, registry, article, focus) : undefined;
+	return phrase ? identify(phrase, registry, article, focus, previousSubject) : undefined;
 }
 
 /**
@@ -204,6 +252,7 @@ function identify(
 	registry: ActorRegistry,
 	article: number,
 	focus: readonly ActorEntry[],
+	previousSubject?: ActorEntry,
 ): Speaker | undefined {
 	const printed = phrase.printed;
 	switch (phrase.kind) {
@@ -212,6 +261,7 @@ function identify(
 				actor: registry.person(phrase.name ?? printed, {
 					description: phrase.description,
 					gender: phrase.gender,
+					genderGuessed: phrase.genderGuessed,
 				}),
 				how: 'named',
 				printed,
@@ -225,9 +275,12 @@ function identify(
 				confidence: 0,
 			};
 		case 'pronoun': {
-			const actor = latest(focus, (entry) => fits(entry, phrase));
+			const actor = pronounReferent(focus, phrase, previousSubject);
 			if (!actor) return undefined;
-			if (phrase.gender && actor.kind === 'person' && !actor.gender) actor.gender = phrase.gender;
+			if (phrase.gender && actor.kind === 'person' && (!actor.gender || actor.genderGuessed)) {
+				actor.gender = phrase.gender;
+				actor.genderGuessed = false;
+			}
 			return {actor, how: 'pronoun', printed, confidence: 0};
 		}
 		case 'reference': {
@@ -250,17 +303,36 @@ function identify(
 	}
 }
 
-function fits(entry: ActorEntry, pronoun: SpeakerPhrase): boolean {
+/**
+ * The person a pronoun means: the latest in focus it fits. A gender guessed from a first name does
+ * not turn it away from whom the sentence before was about: "Detective Inspector Kim Hallam leads
+ * the search. He said:" means the inspector, whatever "Kim" suggests.
+ */
+function pronounReferent(
+	focus: readonly ActorEntry[],
+	pronoun: SpeakerPhrase,
+	previousSubject: ActorEntry | undefined,
+): ActorEntry | undefined {
+	const newest = latest(focus, (entry) => fits(entry, pronoun, false));
+	if (newest && newest === previousSubject && newest.genderGuessed) return newest;
+	return latest(focus, (entry) => fits(entry, pronoun, true));
+}
+
+function fits(entry: ActorEntry, pronoun: SpeakerPhrase, trustGuess: boolean): boolean {
 	if (pronoun.refersTo === 'organisation') return entry.kind === 'organisation';
 	if (pronoun.refersTo === 'plural') return entry.kind !== 'person';
 	if (entry.kind === 'organisation' || isGroup(entry)) return false;
+	if (entry.genderGuessed && !trustGuess) return true;
 	return !entry.gender || !pronoun.gender || entry.gender === pronoun.gender;
 }
 
 /** "officials", "the stoppage": an unnamed speaker or subject that "he" or "she" cannot mean. */
 function isGroup(entry: ActorEntry): boolean {
 	if (entry.kind !== 'unnamed') return false;
-	const head = entry.name.toLowerCase().split(/\s+/u).at(-1) ?? '';
+	// The head noun stands before what qualifies it: "a Palestinian official close to the group".
+	const words = entry.name.toLowerCase().split(/\s+/u);
+	const qualifier = words.findIndex((word, i) => i > 0 && QUALIFIER_START.test(word));
+	const head = (qualifier > 0 ? words[qualifier - 1] : words.at(-1)) ?? '';
 	return GROUPS.has(head) || /[^s]s$/u.test(head) || !(PERSON_HEADS.has(head) || isActorNoun(head));
 }
 

@@ -12,6 +12,10 @@ describe('quotations', () => {
 		]);
 	});
 
+	it('reads a double prime as a quotation mark, but not after a digit, where it means inches', () => {
+		expect(texts(['″We will appeal,″ the club said of the 12″ ban on signs.'])).toEqual(['We will appeal,']);
+	});
+
 	it('reads single marks as quotation marks only where an apostrophe cannot stand', () => {
 		expect(
 			texts(["'No,' Murkowski said, adding that the farmers' union's 'deal' wasn't done in the '90s."]),

@@ -217,3 +217,15 @@ describe('abbreviated titles', () => {
 		).toEqual(['Brian Holt: He does not remember much,', 'Ada Lin: We found him,']);
 	});
 });
+
+describe('sources named around the words', () => {
+	it('gives words “as reported in” a paper to the paper, and a nearer speaker the words they said', () => {
+		expect(
+			speakers(
+				'As reported in the Harbour Echo, “the pier will close for a year”.',
+				'Councillor Ruth Amos spoke at the meeting.',
+				'According to the minutes, she said the plan was “not negotiable”.',
+			),
+		).toEqual(['Harbour Echo: the pier will close for a year', 'Ruth Amos: not negotiable']);
+	});
+});
