@@ -289,13 +289,13 @@ describe('export', () => {
 		// A file that exists: asked about, kept on Esc, replaced on a second Enter.
 		writeFileSync(join(root, 'keep.csv'), 'mine');
 		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
-		await session.waitFor('keep.csv exists');
+		await session.waitFor('exists: Enter replaces it');
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
 		session.press(KEY.escape);
 		await session.waitFor(' TIMELINE ');
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
 		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
-		await session.waitFor('keep.csv exists');
+		await session.waitFor('exists: Enter replaces it');
 		session.press(KEY.enter);
 		await session.waitFor(`wrote ${join(root, 'keep.csv')}: the view as CSV`);
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toMatch(/^event_id,event_date,/);
