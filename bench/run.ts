@@ -17,7 +17,7 @@ import type {Timing} from './timing.js';
  * Plain fuse.js takes seconds per query at 100k quotes, so it (and fzf) run until a time budget
  * (default 45 s per tool and measurement) is spent; the tables say how many queries that was.
  * `--startup` measures only the start-up table (a minute); `--open` only the table of first and cached
- * opens of big files (bench/open.ts; with `--full`, the 1M file too).
+ * opens of big files (bench/open.ts; with `--full`, the 1M file too; `--runs N` opens each N times, 3 by default).
  */
 
 interface Size {
@@ -32,7 +32,6 @@ const SIZES: Size[] = [
 	{label: '50k / 100k', events: 50_000, quotes: 100_000},
 	{label: '100k / 200k', events: 100_000, quotes: 200_000},
 ];
-const OPEN_RUNS = 3;
 const FULL: Size = {label: '500k / 1M', events: 500_000, quotes: 1_000_000};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -164,6 +163,8 @@ const budgetMs = (budgetAt === -1 ? 45 : Number(args[budgetAt + 1])) * 1000;
 const full = args.includes('--full');
 const startupOnly = args.includes('--startup');
 const openOnly = args.includes('--open');
+const runsAt = args.indexOf('--runs');
+const OPEN_RUNS = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
 const sizes = startupOnly || openOnly ? [] : full ? [...SIZES, FULL] : SIZES;
 const rows: Array<{size: Size; row: Row; fileMB: number}> = [];
 for (const size of sizes) {
