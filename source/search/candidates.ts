@@ -37,6 +37,8 @@ class LinkParts {
 	readonly values: Float32Array;
 	/** After `all`: whether any entry matches (a link none of whose entries match adds nothing). */
 	matched = true;
+	/** Every entry worked out (by `all`). */
+	private complete = false;
 	constructor(
 		private readonly link: Link,
 		private readonly term: CompiledTerm,
@@ -66,6 +68,8 @@ class LinkParts {
 	 * the postings, or, when most values have one, by reading every value once.
 	 */
 	*all(): Generator<void, void> {
+		if (this.complete) return;
+		this.complete = true;
 		const {values, term, link} = this;
 		const {postings, valueEntry} = link.table;
 		values.fill(0);
@@ -315,9 +319,12 @@ function* seed(
 	const marks = pool.take(Uint8Array, collection.size);
 	markFields(collection, term, marks);
 	yield;
-	collection.links.forEach((link, l) => {
-		markHolders(link, term, parts.links[l] as LinkParts, marks);
-	});
+	for (let l = 0; l < collection.links.length; l++) {
+		const linkParts = parts.links[l] as LinkParts;
+		if (linkParts.matching() === 0) continue;
+		yield* linkParts.all();
+		markHolders(collection.links[l] as Link, linkParts, marks);
+	}
 	yield;
 	const out = marked(marks, universe);
 	marks.fill(0);
@@ -337,24 +344,14 @@ function markFields(collection: Collection, term: CompiledTerm, marks: Uint8Arra
 	}
 }
 
-/** Mark the records linked to an entry of the link's table that the term matches. */
-function markHolders(link: Link, term: CompiledTerm, parts: LinkParts, marks: Uint8Array): void {
-	const {table, holders} = link;
-	const {start, items} = table.postings;
-	const {lastWords} = term;
-	// An entry with several matching words (a name and its aliases) has its holders marked once.
-	const done = new Set<number>();
-	for (let w = 0; w < lastWords.length; w++) {
-		const word = lastWords[w] as number;
-		for (let p = start[word] as number, end = start[word + 1] as number; p < end; p++) {
-			const entry = table.valueEntry[items[p] as number] as number;
-			if (done.has(entry)) continue;
-			done.add(entry);
-			const part = parts.values[entry] as number;
-			if (!((Number.isNaN(part) ? parts.entry(entry) : part) < 0)) continue;
-			for (let h = holders.start[entry] as number, last = holders.start[entry + 1] as number; h < last; h++)
-				marks[holders.items[h] as number] = 1;
-		}
+/** Mark the records linked to an entry of the link's table that the term matches (its parts all worked out). */
+function markHolders(link: Link, parts: LinkParts, marks: Uint8Array): void {
+	const {holders} = link;
+	const {values} = parts;
+	for (let entry = 0; entry < values.length; entry++) {
+		if (!((values[entry] as number) < 0)) continue;
+		for (let h = holders.start[entry] as number, last = holders.start[entry + 1] as number; h < last; h++)
+			marks[holders.items[h] as number] = 1;
 	}
 }
 
@@ -646,15 +643,13 @@ function letterColumn(
 	to: number,
 	acc: Float64Array,
 ): void {
-	const {start, words, weight, letters} = field;
+	const {letters, scale, only} = field;
 	const {logs, whole, letter} = term;
 	for (let i = from; i < to; i++) {
 		const r = ids[i] as number;
 		if (!((letters[r] as number) & letter)) continue;
-		const a = start[r] as number;
-		const b = start[r + 1] as number;
-		const code = b - a === 1 && words[a] === whole ? WHOLE : EXACT;
-		acc[i - from] = (acc[i - from] as number) + weight * norm(b - a) * (logs[code] as number);
+		const code = only[r] === whole ? WHOLE : EXACT;
+		acc[i - from] = (acc[i - from] as number) + (scale[r] as number) * (logs[code] as number);
 	}
 }
 
@@ -690,19 +685,17 @@ function codeColumn(
 	to: number,
 	acc: Float64Array,
 ): void {
-	const {start, words, weight} = field;
+	const {start, words, scale, only} = field;
 	const {logs, whole, verify} = term;
 	for (let i = from; i < to; i++) {
 		const r = ids[i] as number;
 		let code = codes[(r << FIELD_BITS) | f] as number;
 		if (code === NO_MATCH) continue;
-		const a = start[r] as number;
-		const b = start[r + 1] as number;
 		if (verify) {
-			code = matchSequence(term, words, a, b);
+			code = matchSequence(term, words, start[r] as number, start[r + 1] as number);
 			if (code === NO_MATCH) continue;
-		} else if (b - a === 1 && words[a] === whole) code = WHOLE;
-		acc[i - from] = (acc[i - from] as number) + weight * norm(b - a) * (logs[code] as number);
+		} else if (only[r] === whole) code = WHOLE;
+		acc[i - from] = (acc[i - from] as number) + (scale[r] as number) * (logs[code] as number);
 	}
 }
 
@@ -717,6 +710,14 @@ function linkColumn(
 ): void {
 	const {start, list} = link;
 	const {values} = parts;
+	if (link.single) {
+		for (let i = from; i < to; i++) {
+			const e = list[ids[i] as number] as number;
+			const value = values[e] as number;
+			acc[i - from] = (acc[i - from] as number) + (Number.isNaN(value) ? parts.entry(e) : value);
+		}
+		return;
+	}
 	for (let i = from; i < to; i++) {
 		const r = ids[i] as number;
 		let part = 0;

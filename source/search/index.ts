@@ -6,6 +6,7 @@ import {type Kind, keyIndex, keyWeight} from './fields.js';
 import {foldText} from './fold.js';
 import {Growable} from './growable.js';
 import {timeOrder} from './order.js';
+import {norm} from './score.js';
 import {Vocabulary, type WordLookup} from './vocabulary.js';
 
 /**
@@ -41,6 +42,12 @@ export interface Field {
 	readonly words: Uint32Array;
 	/** Per record, the letters a–z in the field (lettersOf). */
 	readonly letters: Uint32Array;
+	/**
+	 * Per record, the key's weight times the field's norm (score.ts), and the id of its one word when
+	 * it has exactly one (else -1): what a pass needs of a field it need not read.
+	 */
+	readonly scale: Float32Array;
+	readonly only: Int32Array;
 	/** The text as the dataset has it (not sanitized), if the record has one. */
 	readonly text: (record: number) => string | undefined;
 }
@@ -77,6 +84,8 @@ export interface Link {
 	readonly weights: readonly number[];
 	readonly start: Uint32Array;
 	readonly list: Uint32Array;
+	/** Every record has exactly one entry (a quote's speaker): `list[record]` is it. */
+	readonly single: boolean;
 	/** Entry → the records that link to it, ascending. */
 	readonly holders: Lists;
 }
@@ -312,6 +321,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 			weights: keys.map((name) => keyWeight(kind, name)),
 			start: column.start,
 			list: column.words,
+			single: everyOne(column.start),
 			holders: yield* invert([column], entries, done),
 		};
 	};
@@ -323,12 +333,14 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 	): Generator<number, Collection> {
 		const owned: Field[] = [];
 		for (const {name, column, text} of fields) {
+			const weight = keyWeight(kind, name);
 			owned.push({
 				key: keyIndex(kind, name),
-				weight: keyWeight(kind, name),
+				weight,
 				start: column.start,
 				words: column.words,
 				letters: yield* lettersPerOwner(column, wordLetters, done),
+				...shapeOf(column, weight),
 				text,
 			});
 		}
@@ -342,6 +354,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 				fields.map((field) => field.column),
 				vocabularySize,
 				done,
+				true,
 			),
 			wordsPerRecord: size === 0 ? 0 : total / size,
 		};
@@ -616,6 +629,27 @@ class EraSweep {
 	}
 }
 
+/** Per owner of a column: its weight times its norm, and its one word (or -1). */
+function shapeOf(column: Words, weight: number): {scale: Float32Array; only: Int32Array} {
+	const owners = column.start.length - 1;
+	const scale = new Float32Array(owners);
+	const only = new Int32Array(owners).fill(-1);
+	for (let owner = 0; owner < owners; owner++) {
+		const from = column.start[owner] as number;
+		const length = (column.start[owner + 1] as number) - from;
+		if (length > 0) scale[owner] = weight * norm(length);
+		if (length === 1) only[owner] = column.words[from] as number;
+	}
+	return {scale, only};
+}
+
+/** Whether every owner of a column has exactly one item. */
+function everyOne(start: Uint32Array): boolean {
+	for (let i = 1; i < start.length; i++)
+		if ((start[i] as number) - (start[i - 1] as number) !== 1) return false;
+	return true;
+}
+
 /** Per owner of a column, the letters of its words together. */
 function* lettersPerOwner(
 	column: Words,
@@ -684,12 +718,18 @@ function frequencyOrder(counts: Uint32Array): {order: Uint32Array; renumber: Uin
 }
 
 /**
- * Invert `owner → keys` lists into `key → owners`, each owner once per key, ascending. With several
- * columns (a collection's fields), owner i of column c is `i << FIELD_BITS | c`.
+ * Invert `owner → keys` lists into `key → owners`, each owner once per key, ascending. For a
+ * collection's fields (`byField`), owner i of column c is `i << FIELD_BITS | c`, however few fields
+ * it has (an era has one).
  */
-function* invert(columns: readonly Words[], keyCount: number, progress: number): Generator<number, Lists> {
+function* invert(
+	columns: readonly Words[],
+	keyCount: number,
+	progress: number,
+	byField = false,
+): Generator<number, Lists> {
 	const owners = (columns[0]?.start.length ?? 1) - 1;
-	const shift = columns.length > 1 ? FIELD_BITS : 0;
+	const shift = byField ? FIELD_BITS : 0;
 	const items = columns.reduce((sum, column) => sum + column.words.length, 0);
 	const step = Math.max(1, Math.floor((ITEMS_PER_STEP * owners) / Math.max(1, items)));
 	const sizes = new Uint32Array(keyCount + 1);

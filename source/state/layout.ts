@@ -42,6 +42,7 @@ export const SHARE_STEP = 0.05;
 
 export interface Layout {
 	readonly tooSmall: boolean;
+	/** Columns of a frame: the terminal's but the last. */
 	readonly columns: number;
 	/** Lines in a frame. */
 	readonly height: number;
@@ -85,10 +86,13 @@ export function headerLines(dataset: {readonly eras: readonly unknown[]}): numbe
 }
 
 export function layoutFor(size: Size, split: Split = DEFAULT_SPLIT, header = HEADER_LINES): Layout {
-	const columns = Math.max(1, size.columns);
+	// The terminal's last column is never written: a character some terminal draws wider than glibc
+	// measures it then has a cell to spill into, instead of wrapping the row (line wrapping is also off,
+	// system/terminal.ts: two defences, for terminals that ignore one).
+	const columns = Math.max(1, size.columns - 1);
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
-	const wide = columns >= WIDE_COLUMNS && !split.hidden;
+	const wide = size.columns >= WIDE_COLUMNS && !split.hidden;
 	const bodyHeight = Math.max(1, height - header - STATUS_LINES);
 	const listWidth = wide ? columns - detailColumns(columns, split) : columns;
 	const paneWidth = wide ? columns - listWidth - 1 : columns;

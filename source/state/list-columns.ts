@@ -8,9 +8,9 @@ import {type Row, rowAt, rowCount, type Timeline} from './timeline.js';
  * How a timeline row shares the list's width: the cursor marker, the date, the title, the quote count
  * and who (the actors, else the speakers). Dates are never cut: the column is as wide as the widest date
  * of the timeline and on screen, a date wider than the column (on a narrow terminal) takes the title's
- * room on its row, and one wider than the whole row wraps onto a second line. The title is served first, then who gets a column, then the title takes the
- * rest: every column is a non-decreasing function of the width, so a wider terminal never shows less of
- * a title.
+ * room on its row, and one wider than the whole row wraps onto a second line. The title is served
+ * first, then who gets a column (when the timeline names anyone), then the title takes the rest: every
+ * column is a non-decreasing function of the width, so a wider terminal never shows less of a title.
  */
 
 export interface ListColumns {
@@ -124,6 +124,17 @@ export function rowsOnScreen(timeline: Timeline, top: number, width: number, hei
 }
 
 const cache = new WeakMap<Timeline, ListColumns[]>();
+const named = new WeakMap<Timeline, boolean>();
+
+/** Whether any event of the timeline has someone to show in the who column (read once a timeline). */
+function hasWho(timeline: Timeline): boolean {
+	let found = named.get(timeline);
+	if (found === undefined) {
+		found = timeline.events.some((event) => event.actors.length > 0 || event.quotes.length > 0);
+		named.set(timeline, found);
+	}
+	return found;
+}
 
 /**
  * The columns at `width` for a timeline whose widest date on screen is `shown` cells. One object per
@@ -139,8 +150,9 @@ export function listColumns(timeline: Timeline, width: number, shown = 0): ListC
 	if (hit) return hit;
 	const room = Math.max(0, width - MARKER - date - GAP - COUNT);
 	let who = 0;
-	let title = Math.min(room, TITLE_FIRST);
-	if (room >= TITLE_FIRST + GAP + WHO_MIN) {
+	// A timeline that names no one (no actors, no speakers) gives who's column to the titles.
+	let title = hasWho(timeline) ? Math.min(room, TITLE_FIRST) : room;
+	if (hasWho(timeline) && room >= TITLE_FIRST + GAP + WHO_MIN) {
 		who = Math.min(WHO_MAX, room - TITLE_FIRST - GAP);
 		title = room - GAP - who;
 	}

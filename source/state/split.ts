@@ -1,4 +1,4 @@
-import {detailColumns, MIN_DETAIL, SHARE_STEP, WIDE_COLUMNS} from './layout.js';
+import {detailColumns, MIN_DETAIL, SHARE_STEP, screenLayout, WIDE_COLUMNS} from './layout.js';
 import type {State} from './state.js';
 
 /**
@@ -7,10 +7,10 @@ import type {State} from './state.js';
  */
 
 export function resizeSplit(state: State, dir: 1 | -1): State {
-	const {columns} = state.size;
-	if (columns < WIDE_COLUMNS) {
+	if (state.size.columns < WIDE_COLUMNS) {
 		return {...state, message: {text: `the detail sits beside the list from ${WIDE_COLUMNS} columns`}};
 	}
+	const {columns} = screenLayout(state);
 	const split = {...state.split, hidden: false};
 	const now = detailColumns(columns, split);
 	const share = Math.max(MIN_DETAIL / columns, now / columns + dir * SHARE_STEP);
@@ -19,7 +19,7 @@ export function resizeSplit(state: State, dir: 1 | -1): State {
 	if (width === now && !state.split.hidden) {
 		return {...state, message: {text: `the detail is as ${dir > 0 ? 'wide' : 'narrow'} as it goes`}};
 	}
-	return {...state, split: next, message: {text: `detail ${width} of ${columns} columns`}};
+	return {...state, split: next, message: {text: `detail ${width} columns, list ${columns - width}`}};
 }
 
 export function toggleDetail(state: State): State {

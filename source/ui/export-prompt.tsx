@@ -32,7 +32,8 @@ export function ExportPrompt({state, width}: PaneViewProps) {
 			? run(error, 'error')
 			: exists
 				? run(
-						`${display(exists.path)} exists: ${replace ?? 'submit'} replaces it, or change the name`,
+						// The path last: on a narrow line it is what gets cut, never the question.
+						`exists: ${replace ?? 'submit'} replaces it, or change the name (${display(exists.path)})`,
 						'error',
 					)
 				: run(hints(state, formatFor(text)), 'dim');

@@ -3,6 +3,7 @@ import {useEffect, useState} from 'react';
 import type {LoadProgress} from '../open/open.js';
 import {display} from '../state/display.js';
 import {DEFAULT_KEYMAP} from '../state/keymap.js';
+import {layoutFor} from '../state/layout.js';
 import {useKeys} from './app.js';
 import {fitRuns, run} from './fit.js';
 import {Line, type Run} from './theme.js';
@@ -28,8 +29,8 @@ export function Loading({
 	onSuspend?: () => string | undefined;
 }) {
 	const {stdout} = useStdout();
-	const columns = stdout.columns || 80;
-	const rows = stdout.rows || 24;
+	// The explorer's own frame: the last column never written, one line short of the terminal.
+	const {columns, height} = layoutFor({columns: stdout.columns || 80, rows: stdout.rows || 24});
 	const elapsed = useElapsed();
 	useKeys((action) => {
 		if (action.type !== 'keys') return;
@@ -46,11 +47,11 @@ export function Loading({
 		[run('opening ', 'dim'), run(display(file), 'plain')],
 		[run(progressText(progress, elapsed), 'plain')],
 	];
-	const body = Math.max(0, rows - 1 - lines.length - 1);
+	const body = Math.max(0, height - lines.length - 1);
 	const status: Run[] = [run(' LOADING ', 'mode'), run(' ')];
 	if (quit) status.push(run(quit.keys, 'label'), run(` ${quit.label}`, 'dim'));
 	return (
-		<Box flexDirection="column" width={columns} height={rows - 1}>
+		<Box flexDirection="column" width={columns} height={height}>
 			{lines.map((runs, i) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: fixed lines
 				<Line key={i} runs={fitRuns([run(' '), ...runs], columns)} />

@@ -9,7 +9,7 @@ import {Line, type Run} from './theme.js';
 
 /**
  * Mode, position (`12/48`), then a message or the current mode's key hints from the keymap, as many as
- * fit (help and quit the last to go).
+ * fit (help and the way out, quit or close, the last to go).
  */
 export function StatusBar({state, width}: {state: State; width: number}) {
 	const mode = modeOf(state);
@@ -41,15 +41,15 @@ const hintWidth = (hint: Hint) => cellWidth(`${hint.keys} ${hint.label}  `);
 
 /**
  * The mode's hints that fit in `room` cells, in table order. When not all fit, the others go from the
- * end first: how to get help and how to get out are the last to go.
+ * end first: how to get help and how to get out (quit, or close what is open) are the last to go.
  */
 function hintsThatFit(state: State, room: number): readonly Hint[] {
 	const mode = modeOf(state);
 	const hints = state.keymap.hints(mode);
 	const kept = new Set(
-		[state.keymap.hintFor(mode, {type: 'open', pane: 'help'}), state.keymap.hintFor(mode, QUIT)].filter(
-			(hint) => hint !== undefined,
-		),
+		[HELP, QUIT, CLOSE]
+			.map((command) => state.keymap.hintFor(mode, command))
+			.filter((hint) => hint !== undefined),
 	);
 	let shown = [...hints];
 	let used = shown.reduce((sum, hint) => sum + hintWidth(hint), 0);
@@ -62,4 +62,7 @@ function hintsThatFit(state: State, room: number): readonly Hint[] {
 	return shown;
 }
 
+const HELP = {type: 'open', pane: 'help'} as const;
 const QUIT = {type: 'quit', code: 0} as const;
+// An overlay's way out is its close key, as the timeline's is q.
+const CLOSE = {type: 'close'} as const;

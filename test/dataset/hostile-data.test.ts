@@ -110,6 +110,19 @@ describe('a million problems', () => {
 		expect(loaded.problems.length + loaded.omitted).toBe(3000);
 	});
 
+	it('quote a huge value in a few dozen characters, never whole', async () => {
+		const huge = JSON.stringify('x'.repeat(100_000));
+		const tl2 = `{"timeline":{"headline":"T","date":[{"startDate":"2001","headline":"ok"},{"startDate":${huge}}]}}`;
+		const tl3 = `{"events":[{"start_date":{"year":2001},"text":{"headline":"ok"}},{"start_date":{"year":${huge}}}]}`;
+		for (const text of [tl2, tl3]) {
+			const loaded = await loadText(text, 'tl.json');
+			const lines = formatProblems(loaded.problems, {omitted: loaded.omitted});
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(/found "x{60}…"/);
+			expect(lines[0]?.length).toBeLessThan(300);
+		}
+	});
+
 	it('from an imported timeline too: every slide left out is counted, the first thousand are located', async () => {
 		const slides = 20_000;
 		const tl3 = JSON.stringify({

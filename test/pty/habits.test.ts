@@ -64,6 +64,7 @@ describe('Ctrl-Z and fg', () => {
 			const session = await shell(columns, rows);
 			session.press(`node ${CLI} ${BUNDLED}\r`);
 			await session.waitFor('TIMELINE  1/20');
+			expect(session.term.modes.wraparoundMode).toBe(false);
 			session.press('j');
 			await session.waitFor('TIMELINE  2/20');
 			session.press('\u001a');
@@ -71,6 +72,8 @@ describe('Ctrl-Z and fg', () => {
 			expect(stopped).not.toContain('TIMELINE');
 			expect(session.bufferType()).toBe('normal');
 			expect(session.cursorVisible()).toBe(true);
+			// The shell's long lines wrap again while the explorer is stopped.
+			expect(session.term.modes.wraparoundMode).toBe(true);
 			const handedBack = since(session, MOUSE_ON);
 			expect(handedBack).toContain(MOUSE_OFF);
 			expect(handedBack).toContain(PASTE_OFF);
@@ -81,6 +84,7 @@ describe('Ctrl-Z and fg', () => {
 			const back = await session.waitFor('TIMELINE  2/20');
 			expect(session.bufferType()).toBe('alternate');
 			expect(session.cursorVisible()).toBe(false);
+			expect(session.term.modes.wraparoundMode).toBe(false);
 			const lines = session.lines();
 			expect(lines[0]).toContain('Venezuela leader strikes conciliatory tone');
 			expect(lines[rows - 2]).toMatch(/^ TIMELINE {2}2\/20/);
@@ -285,13 +289,13 @@ describe('export', () => {
 		// A file that exists: asked about, kept on Esc, replaced on a second Enter.
 		writeFileSync(join(root, 'keep.csv'), 'mine');
 		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
-		await session.waitFor('keep.csv exists: Enter');
+		await session.waitFor('exists: Enter replaces it');
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
 		session.press(KEY.escape);
 		await session.waitFor(' TIMELINE ');
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toBe('mine');
 		session.press('w', '\u0015', join(root, 'keep.csv'), KEY.enter);
-		await session.waitFor('keep.csv exists: Enter');
+		await session.waitFor('exists: Enter replaces it');
 		session.press(KEY.enter);
 		await session.waitFor(`wrote ${join(root, 'keep.csv')}: the view as CSV`);
 		expect(readFileSync(join(root, 'keep.csv'), 'utf8')).toMatch(/^event_id,event_date,/);

@@ -33,6 +33,17 @@ function expectFrameInPlace(session: TerminalSession, rows: number, mode: string
 	expect(lines[rows - 1]).toBe('');
 	// Zero-width characters with nothing to attach to never reach the terminal.
 	expect(session.output).not.toContain('\u200b');
+	expectLastColumnUnwritten(session, rows);
+}
+
+/**
+ * Nothing is written into the terminal's last column (its cells stay as a clear left them, with no
+ * character, not even a space): a character a terminal draws wider than measured has room there.
+ */
+function expectLastColumnUnwritten(session: TerminalSession, rows: number): void {
+	const last = session.term.cols - 1;
+	const written = Array.from({length: rows}, (_, y) => y).filter((y) => session.cells(y)[last] !== '');
+	expect(written, 'rows with something in the last column').toEqual([]);
 }
 
 /** Columns of the divider between list and detail, on every body row. */
@@ -80,6 +91,7 @@ describe('hostile widths in a real terminal', () => {
 			// The detail fills the screen: its first row is the event's date, the status bar stays put.
 			expect(session.lines()[22]).toMatch(/^ DETAIL /);
 			expect(session.lines()[23]).toBe('');
+			expectLastColumnUnwritten(session, 24);
 			session.press('h');
 			await session.waitFor('TIMELINE');
 		}

@@ -86,7 +86,8 @@ const query = (corpus: number) =>
 			}),
 		);
 
-describe('the index agrees with the rules', () => {
+// Property runs of a few seconds alone; the timeout leaves room for a loaded machine.
+describe('the index agrees with the rules', {timeout: 40_000}, () => {
 	it('finds exactly the quotes the slow reading of the rules finds', () => {
 		corpora.forEach((data, corpus) => {
 			const searcher = searchers[corpus];
@@ -133,7 +134,7 @@ describe('the index agrees with the rules', () => {
 	});
 });
 
-describe('compared with plain fuse.js', () => {
+describe('compared with plain fuse.js', {timeout: 40_000}, () => {
 	it('finds every quote plain fuse.js finds with a clear score', () => {
 		corpora.forEach((data, corpus) => {
 			const fuse = plainFuse(data);

@@ -25,8 +25,19 @@ export function dataset(doc: TimescopeDocument): Dataset {
 	return buildDataset(doc);
 }
 
+/**
+ * A generated corpus, with eras added after the generator's one (2014–2016), a year each from 2017 and
+ * titled with words of its quotes, so that the queries built from those words find eras too.
+ */
 export function generated(quotes: number, seed: number): Dataset {
-	return buildDataset(generateDocument({events: Math.ceil(quotes / 2), quotes, seed}));
+	const doc = generateDocument({events: Math.ceil(quotes / 2), quotes, seed});
+	const titled = (doc.quotes ?? []).filter((_, i) => i % 97 === 0).slice(0, 6);
+	const eras = titled.map((quote, i) => ({
+		id: `era-${i + 1}`,
+		date: `${2017 + i}-01/${2017 + i}-12`,
+		title: quote.text.split(' ').slice(0, 3).join(' '),
+	}));
+	return buildDataset({...doc, eras: [...(doc.eras ?? []), ...eras]});
 }
 
 const folded = (texts: ReadonlyArray<string | undefined>) =>

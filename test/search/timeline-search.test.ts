@@ -119,6 +119,19 @@ describe('eras are found', () => {
 		expect(found('second term')).toContain('era:second-term');
 		expect(found('second term', ['era'])).toEqual(['era:second-term']);
 	});
+
+	it('every era of a timeline with several, each by its own title', async () => {
+		const template = await load(sharedFile('timelinejs-examples/TimelineJS3__src__template__eras.json'));
+		expect(template.eras.length).toBeGreaterThanOrEqual(3);
+		const search = createSearcher(template);
+		const titles = (query: string) =>
+			search
+				.search(query, {kinds: ['era']})
+				.hits.slice()
+				.map((hit) => hit.kind === 'era' && hit.era.title);
+		expect(titles('era test').sort()).toEqual(template.eras.map((era) => era.title).sort());
+		for (const era of template.eras) expect(titles(`'${era.title}`)[0]).toBe(era.title);
+	});
 });
 
 describe('one ranked list', () => {

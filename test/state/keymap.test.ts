@@ -59,6 +59,17 @@ describe('the keymap is a value: the explorer reads the one it is given', () => 
 		}
 	});
 
+	it('quits with q from the timeline alone: elsewhere q closes (or types, in a text field); F1 opens the help from every mode', () => {
+		for (const mode of Object.keys(PANES) as Mode[]) {
+			const q = DEFAULT_KEYMAP.commandFor(mode, 'q');
+			if (mode === 'timeline') expect(q).toEqual({type: 'quit', code: 0});
+			else if (PANES[mode].field) expect(q, mode).toBeUndefined();
+			else expect(q, mode).toEqual({type: 'close'});
+			const f1 = DEFAULT_KEYMAP.commandFor(mode, 'f1');
+			expect(f1, mode).toEqual(mode === 'help' ? {type: 'close'} : {type: 'open', pane: 'help'});
+		}
+	});
+
 	it('refuses a table that binds a key twice in one mode', () => {
 		const clash = [
 			...KEYMAP,

@@ -78,7 +78,35 @@ describe('the list columns', () => {
 			expect(at(columns).who, `at ${columns}`).toBeGreaterThan(0);
 		// The detail takes about a third of a wide screen: the list the rest.
 		expect(layoutFor({columns: 120, rows: 40}).listWidth).toBeGreaterThanOrEqual(76);
-		expect(layoutFor({columns: 200, rows: 50}).listWidth).toBeGreaterThanOrEqual(128);
+		expect(layoutFor({columns: 200, rows: 50}).listWidth).toBeGreaterThanOrEqual(127);
+	});
+});
+
+describe('a timeline that names no one', () => {
+	it('gives the who column’s room to the titles', () => {
+		const nameless = start(
+			buildDataset(
+				documentSchema.parse({
+					format: 'timescope/1',
+					title: 'Nobody named',
+					events: [
+						{
+							id: 'a',
+							date: '1843',
+							title: 'Notes on the Analytical Engine, with the first published program',
+						},
+						{id: 'b', date: '1952', title: 'A compiler, long before anyone called it that'},
+					],
+				}),
+			),
+		).timeline;
+		for (const width of [80, 120, 200]) {
+			const columns = listColumns(nameless, width);
+			expect(columns.who, `at ${width}`).toBe(0);
+			expect(columns.title, `at ${width}`).toBe(width - 2 - columns.date - 2 - columns.count);
+			// Where a timeline that names people shows who, this one shows more of each title.
+			expect(columns.title).toBeGreaterThan(listColumns(timelines.small, width).title);
+		}
 	});
 });
 
@@ -89,21 +117,22 @@ describe('the split', () => {
 		state = press(state, '+');
 		const wider = layoutFor(state.size, state.split).listWidth;
 		expect(wider).toBeLessThan(before);
-		expect(state.message?.text).toBe(`detail ${120 - wider} of 120 columns`);
+		// The frame is the terminal's width but its last column.
+		expect(state.message?.text).toBe(`detail ${119 - wider} columns, list ${wider}`);
 		state = press(state, 'j', 'j', 'enter', 'escape');
 		expect(layoutFor(state.size, state.split).listWidth).toBe(wider);
 		for (let i = 0; i < 30; i++) state = press(state, '+');
 		expect(state.message?.text).toBe('the detail is as wide as it goes');
 		expect(layoutFor(state.size, state.split).listWidth).toBe(40);
 		for (let i = 0; i < 30; i++) state = press(state, '-');
-		expect(120 - layoutFor(state.size, state.split).listWidth).toBe(30);
+		expect(119 - layoutFor(state.size, state.split).listWidth).toBe(30);
 		state = press(start(bundled(), {size: NARROW}), '+');
 		expect(state.message?.text).toBe('the detail sits beside the list from 110 columns');
 	});
 
 	it('| hides the detail (the list takes the whole width, Enter opens the detail full screen) and shows it', () => {
 		let state = press(start(bundled(), {size: WIDE}), '|');
-		expect(layoutFor(state.size, state.split)).toMatchObject({wide: false, listWidth: 120});
+		expect(layoutFor(state.size, state.split)).toMatchObject({wide: false, listWidth: 119});
 		expect(state.message?.text).toBe('detail hidden: Enter opens it');
 		state = press(state, 'enter');
 		expect(modeOf(state)).toBe('detail');

@@ -88,6 +88,38 @@ describe('a click', () => {
 		expect(new Set(quotes)).toEqual(new Set([0, 1]));
 	});
 
+	it('on the detail’s pinned date and title selects nothing, however far its body has scrolled', () => {
+		let state = press(start(small, {size: {columns: 60, rows: 12}}), 'j', 'j', 'j', 'enter');
+		expect(state.detail.quote).toBe(0);
+		// Lines 0 and 1 are the pinned date and title, whatever the body under them shows (quotes too).
+		let scrolls = 0;
+		for (let previous = -1; state.detail.scroll !== previous; state = press(state, 'j'), scrolls++) {
+			previous = state.detail.scroll;
+			for (const quote of [0, 1]) {
+				const selected = {...state, detail: {...state.detail, quote}};
+				for (const line of [0, 1]) expect(click(selected, 4, line), `scrolled ${scrolls}`).toBe(selected);
+			}
+		}
+		expect(scrolls).toBeGreaterThan(5);
+	});
+
+	it('reads the split as the person set it: + moves the rule, | hides the detail', () => {
+		const state = press(start(small), 'j');
+		const rule = screenLayout(state).listWidth;
+		const wider = press(state, '+', '+');
+		const moved = screenLayout(wider).listWidth;
+		expect(moved).toBeLessThan(rule);
+		const line = lineOf(wider, 3);
+		// Just right of the new rule is the detail; the rule itself is nothing.
+		expect(click(wider, moved + 1, line).focus).toBe('detail');
+		expect(click(wider, moved, line)).toBe(wider);
+		// Hidden: the list is the whole width, and a click where the detail was selects a row.
+		const hidden = press(wider, '|');
+		const selected = click(hidden, rule + 5, lineOf(hidden, 3));
+		expect(selected.focus).toBe('list');
+		expect(cursorTitle(selected)).toBe('Interview taped');
+	});
+
 	it('selects a row in the marks list and in the problems list, and opens it on a second click', () => {
 		let marks = press(start(small, {marks: {items: [], store: '/x'}}), 'm', 'j', 'j', 'm', 'M');
 		const layout = screenLayout(marks);

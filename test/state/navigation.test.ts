@@ -25,6 +25,21 @@ describe('overlays give back what they covered', () => {
 		expect(cursorTitle(press(state, 'enter'))).toBe('Earlier release of prisoners');
 	});
 
+	it('F1 over the search line and over the export prompt returns to them with what was typed', () => {
+		let search = type(press(start(small), '/'), 'oil');
+		search = press(search, 'f1');
+		expect(modeOf(search)).toBe('help');
+		search = press(search, 'q');
+		expect(modeOf(search)).toBe('search');
+		expect(search.search.query).toBe('oil');
+		let prompt = type(press(start(small), 'w', 'ctrl-u'), 'notes.md');
+		prompt = press(prompt, 'f1');
+		expect(modeOf(prompt)).toBe('help');
+		prompt = press(prompt, 'escape');
+		expect(modeOf(prompt)).toBe('export');
+		expect(prompt.panes.export.text).toBe('notes.md');
+	});
+
 	it('F1 over the picker’s filter returns to the filter, then Esc to the picker, Esc to the timeline', () => {
 		let state = type(press(start(small), 'f', '/'), 'tr');
 		state = press(state, 'f1', 'escape');

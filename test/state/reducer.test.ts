@@ -667,7 +667,7 @@ describe('help, quit, resize', () => {
 
 	it('q quits from the timeline and closes what is open elsewhere; Ctrl-C quits with 130 from anywhere', () => {
 		expect(press(start(small), 'q').exit).toBe(0);
-		for (const path of [['enter'], ['?'], ['f'], ['f', 'f1']]) {
+		for (const path of [['enter'], ['?'], ['f'], ['f', 'f1'], ['M'], ['Q']]) {
 			const closed = press(start(small), ...path, 'q');
 			expect(closed.exit, path.join(' ')).toBeUndefined();
 			expect(modeOf(closed), path.join(' ')).toBe(path.length === 2 ? 'facets' : 'timeline');

@@ -232,6 +232,6 @@ describe('export (w)', () => {
 		ui.press('w');
 		await ui.until(' EXPORT ');
 		ui.press(KEYS.enter);
-		await ui.until('/out/small-view.md exists: Enter replaces it, or change the name');
+		await ui.until('exists: Enter replaces it, or change the name (/out/small-view.md)');
 	});
 });

@@ -37,7 +37,7 @@ describe('the list', () => {
 			const ui = renderExplorer(small, {size: {columns, rows: 30}});
 			await ready(ui);
 			expect(ui.frame(), `at ${columns}`).toMatch(/Disputed election +Nicolás Maduro/);
-			expect(ui.frame(), `at ${columns}`).toMatch(/Reported strike on a docking.* +❝1 {2}Trump/);
+			expect(ui.frame(), `at ${columns}`).toMatch(/Reported strike on a dock.* +❝1 {2}Trump/);
 			cleanup();
 		}
 	});
@@ -77,6 +77,54 @@ describe('the detail', () => {
 	});
 });
 
+/** A left click at a cell (0-based), as an SGR mouse report: press, then release. */
+const click = (column: number, line: number) =>
+	`\u001b[<0;${column + 1};${line + 1}M\u001b[<0;${column + 1};${line + 1}m`;
+
+describe('a click on the list', () => {
+	it('selects the event drawn under it: either line of a wrapped date, never the header above', async () => {
+		// Tall enough for every row: nothing scrolls, each row stays on its line.
+		const ui = renderExplorer(timed, {size: {columns: 41, rows: 20}});
+		await ready(ui);
+		const lines = ui.lines();
+		const first = lines.findIndex((line) => line.includes('5 Jan 1920 06:45:56 –'));
+		expect(lines[first + 1]).toMatch(/A range/);
+		expect(lines[first - 1]).toMatch(/^── /);
+		ui.press('G');
+		await ui.until('TIMELINE  4/4');
+		for (const line of [first, first + 1]) {
+			ui.press(click(20, line));
+			await ui.until('TIMELINE  1/4');
+			ui.press('G');
+			await ui.until('TIMELINE  4/4');
+		}
+		// The row after the tall one is the next event.
+		const next = lines.findIndex((line) => line.includes('Within a'));
+		ui.press(click(20, next));
+		await ui.until('TIMELINE  2/4');
+		// A click on a group header changes nothing: the next key still starts from the second event.
+		ui.press(click(20, first - 1), 'j');
+		await ui.until('TIMELINE  3/4');
+	});
+
+	it('on the sticky header selects nothing; the line under it is the first event on screen', async () => {
+		const ui = renderExplorer(generated(250), {size: {columns: 80, rows: 24}});
+		await ready(ui);
+		ui.press(KEYS.pageDown);
+		await ui.until((frame) => !frame.includes('TIMELINE  1/250'));
+		const position = Number(/TIMELINE {2}(\d+)\/250/.exec(ui.frame())?.[1]);
+		expect(ui.lines()[4]).toMatch(/^── January 2025 · 31 ─+$/);
+		// Events are numbered from 0: the one under the sticky header.
+		const top = Number(/Event number (\d+)/.exec(ui.lines()[5] ?? '')?.[1]);
+		expect(top).toBeLessThan(position - 1);
+		ui.press(click(10, 4), 'j');
+		await ui.until(`TIMELINE  ${position + 1}/250`);
+		ui.press(click(10, 5));
+		await ui.until(`TIMELINE  ${top + 1}/250`);
+		expect(ui.lines().find((line) => line.startsWith('▸ '))).toContain(`Event number ${top} `);
+	});
+});
+
 describe('the status bar', () => {
 	it('keeps ? help and q quit to the last, at 80 x 24 and 60 columns', async () => {
 		for (const columns of [80, 60]) {
@@ -85,6 +133,19 @@ describe('the status bar', () => {
 			expect(ui.lines()[22], `at ${columns}`).toMatch(/^ TIMELINE {2}1\/6 {2}j\/k move .*\? help {2}q quit/);
 			cleanup();
 		}
+	});
+
+	it('keeps the way out of an overlay, its close key, to the last, with the help', async () => {
+		const ui = renderExplorer(small, {size: {columns: 80, rows: 24}});
+		await ready(ui);
+		ui.press('f');
+		const picker = await ui.until(' FILTER ');
+		expect(picker.split('\n')[22]).toMatch(/^ FILTER {2}j\/k move .*Esc close {2}F1 help/);
+		ui.press('q');
+		await ui.until(' TIMELINE ');
+		ui.press('M');
+		const marks = await ui.until(' MARKS ');
+		expect(marks.split('\n')[22]).toMatch(/Esc back .*\? help/);
 	});
 });
 
@@ -96,7 +157,7 @@ describe('the split', () => {
 		expect(start.size).toBe(1);
 		const [at] = start;
 		ui.press('+');
-		await ui.until(/detail \d+ of 120 columns/);
+		await ui.until(/detail \d+ columns, list \d+/);
 		const wider = new Set(dividers(ui.lines()));
 		expect(wider.size).toBe(1);
 		expect([...wider][0]).toBeLessThan(at as number);

@@ -20,7 +20,7 @@ export const helpPane: Pane<HelpPosition> = {
 		rows,
 		top: (state) => state.panes.help.scroll,
 		to: (state, top) => {
-			const columns = state.keymap.helpColumns(state.size.columns);
+			const columns = state.keymap.helpColumns(screenLayout(state).columns);
 			const tallest = Math.max(...columns.map((column) => column.length));
 			const scroll = clamp(top, 0, Math.max(0, tallest - rows(state)));
 			return scroll === state.panes.help.scroll ? state : withPane(state, 'help', {scroll});
