@@ -133,9 +133,13 @@ const QUOTE_COLUMNS = new Set([
 	'language',
 ]);
 
-/** Build the columns of a document that passed schema and reference checks. */
-export function buildColumns(doc: TimescopeDocument): Columns {
-	const strings = new StringTableBuilder(1 << 20);
+/**
+ * Build the columns of a document that passed schema and reference checks. `textBytes`, the size of
+ * the file it was parsed from, is room enough for its strings almost always: the table is then not
+ * grown (and copied) a dozen times on the way.
+ */
+export function buildColumns(doc: TimescopeDocument, {textBytes = 0}: {textBytes?: number} = {}): Columns {
+	const strings = new StringTableBuilder(Math.max(1 << 20, textBytes));
 	const dates = new DateSlots(strings);
 	const docEvents = doc.events;
 	const docQuotes = doc.quotes ?? [];

@@ -17,7 +17,7 @@ import {
 	writeEntry,
 } from './cache.js';
 import {contentHash, contentHasher, type FileIdentity, identify, sameIdentity} from './identity.js';
-import type {FromWorker, LoadProgress, ToWorker} from './worker-messages.js';
+import type {BuildIndex, FromWorker, LoadProgress, ToWorker} from './worker-messages.js';
 
 /**
  * Opening a dataset file for the explorer, as fast as it can be had: from the cache (cache.ts) when
@@ -259,6 +259,15 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 		gotIndex = resolve;
 	});
 	const worker = startWorker({path, strict});
+	let asked = false;
+	// Asked for by the first frame's searcher or its `drawn`, whichever comes first.
+	const indexOnceDrawn = () => {
+		if (!asked) {
+			asked = true;
+			worker.postMessage({type: 'build-index'} satisfies BuildIndex);
+		}
+		return index;
+	};
 	const fail = (message: string) => {
 		settle({
 			ok: false,
@@ -301,9 +310,9 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 		onProgress: (listener) => {
 			listeners.add(listener);
 		},
-		loadSearcher: (wanted, options) => searcherSource(dataset, () => index)(wanted, options),
+		loadSearcher: (wanted, options) => searcherSource(dataset, indexOnceDrawn)(wanted, options),
 		async drawn() {
-			const bytes = await index;
+			const bytes = await indexOnceDrawn();
 			if (!settings || !model?.source || !bytes) return undefined;
 			await writeEntry(settings, {
 				source: model.source,

@@ -9,6 +9,14 @@ export interface ToWorker {
 	readonly strict: boolean;
 }
 
+/**
+ * Once the explorer has drawn the timeline: build the search index now. Until then the worker waits,
+ * so that the index build does not compete for the cores with the explorer's first frame.
+ */
+export interface BuildIndex {
+	readonly type: 'build-index';
+}
+
 export type LoadPhase = 'reading' | 'building';
 
 export interface LoadProgress {
