@@ -66,9 +66,9 @@ const WORKER_FROM = 8_000_000;
 export async function openDataset(path: string, options: OpenOptions = {}): Promise<Opening> {
 	const {strict = false} = options;
 	const settings = options.settings ?? cacheSettings();
-	const useCache = options.cache !== false && path !== '-';
-	const identity = useCache ? await identify(path) : undefined;
-	const cacheable = identity !== undefined && identity.size >= settings.minBytes;
+	// Known with or without the cache: a big file loads behind the loading screen either way.
+	const identity = path === '-' ? undefined : await identify(path);
+	const cacheable = options.cache !== false && identity !== undefined && identity.size >= settings.minBytes;
 	if (cacheable) {
 		const entry = await readEntry(settings, identity);
 		const hit = entry && !(strict && refusesStrictly(entry.report)) ? fromEntry(entry) : undefined;

@@ -225,6 +225,15 @@ describe('the cache of opened files', () => {
 		expect((await open(path, {cache: false})).opening.cached).toBe(false);
 	});
 
+	it('loads a big file behind the loading screen with --no-cache too, and caches nothing', async () => {
+		const path = datasetFile();
+		const {opening, result} = await open(path, {cache: false, workerFrom: 1});
+		// Big from one byte (workerFrom 1), so read in the worker: no result at once, the loading screen meanwhile.
+		expect(opening.ready).toBeUndefined();
+		expect(seen(result)).toEqual(seen((await open(path, {cache: false})).result));
+		expect(entries()).toEqual([]);
+	});
+
 	it('keeps within its limit by evicting the entries used longest ago', async () => {
 		const files = [datasetFile('a.json', 1), datasetFile('b.json', 2), datasetFile('c.json', 3)];
 		await open(files[0] as string);
