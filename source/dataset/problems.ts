@@ -188,14 +188,6 @@ export function quoted(text: string, max = 60): string {
 	return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
 }
 
-/** A value as JSON for "found …" in messages, cut short: a 100 KB string must not make a 100 KB line. */
-export function quotedJson(value: unknown, max = 60): string {
-	if (typeof value === 'string')
-		return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
-	const json = JSON.stringify(value) ?? String(value);
-	return json.length > max ? `${json.slice(0, max)}…` : json;
-}
-
 /** A short, printable description of a value for "found …" in messages. */
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';

@@ -1,5 +1,4 @@
 import {parseEdtf} from '../edtf.js';
-import {quotedJson} from '../problems.js';
 
 /**
  * TimelineJS date objects (`{"year": "1835", "month": "11", "day": "", ...}`) to EDTF.
@@ -74,12 +73,12 @@ function readPart(name: DatePart, value: unknown): number | undefined | DateErro
 	} else if (typeof value === 'string' && INTEGER.test(value.trim())) {
 		n = Number(value.trim());
 	} else {
-		return {field: name, error: `${name} must be a whole number, found ${quotedJson(value)}`};
+		return {field: name, error: `${name} must be a whole number, found ${describeValue(value)}`};
 	}
 	const [min, max] = RANGES[name];
 	if (!Number.isSafeInteger(n) || n < min || n > max) {
 		const range = name === 'year' ? 'a whole number' : `a whole number from ${min} to ${max}`;
-		return {field: name, error: `${name} must be ${range}, found ${quotedJson(value)}`};
+		return {field: name, error: `${name} must be ${range}, found ${describeValue(value)}`};
 	}
 	return n;
 }
@@ -238,7 +237,7 @@ export interface TimeOfDay {
  */
 export function parseTimeOfDay(text: string): TimeOfDay | DateError {
 	const invalid = {
-		error: `expected a time such as 10:30, 10:30:15 or 10:30 PM, found ${quotedJson(text)}`,
+		error: `expected a time such as 10:30, 10:30:15 or 10:30 PM, found ${describeValue(text)}`,
 	};
 	let rest = text.trim();
 	const period = /\s*([ap])\.?m\.?$/i.exec(rest);

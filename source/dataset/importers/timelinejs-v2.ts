@@ -1,5 +1,4 @@
 import {TIMELINEJS2_JSON} from '../formats.js';
-import {quotedJson} from '../problems.js';
 import {type ImportResult, type PathPart, toJsonPointer} from './problems.js';
 import {type DateError, type DateParts, describeValue, isAbsent, UnreadableDate} from './timelinejs-dates.js';
 import {convertTimeline, isObject, type Json} from './timelinejs-json.js';
@@ -84,7 +83,7 @@ export function parseV2Date(value: unknown): DateParts | undefined | DateError {
 
 function invalid(value: unknown): DateError {
 	return {
-		error: `expected a date such as "2011,12,10", "2011,12,10,07,02,10", "2011-12-10T07:02:10" or "12/10/2011", found ${typeof value === 'string' ? quotedJson(value) : describeValue(value)}`,
+		error: `expected a date such as "2011,12,10", "2011,12,10,07,02,10", "2011-12-10T07:02:10" or "12/10/2011", found ${describeValue(value)}`,
 	};
 }
 
