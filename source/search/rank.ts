@@ -270,9 +270,9 @@ export class Ranker {
 			return full;
 		};
 		const {dataset} = this.index;
-		// exp(estimate) estimates fuse.js's score; past the ranked hits, order is all it serves. An estimate
-		// of 0 is a record that no positive term matched (`a | !b`): scored 0, as the ranked ones are.
-		const score = estimate === 0 ? 0 : Math.min(1, Math.exp(estimate));
+		// exp(estimate) estimates fuse.js's score; past the ranked hits, order is all it serves. A record
+		// only a side of negations matched (`a | !b`) is estimated as fuse.js's best (candidates.ts).
+		const score = Math.min(1, Math.exp(estimate));
 		const lazy = ['text', 'textRanges', 'field'];
 		switch (this.collection.kind) {
 			case 'quote':
