@@ -52,7 +52,7 @@ class Store {
 	) {
 		this.strings = new StringTable(columns.strings);
 		this.a = columns.arrays;
-		this.root = JSON.parse(this.strings.get(meta.root)) as Record<string, unknown>;
+		this.root = JSON.parse(this.strings.decode(meta.root)) as Record<string, unknown>;
 		this.actorList = (this.root.actors as Actor[] | undefined) ?? [];
 		this.placeList = (this.root.places as Place[] | undefined) ?? [];
 		this.sourceList = (this.root.sources as Source[] | undefined) ?? [];

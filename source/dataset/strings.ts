@@ -45,13 +45,18 @@ export class StringTable {
 	get(id: number): string {
 		const slot = id & (RECENT - 1);
 		if (this.recentIds[slot] === id) return this.recent[slot] as string;
-		const start = this.starts[id];
-		const end = this.starts[id + 1];
-		if (start === undefined || end === undefined) throw new RangeError(`no string ${id} in the table`);
-		const text = start === end ? (this.odd.get(id) ?? '') : this.buffer.toString('utf8', start, end);
+		const text = this.decode(id);
 		this.recentIds[slot] = id;
 		this.recent[slot] = text;
 		return text;
+	}
+
+	/** String `id`, decoded and not kept: for one read of a big one (the document's root). */
+	decode(id: number): string {
+		const start = this.starts[id];
+		const end = this.starts[id + 1];
+		if (start === undefined || end === undefined) throw new RangeError(`no string ${id} in the table`);
+		return start === end ? (this.odd.get(id) ?? '') : this.buffer.toString('utf8', start, end);
 	}
 
 	/** The string, or undefined for NO_STRING. */

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto';
-import {createReadStream} from 'node:fs';
-import {open, realpath, stat} from 'node:fs/promises';
+import {type FileHandle, open, realpath, stat} from 'node:fs/promises';
 
 /**
  * Which file, in which state: what a cache entry is valid for. Checked in two steps, because reading
@@ -28,6 +27,7 @@ export interface FileIdentity {
 }
 
 const SAMPLE = 64 * 1024;
+const PIECE = 1 << 20;
 
 /** The identity of a regular file, or undefined (no such file, not a regular file, unreadable). */
 export async function identify(path: string): Promise<FileIdentity | undefined> {
@@ -86,16 +86,24 @@ export function contentHasher() {
 
 /**
  * SHA-256 of the whole file, read in 1 MB pieces between other work; undefined if it cannot be read
- * or `signal` stops it.
+ * or `signal` stops it. One buffer serves every piece: a stream's fresh buffer per piece would leave
+ * the file's size in garbage, and the explorer's memory would swell by that much while it hashes.
  */
 export async function contentHash(path: string, signal?: AbortSignal): Promise<string | undefined> {
 	const hash = createHash('sha256');
+	const piece = Buffer.allocUnsafe(PIECE);
+	let handle: FileHandle | undefined;
 	try {
-		for await (const chunk of createReadStream(path, {highWaterMark: 1 << 20, signal})) {
-			hash.update(chunk as Buffer);
+		handle = await open(path);
+		for (;;) {
+			if (signal?.aborted) return undefined;
+			const {bytesRead} = await handle.read(piece, 0, PIECE, null);
+			if (bytesRead === 0) return hash.digest('hex');
+			hash.update(piece.subarray(0, bytesRead));
 		}
-		return hash.digest('hex');
 	} catch {
 		return undefined;
+	} finally {
+		await handle?.close().catch(() => {});
 	}
 }

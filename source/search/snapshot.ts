@@ -156,8 +156,7 @@ export function restoreIndex(packed: Packable, dataset: Dataset): SearchIndex {
 		if ('$ref' in value) return value.$ref === 'dataset' ? dataset : dataset[value.$ref];
 		if ('$fieldText' in value) {
 			const [of, name] = value.$fieldText;
-			const records = recordsOf(dataset, of) as ReadonlyArray<Record<string, unknown>>;
-			return (record: number) => records[record]?.[name];
+			return fieldReading(recordsOf(dataset, of) as ReadonlyArray<Record<string, unknown>>, name);
 		}
 		if ('$event' in value) return must(dataset.events[value.$event], 'event');
 		if ('$quote' in value) return must(dataset.quotes[value.$quote], 'quote');
@@ -189,6 +188,14 @@ export function restoreIndex(packed: Packable, dataset: Dataset): SearchIndex {
 		return out;
 	};
 	return decode(packed.meta as Encoded) as SearchIndex;
+}
+
+/**
+ * Made out here, not where it is decoded: a function made inside `restoreIndex` would keep that
+ * call's scope alive with the index, and with it the whole decoded header of the snapshot.
+ */
+function fieldReading(records: ReadonlyArray<Record<string, unknown>>, name: string) {
+	return (record: number) => records[record]?.[name];
 }
 
 function recordsOf(dataset: Dataset, kind: Kind): readonly object[] {

@@ -1,3 +1,5 @@
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {describe, expect, it} from 'vitest';
 import {generateDocument} from '../../bench/generate.js';
 import {packColumns, unpackColumns} from '../../source/dataset/column-pack.js';
@@ -66,6 +68,21 @@ describe('an index snapshot', () => {
 		const again = openColumns(unpackColumns(unpack(new Uint8Array(packToBuffer(packColumns(columns))))));
 		const packed = unpack(new Uint8Array(packToBuffer(snapshotIndex(index, dataset))));
 		expect(answers(makeSearcher(restoreIndex(packed, again)))).toEqual(expected);
+	});
+
+	it('lets go of the snapshot once restored: the index holds what it needs, not the header it came in', async () => {
+		setFlagsFromString('--expose-gc');
+		const gc = runInNewContext('gc') as () => void;
+		let packed: ReturnType<typeof unpack> | undefined = unpack(
+			new Uint8Array(packToBuffer(snapshotIndex(index, dataset))),
+		);
+		const header = new WeakRef(packed.meta as object);
+		const restored = restoreIndex(packed, dataset);
+		packed = undefined;
+		await new Promise((resolve) => setImmediate(resolve));
+		gc();
+		expect(header.deref()).toBeUndefined();
+		expect(answers(makeSearcher(restored))).toEqual(expected);
 	});
 
 	it('refuses what it cannot carry rather than carry it wrong', () => {
