@@ -1,9 +1,10 @@
-import './no-ink-devtools.js';
+import './before-ink.js';
 import {constants} from 'node:os';
 import type {ReadStream} from 'node:tty';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import {createSupportsHyperlinks} from 'supports-hyperlinks';
+import {restoreFetch} from './before-ink.js';
 import type {LoadResult} from './dataset/load.js';
 import type {Opening} from './open/open.js';
 import {loadMarks} from './system/marks-store.js';
@@ -57,6 +58,8 @@ export interface Outcome {
 	/** A mistake of the person's found once the data arrived (a UsageError), to report as such. */
 	failure?: unknown;
 }
+
+restoreFetch();
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 

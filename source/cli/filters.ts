@@ -22,10 +22,12 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 	const find = <T>(
 		flag: string,
 		queries: readonly string[],
-		items: readonly T[],
+		list: () => readonly T[],
 		names: (item: T) => string[],
 	) => {
 		const found = new Set<T>();
+		// Listed only when asked for: every tag of 100,000 events is a cost before the first frame.
+		const items = queries.length > 0 ? list() : [];
 		for (const query of queries) {
 			const matches = matchNames(query, items, names);
 			if (matches.length === 0) {
@@ -37,15 +39,24 @@ export function readFilters(dataset: Dataset, flags: Flags): Filters {
 		}
 		return [...found];
 	};
-	const actors = find('actor', flags.actor, [...dataset.actors.values()], (actor) => [
-		actor.id,
-		actor.name,
-		...(actor.aliases ?? []),
-	]);
-	const places = find('place', flags.place, [...dataset.places.values()], (place) => [place.id, place.name]);
-	const tags = find('tag', flags.tag, [...new Set(dataset.events.flatMap((event) => event.tags))], (tag) => [
-		tag,
-	]);
+	const actors = find(
+		'actor',
+		flags.actor,
+		() => [...dataset.actors.values()],
+		(actor) => [actor.id, actor.name, ...(actor.aliases ?? [])],
+	);
+	const places = find(
+		'place',
+		flags.place,
+		() => [...dataset.places.values()],
+		(place) => [place.id, place.name],
+	);
+	const tags = find(
+		'tag',
+		flags.tag,
+		() => [...new Set(dataset.events.flatMap((event) => event.tags))],
+		(tag) => [tag],
+	);
 	const window = flags.from !== undefined || flags.to !== undefined;
 	for (const [name, given] of [
 		['certainly-inside', flags.certainlyInside],

@@ -32,6 +32,10 @@ export async function view(invocation: Invocation): Promise<number> {
 	}
 	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const explore = command !== 'print';
+	// Ink and React load only for the explorer (print, JSON and validate start fast), and they load
+	// while the data is read: the two waits overlap.
+	const explorer = explore ? import('../../interactive.js') : undefined;
+	explorer?.catch(() => {});
 	const progress = progressBar(file === BUNDLED ? 'bundled dataset' : file);
 	const opening: Opening = article
 		? openLoaded(await (await import('./extract.js')).loadArticle(file, flags.date))
@@ -78,8 +82,7 @@ export async function view(invocation: Invocation): Promise<number> {
 			opening.close();
 		}
 	}
-	// Ink and React load only here: print, JSON and validate start fast.
-	const {runInteractive} = await import('../../interactive.js');
+	const {runInteractive} = await (explorer ?? import('../../interactive.js'));
 	const outcome = await runInteractive({
 		opening,
 		ready: init,
