@@ -47,7 +47,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const staging = `dist.${process.pid}`;
 	await build({
 		...OPTIONS,
-		// The explorer loads big files in a worker thread: its module sits beside the CLI's.
+		// The explorer loads big files in a process of their own: its module sits beside the CLI's.
 		entryPoints: {cli: 'source/cli.ts', 'load-worker': 'source/open/load-worker.ts'},
 		outdir: staging,
 		define: {...OPTIONS.define, TIMESCOPE_BUILD: JSON.stringify(await sourcesHash())},

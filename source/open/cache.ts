@@ -150,7 +150,7 @@ export async function readEntry(
  * `length` bytes from `offset`, in a buffer of their own (a pack's arrays sit at multiples of 8 from
  * its start); undefined if the file ends first.
  */
-async function readRange(
+export async function readRange(
 	handle: FileHandle,
 	offset: number,
 	length: number,

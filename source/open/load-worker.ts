@@ -1,8 +1,10 @@
-import {parentPort, workerData} from 'node:worker_threads';
+import {rmSync} from 'node:fs';
+import {open} from 'node:fs/promises';
+import {join} from 'node:path';
 import {packColumns} from '../dataset/column-pack.js';
 import {buildColumns, type Columns} from '../dataset/columns.js';
 import {readDocument} from '../dataset/load.js';
-import {packToBuffer} from '../dataset/pack.js';
+import {type Packable, pack} from '../dataset/pack.js';
 import {openColumns} from '../dataset/records.js';
 import {buildIndex} from '../search/index.js';
 import {snapshotIndex} from '../search/snapshot.js';
@@ -10,34 +12,70 @@ import {contentHasher, identify, sameIdentity} from './identity.js';
 import type {BuildIndex, FromWorker, ToWorker} from './worker-messages.js';
 
 /**
- * Loading off the explorer's thread: read, parse, check, build the columns and hand them over (one
- * buffer, moved, not copied); then, once the explorer asks for it (after the timeline's first frame,
- * so that the build takes no core from that frame), build the search index and hand that over too.
- * The explorer draws its loading screen, and reads keys, meanwhile. This thread's memory (the parsed
- * document above all) goes when it ends.
+ * Loading off the explorer's thread, in a process of its own: read, parse, check, build the columns
+ * and hand them over; then, once the explorer asks for it (after the timeline's first frame, so that
+ * the build takes no core from that frame), build the search index and hand that over too. The
+ * explorer draws its loading screen, and reads keys, meanwhile.
+ *
+ * A process, not a worker thread: a thread's freed memory stays in its malloc arena after it ends
+ * (glibc returns none of it once its mmap threshold has risen, and building the model raises it),
+ * which left 90 MB of the parsed document's garbage beside the explorer at 100k events. A process
+ * gives all of it back when it exits, once the index is handed over.
  */
 
-const port = parentPort;
-if (!port) throw new Error('load-worker runs as a worker thread');
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-const indexAsked = () => new Promise<BuildIndex>((resolve) => port.once('message', resolve));
+const send = process.send?.bind(process);
+if (!send) throw new Error('load-worker runs as a child process with an IPC channel');
+const post = (message: FromWorker) =>
+	new Promise<void>((resolve) => send(message, undefined, undefined, () => resolve()));
+// Listened for from the start: a message that finds no listener is lost. The first says what to
+// load; the second, that the timeline is drawn and the index is wanted.
+const inbox: Array<(message: unknown) => void> = [];
+const arrived: unknown[] = [];
+process.on('message', (message) => {
+	const waiting = inbox.shift();
+	if (waiting) waiting(message);
+	else arrived.push(message);
+});
+const nextMessage = <T>() =>
+	new Promise<T>((resolve) => {
+		if (arrived.length > 0) resolve(arrived.shift() as T);
+		else inbox.push(resolve as (message: unknown) => void);
+	});
+// The explorer gone (quit, killed): nothing here is wanted any more, nor the folder it gave.
+let folder: string | undefined;
+process.on('disconnect', () => {
+	if (folder) rmSync(folder, {recursive: true, force: true});
+	process.exit(0);
+});
 
-async function run(request: ToWorker): Promise<void> {
-	// Listened for from the start: a message that finds no listener is lost.
-	const asked = indexAsked();
+async function run(): Promise<void> {
+	const request = await nextMessage<ToWorker>();
+	folder = request.dir;
 	const columns = await loadColumns(request);
 	if (!columns) return;
 	// The parsed document is out of reach by now: the index is built beside the columns alone.
 	const dataset = openColumns(columns);
-	await asked;
+	await nextMessage<BuildIndex>();
 	const build = buildIndex(dataset);
 	let step = build.next();
 	while (!step.done) step = build.next();
-	const index = packToBuffer(snapshotIndex(step.value, dataset));
-	post({type: 'index', index}, [index]);
+	await post({type: 'index', index: await written(request.dir, 'index', snapshotIndex(step.value, dataset))});
 }
 
-async function loadColumns({path, strict}: ToWorker): Promise<Columns | undefined> {
+/** The pack written to a file in `dir`; its path. */
+async function written(dir: string, name: string, packable: Packable): Promise<string> {
+	const file = join(dir, `${name}.pack`);
+	const {chunks} = pack(packable);
+	const handle = await open(file, 'wx', 0o600);
+	try {
+		await handle.writev(chunks);
+	} finally {
+		await handle.close();
+	}
+	return file;
+}
+
+async function loadColumns({path, strict, dir}: ToWorker): Promise<Columns | undefined> {
 	const before = await identify(path);
 	const hasher = contentHasher();
 	const loaded = await readDocument(path, {
@@ -47,7 +85,7 @@ async function loadColumns({path, strict}: ToWorker): Promise<Columns | undefine
 		onProgress: (progress) => post({type: 'progress', phase: 'reading', ...progress}),
 	});
 	if (!loaded.ok) {
-		post({type: 'refused', file: loaded.file, problems: loaded.problems, omitted: loaded.omitted});
+		await post({type: 'refused', file: loaded.file, problems: loaded.problems, omitted: loaded.omitted});
 		return undefined;
 	}
 	post({type: 'progress', phase: 'building'});
@@ -56,11 +94,14 @@ async function loadColumns({path, strict}: ToWorker): Promise<Columns | undefine
 	const after = await identify(path);
 	// Cached only if the file stayed as it was while it was read: the hash is then of what the model holds.
 	const source = before && after && sameIdentity(before, after) ? before : undefined;
-	const model = packToBuffer(packColumns(columns));
-	post({type: 'model', model, report, source, contentHash: hasher.digest()}, [model]);
+	const model = await written(dir, 'model', packColumns(columns));
+	await post({type: 'model', model, report, source, contentHash: hasher.digest()});
 	return columns;
 }
 
-run(workerData as ToWorker).catch((error: unknown) => {
-	post({type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error)});
-});
+run()
+	.catch((error: unknown) =>
+		post({type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error)}),
+	)
+	// Done (or failed): gone, and with it every byte this process held.
+	.finally(() => process.exit(0));

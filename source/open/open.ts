@@ -1,4 +1,8 @@
-import {Worker} from 'node:worker_threads';
+import {type ChildProcess, type SpawnOptions, spawn} from 'node:child_process';
+import {mkdtemp, open, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {packColumns, unpackColumns} from '../dataset/column-pack.js';
 import {type LoadResult, loadDataset, type Opened, type ReadOptions} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
@@ -14,6 +18,7 @@ import {
 	dropEntry,
 	type LoadReport,
 	readEntry,
+	readRange,
 	writeEntry,
 } from './cache.js';
 import {contentHash, contentHasher, type FileIdentity, identify, sameIdentity} from './identity.js';
@@ -21,7 +26,7 @@ import type {BuildIndex, FromWorker, LoadProgress, ToWorker} from './worker-mess
 
 /**
  * Opening a dataset file for the explorer, as fast as it can be had: from the cache (cache.ts) when
- * the file is as it was last time; else read in a worker thread (load-worker.ts) while the explorer
+ * the file is as it was last time; else read in a loading process (load-worker.ts) while the explorer
  * shows its loading screen, for a file big enough to take a while; else here, at once. Whatever the
  * way, the result is the one `loadDataset` gives (problems and all), and once the explorer has drawn
  * it (`drawn`), the cache is written and a cached open's content is checked, off the critical path.
@@ -34,7 +39,7 @@ export interface OpenOptions {
 	/** Read and write the cache (false: --no-cache). */
 	readonly cache?: boolean;
 	readonly settings?: CacheSettings;
-	/** Files from this size load in a worker thread (default 8 MB); Infinity loads every file here. */
+	/** Files from this size load in the loading process (default 8 MB); Infinity loads every file here. */
 	readonly workerFrom?: number;
 	/** Write the cache once the data is drawn (print mode reads it but has no frame to wait for). */
 	readonly writeCache?: boolean;
@@ -246,9 +251,13 @@ function localOpening(
 	})();
 }
 
-function workerOpening(path: string, strict: boolean, settings: CacheSettings | undefined): Promise<Opening> {
+async function workerOpening(
+	path: string,
+	strict: boolean,
+	settings: CacheSettings | undefined,
+): Promise<Opening> {
 	const listeners = new Set<(progress: LoadProgress) => void>();
-	let model: Extract<FromWorker, {type: 'model'}> | undefined;
+	let model: (Extract<FromWorker, {type: 'model'}> & {bytes: Uint8Array}) | undefined;
 	let dataset: Dataset | undefined;
 	let settle: (result: LoadResult) => void = () => {};
 	const result = new Promise<LoadResult>((resolve) => {
@@ -258,13 +267,16 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 	const index = new Promise<Uint8Array | undefined>((resolve) => {
 		gotIndex = resolve;
 	});
-	const worker = startWorker({path, strict});
+	const dir = await mkdtemp(join(tmpdir(), 'timescope-loading-'));
+	const removeDir = () => rm(dir, {recursive: true, force: true}).catch(() => {});
+	const worker = startWorker();
+	worker.send({path, strict, dir} satisfies ToWorker);
 	let asked = false;
 	// Asked for by the first frame's searcher or its `drawn`, whichever comes first.
 	const indexOnceDrawn = () => {
 		if (!asked) {
 			asked = true;
-			worker.postMessage({type: 'build-index'} satisfies BuildIndex);
+			if (worker.connected) worker.send({type: 'build-index'} satisfies BuildIndex);
 		}
 		return index;
 	};
@@ -277,7 +289,12 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 		});
 		gotIndex(undefined);
 	};
-	worker.on('message', (message: FromWorker) => {
+	// What the process said on its way out, if it died: the reason given when nothing else was.
+	let said = '';
+	worker.stderr?.on('data', (chunk: Buffer) => {
+		said = (said + chunk.toString('utf8')).slice(-2000);
+	});
+	const handle = async (message: FromWorker) => {
 		switch (message.type) {
 			case 'progress':
 				for (const listener of listeners) listener(message);
@@ -286,25 +303,38 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 				settle({ok: false, file: message.file, problems: message.problems, omitted: message.omitted});
 				gotIndex(undefined);
 				break;
-			case 'model':
-				model = message;
-				try {
-					dataset = openColumns(unpackColumns(unpack(new Uint8Array(message.model), {verify: false})));
-					settle({ok: true, dataset, ...message.report});
-				} catch (error) {
-					fail(error instanceof Error ? error.message : String(error));
-				}
+			case 'model': {
+				const bytes = await readPack(message.model);
+				model = {...message, bytes};
+				dataset = openColumns(unpackColumns(unpack(bytes)));
+				settle({ok: true, dataset, ...message.report});
 				break;
+			}
 			case 'index':
-				gotIndex(new Uint8Array(message.index));
+				gotIndex(await readPack(message.index));
 				break;
 			case 'failed':
 				fail(message.message);
 		}
-	});
-	worker.on('error', (error) => fail(error.message));
-	worker.on('exit', () => gotIndex(undefined));
-	return Promise.resolve({
+	};
+	// One message at a time, in order: the end of the process is heard only after its last message.
+	let handled = Promise.resolve();
+	const inOrder = (work: () => Promise<void>) => {
+		handled = handled
+			.then(work)
+			.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+	};
+	worker.on('message', (message: FromWorker) => inOrder(() => handle(message)));
+	worker.on('error', (error) => inOrder(async () => fail(error.message)));
+	worker.on('close', (code, signal) =>
+		inOrder(async () => {
+			void removeDir();
+			const why = said.trim().split('\n').pop() || `it ended (${signal ?? `exit code ${code}`})`;
+			// Nothing, once the result and the index are in.
+			fail(`the loading process stopped: ${why}`);
+		}),
+	);
+	return {
 		result,
 		cached: false,
 		onProgress: (listener) => {
@@ -318,16 +348,31 @@ function workerOpening(path: string, strict: boolean, settings: CacheSettings | 
 				source: model.source,
 				contentHash: model.contentHash,
 				report: model.report,
-				model: new Uint8Array(model.model),
+				model: model.bytes,
 				index: bytes,
 			});
 			return undefined;
 		},
 		close: () => {
-			void worker.terminate();
+			worker.kill();
 			gotIndex(undefined);
+			void removeDir();
 		},
-	});
+	};
+}
+
+/** A pack the loading process wrote, read whole into a buffer of its own, its file then removed. */
+async function readPack(file: string): Promise<Uint8Array> {
+	const handle = await open(file);
+	try {
+		const {size} = await handle.stat();
+		const bytes = await readRange(handle, 0, size);
+		if (!bytes) throw new Error(`${file} ended early`);
+		return bytes;
+	} finally {
+		await handle.close();
+		await rm(file, {force: true});
+	}
 }
 
 function indexPack(index: SearchIndex, dataset: Dataset): Uint8Array {
@@ -335,17 +380,24 @@ function indexPack(index: SearchIndex, dataset: Dataset): Uint8Array {
 }
 
 /**
- * The worker's module: beside the bundle when built. Run from the sources (tests, the bench), the
- * TypeScript one, through tsx registered in the worker itself: on Node 20 the ESM hooks of
- * `--import tsx` do not reach a worker, and inherited they stop it from loading at all.
+ * The loading process (load-worker.ts): its module sits beside the bundle when built. Run from the
+ * sources (tests, the bench), the TypeScript one, through tsx registered in the process itself. Its
+ * standard error is kept for the reason it gives if it dies; it never writes to the terminal.
  */
-function startWorker(request: ToWorker): Worker {
+function startWorker(): ChildProcess {
 	const here = import.meta.url;
-	if (!here.endsWith('.ts')) return new Worker(new URL('./load-worker.js', here), {workerData: request});
+	const options: SpawnOptions = {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced'};
+	if (!here.endsWith('.ts')) {
+		return spawn(process.execPath, [fileURLToPath(new URL('./load-worker.js', here))], options);
+	}
 	const module = JSON.stringify(new URL('./load-worker.ts', here).href);
-	return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${module}); });`, {
-		eval: true,
-		workerData: request,
-		execArgv: [],
-	});
+	return spawn(
+		process.execPath,
+		[
+			'--input-type=module',
+			'--eval',
+			`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${module}); });`,
+		],
+		options,
+	);
 }

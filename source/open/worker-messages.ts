@@ -2,11 +2,17 @@ import type {Opened} from '../dataset/load.js';
 import type {Problem} from '../dataset/problems.js';
 import type {FileIdentity} from './identity.js';
 
-/** What the explorer and its loading worker (load-worker.ts) say to each other. */
+/**
+ * What the explorer and its loading process (load-worker.ts) say to each other. The model and the
+ * index go as files in a folder of the explorer's own, each read back into one buffer: through the
+ * IPC channel they would arrive in pieces, and the pieces' garbage would stay in the explorer's memory.
+ */
 
 export interface ToWorker {
 	readonly path: string;
 	readonly strict: boolean;
+	/** Where to write the model and the index (a folder only the explorer and this process use). */
+	readonly dir: string;
 }
 
 /**
@@ -34,13 +40,14 @@ export type FromWorker =
 	| {readonly type: 'refused'; readonly file: string; readonly problems: Problem[]; readonly omitted: number}
 	| {
 			readonly type: 'model';
-			/** The columns' pack (dataset/column-pack.ts). */
-			readonly model: ArrayBuffer;
+			/** The file holding the columns' pack (dataset/column-pack.ts). */
+			readonly model: string;
 			readonly report: Opened;
 			/** The file as it was while read, or undefined if it changed meanwhile (then it is not cached). */
 			readonly source?: FileIdentity;
 			/** SHA-256 of the bytes parsed. */
 			readonly contentHash: string;
 	  }
-	| {readonly type: 'index'; readonly index: ArrayBuffer}
+	/** The file holding the index's pack (search/snapshot.ts). */
+	| {readonly type: 'index'; readonly index: string}
 	| {readonly type: 'failed'; readonly message: string};
