@@ -91,7 +91,10 @@ export function unpackColumns(packed: Packable): Columns {
 	const {odd, ...meta} = (packed.meta ?? {}) as ColumnsMeta & {odd?: unknown};
 	checkMeta(meta);
 	const {stringBytes, stringStarts, ...rest} = packed.arrays;
-	if (!(stringBytes instanceof Uint8Array) || !(stringStarts instanceof Float64Array)) {
+	if (
+		!(stringBytes instanceof Uint8Array) ||
+		!(stringStarts instanceof Float64Array || stringStarts instanceof Uint32Array)
+	) {
 		throw new PackError('no string table');
 	}
 	checkStarts(stringStarts, stringBytes.length, 'stringStarts');

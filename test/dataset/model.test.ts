@@ -131,6 +131,19 @@ describe('the columnar model', () => {
 		);
 	});
 
+	it('stores string offsets in 32 bits under 4 GB of text, and still reads a pack whose offsets are 64-bit', () => {
+		const doc = generateDocument({events: 50, quotes: 120, seed: 5});
+		const columns = buildColumns(doc);
+		expect(columns.strings.starts).toBeInstanceOf(Uint32Array);
+		const wide = {
+			...columns,
+			strings: {...columns.strings, starts: Float64Array.from(columns.strings.starts)},
+		};
+		const reopened = openColumns(unpackColumns(unpack(new Uint8Array(packToBuffer(packColumns(wide))))));
+		expect(toSafeJson(reopened.doc)).toBe(toSafeJson(openColumns(columns).doc));
+		expect(reopened.quotes[119]?.text).toBe(openColumns(columns).quotes[119]?.text);
+	});
+
 	it('refuses a pack that was cut short, changed by one byte, or is no pack at all', () => {
 		const bytes = new Uint8Array(
 			packToBuffer(packColumns(buildColumns(generateDocument({events: 40, quotes: 80})))),

@@ -6,6 +6,7 @@ import {type Opening, openDataset, openLoaded} from '../../open/open.js';
 import {progressBar} from '../../output/progress.js';
 import {QUERY_LIMIT} from '../../search/query.js';
 import {openTerminalInput} from '../../system/tty.js';
+import {keepYoungGenerationSmall} from '../../system/young-generation.js';
 import {colourWanted} from '../../text/colour.js';
 import {isArticle} from '../article-files.js';
 import {readFilters} from '../filters.js';
@@ -32,6 +33,7 @@ export async function view(invocation: Invocation): Promise<number> {
 	}
 	if (!article && flags.date !== undefined) throw new UsageError('--date applies to articles (.txt, .html)');
 	const explore = command !== 'print';
+	if (explore) keepYoungGenerationSmall();
 	// Ink and React load only for the explorer (print, JSON and validate start fast), and they load
 	// while the data is read: the two waits overlap.
 	const explorer = explore ? import('../../interactive.js') : undefined;
