@@ -6,6 +6,7 @@ import {type Kind, keyIndex, keyWeight} from './fields.js';
 import {foldText} from './fold.js';
 import {Growable} from './growable.js';
 import {timeOrder} from './order.js';
+import {PackedTexts} from './packed-texts.js';
 import {norm} from './score.js';
 import {Vocabulary, type WordLookup} from './vocabulary.js';
 
@@ -69,7 +70,7 @@ export interface Table {
 	/** Per value, the letters a–z in it (lettersOf). */
 	readonly valueLetters: Uint32Array;
 	/** Value → its text as the dataset has it. */
-	readonly texts: readonly string[];
+	readonly texts: PackedTexts;
 	/** Word → the values that have it, ascending, each once. */
 	readonly postings: Lists;
 }
@@ -284,7 +285,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 			valueStart: values.start,
 			words: values.words,
 			valueLetters: yield* lettersPerOwner(values, wordLetters, done),
-			texts,
+			texts: PackedTexts.of(texts),
 			postings: yield* invert([values], vocabularySize, done),
 		};
 	};

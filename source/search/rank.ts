@@ -319,7 +319,7 @@ export class Ranker {
 		}
 		let found = cache[value];
 		if (!found) {
-			const text = displayText(table.texts[value] as string);
+			const text = displayText(table.texts.at(value) ?? '');
 			found = {folded: fold(text), text};
 			cache[value] = found;
 		}
