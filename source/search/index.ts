@@ -6,8 +6,8 @@ import {type Kind, keyIndex, keyWeight} from './fields.js';
 import {foldText} from './fold.js';
 import {Growable} from './growable.js';
 import {timeOrder} from './order.js';
-import {PackedTexts} from './packed-texts.js';
 import {norm} from './score.js';
+import {EventTitles, PackedTexts, type TableTexts} from './table-texts.js';
 import {Vocabulary, type WordLookup} from './vocabulary.js';
 
 /**
@@ -70,7 +70,7 @@ export interface Table {
 	/** Per value, the letters a–z in it (lettersOf). */
 	readonly valueLetters: Uint32Array;
 	/** Value → its text as the dataset has it. */
-	readonly texts: PackedTexts;
+	readonly texts: TableTexts;
 	/** Word → the values that have it, ascending, each once. */
 	readonly postings: Lists;
 }
@@ -268,7 +268,7 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 	const vocabularySize = sorted.length;
 	const table = function* (
 		values: Words,
-		texts: readonly string[],
+		texts: TableTexts,
 		entries?: {start: Uint32Array; roles: Uint8Array},
 	): Generator<number, Table> {
 		const count = values.start.length - 1;
@@ -285,27 +285,18 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 			valueStart: values.start,
 			words: values.words,
 			valueLetters: yield* lettersPerOwner(values, wordLetters, done),
-			texts: PackedTexts.of(texts),
+			texts,
 			postings: yield* invert([values], vocabularySize, done),
 		};
 	};
-	const titles = yield* table(
-		title,
-		events.map((event) => event.title),
-	);
-	const actorTable = yield* table(actor, reader.actorStrings, {
+	const titles = yield* table(title, new EventTitles(events));
+	const actorTable = yield* table(actor, PackedTexts.of(reader.actorStrings), {
 		start: reader.actorStart.done(),
 		roles: reader.actorRoles(),
 	});
-	const placeTable = yield* table(
-		place,
-		places.items.map((p) => p.name),
-	);
-	const tagTable = yield* table(tag, tags.items);
-	const eraTable = yield* table(
-		eraTitle,
-		eras.map((era) => era.title),
-	);
+	const placeTable = yield* table(place, PackedTexts.of(places.items.map((p) => p.name)));
+	const tagTable = yield* table(tag, PackedTexts.of(tags.items));
+	const eraTable = yield* table(eraTitle, PackedTexts.of(eras.map((era) => era.title)));
 
 	const link = function* (
 		kind: Kind,

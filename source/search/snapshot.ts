@@ -2,7 +2,7 @@ import type {Dataset} from '../dataset/model.js';
 import {isPackable, type NumberArray, type Packable} from '../dataset/pack.js';
 import {KEYS_OF, KINDS, type Kind} from './fields.js';
 import type {SearchIndex} from './index.js';
-import {PackedTexts} from './packed-texts.js';
+import {EventTitles, PackedTexts} from './table-texts.js';
 import {WordLookup} from './vocabulary.js';
 
 /**
@@ -26,7 +26,7 @@ import {WordLookup} from './vocabulary.js';
  * day the index gains one.
  */
 
-const CLASSES = {WordLookup, PackedTexts} as const;
+const CLASSES = {WordLookup, PackedTexts, EventTitles} as const;
 type ClassName = keyof typeof CLASSES;
 
 /** Lists of strings longer than this go into the arrays as UTF-8, not into the JSON header. */

@@ -1,13 +1,35 @@
+import type {TimelineEvent} from '../dataset/model.js';
+
 /**
- * The texts of a shared table (event titles, actors' names, places, tags), end to end as UTF-8, read
- * back one at a time: held as strings, the 100k titles of an archive cost 6.5 MB of heap beside the
- * model's own copy, for the few that a search shows. A text with no UTF-8 form (a lone surrogate) is
- * kept aside as itself, so nothing read back differs from what was stored.
+ * The texts of a shared table (actors' names, event titles, places, tags), read back one at a time
+ * when a search shows them. Held as strings, the 100k titles of an archive cost 6.5 MB of heap
+ * beside the model's own copy; a million quotes' tables, more than 20 MB.
  */
+export interface TableTexts {
+	readonly length: number;
+	at(index: number): string | undefined;
+}
+
+/** The events' titles, read from the events themselves: the model holds them already. */
+export class EventTitles implements TableTexts {
+	constructor(private readonly events: readonly TimelineEvent[]) {}
+
+	get length(): number {
+		return this.events.length;
+	}
+
+	at(index: number): string | undefined {
+		return this.events[index]?.title;
+	}
+}
 
 const decoder = new TextDecoder();
 
-export class PackedTexts {
+/**
+ * Texts end to end as UTF-8. A text with no UTF-8 form (a lone surrogate) is kept aside as itself,
+ * so nothing read back differs from what was stored.
+ */
+export class PackedTexts implements TableTexts {
 	readonly length: number;
 
 	private constructor(
