@@ -281,8 +281,17 @@ export function groupByDate<T>(
 	const starts: number[] = [];
 	const keys: GroupKey[] = [];
 	let previous: GroupKey | undefined;
+	// Items in time order share their date with the one before more often than not (100k events
+	// have 24k distinct dates): a date met just before has its key already.
+	let previousDate: EdtfDate | undefined;
 	for (let i = 0; i < items.length; i++) {
-		const key = groupKey(dateOf(items[i] as T), grouping);
+		const date = dateOf(items[i] as T);
+		if (previous && date !== undefined && date === previousDate) {
+			groupOf[i] = starts.length - 1;
+			continue;
+		}
+		previousDate = date;
+		const key = groupKey(date, grouping);
 		if (!previous || !sameKey(key, previous)) {
 			starts.push(i);
 			keys.push(key);

@@ -31,8 +31,15 @@ export function sparklineFor(timeline: Timeline, width: number): Sparkline | und
 		return Math.min(width - 1, Math.max(0, Math.floor(((at - domain.min) / span) * width)));
 	};
 	const counts = new Uint32Array(width);
+	// In time order, an event mostly shares its date with the one before: its column is known.
+	let previousDate: unknown;
+	let at = 0;
 	for (let i = 0; i < timeline.datedCount; i++) {
-		const at = column(timeline.events[i] as TimelineEvent) as number;
+		const event = timeline.events[i] as TimelineEvent;
+		if (event.date !== previousDate) {
+			previousDate = event.date;
+			at = column(event) as number;
+		}
 		counts[at] = (counts[at] ?? 0) + 1;
 	}
 	const max = counts.reduce((a, b) => Math.max(a, b), 0);
