@@ -82,7 +82,11 @@ export async function openDataset(path: string, options: OpenOptions = {}): Prom
 	}
 	const size = identity?.size ?? 0;
 	const writeTo = cacheable && options.writeCache !== false ? settings : undefined;
-	if (size >= (options.workerFrom ?? WORKER_FROM)) return workerOpening(path, strict, writeTo);
+	if (size >= (options.workerFrom ?? WORKER_FROM)) {
+		// No temporary folder to hand the data back through (TMPDIR unwritable): loaded here instead.
+		const folder = await mkdtemp(join(tmpdir(), 'timescope-loading-')).catch(() => undefined);
+		if (folder) return workerOpening(path, strict, writeTo, folder);
+	}
 	return localOpening(path, options, writeTo);
 }
 
@@ -251,11 +255,12 @@ function localOpening(
 	})();
 }
 
-async function workerOpening(
+function workerOpening(
 	path: string,
 	strict: boolean,
 	settings: CacheSettings | undefined,
-): Promise<Opening> {
+	dir: string,
+): Opening {
 	const listeners = new Set<(progress: LoadProgress) => void>();
 	let model: (Extract<FromWorker, {type: 'model'}> & {bytes: Uint8Array}) | undefined;
 	let dataset: Dataset | undefined;
@@ -267,7 +272,6 @@ async function workerOpening(
 	const index = new Promise<Uint8Array | undefined>((resolve) => {
 		gotIndex = resolve;
 	});
-	const dir = await mkdtemp(join(tmpdir(), 'timescope-loading-'));
 	const removeDir = () => rm(dir, {recursive: true, force: true}).catch(() => {});
 	const worker = startWorker();
 	worker.send({path, strict, dir} satisfies ToWorker);

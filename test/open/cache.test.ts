@@ -234,6 +234,28 @@ describe('the cache of opened files', () => {
 		expect(entries()).toEqual([]);
 	});
 
+	it('loads a big file in its own process and leaves no temporary folder, or loads it here when there is none to be had', async () => {
+		const path = datasetFile();
+		const tmp = process.env.TMPDIR;
+		const own = join(dir, 'tmp');
+		mkdirSync(own);
+		try {
+			process.env.TMPDIR = own;
+			const away = await open(path, {cache: false, workerFrom: 1});
+			expect(away.opening.ready).toBeUndefined();
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			// (tsx, which runs the loading process from the sources here, keeps its own cache there.)
+			expect(readdirSync(own).filter((name) => name.startsWith('timescope-'))).toEqual([]);
+			process.env.TMPDIR = join(dir, 'no such folder');
+			const here = await open(path, {cache: false, workerFrom: 1});
+			expect(here.opening.ready?.ok).toBe(true);
+			expect(seen(here.result)).toEqual(seen(away.result));
+		} finally {
+			if (tmp === undefined) delete process.env.TMPDIR;
+			else process.env.TMPDIR = tmp;
+		}
+	});
+
 	it('keeps within its limit by evicting the entries used longest ago', async () => {
 		const files = [datasetFile('a.json', 1), datasetFile('b.json', 2), datasetFile('c.json', 3)];
 		await open(files[0] as string);
