@@ -55,6 +55,7 @@ function openOnce(file: string, cacheHome: string, waitForEntry: boolean): Promi
 		let screenMs: number | undefined;
 		let frameMs: number | undefined;
 		let memory: Memory | undefined;
+		let finished = false;
 		const timer = setInterval(() => {
 			const text = screen();
 			if (frameMs === undefined) return;
@@ -65,20 +66,34 @@ function openOnce(file: string, cacheHome: string, waitForEntry: boolean): Promi
 				memory = {rssMB: kB('VmRSS') / 1024, peakMB: kB('VmHWM') / 1024};
 			}
 			if (waitForEntry && entries(cacheHome).length === 0) return;
+			finished = true;
 			clearInterval(timer);
 			clearTimeout(deadline);
 			close();
 			resolve({screenMs: screenMs ?? frameMs, frameMs, memory});
 		}, 20);
 		const deadline = setTimeout(() => {
+			finished = true;
 			clearInterval(timer);
+			const shown = screen();
 			close();
 			reject(
 				new Error(
-					`${file}: not opened, indexed${waitForEntry ? ' and cached' : ''} within ${TIMEOUT_MS / 1000} s`,
+					`${file}: not opened, indexed${waitForEntry ? ' and cached' : ''} within ${TIMEOUT_MS / 1000} s; on screen:\n${shown}`,
 				),
 			);
 		}, TIMEOUT_MS);
+		// An explorer that ends on its own has failed: say what was on its screen, rather than wait.
+		child.onExit(({exitCode, signal}) => {
+			if (finished) return;
+			clearInterval(timer);
+			clearTimeout(deadline);
+			reject(
+				new Error(
+					`${file}: the explorer ended (exit ${exitCode}, signal ${signal}) with on screen:\n${screen()}`,
+				),
+			);
+		});
 		child.onData((data) => {
 			term.write(data, () => {
 				if (frameMs !== undefined) return;

@@ -1,5 +1,5 @@
 import {useApp, useStdin, useStdout} from 'ink';
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {type LoadResult, loadDataset} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
@@ -128,12 +128,15 @@ export function useKeys(dispatch: (action: Action) => void): void {
 	// Not part of Ink's documented API (upstream has dropped it from its types): an upgrade must fail here,
 	// loudly, not leave an explorer that reads no keys.
 	if (!events) throw new Error(INK_NO_EVENTS);
-	useEffect(() => {
+	// Layout effects, run in the same turn as the commit that writes the frame: a key pressed the
+	// moment a screen appears (the timeline replacing the loading screen) finds its reader there. A
+	// passive effect comes a turn later, and Ink drops input that no one listens to.
+	useLayoutEffect(() => {
 		if (!isRawModeSupported) return;
 		setRawMode(true);
 		return () => setRawMode(false);
 	}, [isRawModeSupported, setRawMode]);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		const reader = new InputReader();
 		let held = '';
 		let escTimer: NodeJS.Timeout | undefined;

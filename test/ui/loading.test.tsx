@@ -77,7 +77,7 @@ function loadingSession(options: {start?: (loaded: Loaded) => never} = {}) {
 				if (!frame().includes(text)) throw new Error(`never showed "${text}":\n${frame()}`);
 			});
 		},
-		/** The loading screen is up and reads keys (raw mode is set in an effect after the first frame). */
+		/** The loading screen is up and reads keys. */
 		async ready() {
 			await this.until(' LOADING ');
 			await new Promise((resolve) => setImmediate(resolve));
@@ -109,6 +109,23 @@ describe('the loading screen', () => {
 		await ui.until(' TIMELINE ');
 		expect(ui.loaded).toHaveLength(1);
 		expect(ui.exits).toEqual([]);
+	});
+
+	it('loses no key pressed the moment the timeline replaces the loading screen', async () => {
+		const ui = loadingSession();
+		await ui.ready();
+		// The fastest typist: a key that arrives in the very next turn after the first frame of the timeline.
+		const write = ui.app.stdout.write.bind(ui.app.stdout);
+		let pressed = false;
+		ui.app.stdout.write = (frame: string) => {
+			write(frame);
+			if (!pressed && stripVTControlCharacters(frame).includes(' TIMELINE ')) {
+				pressed = true;
+				setImmediate(() => ui.app.stdin.write('/'));
+			}
+		};
+		ui.finish(okResult());
+		await ui.until(' SEARCH ');
 	});
 
 	it('quits on q while the data is still loading, and on Ctrl-C with 130', async () => {
