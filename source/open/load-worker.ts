@@ -9,7 +9,7 @@ import {openColumns} from '../dataset/records.js';
 import {buildIndex} from '../search/index.js';
 import {snapshotIndex} from '../search/snapshot.js';
 import {contentHasher, identify, sameIdentity} from './identity.js';
-import type {BuildIndex, FromWorker, ToWorker} from './worker-messages.js';
+import {type BuildIndex, type FromWorker, LOADING_FOLDER, type ToWorker} from './worker-messages.js';
 
 /**
  * Loading off the explorer's thread, in a process of its own: read, parse, check, build the columns
@@ -41,16 +41,26 @@ const nextMessage = <T>() =>
 		if (arrived.length > 0) resolve(arrived.shift() as T);
 		else inbox.push(resolve as (message: unknown) => void);
 	});
-// The explorer gone (quit, killed): nothing here is wanted any more, nor the folder it gave.
-let folder: string | undefined;
-process.on('disconnect', () => {
-	if (folder) rmSync(folder, {recursive: true, force: true});
+// The explorer gone (quit, killed, its terminal closed): nothing here is wanted any more, nor the
+// folder it made for this process. A hang-up reaches this process too (it shares the explorer's
+// terminal), and so does the explorer's own stop signal when it quits. The folder is known from the
+// start, so an explorer killed before its first message arrives leaves nothing behind either.
+const folder = (() => {
+	const named = process.env[LOADING_FOLDER];
+	if (!named) throw new Error(`load-worker needs ${LOADING_FOLDER}: the folder to write into`);
+	return named;
+})();
+const leave = () => {
+	rmSync(folder, {recursive: true, force: true});
 	process.exit(0);
-});
+};
+process.on('disconnect', leave);
+for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(signal, leave);
+// Gone already, before this module ran: its disconnect was emitted to no one.
+if (!process.connected) leave();
 
 async function run(): Promise<void> {
 	const request = await nextMessage<ToWorker>();
-	folder = request.dir;
 	const columns = await loadColumns(request);
 	if (!columns) return;
 	// The parsed document is out of reach by now: the index is built beside the columns alone.
@@ -59,12 +69,12 @@ async function run(): Promise<void> {
 	const build = buildIndex(dataset);
 	let step = build.next();
 	while (!step.done) step = build.next();
-	await post({type: 'index', index: await written(request.dir, 'index', snapshotIndex(step.value, dataset))});
+	await post({type: 'index', index: await written('index', snapshotIndex(step.value, dataset))});
 }
 
-/** The pack written to a file in `dir`; its path. */
-async function written(dir: string, name: string, packable: Packable): Promise<string> {
-	const file = join(dir, `${name}.pack`);
+/** The pack written to a file in the folder; its path. */
+async function written(name: string, packable: Packable): Promise<string> {
+	const file = join(folder, `${name}.pack`);
 	const {chunks} = pack(packable);
 	const handle = await open(file, 'wx', 0o600);
 	try {
@@ -75,7 +85,7 @@ async function written(dir: string, name: string, packable: Packable): Promise<s
 	return file;
 }
 
-async function loadColumns({path, strict, dir}: ToWorker): Promise<Columns | undefined> {
+async function loadColumns({path, strict}: ToWorker): Promise<Columns | undefined> {
 	const before = await identify(path);
 	const hasher = contentHasher();
 	const loaded = await readDocument(path, {
@@ -94,7 +104,7 @@ async function loadColumns({path, strict, dir}: ToWorker): Promise<Columns | und
 	const after = await identify(path);
 	// Cached only if the file stayed as it was while it was read: the hash is then of what the model holds.
 	const source = before && after && sameIdentity(before, after) ? before : undefined;
-	const model = await written(dir, 'model', packColumns(columns));
+	const model = await written('model', packColumns(columns));
 	await post({type: 'model', model, report, source, contentHash: hasher.digest()});
 	return columns;
 }

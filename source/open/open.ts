@@ -1,4 +1,5 @@
 import {type ChildProcess, type SpawnOptions, spawn} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import {mkdtemp, open, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -22,7 +23,13 @@ import {
 	writeEntry,
 } from './cache.js';
 import {contentHash, contentHasher, type FileIdentity, identify, sameIdentity} from './identity.js';
-import type {BuildIndex, FromWorker, LoadProgress, ToWorker} from './worker-messages.js';
+import {
+	type BuildIndex,
+	type FromWorker,
+	LOADING_FOLDER,
+	type LoadProgress,
+	type ToWorker,
+} from './worker-messages.js';
 
 /**
  * Opening a dataset file for the explorer, as fast as it can be had: from the cache (cache.ts) when
@@ -273,8 +280,8 @@ function workerOpening(
 		gotIndex = resolve;
 	});
 	const removeDir = () => rm(dir, {recursive: true, force: true}).catch(() => {});
-	const worker = startWorker();
-	worker.send({path, strict, dir} satisfies ToWorker);
+	const worker = startWorker(dir);
+	worker.send({path, strict} satisfies ToWorker);
 	let asked = false;
 	// Asked for by the first frame's searcher or its `drawn`, whichever comes first.
 	const indexOnceDrawn = () => {
@@ -314,9 +321,14 @@ function workerOpening(
 				settle({ok: true, dataset, ...message.report});
 				break;
 			}
-			case 'index':
-				gotIndex(await readPack(message.index));
+			case 'index': {
+				const bytes = await readPack(message.index);
+				// The last file the process writes: its folder goes now, before anyone can use the index
+				// (an explorer killed later leaves nothing behind).
+				await removeDir();
+				gotIndex(bytes);
 				break;
+			}
 			case 'failed':
 				fail(message.message);
 		}
@@ -360,7 +372,8 @@ function workerOpening(
 		close: () => {
 			worker.kill();
 			gotIndex(undefined);
-			void removeDir();
+			// At once: the explorer exits right after (a hang-up, a signal), before a promise would settle.
+			rmSync(dir, {recursive: true, force: true});
 		},
 	};
 }
@@ -388,9 +401,13 @@ function indexPack(index: SearchIndex, dataset: Dataset): Uint8Array {
  * sources (tests, the bench), the TypeScript one, through tsx registered in the process itself. Its
  * standard error is kept for the reason it gives if it dies; it never writes to the terminal.
  */
-function startWorker(): ChildProcess {
+function startWorker(folder: string): ChildProcess {
 	const here = import.meta.url;
-	const options: SpawnOptions = {stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced'};
+	const options: SpawnOptions = {
+		stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+		serialization: 'advanced',
+		env: {...process.env, [LOADING_FOLDER]: folder},
+	};
 	if (!here.endsWith('.ts')) {
 		return spawn(process.execPath, [fileURLToPath(new URL('./load-worker.js', here))], options);
 	}

@@ -11,9 +11,13 @@ import type {FileIdentity} from './identity.js';
 export interface ToWorker {
 	readonly path: string;
 	readonly strict: boolean;
-	/** Where to write the model and the index (a folder only the explorer and this process use). */
-	readonly dir: string;
 }
+
+/**
+ * The environment variable that names the folder the loading process writes into (made by the
+ * explorer, used by no one else): known to the process from its start, before any message.
+ */
+export const LOADING_FOLDER = 'TIMESCOPE_LOADING_FOLDER';
 
 /**
  * Once the explorer has drawn the timeline: build the search index now. Until then the worker waits,

@@ -1,4 +1,4 @@
-import {createWriteStream, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {finished} from 'node:stream/promises';
@@ -21,11 +21,14 @@ const QUOTES = 30_000;
 
 let dir: string;
 let file: string;
+let temporary: string;
 const sessions: TerminalSession[] = [];
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'timescope-open-pty-'));
 	file = join(dir, 'archive.json');
+	temporary = join(dir, 'tmp');
+	mkdirSync(temporary);
 	const out = createWriteStream(file);
 	await writeDataset({events: EVENTS, quotes: QUOTES, seed: 3}, out);
 	out.end();
@@ -38,8 +41,13 @@ afterEach(() => {
 	for (const session of sessions.splice(0)) session.dispose();
 });
 
+/** The loading process's hand-over folders: under the explorer's TMPDIR, gone once it is done. */
+function loadingFolders(): string[] {
+	return readdirSync(temporary).filter((name) => name.startsWith('timescope-loading-'));
+}
+
 function open(args: string[], cache: string): TerminalSession {
-	const session = new TerminalSession(args, {env: {XDG_CACHE_HOME: cache}});
+	const session = new TerminalSession(args, {env: {XDG_CACHE_HOME: cache, TMPDIR: temporary}});
 	sessions.push(session);
 	return session;
 }
@@ -77,6 +85,7 @@ describe('a big file', () => {
 		expect(second.screen()).not.toContain('indexing');
 		second.press(KEY.ctrlC);
 		await expectRestored(second, 130);
+		expect(loadingFolders()).toEqual([]);
 	});
 
 	it('quits from the loading screen with q, and leaves the terminal as it was', async () => {
@@ -86,6 +95,19 @@ describe('a big file', () => {
 		session.press('q');
 		await expectRestored(session, 0);
 		expect(entries(cache)).toEqual([]);
+		await vi.waitFor(() => expect(loadingFolders()).toEqual([]), {timeout: 10_000, interval: 100});
+	});
+
+	it('leaves no loading process and no folder behind when the explorer is killed while it loads', async () => {
+		const session = open([file], join(dir, 'cache-d'));
+		// The loading process is under way: it has said how big the file is.
+		await session.waitFor(/reading and checking \d+ MB/, 20_000);
+		expect(loadingFolders()).toHaveLength(1);
+		session.pty.kill('SIGKILL');
+		await session.exited;
+		// The explorer had no say: the loading process hears it go (its channel closes, the terminal
+		// hangs up) and ends, removing the folder it was given.
+		await vi.waitFor(() => expect(loadingFolders()).toEqual([]), {timeout: 15_000, interval: 100});
 	});
 
 	it('writes no cache with --no-cache', async () => {
