@@ -1,3 +1,4 @@
+import {on} from 'node:events';
 import {rmSync} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -27,20 +28,10 @@ const send = process.send?.bind(process);
 if (!send) throw new Error('load-worker runs as a child process with an IPC channel');
 const post = (message: FromWorker) =>
 	new Promise<void>((resolve) => send(message, undefined, undefined, () => resolve()));
-// Listened for from the start: a message that finds no listener is lost. The first says what to
-// load; the second, that the timeline is drawn and the index is wanted.
-const inbox: Array<(message: unknown) => void> = [];
-const arrived: unknown[] = [];
-process.on('message', (message) => {
-	const waiting = inbox.shift();
-	if (waiting) waiting(message);
-	else arrived.push(message);
-});
-const nextMessage = <T>() =>
-	new Promise<T>((resolve) => {
-		if (arrived.length > 0) resolve(arrived.shift() as T);
-		else inbox.push(resolve as (message: unknown) => void);
-	});
+// Listened for from the start, and kept until read: the first says what to load; the second, that
+// the timeline is drawn and the index is wanted.
+const messages = on(process, 'message');
+const nextMessage = async <T>(): Promise<T> => ((await messages.next()).value as [T])[0];
 // The explorer gone (quit, killed, its terminal closed): nothing here is wanted any more, nor the
 // folder it made for this process. A hang-up reaches this process too (it shares the explorer's
 // terminal), and so does the explorer's own stop signal when it quits. The folder is known from the

@@ -1,4 +1,5 @@
 import type {TimelineEvent} from '../dataset/model.js';
+import {StringTableBuilder} from '../dataset/strings.js';
 
 /**
  * The texts of a shared table (actors' names, event titles, places, tags), read back one at a time
@@ -26,15 +27,16 @@ export class EventTitles implements TableTexts {
 const decoder = new TextDecoder();
 
 /**
- * Texts end to end as UTF-8. A text with no UTF-8 form (a lone surrogate) is kept aside as itself,
- * so nothing read back differs from what was stored.
+ * Texts end to end as UTF-8, as the model's string table holds its strings (dataset/strings.ts): a
+ * text with no UTF-8 form (a lone surrogate) is kept aside as itself, so nothing read back differs
+ * from what was stored.
  */
 export class PackedTexts implements TableTexts {
 	readonly length: number;
 
 	private constructor(
 		private readonly bytes: Uint8Array,
-		private readonly starts: Uint32Array,
+		private readonly starts: Uint32Array | Float64Array,
 		/** [index, text] of the texts with no UTF-8 form; their bytes are empty. */
 		private readonly odd: ReadonlyArray<readonly [number, string]>,
 	) {
@@ -42,17 +44,10 @@ export class PackedTexts implements TableTexts {
 	}
 
 	static of(texts: readonly string[]): PackedTexts {
-		const odd: Array<[number, string]> = [];
-		const encoded = texts.map((text, i) => {
-			if (text.isWellFormed()) return Buffer.from(text, 'utf8');
-			odd.push([i, text]);
-			return Buffer.alloc(0);
-		});
-		const starts = new Uint32Array(texts.length + 1);
-		encoded.forEach((bytes, i) => {
-			starts[i + 1] = (starts[i] as number) + bytes.length;
-		});
-		return new PackedTexts(new Uint8Array(Buffer.concat(encoded)), starts, odd);
+		const table = new StringTableBuilder();
+		for (const text of texts) table.add(text);
+		const {bytes, starts, odd} = table.done();
+		return new PackedTexts(bytes, starts, odd);
 	}
 
 	at(index: number): string | undefined {
