@@ -65,11 +65,7 @@ export class Vocabulary {
 	words(): string[] {
 		const out = new Array<string>(this.size);
 		for (let id = 0; id < this.size; id++) {
-			// `apply` reads the typed array as it is; spreading it would make an iterator per word.
-			out[id] = String.fromCharCode.apply(
-				null,
-				this.chars.subarray(this.starts[id] as number, this.starts[id + 1] as number) as unknown as number[],
-			);
+			out[id] = charsToString(this.chars, this.starts[id] as number, this.starts[id + 1] as number);
 		}
 		return out;
 	}
@@ -116,4 +112,21 @@ function grow<T extends Uint16Array | Uint32Array | Int32Array>(array: T, needed
 	const bigger = new (array.constructor as new (size: number) => T)(size);
 	bigger.set(array);
 	return bigger;
+}
+
+/**
+ * UTF-16 units to a string, lone surrogates and all. `apply` reads the typed array as it is
+ * (spreading it would make an iterator per word), but its arguments live on the stack: a word of
+ * 200,000 letters (a hostile tag with no spaces) overflowed it and left search unavailable, so long
+ * words go a piece at a time.
+ */
+const APPLY_PIECE = 8192;
+
+function charsToString(chars: Uint16Array, from: number, to: number): string {
+	const piece = (start: number, end: number) =>
+		String.fromCharCode.apply(null, chars.subarray(start, end) as unknown as number[]);
+	if (to - from <= APPLY_PIECE) return piece(from, to);
+	let text = '';
+	for (let at = from; at < to; at += APPLY_PIECE) text += piece(at, Math.min(to, at + APPLY_PIECE));
+	return text;
 }

@@ -117,6 +117,23 @@ describe('fuzzy words', () => {
 	});
 });
 
+describe('a hostile word', () => {
+	it('indexes a word of 200,000 letters, a lone surrogate and all, and finds it', () => {
+		const long = `zq${'x'.repeat(200_000)}\ud800`;
+		const hostile = createSearcher(
+			dataset({
+				...doc,
+				events: [{id: 'long', date: '2025-01-01', title: 'A tag with no spaces', tags: [long]}],
+				quotes: [],
+			}),
+		);
+		for (const query of ["'zqxxx", '#zq']) {
+			const hits = hostile.search(query).hits.slice();
+			expect(hits.map((hit) => hit.kind === 'event' && hit.event.id)).toEqual(['long']);
+		}
+	});
+});
+
 describe('extended syntax', () => {
 	it("'exact needs the exact characters", () => {
 		expect(ids("'chevorn")).toEqual([]);
