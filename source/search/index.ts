@@ -8,7 +8,7 @@ import {Growable} from './growable.js';
 import {timeOrder} from './order.js';
 import {norm} from './score.js';
 import {EventTitles, PackedTexts, type TableTexts} from './table-texts.js';
-import {Vocabulary, type WordLookup} from './vocabulary.js';
+import {Vocabulary, WordList, type WordLookup} from './vocabulary.js';
 
 /**
  * The candidate stage's index, built once per dataset. Every searched text is folded (fold.ts) and
@@ -105,11 +105,8 @@ export interface Collection {
 export interface SearchIndex {
 	readonly dataset: Dataset;
 	/** Word id → folded word. */
-	readonly words: readonly string[];
+	readonly words: WordList;
 	readonly ids: WordLookup;
-	/** `\n` + the words joined by `\n` + `\n`: word i starts at `wordStarts[i]`. */
-	readonly vocabulary: string;
-	readonly wordStarts: Uint32Array;
 	/** Per word: its occurrences in every field and table. */
 	readonly counts: Uint32Array;
 	/** Occurrences of every word: the sum of `counts`. */
@@ -235,15 +232,6 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 	}
 	const sorted = new Array<string>(order.length);
 	for (let rank = 0; rank < order.length; rank++) sorted[rank] = words[order[rank] as number] as string;
-	const ids = vocabulary.finish(renumber, sorted);
-	yield done;
-	const wordStarts = new Uint32Array(sorted.length + 1);
-	let offset = 1;
-	for (let i = 0; i < sorted.length; i++) {
-		wordStarts[i] = offset;
-		offset += (sorted[i] as string).length + 1;
-	}
-	wordStarts[sorted.length] = offset;
 	const sortedCounts = new Uint32Array(order.length);
 	const wordLetters = new Uint32Array(order.length);
 	for (let rank = 0; rank < order.length; rank++) {
@@ -251,7 +239,8 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 		wordLetters[rank] = lettersOf(sorted[rank] as string);
 	}
 	yield done;
-	const joined = `\n${sorted.join('\n')}\n`;
+	const wordList = WordList.of(sorted);
+	const ids = vocabulary.finish(renumber, wordList);
 	yield done;
 
 	const [title, summary, dateText, text, context, eraTitle, place, tag, actor] = columns as [
@@ -389,10 +378,8 @@ export function* buildIndex(dataset: Dataset): Generator<number, SearchIndex> {
 	);
 	return {
 		dataset,
-		words: sorted,
+		words: wordList,
 		ids,
-		vocabulary: joined,
-		wordStarts,
 		counts: sortedCounts,
 		occurrences: columns.reduce((sum, column) => sum + column.words.length, 0),
 		wordLetters,

@@ -1,4 +1,5 @@
 import {Growable} from './growable.js';
+import type {WordList} from './vocabulary.js';
 
 /**
  * Finding the vocabulary words that match one word of a term. The vocabulary is one string of
@@ -214,7 +215,7 @@ function scanFuzzy(
  * prefix or suffix), tested word by word.
  */
 export function filterWords(
-	words: readonly string[],
+	words: WordList,
 	ids: Uint32Array,
 	pattern: string,
 	role: Role,
@@ -222,7 +223,7 @@ export function filterWords(
 ): Uint32Array {
 	const matched = new Growable(ids.length);
 	for (const id of ids) {
-		const word = words[id] as string;
+		const word = words.at(id);
 		const found =
 			role === 'prefix'
 				? word.startsWith(pattern)
@@ -237,12 +238,12 @@ export function filterWords(
 }
 
 /** The lines of some words only (to narrow a previous scan), in the same layout. */
-export function linesOf(words: readonly string[], ids: Uint32Array): Lines {
+export function linesOf(words: WordList, ids: Uint32Array): Lines {
 	const starts = new Uint32Array(ids.length + 1);
 	const parts: string[] = [];
 	let offset = 1;
 	for (let i = 0; i < ids.length; i++) {
-		const word = words[ids[i] as number] as string;
+		const word = words.at(ids[i] as number);
 		starts[i] = offset;
 		offset += word.length + 1;
 		parts.push(word);

@@ -3,7 +3,7 @@ import {isPackable, type NumberArray, type Packable} from '../dataset/pack.js';
 import {KEYS_OF, KINDS, type Kind} from './fields.js';
 import type {SearchIndex} from './index.js';
 import {EventTitles, PackedTexts} from './table-texts.js';
-import {WordLookup} from './vocabulary.js';
+import {WordList, WordLookup} from './vocabulary.js';
 
 /**
  * The search index as a pack (dataset/pack.ts) and back, so that a cached open and the loading worker
@@ -26,7 +26,7 @@ import {WordLookup} from './vocabulary.js';
  * day the index gains one.
  */
 
-const CLASSES = {WordLookup, PackedTexts, EventTitles} as const;
+const CLASSES = {WordList, WordLookup, PackedTexts, EventTitles} as const;
 type ClassName = keyof typeof CLASSES;
 
 /** Lists of strings longer than this go into the arrays as UTF-8, not into the JSON header. */

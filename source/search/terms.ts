@@ -113,7 +113,7 @@ export class ScanCache {
 			return found;
 		}
 		// Not pooled: hits highlighted lazily read these long after the scan (rank.ts).
-		const out = new Uint8Array(index.words.length);
+		const out = new Uint8Array(index.words.size);
 		const typos = role === 'fuzzy' ? typoBudget(pattern.length) : 0;
 		let ids: Uint32Array;
 		const letter = role === 'fuzzy' || role === 'include' ? letterBit(pattern) : 0;
@@ -130,9 +130,7 @@ export class ScanCache {
 			if (base && typos === 0) {
 				ids = filterWords(index.words, base.ids, pattern, role === 'fuzzy' ? 'include' : role, out);
 			} else {
-				const lines = base
-					? linesOf(index.words, base.ids)
-					: {text: index.vocabulary, starts: index.wordStarts};
+				const lines = base ? linesOf(index.words, base.ids) : index.words;
 				const matched = new Growable(256);
 				const count = lines.starts.length - 1;
 				for (let from = 0; from < count; from += SCAN_SLICE) {
