@@ -77,6 +77,11 @@ const COLUMNS: Record<keyof ColumnArrays, ColumnSpec> = {
 	qEventId: {type: 'Uint32Array', per: 'qEventStart', bound: 'string'},
 	qEventRef: {type: 'Int32Array', per: 'qEventStart', bound: 'event?'},
 	dateText: {type: 'Uint32Array', per: 'date', bound: 'string'},
+	dateInstant: {type: 'Float64Array', per: 'date'},
+	dateYear: {type: 'Float64Array', per: 'date'},
+	dateMonth: {type: 'Uint8Array', per: 'date'},
+	dateDay: {type: 'Uint8Array', per: 'date'},
+	dateForm: {type: 'Uint8Array', per: 'date'},
 };
 
 export function packColumns(columns: Columns): Packable {

@@ -1,5 +1,13 @@
 import {sortByDate} from './dates.js';
-import {anchorInstant, type EdtfDate, isBound, parseEdtf} from './edtf.js';
+import {
+	type Anchor,
+	anchorInstant,
+	anchorOf,
+	type EdtfDate,
+	isBound,
+	type Precision,
+	parseEdtf,
+} from './edtf.js';
 import {idTable} from './id-table.js';
 import {
 	type ActorLinkDoc,
@@ -100,6 +108,14 @@ export interface ColumnArrays {
 	readonly qEventRef: Int32Array;
 	/** Each distinct date's text (string numbers): events and quotes refer to dates by place here. */
 	readonly dateText: Uint32Array;
+	/** Each distinct date's anchor (edtf.ts), read without parsing the date: see `anchorAt`. */
+	readonly dateInstant: Float64Array;
+	readonly dateYear: Float64Array;
+	/** 0 when not known. */
+	readonly dateMonth: Uint8Array;
+	readonly dateDay: Uint8Array;
+	/** Precision (PRECISIONS), unspecified year digits << 3, bound << 6. */
+	readonly dateForm: Uint8Array;
 }
 
 export interface Columns {
@@ -320,6 +336,7 @@ export function buildColumns(doc: TimescopeDocument, {textBytes = 0}: {textBytes
 			qEventId,
 			qEventRef,
 			dateText: dates.texts(),
+			...dates.anchors(),
 		},
 		strings: strings.done(),
 	};
@@ -477,6 +494,48 @@ class DateSlots {
 	texts(): Uint32Array {
 		return Uint32Array.from(this.strings);
 	}
+
+	anchors(): Pick<ColumnArrays, 'dateInstant' | 'dateYear' | 'dateMonth' | 'dateDay' | 'dateForm'> {
+		const n = this.dates.length;
+		const columns = {
+			dateInstant: new Float64Array(n),
+			dateYear: new Float64Array(n),
+			dateMonth: new Uint8Array(n),
+			dateDay: new Uint8Array(n),
+			dateForm: new Uint8Array(n),
+		};
+		this.dates.forEach((date, slot) => {
+			const anchor = anchorOf(date);
+			columns.dateInstant[slot] = anchor.instant;
+			columns.dateYear[slot] = anchor.year;
+			columns.dateMonth[slot] = anchor.month ?? 0;
+			columns.dateDay[slot] = anchor.day ?? 0;
+			columns.dateForm[slot] =
+				PRECISIONS.indexOf(anchor.precision) |
+				(anchor.unspecifiedYearDigits << 3) |
+				(anchor.bound ? BOUND : 0);
+		});
+		return columns;
+	}
+}
+
+const PRECISIONS: readonly Precision[] = ['year', 'season', 'month', 'day', 'minute', 'second'];
+const BOUND = 1 << 6;
+
+/** The anchor of date `slot`, as `anchorOf` gave it when the columns were built. */
+export function anchorAt(a: ColumnArrays, slot: number): Anchor {
+	const form = a.dateForm[slot] as number;
+	const month = a.dateMonth[slot] as number;
+	const day = a.dateDay[slot] as number;
+	return {
+		bound: (form & BOUND) !== 0,
+		instant: a.dateInstant[slot] as number,
+		year: a.dateYear[slot] as number,
+		month: month === 0 ? undefined : month,
+		day: day === 0 ? undefined : day,
+		precision: PRECISIONS[form & 7] ?? 'day',
+		unspecifiedYearDigits: (form >> 3) & 7,
+	};
 }
 
 /** Per-owner lists of one or more parallel number columns: `start[i] .. start[i + 1]` are owner i's. */

@@ -351,3 +351,34 @@ export function anchorPoint(date: EdtfDate): EdtfPoint | undefined {
 export function anchorInstant(date: EdtfDate): number {
 	return anchorPoint(date)?.min ?? Number.NaN;
 }
+
+/**
+ * What places and groups a date on a timeline, as plain numbers: its anchor point's calendar fields
+ * and first instant. A first frame needs this of every event of an archive but the whole date only
+ * of the rows it draws, so the model keeps it per date (columns.ts) and parses dates when read.
+ */
+export interface Anchor {
+	/** The date gives only a bound (on or before, on or after): it has no place on the dated timeline. */
+	readonly bound: boolean;
+	/** The anchor point's first instant (anchorInstant); NaN when the date has no anchor point. */
+	readonly instant: number;
+	readonly year: number;
+	readonly month?: number;
+	readonly day?: number;
+	readonly precision: Precision;
+	/** Digits of the year left unspecified: 1 for `201X`, 2 for `19XX`. */
+	readonly unspecifiedYearDigits: number;
+}
+
+export function anchorOf(date: EdtfDate): Anchor {
+	const point = anchorPoint(date);
+	return {
+		bound: isBound(date),
+		instant: point?.min ?? Number.NaN,
+		year: point?.year ?? Number.NaN,
+		month: point?.month,
+		day: point?.day,
+		precision: point?.precision ?? 'day',
+		unspecifiedYearDigits: (point?.unspecifiedText?.slice(0, 4).match(/X/g) ?? []).length,
+	};
+}

@@ -1,6 +1,6 @@
 import {buildColumns} from './columns.js';
 import type {Reference} from './dates.js';
-import type {EdtfDate} from './edtf.js';
+import type {Anchor, EdtfDate} from './edtf.js';
 import {openColumns} from './records.js';
 import type {
 	ActorDoc,
@@ -29,6 +29,8 @@ export interface TimelineEvent {
 	readonly index: number;
 	readonly id: string;
 	readonly date: EdtfDate;
+	/** The date's anchor: where the timeline places and groups the event, read without parsing it. */
+	readonly anchor: Anchor;
 	readonly title: string;
 	readonly dateText?: string;
 	readonly summary?: string;

@@ -1,4 +1,4 @@
-import {anchorInstant, type EdtfDate, isBound} from './edtf.js';
+import {type Anchor, anchorInstant, anchorOf, type EdtfDate, isBound} from './edtf.js';
 import type {Quote} from './model.js';
 
 /**
@@ -17,6 +17,20 @@ export function quoteTime(quote: Quote): EdtfDate | undefined {
 		if (event && earliest && event.index < earliest.index) earliest = event;
 	}
 	return earliest?.date;
+}
+
+const anchors = new WeakMap<EdtfDate, Anchor>();
+
+/** The anchor of `quoteTime`: one object per date, as a run of events on one date shares theirs. */
+export function quoteAnchor(quote: Quote): Anchor | undefined {
+	const date = quoteTime(quote);
+	if (!date) return undefined;
+	let anchor = anchors.get(date);
+	if (!anchor) {
+		anchor = anchorOf(date);
+		anchors.set(date, anchor);
+	}
+	return anchor;
 }
 
 /** A place in time as numbers: rank (0 dated, 1 a bound only, 2 no date), anchor, then the last instant. */

@@ -1,4 +1,5 @@
 import {
+	anchorAt,
 	type ColumnArrays,
 	type Columns,
 	type ColumnsMeta,
@@ -7,7 +8,7 @@ import {
 	NO_REF,
 } from './columns.js';
 import {sortByDate} from './dates.js';
-import {type EdtfDate, parseEdtf} from './edtf.js';
+import {type Anchor, type EdtfDate, parseEdtf} from './edtf.js';
 import {IdMap} from './id-table.js';
 import type {Actor, Dataset, Era, Place, Quote, Source, TimelineEvent} from './model.js';
 import {
@@ -40,6 +41,7 @@ class Store {
 	events: readonly TimelineEvent[] = [];
 	quotes: readonly Quote[] = [];
 	private readonly dates: Array<EdtfDate | undefined>;
+	private readonly anchors: Array<Anchor | undefined>;
 	private readonly strangers = new Map<string, Actor>();
 	// Lists made lately, by field and record (a direct-mapped cache): code that reads `event.tags[i]`
 	// in a loop makes the list once, not once per item (100,000 tags made that quadratic).
@@ -57,6 +59,7 @@ class Store {
 		this.placeList = (this.root.places as Place[] | undefined) ?? [];
 		this.sourceList = (this.root.sources as Source[] | undefined) ?? [];
 		this.dates = new Array(columns.arrays.dateText.length);
+		this.anchors = new Array(columns.arrays.dateText.length);
 	}
 
 	text(id: number): string {
@@ -75,6 +78,16 @@ class Store {
 			this.dates[slot] = date;
 		}
 		return date;
+	}
+
+	/** One object per date, as dates are: a run of events on one date shares it. */
+	anchor(slot: number): Anchor {
+		let anchor = this.anchors[slot];
+		if (anchor === undefined) {
+			anchor = anchorAt(this.a, slot);
+			this.anchors[slot] = anchor;
+		}
+		return anchor;
 	}
 
 	/** A speaker the actors list does not name (a checked document has none): one object per id. */
@@ -142,6 +155,10 @@ abstract class EventRecord implements TimelineEvent {
 
 	get date(): EdtfDate {
 		return this.s.date(this.s.a.evDate[this.index] as number);
+	}
+
+	get anchor(): Anchor {
+		return this.s.anchor(this.s.a.evDate[this.index] as number);
 	}
 
 	get title(): string {

@@ -1,6 +1,6 @@
 import {isWhole} from '../dataset/filter.js';
 import type {Actor, Quote} from '../dataset/model.js';
-import {quotesByTime, quoteTime} from '../dataset/quote-time.js';
+import {quoteAnchor, quotesByTime, quoteTime} from '../dataset/quote-time.js';
 import {foldText} from '../search/fold.js';
 import type {State} from './state.js';
 import {type Groups, groupByDate} from './timeline.js';
@@ -35,7 +35,7 @@ export function quoteList(state: State, by: QuoteGrouping): QuoteList {
 	if (!list) {
 		const inTime = quotesInTime(state);
 		if (by === 'date') {
-			const groups = groupByDate(inTime, quoteTime, grouping, state.dataset.reference);
+			const groups = groupByDate(inTime, quoteAnchor, quoteTime, grouping, state.dataset.reference);
 			list = {by, quotes: inTime, ...groups};
 		} else list = bySpeaker(inTime);
 		known.set(key, list);

@@ -1,13 +1,6 @@
 import {weekday} from '../dataset/calendar.js';
 import {countText, MONTHS, type Reference, undatedHeading, yearsAgoText, yearText} from '../dataset/dates.js';
-import {
-	anchorInstant,
-	anchorPoint,
-	type BoundDate,
-	type EdtfDate,
-	type EdtfPoint,
-	isBound,
-} from '../dataset/edtf.js';
+import type {Anchor, BoundDate, EdtfDate} from '../dataset/edtf.js';
 import type {Selection} from '../dataset/filter.js';
 import type {TimelineEvent} from '../dataset/model.js';
 
@@ -129,7 +122,8 @@ export function rowAt(groups: Groups, row: number): Row {
 
 /** Where the sparkline and date jumps place an event; undefined when its date gives only a bound. */
 export function instantOf(event: TimelineEvent): number | undefined {
-	return isBound(event.date) ? undefined : anchorInstant(event.date);
+	const {anchor} = event;
+	return anchor.bound ? undefined : anchor.instant;
 }
 
 const DAY_MS = 86_400_000;
@@ -139,8 +133,8 @@ const YEAR_MS = 365.2425 * DAY_MS;
 export function autoGrouping(events: readonly TimelineEvent[]): Grouping {
 	const first = events[0];
 	const last = events[datedCountOf(events) - 1];
-	if (!first || !last || isBound(first.date)) return 'day';
-	const span = anchorInstant(last.date) - anchorInstant(first.date);
+	if (!first || !last || first.anchor.bound) return 'day';
+	const span = last.anchor.instant - first.anchor.instant;
 	if (span <= 62 * DAY_MS) return 'day';
 	if (span <= 4 * 366 * DAY_MS) return 'month';
 	if (span <= 50 * YEAR_MS) return 'year';
@@ -171,27 +165,31 @@ const RANK: Record<Grouping, number> = {
 	billion: 7,
 };
 
-function ownRank(point: EdtfPoint): number {
-	if (point.precision === 'month') return RANK.month;
-	if (point.precision === 'year' || point.precision === 'season') {
-		// `201X` is known to the decade, `19XX` to the century.
-		const unspecified = (point.unspecifiedText?.slice(0, 4).match(/X/g) ?? []).length;
-		return RANK.year + unspecified;
-	}
+function ownRank(anchor: Anchor): number {
+	if (anchor.precision === 'month') return RANK.month;
+	// `201X` is known to the decade, `19XX` to the century.
+	if (anchor.precision === 'year' || anchor.precision === 'season')
+		return RANK.year + anchor.unspecifiedYearDigits;
 	return RANK.day;
 }
 
-/** A date is grouped at the grouping's level or at its own precision, whichever is coarser. */
-function groupKey(date: EdtfDate | undefined, grouping: Grouping): GroupKey {
-	if (!date) return {kind: 'none'};
-	if (isBound(date)) return {kind: 'undated', date};
-	const point = anchorPoint(date);
-	if (!point) return {kind: 'none'};
-	const rank = Math.max(RANK[grouping], ownRank(point));
+/**
+ * A date is grouped at the grouping's level or at its own precision, whichever is coarser; `date`
+ * is read only for a bound, which its group names.
+ */
+function groupKey(
+	anchor: Anchor | undefined,
+	date: () => EdtfDate | undefined,
+	grouping: Grouping,
+): GroupKey {
+	if (!anchor) return {kind: 'none'};
+	if (anchor.bound) return {kind: 'undated', date: date() as BoundDate};
+	if (Number.isNaN(anchor.instant)) return {kind: 'none'};
+	const rank = Math.max(RANK[grouping], ownRank(anchor));
 	const level = GROUPINGS[rank] as Grouping;
-	const {year} = point;
-	if (level === 'day') return {kind: 'day', year, month: point.month ?? 1, day: point.day ?? 1};
-	if (level === 'month') return {kind: 'month', year, month: point.month ?? 1};
+	const {year} = anchor;
+	if (level === 'day') return {kind: 'day', year, month: anchor.month ?? 1, day: anchor.day ?? 1};
+	if (level === 'month') return {kind: 'month', year, month: anchor.month ?? 1};
 	const size = YEARS[level] as number;
 	if (size === 1) return {kind: 'years', size, year};
 	const bc = 1 - year;
@@ -268,11 +266,12 @@ function blockLabel(size: number, start: number, bc: boolean): string {
 }
 
 /**
- * Cut items in time order into groups by their dates (`dateOf`; none for an item without one), each
- * with its key and its header's label.
+ * Cut items in time order into groups by their dates' anchors (`anchorOf`; none for an item without a
+ * date), each with its key and its header's label. `dateOf` is read only for dates that give a bound.
  */
 export function groupByDate<T>(
 	items: readonly T[],
+	anchorOf: (item: T) => Anchor | undefined,
 	dateOf: (item: T) => EdtfDate | undefined,
 	grouping: Grouping,
 	reference?: Reference,
@@ -282,16 +281,17 @@ export function groupByDate<T>(
 	const keys: GroupKey[] = [];
 	let previous: GroupKey | undefined;
 	// Items in time order share their date with the one before more often than not (100k events
-	// have 24k distinct dates): a date met just before has its key already.
-	let previousDate: EdtfDate | undefined;
+	// have 24k distinct dates), and a date has one anchor: a date met just before has its key already.
+	let previousAnchor: Anchor | undefined;
 	for (let i = 0; i < items.length; i++) {
-		const date = dateOf(items[i] as T);
-		if (previous && date !== undefined && date === previousDate) {
+		const item = items[i] as T;
+		const anchor = anchorOf(item);
+		if (previous && anchor !== undefined && anchor === previousAnchor) {
 			groupOf[i] = starts.length - 1;
 			continue;
 		}
-		previousDate = date;
-		const key = groupKey(date, grouping);
+		previousAnchor = anchor;
+		const key = groupKey(anchor, () => dateOf(item), grouping);
 		if (!previous || !sameKey(key, previous)) {
 			starts.push(i);
 			keys.push(key);
@@ -315,7 +315,13 @@ export function buildTimeline(
 	reference?: Reference,
 ): Timeline {
 	const {events} = selection;
-	const groups = groupByDate(events, (event) => event.date, grouping, reference);
+	const groups = groupByDate(
+		events,
+		(event) => event.anchor,
+		(event) => event.date,
+		grouping,
+		reference,
+	);
 
 	let indexOf: (event: TimelineEvent) => number;
 	if (whole) {
@@ -345,7 +351,7 @@ function datedCountOf(events: readonly TimelineEvent[]): number {
 	let hi = events.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (isBound((events[mid] as TimelineEvent).date)) hi = mid;
+		if ((events[mid] as TimelineEvent).anchor.bound) hi = mid;
 		else lo = mid + 1;
 	}
 	return lo;
@@ -355,7 +361,7 @@ function domainOf(events: readonly TimelineEvent[], datedCount: number): Timelin
 	const first = events[0];
 	const last = events[datedCount - 1];
 	if (datedCount === 0 || !first || !last) return undefined;
-	return {min: anchorInstant(first.date), max: anchorInstant(last.date), first, last};
+	return {min: first.anchor.instant, max: last.anchor.instant, first, last};
 }
 
 /** First dated event placed at or after `instant`; `datedCount` when there is none. */
@@ -365,7 +371,7 @@ export function firstAtOrAfter(timeline: Timeline, instant: number): number {
 	let hi = timeline.datedCount;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (anchorInstant((events[mid] as TimelineEvent).date) < instant) lo = mid + 1;
+		if ((events[mid] as TimelineEvent).anchor.instant < instant) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;

@@ -31,13 +31,13 @@ export function sparklineFor(timeline: Timeline, width: number): Sparkline | und
 		return Math.min(width - 1, Math.max(0, Math.floor(((at - domain.min) / span) * width)));
 	};
 	const counts = new Uint32Array(width);
-	// In time order, an event mostly shares its date with the one before: its column is known.
-	let previousDate: unknown;
+	// In time order, an event mostly shares its date (and its anchor) with the one before: its column is known.
+	let previousAnchor: unknown;
 	let at = 0;
 	for (let i = 0; i < timeline.datedCount; i++) {
 		const event = timeline.events[i] as TimelineEvent;
-		if (event.date !== previousDate) {
-			previousDate = event.date;
+		if (event.anchor !== previousAnchor) {
+			previousAnchor = event.anchor;
 			at = column(event) as number;
 		}
 		counts[at] = (counts[at] ?? 0) + 1;

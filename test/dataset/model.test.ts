@@ -35,6 +35,7 @@ function reading(dataset: Dataset) {
 			index: event.index,
 			id: event.id,
 			date: event.date,
+			anchor: event.anchor,
 			title: event.title,
 			dateText: event.dateText,
 			summary: event.summary,
@@ -203,6 +204,13 @@ const DATES = [
 	'-0499',
 	'2001-21',
 	'201X',
+	'19XX',
+	'2025-12-XX',
+	'/2025-03',
+	'../2025-03-04',
+	'[2024, 2025-12-31]',
+	'[2024-05..2024-06, 2023]',
+	'2014-12-06T17:00:00-08:00',
 ];
 const ACTOR_IDS = ['a1', 'a2', 'ä', '𝒳', 'toString', 'gone'];
 const text = fc.oneof(

@@ -1,5 +1,5 @@
 import {sortByDate} from '../../source/dataset/dates.js';
-import {anchorInstant, type EdtfDate, isBound, parseEdtf} from '../../source/dataset/edtf.js';
+import {anchorInstant, anchorOf, type EdtfDate, isBound, parseEdtf} from '../../source/dataset/edtf.js';
 import type {Dataset, Era, Quote, TimelineEvent} from '../../source/dataset/model.js';
 import type {ActorLinkDoc, SourceDoc, TimescopeDocument} from '../../source/dataset/schema.js';
 
@@ -62,6 +62,7 @@ export function buildObjectModel(doc: TimescopeDocument): Dataset {
 			index: 0,
 			id: event.id,
 			date: mustParseEdtf(event.date),
+			anchor: anchorOf(mustParseEdtf(event.date)),
 			title: event.title,
 			dateText: event.dateText,
 			summary: event.summary,
