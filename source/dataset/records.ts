@@ -474,6 +474,7 @@ export function openColumns(columns: Columns): Dataset {
 		actors: byId(s.actorList),
 		places: byId(s.placeList),
 		sources: byId(s.sourceList),
+		dateRuns: runsOf(columns.arrays.evDate),
 		eventsById: new IdMap<TimelineEvent>(
 			columns.arrays.evIdTable,
 			positions,
@@ -483,6 +484,15 @@ export function openColumns(columns: Columns): Dataset {
 	};
 	columnsByDataset.set(dataset, columns);
 	return dataset;
+}
+
+/** Where each run of equal values starts. */
+function runsOf(values: Uint32Array): Uint32Array {
+	let runs = 0;
+	for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) runs++;
+	const starts = new Uint32Array(runs);
+	for (let i = 0, r = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) starts[r++] = i;
+	return starts;
 }
 
 function byId<T extends {id: string}>(items: readonly T[]): Map<string, T> {

@@ -3,7 +3,7 @@ import type {Actor, Quote} from '../dataset/model.js';
 import {quoteAnchor, quotesByTime, quoteTime} from '../dataset/quote-time.js';
 import {foldText} from '../search/fold.js';
 import type {State} from './state.js';
-import {type Groups, groupByDate} from './timeline.js';
+import {type Groups, groupByDate, runsOf} from './timeline.js';
 
 /**
  * The quotes view's list: every quote of the timeline shown (its filters and facets), in the order
@@ -35,7 +35,14 @@ export function quoteList(state: State, by: QuoteGrouping): QuoteList {
 	if (!list) {
 		const inTime = quotesInTime(state);
 		if (by === 'date') {
-			const groups = groupByDate(inTime, quoteAnchor, quoteTime, grouping, state.dataset.reference);
+			const groups = groupByDate(
+				inTime,
+				runsOf(inTime, quoteAnchor),
+				quoteAnchor,
+				quoteTime,
+				grouping,
+				state.dataset.reference,
+			);
 			list = {by, quotes: inTime, ...groups};
 		} else list = bySpeaker(inTime);
 		known.set(key, list);

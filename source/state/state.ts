@@ -164,7 +164,13 @@ export function timelineFor(
 	grouping: Grouping | undefined,
 	whole: boolean,
 ): Timeline {
-	return buildTimeline(selection, grouping ?? autoGrouping(selection.events), whole, dataset.reference);
+	return buildTimeline(
+		selection,
+		grouping ?? autoGrouping(selection.events),
+		whole,
+		dataset.reference,
+		whole ? dataset.dateRuns : undefined,
+	);
 }
 
 /**

@@ -76,6 +76,8 @@ export interface Timeline {
 	readonly groupOf: Int32Array;
 	readonly groupKeys: readonly GroupKey[];
 	readonly groupLabels: readonly string[];
+	/** Where each run of events that share a date starts (`runsOf`). */
+	readonly runs: Uint32Array;
 	/** Position of an event in `events`, when the selection is not the whole dataset. */
 	readonly indexOf: (event: TimelineEvent) => number;
 	/** The span the density sparkline covers (ms), and the dated events at its ends. */
@@ -266,11 +268,28 @@ function blockLabel(size: number, start: number, bc: boolean): string {
 }
 
 /**
+ * Where each run of items that share a date anchor (one object per date: anchorOf) starts. Counting
+ * and grouping go run by run: an archive's events mostly share their date with the one before.
+ */
+export function runsOf<T>(items: readonly T[], anchorOf: (item: T) => Anchor | undefined): Uint32Array {
+	const starts: number[] = [];
+	let previous: Anchor | undefined;
+	for (let i = 0; i < items.length; i++) {
+		const anchor = anchorOf(items[i] as T);
+		if (i === 0 || anchor !== previous) starts.push(i);
+		previous = anchor;
+	}
+	return Uint32Array.from(starts);
+}
+
+/**
  * Cut items in time order into groups by their dates' anchors (`anchorOf`; none for an item without a
- * date), each with its key and its header's label. `dateOf` is read only for dates that give a bound.
+ * date), each with its key and its header's label, a run of items sharing a date at a time (`runs`:
+ * runsOf). `dateOf` is read only for dates that give a bound.
  */
 export function groupByDate<T>(
 	items: readonly T[],
+	runs: Uint32Array,
 	anchorOf: (item: T) => Anchor | undefined,
 	dateOf: (item: T) => EdtfDate | undefined,
 	grouping: Grouping,
@@ -280,24 +299,16 @@ export function groupByDate<T>(
 	const starts: number[] = [];
 	const keys: GroupKey[] = [];
 	let previous: GroupKey | undefined;
-	// Items in time order share their date with the one before more often than not (100k events
-	// have 24k distinct dates), and a date has one anchor: a date met just before has its key already.
-	let previousAnchor: Anchor | undefined;
-	for (let i = 0; i < items.length; i++) {
-		const item = items[i] as T;
-		const anchor = anchorOf(item);
-		if (previous && anchor !== undefined && anchor === previousAnchor) {
-			groupOf[i] = starts.length - 1;
-			continue;
-		}
-		previousAnchor = anchor;
-		const key = groupKey(anchor, () => dateOf(item), grouping);
+	for (let r = 0; r < runs.length; r++) {
+		const start = runs[r] as number;
+		const item = items[start] as T;
+		const key = groupKey(anchorOf(item), () => dateOf(item), grouping);
 		if (!previous || !sameKey(key, previous)) {
-			starts.push(i);
+			starts.push(start);
 			keys.push(key);
 			previous = key;
 		}
-		groupOf[i] = starts.length - 1;
+		groupOf.fill(starts.length - 1, start, r + 1 < runs.length ? runs[r + 1] : items.length);
 	}
 	starts.push(items.length);
 	return {
@@ -308,15 +319,18 @@ export function groupByDate<T>(
 	};
 }
 
+/** `runs`: runsOf the selection's events, which the dataset has ready for all of them (dateRuns). */
 export function buildTimeline(
 	selection: Selection,
 	grouping: Grouping,
 	whole: boolean,
 	reference?: Reference,
+	runs = runsOf(selection.events, (event) => event.anchor),
 ): Timeline {
 	const {events} = selection;
 	const groups = groupByDate(
 		events,
+		runs,
 		(event) => event.anchor,
 		(event) => event.date,
 		grouping,
@@ -340,6 +354,7 @@ export function buildTimeline(
 		groupOf: groups.groupOf,
 		groupKeys: groups.keys,
 		groupLabels: groups.labels,
+		runs,
 		indexOf,
 		domain: domainOf(events, datedCount),
 	};

@@ -31,16 +31,13 @@ export function sparklineFor(timeline: Timeline, width: number): Sparkline | und
 		return Math.min(width - 1, Math.max(0, Math.floor(((at - domain.min) / span) * width)));
 	};
 	const counts = new Uint32Array(width);
-	// In time order, an event mostly shares its date (and its anchor) with the one before: its column is known.
-	let previousAnchor: unknown;
-	let at = 0;
-	for (let i = 0; i < timeline.datedCount; i++) {
-		const event = timeline.events[i] as TimelineEvent;
-		if (event.anchor !== previousAnchor) {
-			previousAnchor = event.anchor;
-			at = column(event) as number;
-		}
-		counts[at] = (counts[at] ?? 0) + 1;
+	// A run of events on one date at a time: one column for all of them.
+	const {runs, datedCount} = timeline;
+	for (let r = 0; r < runs.length && (runs[r] as number) < datedCount; r++) {
+		const start = runs[r] as number;
+		const end = Math.min(r + 1 < runs.length ? (runs[r + 1] as number) : datedCount, datedCount);
+		const at = column(timeline.events[start] as TimelineEvent) as number;
+		counts[at] = (counts[at] as number) + end - start;
 	}
 	const max = counts.reduce((a, b) => Math.max(a, b), 0);
 	let text = '';

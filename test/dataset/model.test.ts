@@ -66,6 +66,7 @@ function reading(dataset: Dataset) {
 		places: [...dataset.places],
 		sources: [...dataset.sources],
 		eventsById: [...dataset.eventsById].map(([id, event]) => [id, event.index]),
+		dateRuns: [...dataset.dateRuns],
 		eventIds: ids(dataset.events),
 	};
 }

@@ -127,6 +127,9 @@ export function buildObjectModel(doc: TimescopeDocument): Dataset {
 		places,
 		sources,
 		eventsById,
+		dateRuns: Uint32Array.from(
+			events.flatMap((event, i) => (i === 0 || event.doc.date !== events[i - 1]?.doc.date ? [i] : [])),
+		),
 	};
 }
 
