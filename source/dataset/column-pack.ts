@@ -82,6 +82,7 @@ const COLUMNS: Record<keyof ColumnArrays, ColumnSpec> = {
 	dateMonth: {type: 'Uint8Array', per: 'date'},
 	dateDay: {type: 'Uint8Array', per: 'date'},
 	dateForm: {type: 'Uint8Array', per: 'date'},
+	dateWidth: {type: 'Uint8Array', per: 'date'},
 };
 
 export function packColumns(columns: Columns): Packable {

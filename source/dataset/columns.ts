@@ -1,4 +1,5 @@
-import {sortByDate} from './dates.js';
+import {cellWidth} from '../text/cells.js';
+import {formatDate, sortByDate} from './dates.js';
 import {
 	type Anchor,
 	anchorInstant,
@@ -116,6 +117,8 @@ export interface ColumnArrays {
 	readonly dateDay: Uint8Array;
 	/** Precision (PRECISIONS), unspecified year digits << 3, bound << 6. */
 	readonly dateForm: Uint8Array;
+	/** Cells each date's short form (formatDate) takes, up to 255: a list's date column, unparsed. */
+	readonly dateWidth: Uint8Array;
 }
 
 export interface Columns {
@@ -336,7 +339,7 @@ export function buildColumns(doc: TimescopeDocument, {textBytes = 0}: {textBytes
 			qEventId,
 			qEventRef,
 			dateText: dates.texts(),
-			...dates.anchors(),
+			...dates.facts(),
 		},
 		strings: strings.done(),
 	};
@@ -495,7 +498,11 @@ class DateSlots {
 		return Uint32Array.from(this.strings);
 	}
 
-	anchors(): Pick<ColumnArrays, 'dateInstant' | 'dateYear' | 'dateMonth' | 'dateDay' | 'dateForm'> {
+	/** What lists read of every date without parsing it: its anchor and its width. */
+	facts(): Pick<
+		ColumnArrays,
+		'dateInstant' | 'dateYear' | 'dateMonth' | 'dateDay' | 'dateForm' | 'dateWidth'
+	> {
 		const n = this.dates.length;
 		const columns = {
 			dateInstant: new Float64Array(n),
@@ -503,8 +510,10 @@ class DateSlots {
 			dateMonth: new Uint8Array(n),
 			dateDay: new Uint8Array(n),
 			dateForm: new Uint8Array(n),
+			dateWidth: new Uint8Array(n),
 		};
 		this.dates.forEach((date, slot) => {
+			columns.dateWidth[slot] = Math.min(255, cellWidth(formatDate(date)));
 			const anchor = anchorOf(date);
 			columns.dateInstant[slot] = anchor.instant;
 			columns.dateYear[slot] = anchor.year;

@@ -31,6 +31,8 @@ export interface TimelineEvent {
 	readonly date: EdtfDate;
 	/** The date's anchor: where the timeline places and groups the event, read without parsing it. */
 	readonly anchor: Anchor;
+	/** Cells the date's short form (formatDate) takes, up to 255, read without parsing it. */
+	readonly dateWidth: number;
 	readonly title: string;
 	readonly dateText?: string;
 	readonly summary?: string;

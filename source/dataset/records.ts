@@ -161,6 +161,10 @@ abstract class EventRecord implements TimelineEvent {
 		return this.s.anchor(this.s.a.evDate[this.index] as number);
 	}
 
+	get dateWidth(): number {
+		return this.s.a.dateWidth[this.s.a.evDate[this.index] as number] as number;
+	}
+
 	get title(): string {
 		return this.s.text(this.s.a.evTitle[this.index] as number);
 	}

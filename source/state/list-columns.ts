@@ -31,7 +31,7 @@ const MIN_TITLE = 10;
 const TITLE_FIRST = 26;
 const WHO_MIN = 8;
 const WHO_MAX = 24;
-/** Up to this many events every date is measured; above, an even sample (plus the dates on screen). */
+/** Up to this many quotes every date is measured; above, an even sample (plus the dates on screen). */
 const MEASURED = 5000;
 
 const labels = new WeakMap<TimelineEvent, string>();
@@ -49,8 +49,8 @@ export function dateLabel(event: TimelineEvent): string {
 const widths = new WeakMap<readonly object[], number>();
 
 /**
- * The widest date of a list's items (a timeline's events, the quotes view's quotes): every one up to
- * MEASURED items, an even sample above. Never capped: a date is not cut.
+ * The widest date of the quotes view's quotes: every one up to MEASURED quotes, an even sample above.
+ * Never capped: a date is not cut.
  */
 export function dateWidthOf<T extends object>(
 	items: readonly T[],
@@ -69,9 +69,17 @@ export function dateWidthOf<T extends object>(
 	return width;
 }
 
-/** The widest date of the timeline's events. */
+/** The widest date of the timeline's events, every one of them: a run of events shares its date. */
 export function widestDate(timeline: Timeline): number {
-	return dateWidthOf(timeline.events, (event) => event.date);
+	const {events, runs} = timeline;
+	let width = widths.get(events);
+	if (width === undefined) {
+		width = 4;
+		for (let r = 0; r < runs.length; r++)
+			width = Math.max(width, (events[runs[r] as number] as TimelineEvent).dateWidth);
+		widths.set(events, width);
+	}
+	return width;
 }
 
 const RANGE = ' – ';

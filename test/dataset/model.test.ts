@@ -36,6 +36,7 @@ function reading(dataset: Dataset) {
 			id: event.id,
 			date: event.date,
 			anchor: event.anchor,
+			dateWidth: event.dateWidth,
 			title: event.title,
 			dateText: event.dateText,
 			summary: event.summary,

@@ -1,7 +1,8 @@
-import {sortByDate} from '../../source/dataset/dates.js';
+import {formatDate, sortByDate} from '../../source/dataset/dates.js';
 import {anchorInstant, anchorOf, type EdtfDate, isBound, parseEdtf} from '../../source/dataset/edtf.js';
 import type {Dataset, Era, Quote, TimelineEvent} from '../../source/dataset/model.js';
 import type {ActorLinkDoc, SourceDoc, TimescopeDocument} from '../../source/dataset/schema.js';
+import {cellWidth} from '../../source/text/cells.js';
 
 /**
  * The model as it was before columns: one object per event and quote, built straight from the
@@ -63,6 +64,7 @@ export function buildObjectModel(doc: TimescopeDocument): Dataset {
 			id: event.id,
 			date: mustParseEdtf(event.date),
 			anchor: anchorOf(mustParseEdtf(event.date)),
+			dateWidth: Math.min(255, cellWidth(formatDate(mustParseEdtf(event.date)))),
 			title: event.title,
 			dateText: event.dateText,
 			summary: event.summary,

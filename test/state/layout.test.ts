@@ -51,6 +51,20 @@ describe('the list columns', () => {
 		expect(widestDate(timelines.timed)).toBe(cellWidth('5 Jan 1920 06:45:56 – 5 Jan 1923 06:45:56'));
 	});
 
+	it('measure every date of a big timeline, not a sample of them', () => {
+		// 12,002 events: one in three was measured, and the widest, last in time order, was not among them.
+		const events = Array.from({length: 12_001}, (_, i) => ({id: `e${i}`, date: '2024-05-06', title: 'Day'}));
+		events.push({id: 'wide', date: '2024-05-06T10:00:00Z/2024-05-07T11:30:45Z', title: 'Two days'});
+		const dataset = buildDataset(documentSchema.parse({format: 'timescope/1', title: 'Many', events}));
+		const {timeline} = start(dataset);
+		const wide = timeline.events.at(-1);
+		expect(wide?.id).toBe('wide');
+		expect(widestDate(timeline)).toBe(cellWidth(dateLabel(wide as (typeof timeline.events)[number])));
+		expect(widestDate(timeline)).toBeGreaterThan(
+			cellWidth(dateLabel(timeline.events[0] as (typeof timeline.events)[number])),
+		);
+	});
+
 	it('never gives a title fewer cells on a wider terminal, with or without the detail beside', () => {
 		for (const [name, timeline] of Object.entries(timelines)) {
 			let title = 0;
