@@ -37,7 +37,7 @@ export function quoteList(state: State, by: QuoteGrouping): QuoteList {
 		if (by === 'date') {
 			const groups = groupByDate(
 				inTime,
-				runsOf(inTime, quoteAnchor),
+				runsOf(inTime, quoteTime),
 				quoteAnchor,
 				quoteTime,
 				grouping,

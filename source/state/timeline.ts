@@ -268,16 +268,17 @@ function blockLabel(size: number, start: number, bc: boolean): string {
 }
 
 /**
- * Where each run of items that share a date anchor (one object per date: anchorOf) starts. Counting
- * and grouping go run by run: an archive's events mostly share their date with the one before.
+ * Where each run of items that share a date starts: `dateOf` gives one object per date (an event's
+ * anchor, a quote's date). Counting and grouping go run by run: an archive's events mostly share
+ * their date with the one before.
  */
-export function runsOf<T>(items: readonly T[], anchorOf: (item: T) => Anchor | undefined): Uint32Array {
+export function runsOf<T>(items: readonly T[], dateOf: (item: T) => object | undefined): Uint32Array {
 	const starts: number[] = [];
-	let previous: Anchor | undefined;
+	let previous: object | undefined;
 	for (let i = 0; i < items.length; i++) {
-		const anchor = anchorOf(items[i] as T);
-		if (i === 0 || anchor !== previous) starts.push(i);
-		previous = anchor;
+		const date = dateOf(items[i] as T);
+		if (i === 0 || date !== previous) starts.push(i);
+		previous = date;
 	}
 	return Uint32Array.from(starts);
 }
