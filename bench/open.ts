@@ -45,13 +45,14 @@ function entries(cacheHome: string): string[] {
 }
 
 /**
- * One open in a fresh process: spawn to the first frame of the timeline, then `/` and the wait for the
- * index, then (for a first open) the wait for the cache entry to be written.
+ * One open in a fresh process of `cli` (the built bundle by default): spawn to the first frame of the
+ * timeline, then `/` and the wait for the index, then (for a first open) the wait for the cache entry
+ * to be written.
  */
-function openOnce(file: string, cacheHome: string, waitForEntry: boolean): Promise<Open> {
+export function openOnce(file: string, cacheHome: string, waitForEntry: boolean, cli = CLI): Promise<Open> {
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		const {term, child, screen, close} = openTerminal([CLI, file], cacheHome);
+		const {term, child, screen, close} = openTerminal([cli, file], cacheHome);
 		let screenMs: number | undefined;
 		let frameMs: number | undefined;
 		let memory: Memory | undefined;
