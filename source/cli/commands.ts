@@ -1,6 +1,4 @@
 import {completion} from './commands/completion.js';
-import {convert} from './commands/convert.js';
-import {validate} from './commands/validate.js';
 import {view} from './commands/view.js';
 import type {CommandName} from './flags.js';
 import type {CommandArgs, Invocation} from './parse.js';
@@ -28,12 +26,13 @@ export const COMMANDS = {
 	validate: {
 		args: {name: 'FILE', min: 1, max: Number.POSITIVE_INFINITY},
 		summary: 'check files and list every problem',
-		run: validate,
+		// Like extract below: the reader and its checks load only for the commands that read files whole.
+		run: async (invocation) => (await import('./commands/validate.js')).validate(invocation),
 	},
 	convert: {
 		args: {name: 'FILE', min: 1, max: 1},
 		summary: 'write FILE as timescope/1 JSON, or with --as timelinejs as TimelineJS 3 JSON',
-		run: convert,
+		run: async (invocation) => (await import('./commands/convert.js')).convert(invocation),
 	},
 	completion: {
 		args: {name: 'SHELL', min: 1, max: 1},

@@ -1,6 +1,6 @@
 import {type ColumnArrays, type Columns, type ColumnsMeta, LINK_FORMS, NO_REF} from './columns.js';
 import {type NumberArray, type Packable, PackError} from './pack.js';
-import {QUOTE_KINDS} from './schema.js';
+import {QUOTE_KINDS} from './quote-kinds.js';
 import {NO_STRING} from './strings.js';
 
 /**

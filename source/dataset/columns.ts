@@ -10,14 +10,8 @@ import {
 	parseEdtf,
 } from './edtf.js';
 import {idTable} from './id-table.js';
-import {
-	type ActorLinkDoc,
-	type EventDoc,
-	QUOTE_KINDS,
-	type QuoteDoc,
-	type QuoteKind,
-	type TimescopeDocument,
-} from './schema.js';
+import {QUOTE_KINDS, type QuoteKind} from './quote-kinds.js';
+import type {ActorLinkDoc, EventDoc, QuoteDoc, TimescopeDocument} from './schema.js';
 import {NO_STRING, StringTableBuilder, type StringTableData} from './strings.js';
 
 /**

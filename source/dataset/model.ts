@@ -1,17 +1,9 @@
 import {buildColumns} from './columns.js';
 import type {Reference} from './dates.js';
 import type {Anchor, EdtfDate} from './edtf.js';
+import type {QuoteKind} from './quote-kinds.js';
 import {openColumns} from './records.js';
-import type {
-	ActorDoc,
-	EraDoc,
-	EventDoc,
-	PlaceDoc,
-	QuoteDoc,
-	QuoteKind,
-	SourceDoc,
-	TimescopeDocument,
-} from './schema.js';
+import type {ActorDoc, EraDoc, EventDoc, PlaceDoc, QuoteDoc, SourceDoc, TimescopeDocument} from './schema.js';
 
 /**
  * The loaded dataset as the rest of timescope sees it: dates parsed, references resolved, events in

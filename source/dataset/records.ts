@@ -11,16 +11,8 @@ import {sortByDate} from './dates.js';
 import {type Anchor, type EdtfDate, parseEdtf} from './edtf.js';
 import {IdMap} from './id-table.js';
 import type {Actor, Dataset, Era, Place, Quote, Source, TimelineEvent} from './model.js';
-import {
-	type ActorLinkDoc,
-	type EraDoc,
-	type EventDoc,
-	QUOTE_KINDS,
-	type QuoteDoc,
-	type QuoteKind,
-	type SourceDoc,
-	type TimescopeDocument,
-} from './schema.js';
+import {QUOTE_KINDS, type QuoteKind} from './quote-kinds.js';
+import type {ActorLinkDoc, EraDoc, EventDoc, QuoteDoc, SourceDoc, TimescopeDocument} from './schema.js';
 import {NO_STRING, StringTable} from './strings.js';
 
 /**

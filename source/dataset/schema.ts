@@ -13,6 +13,7 @@ import {
 	type z,
 } from 'zod';
 import {EDTF_EXAMPLES, parseEdtf} from './edtf.js';
+import {QUOTE_KINDS} from './quote-kinds.js';
 
 /**
  * The `timescope/1` format. This zod schema is the single definition: the loader validates with it,
@@ -101,8 +102,6 @@ export const eventSchema = strictObject({
 	extensions: extensions.optional(),
 });
 
-export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
-
 export const quoteSchema = strictObject({
 	id,
 	text: text.meta({description: 'The words as the source prints them, verbatim.'}),
@@ -153,4 +152,3 @@ export type EventDoc = z.infer<typeof eventSchema>;
 export type QuoteDoc = z.infer<typeof quoteSchema>;
 export type EraDoc = z.infer<typeof eraSchema>;
 export type ActorLinkDoc = z.infer<typeof actorLinkSchema>;
-export type QuoteKind = (typeof QUOTE_KINDS)[number];

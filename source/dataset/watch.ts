@@ -1,7 +1,7 @@
 import {type FSWatcher, type Stats, unwatchFile, watch, watchFile} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {basename, dirname, resolve} from 'node:path';
-import {type LoadResult, loadDataset, type ReadOptions} from './load.js';
+import type {LoadResult, ReadOptions} from './load.js';
 
 /**
  * Reload a dataset when its file changes, and only once it has stopped changing.
@@ -64,6 +64,8 @@ export function watchDataset(
 		if (!current()) return;
 		let result: LoadResult;
 		try {
+			// Loaded with the first change, not with the explorer (whose cached open never reads a file).
+			const {loadDataset} = await import('./load.js');
 			result = await loadDataset(file, options.read);
 		} catch (error) {
 			result = failure(file, error);

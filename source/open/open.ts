@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {packColumns, unpackColumns} from '../dataset/column-pack.js';
-import {type LoadResult, loadDataset, type Opened, type ReadOptions} from '../dataset/load.js';
+import type {LoadResult, Opened, ReadOptions} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {packToBuffer, unpack} from '../dataset/pack.js';
 import {columnsOf, openColumns} from '../dataset/records.js';
@@ -215,6 +215,9 @@ function localOpening(
 	return (async () => {
 		const before = settings ? await identify(path) : undefined;
 		const hasher = contentHasher();
+		// The reader and its checks (zod, the format's schema, the importers) load only for a file that
+		// must be read: a cached open never needs them.
+		const {loadDataset} = await import('../dataset/load.js');
 		const ready = await loadDataset(path, {
 			strict: options.strict,
 			onSize: options.onSize,

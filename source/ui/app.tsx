@@ -1,6 +1,6 @@
 import {useApp, useStdin, useStdout} from 'ink';
 import {useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
-import {type LoadResult, loadDataset} from '../dataset/load.js';
+import type {LoadResult, ReadOptions} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {type DatasetWatcher, watchDataset} from '../dataset/watch.js';
 import {type LoadOptions, loadSearcher, SCOPE_KINDS, type Searcher} from '../search/searcher.js';
@@ -90,10 +90,15 @@ export function App({init, size, colour, links, io: givenIo, onExit, onDrawn}: A
 	);
 }
 
+/** The reader loads with the first reload, not with the explorer: a cached open never reads a file. */
+async function loadFile(path: string, options?: ReadOptions): Promise<LoadResult> {
+	return (await import('../dataset/load.js')).loadDataset(path, options);
+}
+
 /** Reading the file again reads it as the first time: leniently, or strictly with --strict. */
 function withStrictness(io: Partial<Io>, strict: boolean): Partial<Io> {
 	return {
-		load: (path) => loadDataset(path, {strict}),
+		load: (path) => loadFile(path, {strict}),
 		watch: (path, onLoad) => watchDataset(path, onLoad, {read: {strict}}),
 		...io,
 	};
@@ -290,7 +295,7 @@ function useEffects(
 			return;
 		}
 		if (effect.kind === 'reload') {
-			(io.load ?? loadDataset)(effect.path).then((result) => {
+			(io.load ?? loadFile)(effect.path).then((result) => {
 				dispatch({type: 'loaded', result, cause: 'key'});
 				done();
 			}, failed('reload failed'));
