@@ -2,8 +2,7 @@ import {createHash} from 'node:crypto';
 import {readFile, realpath, rename} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
-import {array, object, enum as oneOf, string} from 'zod';
-import type {Mark, Marks} from '../state/marks.js';
+import type {Marks} from '../state/marks.js';
 import {privateDirectory, writeFileAtomic} from './atomic-file.js';
 
 /**
@@ -16,9 +15,6 @@ import {privateDirectory, writeFileAtomic} from './atomic-file.js';
  */
 
 const FORMAT = 'timescope-marks/1';
-
-const markSchema = object({kind: oneOf(['event', 'quote']), id: string().min(1), label: string()});
-const fileSchema = object({format: string(), dataset: string(), marks: array(markSchema)});
 
 export function stateHome(env: NodeJS.ProcessEnv = process.env): string {
 	// The spec: a relative XDG_STATE_HOME is invalid and must be ignored.
@@ -57,7 +53,9 @@ export async function loadMarks(path: string, env: NodeJS.ProcessEnv = process.e
 			notice: `marks not read back (${file}: ${code ?? String(error)}); starting with none`,
 		};
 	}
-	const read = readMarks(text, store);
+	// Its reader (and zod with it) loads only when there is a file to read back.
+	const {readMarks} = await import('./marks-file.js');
+	const read = readMarks(text, store, FORMAT);
 	if (Array.isArray(read)) return {marks: {items: read, store}};
 	const why = read;
 	const aside = `${file}.corrupt`;
@@ -70,21 +68,6 @@ export async function loadMarks(path: string, env: NodeJS.ProcessEnv = process.e
 		marks: {items: [], store},
 		notice: `marks not read back (${why}); starting with none; the old file is kept as ${aside}`,
 	};
-}
-
-/** The marks in a file's text, or what is wrong with it. */
-function readMarks(text: string, store: string): Mark[] | string {
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch {
-		return 'not JSON';
-	}
-	const parsed = fileSchema.safeParse(data);
-	if (!parsed.success) return 'not a marks file';
-	if (parsed.data.format !== FORMAT) return `format ${parsed.data.format}, expected ${FORMAT}`;
-	if (parsed.data.dataset !== store) return `it is for ${parsed.data.dataset}`;
-	return parsed.data.marks;
 }
 
 /** Keep the marks for their dataset (`marks.store`), replacing what was kept. */
