@@ -212,12 +212,13 @@ function localOpening(
 	options: OpenOptions,
 	settings: CacheSettings | undefined,
 ): Promise<Opening> {
+	// The reader and its checks (zod, the format's schema, the importers) load only for a file that
+	// must be read: a cached open never needs them.
+	const reader = import('../dataset/load.js');
 	return (async () => {
 		const before = settings ? await identify(path) : undefined;
 		const hasher = contentHasher();
-		// The reader and its checks (zod, the format's schema, the importers) load only for a file that
-		// must be read: a cached open never needs them.
-		const {loadDataset} = await import('../dataset/load.js');
+		const {loadDataset} = await reader;
 		const ready = await loadDataset(path, {
 			strict: options.strict,
 			onSize: options.onSize,
