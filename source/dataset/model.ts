@@ -6,8 +6,9 @@ import {openColumns} from './records.js';
 import type {ActorDoc, EraDoc, EventDoc, PlaceDoc, QuoteDoc, SourceDoc, TimescopeDocument} from './schema.js';
 
 /**
- * The loaded dataset as the rest of timescope sees it: dates parsed, references resolved, events in
- * timeline order, each event holding its quotes. Built once from a validated document into columns
+ * The loaded dataset as the rest of timescope sees it: dates parsed (when read; their anchors are
+ * numbers kept beside them), references resolved, events in timeline order, each event holding its
+ * quotes. Built once from a validated document into columns
  * (columns.ts) that records read (records.ts): the parsed document is not kept, and `doc` gives back
  * each item's document, the same keys in the same order, when asked.
  */
