@@ -87,6 +87,22 @@ export function* sortQuotesByTime(quotes: readonly Quote[]): Generator<void, Uin
 }
 
 /** The same, in one go (the quotes view, when the search index has not sorted them yet). */
+/**
+ * Take `order` as these quotes' order in time, if it is an order of them: the one a search index
+ * brought from where it was built (the loading process, the run that wrote a cache entry), which
+ * sorted these same quotes. The quotes view then opens without sorting them again (200 ms at 200k).
+ */
+export function adoptOrder(quotes: readonly Quote[], order: Uint32Array): void {
+	if (orders.has(quotes) || order.length !== quotes.length) return;
+	const seen = new Uint8Array(quotes.length);
+	for (let i = 0; i < order.length; i++) {
+		const q = order[i] as number;
+		if (q >= quotes.length || seen[q]) return;
+		seen[q] = 1;
+	}
+	orders.set(quotes, order);
+}
+
 export function quotesByTime(quotes: readonly Quote[]): Uint32Array {
 	const steps = sortQuotesByTime(quotes);
 	for (;;) {

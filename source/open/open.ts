@@ -8,6 +8,7 @@ import {packColumns, unpackColumns} from '../dataset/column-pack.js';
 import type {LoadResult, Opened, ReadOptions} from '../dataset/load.js';
 import type {Dataset} from '../dataset/model.js';
 import {packToBuffer, unpack} from '../dataset/pack.js';
+import {adoptOrder} from '../dataset/quote-time.js';
 import {columnsOf, openColumns} from '../dataset/records.js';
 import type {SearchIndex} from '../search/index.js';
 import {type LoadOptions, loadSearcher, makeSearcher, type Searcher} from '../search/searcher.js';
@@ -140,7 +141,9 @@ function searcherSource(
 		await new Promise((resolve) => setImmediate(resolve));
 		if (bytes) {
 			try {
-				const searcher = makeSearcher(restoreIndex(unpack(bytes), wanted));
+				const index = restoreIndex(unpack(bytes), wanted);
+				const searcher = makeSearcher(index);
+				adoptOrder(wanted.quotes, index.quoteOrder);
 				options.onProgress?.(wanted.quotes.length, wanted.quotes.length);
 				return searcher;
 			} catch {

@@ -14,7 +14,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {generateDocument} from '../../bench/generate.js';
-import type {LoadResult} from '../../source/dataset/load.js';
+import {type LoadResult, loadDataset} from '../../source/dataset/load.js';
+import {adoptOrder, quotesByTime} from '../../source/dataset/quote-time.js';
 import {BUILD, type CacheSettings, entryPath, readEntry, writeEntry} from '../../source/open/cache.js';
 import {identify} from '../../source/open/identity.js';
 import {type OpenOptions, openDataset} from '../../source/open/open.js';
@@ -91,6 +92,24 @@ describe('the cache of opened files', () => {
 			JSON.stringify(first.searcher?.search(query, {limit: 20}).hits.slice()),
 		);
 		expect(second.fresh).toBeUndefined();
+	});
+
+	it('brings the quotes’ order in time with the index: the quotes view sorts nothing again', async () => {
+		const path = datasetFile();
+		const first = await open(path);
+		const second = await open(path);
+		expect(second.opening.cached).toBe(true);
+		if (!first.result.ok || !second.result.ok) throw new Error('not opened');
+		const order = quotesByTime(second.result.dataset.quotes);
+		expect(order).toBe(second.searcher?.quoteOrder);
+		expect([...order]).toEqual([...quotesByTime(first.result.dataset.quotes)]);
+
+		// An order that is not one of these quotes (a damaged entry) is not taken: they are sorted.
+		const third = await loadDataset(path);
+		if (!third.ok) throw new Error('not opened');
+		const {quotes} = third.dataset;
+		adoptOrder(quotes, new Uint32Array(quotes.length).fill(0));
+		expect([...quotesByTime(quotes)]).toEqual([...order]);
 	});
 
 	it('writes the same entry from the worker as from this thread', async () => {
