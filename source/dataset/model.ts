@@ -48,6 +48,9 @@ export interface Quote {
 	readonly speaker: Actor;
 	readonly kind?: QuoteKind;
 	readonly said?: EdtfDate;
+	/** The `said` date's anchor and width (as an event's), read without parsing it. */
+	readonly saidAnchor?: Anchor;
+	readonly saidWidth?: number;
 	readonly context?: string;
 	readonly events: readonly TimelineEvent[];
 	readonly source?: Source;

@@ -1,5 +1,5 @@
-import {type Anchor, anchorInstant, anchorOf, type EdtfDate, isBound} from './edtf.js';
-import type {Quote} from './model.js';
+import {type Anchor, anchorInstant, type EdtfDate, isBound} from './edtf.js';
+import type {Quote, TimelineEvent} from './model.js';
 
 /**
  * Quotes in the order they were said, as the timeline orders events (dates.ts, sortByDate): by the
@@ -10,27 +10,26 @@ import type {Quote} from './model.js';
 
 /** When a quote was said: its `said` date, else its earliest event's date (events are in timeline order). */
 export function quoteTime(quote: Quote): EdtfDate | undefined {
-	if (quote.said) return quote.said;
+	return quote.said ?? earliestEvent(quote)?.date;
+}
+
+/** The anchor of `quoteTime`, read without parsing it: one object per date (events.anchor). */
+export function quoteAnchor(quote: Quote): Anchor | undefined {
+	return quote.saidAnchor ?? earliestEvent(quote)?.anchor;
+}
+
+/** Cells `quoteTime` takes in its short form (formatDate), read without parsing it. */
+export function quoteTimeWidth(quote: Quote): number {
+	return quote.saidWidth ?? earliestEvent(quote)?.dateWidth ?? 0;
+}
+
+function earliestEvent(quote: Quote): TimelineEvent | undefined {
 	let earliest = quote.events[0];
 	for (let i = 1; i < quote.events.length; i++) {
 		const event = quote.events[i];
 		if (event && earliest && event.index < earliest.index) earliest = event;
 	}
-	return earliest?.date;
-}
-
-const anchors = new WeakMap<EdtfDate, Anchor>();
-
-/** The anchor of `quoteTime`: one object per date, as a run of events on one date shares theirs. */
-export function quoteAnchor(quote: Quote): Anchor | undefined {
-	const date = quoteTime(quote);
-	if (!date) return undefined;
-	let anchor = anchors.get(date);
-	if (!anchor) {
-		anchor = anchorOf(date);
-		anchors.set(date, anchor);
-	}
-	return anchor;
+	return earliest;
 }
 
 /** A place in time as numbers: rank (0 dated, 1 a bound only, 2 no date), anchor, then the last instant. */

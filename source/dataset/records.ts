@@ -262,6 +262,16 @@ abstract class QuoteRecord implements Quote {
 		return slot === NO_STRING ? undefined : this.s.date(slot);
 	}
 
+	get saidAnchor(): Anchor | undefined {
+		const slot = this.s.a.qSaid[this.index] as number;
+		return slot === NO_STRING ? undefined : this.s.anchor(slot);
+	}
+
+	get saidWidth(): number | undefined {
+		const slot = this.s.a.qSaid[this.index] as number;
+		return slot === NO_STRING ? undefined : (this.s.a.dateWidth[slot] as number);
+	}
+
 	get context(): string | undefined {
 		return this.s.optional(this.s.a.qContext[this.index] as number);
 	}

@@ -1,5 +1,4 @@
 import {formatDate} from '../dataset/dates.js';
-import type {EdtfDate} from '../dataset/edtf.js';
 import type {TimelineEvent} from '../dataset/model.js';
 import {cellWidth, wrapCells} from '../text/cells.js';
 import {type Row, rowAt, rowCount, type Timeline} from './timeline.js';
@@ -31,8 +30,6 @@ const MIN_TITLE = 10;
 const TITLE_FIRST = 26;
 const WHO_MIN = 8;
 const WHO_MAX = 24;
-/** Up to this many quotes every date is measured; above, an even sample (plus the dates on screen). */
-const MEASURED = 5000;
 
 const labels = new WeakMap<TimelineEvent, string>();
 
@@ -46,28 +43,7 @@ export function dateLabel(event: TimelineEvent): string {
 	return label;
 }
 
-const widths = new WeakMap<readonly object[], number>();
-
-/**
- * The widest date of the quotes view's quotes: every one up to MEASURED quotes, an even sample above.
- * Never capped: a date is not cut.
- */
-export function dateWidthOf<T extends object>(
-	items: readonly T[],
-	dateOf: (item: T) => EdtfDate | undefined,
-): number {
-	let width = widths.get(items);
-	if (width === undefined) {
-		const step = Math.max(1, Math.ceil(items.length / MEASURED));
-		width = 4;
-		for (let i = 0; i < items.length; i += step) {
-			const date = dateOf(items[i] as T);
-			if (date) width = Math.max(width, cellWidth(formatDate(date)));
-		}
-		widths.set(items, width);
-	}
-	return width;
-}
+const widths = new WeakMap<readonly TimelineEvent[], number>();
 
 /** The widest date of the timeline's events, every one of them: a run of events shares its date. */
 export function widestDate(timeline: Timeline): number {

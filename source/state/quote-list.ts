@@ -1,6 +1,6 @@
 import {isWhole} from '../dataset/filter.js';
 import type {Actor, Quote} from '../dataset/model.js';
-import {quoteAnchor, quotesByTime, quoteTime} from '../dataset/quote-time.js';
+import {quoteAnchor, quotesByTime, quoteTime, quoteTimeWidth} from '../dataset/quote-time.js';
 import {foldText} from '../search/fold.js';
 import type {State} from './state.js';
 import {type Groups, groupByDate, runsOf} from './timeline.js';
@@ -19,6 +19,8 @@ export interface QuoteList extends Groups {
 	/** The quotes in display order. */
 	readonly quotes: readonly Quote[];
 	readonly labels: readonly string[];
+	/** Cells the widest of their dates takes (quoteTimeWidth). */
+	readonly dateWidth: number;
 }
 
 const lists = new WeakMap<readonly Quote[], Map<string, QuoteList>>();
@@ -34,17 +36,15 @@ export function quoteList(state: State, by: QuoteGrouping): QuoteList {
 	let list = known.get(key);
 	if (!list) {
 		const inTime = quotesInTime(state);
+		const runs = runsOf(inTime, quoteAnchor);
+		// Every date measured, a run of quotes on one date at a time: they share its width.
+		let dateWidth = 4;
+		for (let r = 0; r < runs.length; r++)
+			dateWidth = Math.max(dateWidth, quoteTimeWidth(inTime[runs[r] as number] as Quote));
 		if (by === 'date') {
-			const groups = groupByDate(
-				inTime,
-				runsOf(inTime, quoteTime),
-				quoteAnchor,
-				quoteTime,
-				grouping,
-				state.dataset.reference,
-			);
-			list = {by, quotes: inTime, ...groups};
-		} else list = bySpeaker(inTime);
+			const groups = groupByDate(inTime, runs, quoteAnchor, quoteTime, grouping, state.dataset.reference);
+			list = {by, quotes: inTime, ...groups, dateWidth};
+		} else list = {...bySpeaker(inTime), dateWidth};
 		known.set(key, list);
 	}
 	return list;
@@ -65,7 +65,7 @@ function quotesInTime(state: State): Quote[] {
 }
 
 /** Speakers by name (as search folds it), each with their quotes in the order said. */
-function bySpeaker(inTime: readonly Quote[]): QuoteList {
+function bySpeaker(inTime: readonly Quote[]): Omit<QuoteList, 'dateWidth'> {
 	const bySpeakerMap = new Map<Actor, Quote[]>();
 	for (const quote of inTime) {
 		const list = bySpeakerMap.get(quote.speaker);

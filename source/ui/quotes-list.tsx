@@ -5,7 +5,6 @@ import {isWhole} from '../dataset/filter.js';
 import type {Quote} from '../dataset/model.js';
 import {quoteTime} from '../dataset/quote-time.js';
 import {display} from '../state/display.js';
-import {dateWidthOf} from '../state/list-columns.js';
 import {isMarked} from '../state/marks.js';
 import {listOfQuotes} from '../state/panes/quotes.js';
 import type {QuoteList} from '../state/quote-list.js';
@@ -109,7 +108,7 @@ const columnCache = new WeakMap<QuoteList, Columns>();
 function columnsFor(list: QuoteList, width: number): Columns {
 	const cached = columnCache.get(list);
 	if (cached?.width === width) return cached;
-	const date = Math.max(8, Math.min(dateWidthOf(list.quotes, quoteTime), width - 24));
+	const date = Math.max(8, Math.min(list.dateWidth, width - 24));
 	const speaker = list.by === 'date' && width >= 60 ? Math.min(24, Math.floor(width * 0.2)) : 0;
 	const columns = {width, date, speaker};
 	columnCache.set(list, columns);

@@ -55,6 +55,8 @@ function reading(dataset: Dataset) {
 			speaker: quote.speaker,
 			kind: quote.kind,
 			said: quote.said,
+			saidAnchor: quote.saidAnchor,
+			saidWidth: quote.saidWidth,
 			context: quote.context,
 			events: quote.events.map((event) => event.index),
 			source: quote.source,

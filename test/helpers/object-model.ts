@@ -85,13 +85,16 @@ export function buildObjectModel(doc: TimescopeDocument): Dataset {
 	const quotes: Quote[] = (doc.quotes ?? []).map((quote, index) => {
 		const speaker = actors.get(quote.speaker) ?? {id: quote.speaker, name: quote.speaker};
 		const linked = resolve(quote.events, eventsById);
+		const said = quote.said === undefined ? undefined : mustParseEdtf(quote.said);
 		const model: Quote = {
 			index,
 			id: quote.id,
 			text: quote.text,
 			speaker,
 			kind: quote.kind,
-			said: quote.said === undefined ? undefined : mustParseEdtf(quote.said),
+			said,
+			saidAnchor: said && anchorOf(said),
+			saidWidth: said && Math.min(255, cellWidth(formatDate(said))),
 			context: quote.context,
 			events: linked,
 			source: quote.source === undefined ? undefined : sources.get(quote.source),

@@ -5,6 +5,7 @@ import {detailView, selectedQuote} from '../../source/state/detail-nav.js';
 import {modeOf} from '../../source/state/keymap.js';
 import {listOfQuotes, selectedQuoteOf} from '../../source/state/panes/quotes.js';
 import type {State} from '../../source/state/state.js';
+import {cellWidth} from '../../source/text/cells.js';
 import {answer, press, start, type, WIDE} from './helpers.js';
 
 /** The quotes view: who said what, when. */
@@ -53,6 +54,9 @@ describe('the quotes view', () => {
 		const list = listOfQuotes(state);
 		expect(list.labels.at(-1)).toBe('No known date');
 		expect(list.labels).toContain('December 2025');
+		// The date column fits the widest date, its own or its event's: "by 1 Jan 2026".
+		expect(list.dateWidth).toBe(cellWidth('by 1 Jan 2026'));
+		expect(listOfQuotes(press(state, 'z')).dateWidth).toBe(list.dateWidth);
 	});
 
 	it('z groups by speaker (by name, each in the order said) and back, keeping the selection', () => {
