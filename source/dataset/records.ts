@@ -480,7 +480,7 @@ export function openColumns(columns: Columns): Dataset {
 		actors: byId(s.actorList),
 		places: byId(s.placeList),
 		sources: byId(s.sourceList),
-		dateRuns: runsOf(columns.arrays.evDate),
+		dateRuns: runStarts(columns.arrays.evDate),
 		eventsById: new IdMap<TimelineEvent>(
 			columns.arrays.evIdTable,
 			positions,
@@ -492,8 +492,8 @@ export function openColumns(columns: Columns): Dataset {
 	return dataset;
 }
 
-/** Where each run of equal values starts. */
-function runsOf(values: Uint32Array): Uint32Array {
+/** Where each run of equal values starts (events of one date slot, for `Dataset.dateRuns`). */
+function runStarts(values: Uint32Array): Uint32Array {
 	let runs = 0;
 	for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) runs++;
 	const starts = new Uint32Array(runs);

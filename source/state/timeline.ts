@@ -283,6 +283,11 @@ export function runsOf<T>(items: readonly T[], dateOf: (item: T) => object | und
 	return Uint32Array.from(starts);
 }
 
+/** Where run `r` of `runs` (runsOf) ends, among `count` items. */
+export function runEnd(runs: Uint32Array, r: number, count: number): number {
+	return r + 1 < runs.length ? (runs[r + 1] as number) : count;
+}
+
 /**
  * Cut items in time order into groups by their dates' anchors (`anchorOf`; none for an item without a
  * date), each with its key and its header's label, a run of items sharing a date at a time (`runs`:
@@ -309,7 +314,7 @@ export function groupByDate<T>(
 			keys.push(key);
 			previous = key;
 		}
-		groupOf.fill(starts.length - 1, start, r + 1 < runs.length ? runs[r + 1] : items.length);
+		groupOf.fill(starts.length - 1, start, runEnd(runs, r, items.length));
 	}
 	starts.push(items.length);
 	return {

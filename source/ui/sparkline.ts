@@ -1,5 +1,5 @@
 import type {TimelineEvent} from '../dataset/model.js';
-import {instantOf, type Timeline} from '../state/timeline.js';
+import {instantOf, runEnd, type Timeline} from '../state/timeline.js';
 
 /**
  * The header's density sparkline: dated events per column across the timeline's span (events whose
@@ -35,7 +35,7 @@ export function sparklineFor(timeline: Timeline, width: number): Sparkline | und
 	const {runs, datedCount} = timeline;
 	for (let r = 0; r < runs.length && (runs[r] as number) < datedCount; r++) {
 		const start = runs[r] as number;
-		const end = Math.min(r + 1 < runs.length ? (runs[r + 1] as number) : datedCount, datedCount);
+		const end = Math.min(runEnd(runs, r, datedCount), datedCount);
 		const at = column(timeline.events[start] as TimelineEvent) as number;
 		counts[at] = (counts[at] as number) + end - start;
 	}
